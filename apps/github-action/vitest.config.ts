@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@egov-monitor/source'] },
+  ssr: { resolve: { conditions: ['@egov-monitor/source'] } },
+  test: { include: ['src/**/*.test.ts'], testTimeout: 30_000 },
+});

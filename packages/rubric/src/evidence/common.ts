@@ -1,0 +1,39 @@
+/**
+ * Shared shapes of the evidence contract between the scanner (which gathers) and the rubric (which judges).
+ * Everything here is plain JSON: it is written to results.json and validated by schema/results.schema.json.
+ */
+
+/** Text shown to people, Spanish first. */
+export interface Localized {
+  es: string;
+  en: string;
+}
+
+/** One claim a reviewer can verify in one click: where, and what was seen there. */
+export interface EvidencePointer {
+  url: string;
+  detail: string;
+}
+
+export interface CollectorError {
+  /** Stable machine code, e.g. `timeout`, `navigation-failed`, `collector-crashed`. */
+  code: string;
+  message: string;
+}
+
+/**
+ * What one collector returned. A collector that throws is stored as `error`, so a criterion that reads it
+ * gives an `error` outcome instead of a silent "not met".
+ */
+export type Gathered<T> = { status: 'ok'; data: T } | { status: 'error'; error: CollectorError };
+
+export type SiteGroup = 'ministerio' | 'secretaria' | 'other';
+
+/** One entry of a URL list (`--urls`) or a URL given on the command line. */
+export interface SiteTarget {
+  url: string;
+  name?: string;
+  acronym?: string;
+  institution?: string;
+  group?: SiteGroup;
+}

@@ -1,0 +1,87 @@
+/**
+ * What the crawl extracts from every analysed page, once, in the browser (after JavaScript ran). Collectors read
+ * snapshots instead of each re-querying the DOM, so adding a collector costs no extra page visits.
+ */
+export interface SnapshotLink {
+  /** Absolute URL (resolved against the page). */
+  href: string;
+  text: string;
+  /** aria-label or title when the link has no text (icons). */
+  label: string;
+  rel: string;
+  /** Inside <nav>, a header menu or role=navigation. */
+  inNav: boolean;
+  /** Inside <footer> or role=contentinfo. */
+  inFooter: boolean;
+  /** Nearest heading or list-item/table-row text around the link, trimmed (≤ 300 chars). */
+  context: string;
+  download: boolean;
+}
+
+export interface SnapshotFormField {
+  tag: 'input' | 'textarea' | 'select' | 'button';
+  type: string;
+  name: string;
+  id: string;
+  placeholder: string;
+  autocomplete: string;
+  label: string;
+  required: boolean;
+}
+
+export interface SnapshotForm {
+  /** Absolute action URL ('' when the form has none and submits to the page itself). */
+  action: string;
+  method: string;
+  role: string;
+  id: string;
+  name: string;
+  /** CSS selector that finds this form again on the live page. */
+  selector: string;
+  fields: SnapshotFormField[];
+  /** Text of the form's submit buttons. */
+  submitTexts: string[];
+}
+
+export interface SnapshotDate {
+  source: 'time-element' | 'meta' | 'json-ld';
+  /** Raw attribute or text, e.g. "2026-11-14T10:00:00-06:00". */
+  value: string;
+  /** Text around it (the item's heading), to tell news from other dates. */
+  context: string;
+}
+
+export interface PageSnapshot {
+  url: string;
+  /** URL requested before redirects. */
+  requestedUrl: string;
+  status: number;
+  contentType: string;
+  /** Response headers, lower-cased names. */
+  headers: Record<string, string>;
+  title: string;
+  lang: string;
+  metaDescription: string;
+  viewport: string;
+  /** Meta tags by name/property, lower-cased (e.g. article:modified_time, dc.date). */
+  meta: Record<string, string>;
+  headings: { level: number; text: string }[];
+  /** Visible text (innerText of body), capped at 200 000 characters. */
+  text: string;
+  links: SnapshotLink[];
+  forms: SnapshotForm[];
+  /** src of <script> elements (absolute). */
+  scripts: string[];
+  /** Inline script bodies, each capped at 2 000 characters (vendor snippets are recognisable there). */
+  inlineScripts: string[];
+  /** src of <iframe> elements (absolute). */
+  iframes: string[];
+  dates: SnapshotDate[];
+  /** Sub-resource URLs the page loaded (for mixed content and vendor detection). */
+  resources: string[];
+  /** Bytes transferred for the document and its sub-resources. */
+  transferBytes: number;
+  /** The crawl's soft-404 verdict for this page. */
+  soft404: boolean;
+  depth: number;
+}
