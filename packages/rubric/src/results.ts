@@ -75,6 +75,31 @@ export interface AccessibilitySummary {
   violations: MergedAxeViolation[];
 }
 
+/** The four areas of standards compliance; each a weighted mean of its checks' outcomes. */
+export type ComplianceArea = 'accessibility' | 'security' | 'usability' | 'recommendations';
+
+/** Result of one standards check (one file per check under checks/, like a criterion). */
+export interface CheckResult {
+  id: string;
+  area: ComplianceArea;
+  outcome: Outcome;
+  title: Localized;
+  /** The Carta Iberoamericana principle or the report's recommendation it implements. */
+  implements: Localized;
+  evidence: EvidencePointer[];
+  /** What to do to pass, when it does not. */
+  hint?: Localized;
+  /** Optional measured value (e.g. a Lighthouse score, days until expiry). */
+  value?: number | string | boolean | null;
+}
+
+export interface ComplianceScores {
+  /** 0–100 per area; null when every check of the area was not-applicable or error. */
+  areas: Record<ComplianceArea, number | null>;
+  /** Weighted mean of the areas: 0–100, reported beside the maturity level, never mixed into it. */
+  overall: number | null;
+}
+
 export type SiteStatus = 'ok' | 'error';
 
 export interface SiteResult {
@@ -89,6 +114,10 @@ export interface SiteResult {
   scannedAt: string;
   maturity: Maturity;
   accessibility: AccessibilitySummary;
+  checks: CheckResult[];
+  compliance: ComplianceScores;
+  /** Lighthouse category scores (0–100) of the key pages, when Lighthouse ran. */
+  lighthouse?: { url: string; scores: Record<string, number | null> }[];
 }
 
 export interface ScanResults {
@@ -97,4 +126,69 @@ export interface ScanResults {
   startedAt: string;
   finishedAt: string;
   sites: SiteResult[];
+  /** Averages per institution and group, like the report's tables; absent while sites are still streaming. */
+  aggregates?: Aggregates;
+  /** Change since the previous run, when one was given. */
+  comparison?: RunComparison;
+}
+
+// ---------------------------------------------------------------- aggregates (the report's tables and charts)
+
+export interface AverageRow {
+  key: string;
+  label: string;
+  /** Sites with a level (status ok). */
+  evaluated: number;
+  /** Sites left out of the average (level 0: could not be evaluated). */
+  notEvaluated: number;
+  /** Mean of points of evaluated sites; null when none. */
+  averagePoints: number | null;
+  /** Mean overall compliance score of evaluated sites. */
+  averageCompliance: number | null;
+}
+
+export interface Aggregates {
+  overall: AverageRow;
+  byGroup: AverageRow[];
+  byInstitution: AverageRow[];
+  /** Count of sites per level 0–5. */
+  sitesPerLevel: Record<'0' | '1' | '2' | '3' | '4' | '5', number>;
+  /** Sites that could not be evaluated, with their reasons. */
+  notEvaluated: { url: string; name: string; code: string; message: string }[];
+  /** References to compare with (UN EGDI, the report's 2019 averages). */
+  references: { id: string; label: Localized; value: number }[];
+  charts: {
+    scorePerSite: { name: string; url: string; points: number }[];
+    sitesPerLevel: { level: number; count: number }[];
+    institutionEvaluatedVsScore: { institution: string; evaluated: number; averagePoints: number | null }[];
+  };
+}
+
+// ---------------------------------------------------------------- comparison of two runs
+
+export type SiteChangeKind = 'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered';
+
+export interface SiteComparison {
+  url: string;
+  name: string;
+  kind: SiteChangeKind;
+  previous: { level: MaturityLevel; points: number; status: SiteStatus } | null;
+  current: { level: MaturityLevel; points: number; status: SiteStatus } | null;
+  criteriaGained: CriterionId[];
+  criteriaLost: CriterionId[];
+  accessibility: {
+    /** By rule and page. */
+    new: { ruleId: string; page: string }[];
+    fixed: { ruleId: string; page: string }[];
+    persisting: { ruleId: string; page: string }[];
+  };
+  checksChanged: { id: string; from: Outcome; to: Outcome }[];
+  /** Human summary, e.g. "no se pudo cargar en esta corrida; se conserva el nivel anterior". */
+  note?: Localized;
+}
+
+export interface RunComparison {
+  previousStartedAt: string;
+  sites: SiteComparison[];
+  groups: { key: string; label: string; previousAverage: number | null; currentAverage: number | null; delta: number | null }[];
 }
