@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+
+/** Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts). */
+export interface ScanOptions {
+  /** Pages opened in the browser and analysed in full (collectors + axe). Default 30. */
+  maxPages: number;
+  /** Link hops from the home page. Default 4. */
+  maxDepth: number;
+  /** Pages discovered (HEAD/GET without rendering) to count many_pages beyond the analysed ones. Default 200. */
+  maxDiscoveredPages: number;
+  /** Wall-clock budget for one site, crawl and collectors included. Default 180 000 ms. */
+  siteTimeLimitMs: number;
+  /** One navigation. Default 20 000 ms. */
+  pageTimeoutMs: number;
+  /** Honest user agent with a contact URL (configurable). */
+  userAgent: string;
+  /** PEM bundles of extra CAs to trust (from --ca FILE and NODE_EXTRA_CA_CERTS), for the probe and the browser. */
+  extraCaPems: string[];
+  /** Lighthouse on the home page and `keyPages` more; off for speed. */
+  lighthouse: { enabled: boolean; keyPages: number };
+  /** Allow crawling loopback/private addresses. The scanner turns it on only when the target itself is there. */
+  allowPrivateNetwork?: boolean;
+  /** The scan's clock; the "today" for freshness (tests pin it). Default: now. */
+  now?: Date;
+  /** Progress of one site (pages analysed so far, phase). */
+  onProgress?: (event: SiteProgress) => void;
+}
+
+export interface SiteProgress {
+  url: string;
+  phase: 'probe' | 'crawl' | 'collect' | 'lighthouse' | 'done';
+  pagesAnalysed: number;
+  pagesDiscovered: number;
+}
+
+/**
+ * One shared Chromium for the whole run (never one per URL): a fresh BrowserContext per site. Lighthouse drives
+ * the same browser over its remote-debugging port, one run at a time.
+ */
+export interface BrowserSession {
+  browser: Browser;
+  /** Remote-debugging port of the same Chromium (for Lighthouse). */
+  debuggingPort: number;
+  executablePath: string;
+  /** Serialises Lighthouse runs on this browser. */
+  lighthouseLock: <T>(work: () => Promise<T>) => Promise<T>;
+  close(): Promise<void>;
+}
