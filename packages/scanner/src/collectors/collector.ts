@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { EvidenceKind, EvidenceKinds, SiteTarget } from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
+import type { CertificateCheck } from '../https/certificate-check.js';
 
 export interface FetchedResource {
   url: string;
@@ -27,6 +28,8 @@ export interface SiteContext {
   browser: BrowserContext;
   /** GET (or HEAD) through the browser context's network stack, without rendering; never throws. */
   fetch(url: string, options?: { method?: 'GET' | 'HEAD'; maxBytes?: number }): Promise<FetchedResource>;
+  /** TLS verdict for a URL's host with the scan's trusted CAs (see https/certificate-check.ts); cached per host. */
+  checkCertificate(url: string): Promise<CertificateCheck>;
   /** Same-site check against siteHosts. */
   isSameSite(url: string): boolean;
   /** Epoch ms after which the collector should stop starting new work and return what it has. */
