@@ -66,6 +66,33 @@ export default tseslint.config(
     },
   },
   {
+    // Tests (and only tests) may use the fixture sites and the test CA; production code may not.
+    files: ['**/*.test.ts', '**/test-support/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: true,
+          depConstraints: [
+            { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'], bannedExternalImports: ioModules },
+            { sourceTag: 'layer:collect', onlyDependOnLibsWithTags: ['type:pure', 'type:test-support'] },
+            { sourceTag: 'layer:report', onlyDependOnLibsWithTags: ['type:pure', 'type:test-support'] },
+            {
+              sourceTag: 'layer:pipeline',
+              onlyDependOnLibsWithTags: ['type:pure', 'layer:collect', 'layer:report', 'type:test-support'],
+            },
+            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:pure'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:pure', 'layer:pipeline', 'layer:report', 'type:test-support'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

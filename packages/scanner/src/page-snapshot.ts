@@ -81,6 +81,15 @@ export interface PageSnapshot {
   resources: string[];
   /** Bytes transferred for the document and its sub-resources. */
   transferBytes: number;
+  /** Measured in the rendered page at a 360×640 mobile viewport and at desktop width (usability checks). */
+  layout: {
+    /** Share (0–1) of visible text characters rendered below 12 CSS px. */
+    smallTextRatio: number;
+    /** Visible links/buttons/inputs smaller than 24×24 CSS px without enough spacing (WCAG 2.2 SC 2.5.8). */
+    smallTapTargets: number;
+    /** Content wider than the viewport (horizontal scrolling on a phone). */
+    horizontalOverflow: boolean;
+  };
   /** The crawl's soft-404 verdict for this page. */
   soft404: boolean;
   depth: number;
