@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseGroup, parseUrlList, siteKey, siteSlug, UrlListError, urlListFromArguments } from './url-list.js';
+
+const dataFile = (name: string) => new URL(`../../../data/${name}`, import.meta.url);
+
+describe('parseUrlList (YAML)', () => {
+  it('reads entries with metadata, bare URLs and a sites: mapping, ignoring extra keys', () => {
+    const { targets, problems } = parseUrlList(
+      [
+        'sites:',
+        '  - url: https://www.maga.gob.gt/',
+        '    name: Ministerio de Agricultura',
+        '    acronym: MAGA',
+        '    group: Ministry',
+        '    dependencies2019: 27',
+        '  - https://www.sgp.gob.gt',
+        '  - url: www.segeplan.gob.gt',
+        '    group: Secretaría',
+      ].join('\n'),
+      'yaml',
+    );
+    expect(problems).toEqual([]);
+    expect(targets).toEqual([
+      { url: 'https://www.maga.gob.gt/', name: 'Ministerio de Agricultura', acronym: 'MAGA', group: 'ministerio' },
+      { url: 'https://www.sgp.gob.gt/' },
+      { url: 'https://www.segeplan.gob.gt/', group: 'secretaria' },
+    ]);
+  });
+
+  it('turns bad entries into per-site problems with their line, and keeps the good ones', () => {
+    const { targets, problems } = parseUrlList(
+      [
+        '- https://a.gob.gt/',
+        '- ftp://files.gob.gt/',
+        '- "not a url"',
+        '- http://A.gob.gt/index.html#top',
+        '- url: https://b.gob.gt/',
+        '  group: ayuntamiento',
+        '- name: Sin URL',
+        '- https://c.gob.gt/',
+      ].join('\n'),
+      'yaml',
+    );
+    expect(targets.map((t) => t.url)).toEqual(['https://a.gob.gt/', 'https://c.gob.gt/']);
+    expect(problems.map((p) => [p.line, p.position, p.code])).toEqual([
+      [2, 1, 'unsupported-scheme'],
+      [3, 2, 'invalid-url'],
+      [4, 3, 'duplicate-url'],
+      [5, 4, 'invalid-group'],
+      [7, 5, 'missing-url'],
+    ]);
+    expect(problems[2]?.message).toContain('line 1');
+    expect(problems[3]?.target).toMatchObject({ url: 'https://b.gob.gt/' });
+    expect(problems[4]?.target).toMatchObject({ name: 'Sin URL' });
+  });
+
+  it('throws UrlListError with a line for a file that is not YAML or not a list', () => {
+    expect(() => parseUrlList('- a\n  b: [', 'yaml')).toThrow(UrlListError);
+    expect(() => parseUrlList('- a\n  b: [', 'yaml')).toThrow(/line \d+/);
+    expect(() => parseUrlList('just: a mapping', 'yaml')).toThrow(/sequence/);
+  });
+
+  it('reads an empty file as an empty list', () => {
+    expect(parseUrlList('', 'yaml')).toEqual({ targets: [], problems: [] });
+  });
+});
+
+describe('parseUrlList (CSV)', () => {
+  it('reads a header row in any case, ignores extra columns and comment lines', () => {
+    const { targets, problems } = parseUrlList(
+      [
+        '# lista de prueba',
+        'URL,Name,Acrónimo,group,notes',
+        'https://www.mineco.gob.gt/,Ministerio de Economía,MINECO,ministerio,x',
+        'https://www.mineco.gob.gt/#contacto,Duplicado,,,',
+        'gopher://x.gob.gt/,Malo,,other,',
+      ].join('\n'),
+      'csv',
+    );
+    expect(targets).toEqual([{ url: 'https://www.mineco.gob.gt/', name: 'Ministerio de Economía', group: 'ministerio' }]);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([
+      [4, 'duplicate-url'],
+      [5, 'unsupported-scheme'],
+    ]);
+  });
+
+  it('throws UrlListError when there is no url column or the CSV is malformed', () => {
+    expect(() => parseUrlList('name,group\nMAGA,ministerio\n', 'csv')).toThrow(/no "url" column/);
+    expect(() => parseUrlList('url,name\n"https://a.gob.gt/,unterminated\n', 'csv')).toThrow(UrlListError);
+  });
+});
+
+describe('helpers', () => {
+  it('accepts Spanish and English spellings of the groups', () => {
+    expect(parseGroup('SECRETARÍA')).toBe('secretaria');
+    expect(parseGroup('ministries')).toBe('ministerio');
+    expect(parseGroup('otro')).toBe('other');
+    expect(parseGroup('municipalidad')).toBeUndefined();
+  });
+
+  it('folds scheme, www, trailing slash and index.html into one site key', () => {
+    expect(siteKey('http://www.a.gob.gt/index.html')).toBe(siteKey('https://a.gob.gt'));
+    expect(siteKey('https://a.gob.gt/tramites/')).not.toBe(siteKey('https://a.gob.gt/'));
+  });
+
+  it('gives stable, distinct, file-safe slugs', () => {
+    const a = siteSlug('https://www.minfin.gob.gt/');
+    expect(a).toMatch(/^www-minfin-gob-gt-[0-9a-f]{8}$/);
+    expect(siteSlug('https://www.minfin.gob.gt/')).toBe(a);
+    expect(siteSlug('https://www.minfin.gob.gt/', 'dup')).not.toBe(a);
+    expect(siteSlug('::bad::')).toMatch(/^bad-[0-9a-f]{8}$/);
+  });
+
+  it('treats command-line URLs like list entries', () => {
+    const { targets, problems } = urlListFromArguments(['https://a.gob.gt', 'mailto:x@a.gob.gt']);
+    expect(targets).toEqual([{ url: 'https://a.gob.gt/' }]);
+    expect(problems.map((p) => p.code)).toEqual(['unsupported-scheme']);
+  });
+});
+
+describe('the Guatemala list (data/)', () => {
+  for (const [file, format] of [
+    ['guatemala-organismo-ejecutivo.yaml', 'yaml'],
+    ['guatemala-organismo-ejecutivo.csv', 'csv'],
+  ] as const) {
+    it(`${file}: 30 institutions, 14 ministerios + 16 secretarías, unique acronyms, no problems`, async () => {
+      const { targets, problems } = parseUrlList(await readFile(dataFile(file), 'utf8'), format);
+      expect(problems).toEqual([]);
+      expect(targets).toHaveLength(30);
+      expect(targets.filter((t) => t.group === 'ministerio')).toHaveLength(14);
+      expect(targets.filter((t) => t.group === 'secretaria')).toHaveLength(16);
+      const acronyms = targets.map((t) => t.acronym);
+      expect(acronyms.every((a) => typeof a === 'string' && a.length > 1)).toBe(true);
+      expect(new Set(acronyms).size).toBe(30);
+      expect(targets.every((t) => t.name && t.institution)).toBe(true);
+    });
+  }
+
+  it('YAML and CSV carry the same entries', async () => {
+    const yaml = parseUrlList(await readFile(dataFile('guatemala-organismo-ejecutivo.yaml'), 'utf8'), 'yaml');
+    const csv = parseUrlList(await readFile(dataFile('guatemala-organismo-ejecutivo.csv'), 'utf8'), 'csv');
+    expect(csv.targets).toEqual(yaml.targets);
+  });
+});
