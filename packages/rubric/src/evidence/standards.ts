@@ -12,7 +12,13 @@ export interface HttpsEvidence {
     status: number | null;
     redirectTo: string | null;
     error?: string;
+    /** URLs visited from this endpoint, itself first, following redirects (bounded). */
+    redirectChain?: string[];
+    /** OpenSSL / host-name verdict of this HTTPS endpoint's certificate, null when valid. */
+    certificateProblem?: string | null;
   }[];
+  /** pshtt's "Canonical URL": the endpoint the domain's behaviour points to. */
+  canonicalUrl?: string;
   live: boolean;
   httpsLive: boolean;
   validHttps: boolean;

@@ -1,4 +1,5 @@
 import tls from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 
 export interface CertificateCheck {
   /** Trusted chain (system roots + extra CAs), right host, within its validity dates. */
@@ -35,20 +36,8 @@ export function checkCertificate(url: string, extraCaPems: string[], timeoutMs =
       resolve(result);
     };
     socket.once('secureConnect', () => {
-      const cert = socket.getPeerCertificate();
-      let problem: string | null = socket.authorizationError ? String(socket.authorizationError) : null;
-      if (!problem) {
-        // Node authorises the chain only; the host name is checked separately.
-        const hostError = tls.checkServerIdentity(host, cert);
-        if (hostError) problem = (hostError as NodeJS.ErrnoException).code ?? hostError.message;
-      }
-      done({
-        valid: problem === null,
-        problem,
-        protocol: socket.getProtocol(),
-        validTo: cert.valid_to ? new Date(cert.valid_to).toISOString() : null,
-        selfSigned: problem === 'DEPTH_ZERO_SELF_SIGNED_CERT' || problem === 'SELF_SIGNED_CERT_IN_CHAIN',
-      });
+      const { valid, problem, protocol, validTo, selfSigned } = judgeCertificate(socket, host);
+      done({ valid, problem, protocol, validTo, selfSigned });
     });
     socket.once('timeout', () =>
       done({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error: 'timeout' }),
@@ -57,4 +46,61 @@ export function checkCertificate(url: string, extraCaPems: string[], timeoutMs =
       done({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error: error.code ?? error.message }),
     );
   });
+}
+
+/** The certificate verdict with each defect told apart, as pshtt reports them (one certificate can have several). */
+export interface CertificateVerdict extends CertificateCheck {
+  /** The leaf's notAfter is in the past (judged on the dates, whatever else is wrong). */
+  expired: boolean;
+  /** The chain does not lead to a trusted root: unknown CA, missing intermediate, self-signed. */
+  badChain: boolean;
+  /** The certificate does not name the host (RFC 6125). */
+  badHostname: boolean;
+  /** Whole days until notAfter, negative once expired. */
+  daysLeft: number | null;
+}
+
+// OpenSSL verify codes that mean "no path to a trusted root" (pshtt's "bad chain" covers the same ground:
+// "unable to get local issuer certificate" and "self signed certificate").
+const CHAIN_PROBLEMS = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_CHAIN_TOO_LONG',
+  'INVALID_CA',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'PATH_LENGTH_EXCEEDED',
+]);
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Judges the certificate of a connected TLS socket (made with `rejectUnauthorized: false` and the scan's CAs)
+ * for `host`. Shared by `checkCertificate` and the HTTPS probe so both say the same thing about one server.
+ */
+export function judgeCertificate(socket: TLSSocket, host: string, now: Date = new Date()): CertificateVerdict {
+  const cert = socket.getPeerCertificate();
+  const hasCert = Boolean(cert && Object.keys(cert).length > 0);
+  const authorizationError = socket.authorizationError ? String(socket.authorizationError) : null;
+  // Node authorises the chain only; the host name is checked separately.
+  const hostError = hasCert ? tls.checkServerIdentity(host, cert) : new Error('no certificate');
+  const hostProblem = hostError ? ((hostError as NodeJS.ErrnoException).code ?? hostError.message) : null;
+  const problem = authorizationError ?? hostProblem;
+  const validTo = hasCert && cert.valid_to ? new Date(cert.valid_to) : null;
+  const expired = authorizationError === 'CERT_HAS_EXPIRED' || (validTo !== null && validTo.getTime() < now.getTime());
+  return {
+    valid: problem === null,
+    problem,
+    protocol: socket.getProtocol(),
+    validTo: validTo ? validTo.toISOString() : null,
+    selfSigned: authorizationError === 'DEPTH_ZERO_SELF_SIGNED_CERT' || authorizationError === 'SELF_SIGNED_CERT_IN_CHAIN',
+    expired,
+    badChain: authorizationError !== null && CHAIN_PROBLEMS.has(authorizationError),
+    badHostname: hostProblem !== null,
+    daysLeft: validTo ? Math.floor((validTo.getTime() - now.getTime()) / DAY_MS) : null,
+  };
 }
