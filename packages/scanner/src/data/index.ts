@@ -1,0 +1,227 @@
+/**
+ * Typed loader of the detection vocabularies (words es/en, vendors, stopwords). The JSON files are the single
+ * source of truth; this module validates them once at load and compiles their regexes, so a bad entry fails
+ * loudly (naming the key) instead of silently never matching.
+ */
+import institutionalJson from './institutional-topics.json' with { type: 'json' };
+import stopwordsJson from './stopwords.json' with { type: 'json' };
+import vendorsJson from './vendors.json' with { type: 'json' };
+import vocabularyJson from './vocabulary.json' with { type: 'json' };
+import type { InstitutionalTopic } from '@egov-monitor/rubric';
+import { PhraseMatcher, normalizeText } from '../collectors/support/text.js';
+
+export type PhraseListId = Exclude<keyof typeof vocabularyJson.phrases, '$comment'>;
+export type PatternListId = keyof typeof vocabularyJson.patterns;
+export type VendorGroup = Exclude<keyof typeof vendorsJson, '$comment'>;
+
+export interface Vendor {
+  id: string;
+  name: string;
+  kind: string;
+  /** On script, iframe and sub-resource URLs. */
+  src: RegExp[];
+  /** On inline script bodies. */
+  inline: RegExp[];
+  /** CSS selectors that find the widget in the live DOM. */
+  selectors: string[];
+  /** On link hrefs and form actions. */
+  links: RegExp[];
+}
+
+export interface TopicDefinition {
+  id: InstitutionalTopic;
+  phrases: PhraseMatcher;
+  paths: string[];
+}
+
+const INSTITUTIONAL_TOPICS: readonly InstitutionalTopic[] = [
+  'mission',
+  'vision',
+  'authorities',
+  'org_chart',
+  'functions',
+  'history',
+  'legal_basis',
+  'services',
+  'contact_info',
+];
+
+interface RawVendor {
+  id: unknown;
+  name: unknown;
+  kind: unknown;
+  src: unknown;
+  inline: unknown;
+  selectors: unknown;
+  links: unknown;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim().length > 0);
+}
+
+function compileErrors(patterns: unknown, where: string, problems: string[]): void {
+  if (!isStringList(patterns)) {
+    problems.push(`${where}: must be a list of non-empty strings`);
+    return;
+  }
+  for (const pattern of patterns) {
+    try {
+      new RegExp(pattern, 'iu');
+    } catch (error) {
+      problems.push(`${where}: pattern ${JSON.stringify(pattern)} does not compile (${(error as Error).message})`);
+    }
+  }
+}
+
+/** Every problem of the data files, each naming its key; empty when they are sound. */
+export function validateData(
+  raw: { vocabulary: unknown; vendors: unknown; institutional: unknown; stopwords: unknown } = {
+    vocabulary: vocabularyJson,
+    vendors: vendorsJson,
+    institutional: institutionalJson,
+    stopwords: stopwordsJson,
+  },
+): string[] {
+  const problems: string[] = [];
+  const vocabulary = raw.vocabulary as { phrases?: Record<string, unknown>; patterns?: Record<string, unknown>; obfuscation?: Record<string, unknown> };
+  for (const [id, list] of Object.entries(vocabulary.phrases ?? {})) {
+    if (id.startsWith('$')) continue;
+    const { es, en, description } = (list ?? {}) as { es?: unknown; en?: unknown; description?: unknown };
+    if (typeof description !== 'string' || !description) problems.push(`phrases.${id}.description: missing`);
+    if (!isStringList(es) || es.length === 0) problems.push(`phrases.${id}.es: must be a non-empty list of phrases`);
+    if (!isStringList(en) || en.length === 0) problems.push(`phrases.${id}.en: must be a non-empty list of phrases`);
+    for (const [lang, phrases] of [
+      ['es', es],
+      ['en', en],
+    ] as const) {
+      if (!isStringList(phrases)) continue;
+      const normal = phrases.map(normalizeText);
+      const duplicate = normal.find((p, i) => normal.indexOf(p) !== i);
+      if (duplicate) problems.push(`phrases.${id}.${lang}: duplicate phrase "${duplicate}"`);
+      const notNormal = phrases.find((p) => normalizeText(p) !== p);
+      if (notNormal) problems.push(`phrases.${id}.${lang}: "${notNormal}" is not normalised (lower case, no accents)`);
+    }
+  }
+  for (const [id, list] of Object.entries(vocabulary.patterns ?? {})) {
+    const { patterns } = (list ?? {}) as { patterns?: unknown };
+    if (!isStringList(patterns) || patterns.length === 0) problems.push(`patterns.${id}.patterns: must be a non-empty list`);
+    else compileErrors(patterns.map((p) => p.replaceAll('{AT}', '@').replaceAll('{DOT}', '\\.')), `patterns.${id}`, problems);
+  }
+  for (const key of ['at', 'dot']) {
+    const list = vocabulary.obfuscation?.[key];
+    if (!isStringList(list) || list.length === 0) problems.push(`obfuscation.${key}: must be a non-empty list`);
+    else compileErrors(list, `obfuscation.${key}`, problems);
+  }
+
+  const vendors = raw.vendors as Record<string, unknown>;
+  const vendorIds = new Set<string>();
+  for (const [group, list] of Object.entries(vendors)) {
+    if (group.startsWith('$')) continue;
+    if (!Array.isArray(list) || list.length === 0) {
+      problems.push(`vendors.${group}: must be a non-empty list`);
+      continue;
+    }
+    for (const [index, entry] of (list as RawVendor[]).entries()) {
+      const where = `vendors.${group}[${index}]`;
+      if (typeof entry.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(entry.id)) problems.push(`${where}.id: must be a kebab-case id`);
+      else if (vendorIds.has(`${group}/${entry.id}`)) problems.push(`${where}.id: duplicate id "${entry.id}"`);
+      else vendorIds.add(`${group}/${entry.id}`);
+      if (typeof entry.name !== 'string' || !entry.name) problems.push(`${where}.name: missing`);
+      if (typeof entry.kind !== 'string' || !entry.kind) problems.push(`${where}.kind: missing`);
+      for (const key of ['src', 'inline', 'links'] as const) {
+        if (!Array.isArray(entry[key])) problems.push(`${where}.${key}: must be a list`);
+        else compileErrors(entry[key], `${where}.${key}`, problems);
+      }
+      if (!Array.isArray(entry.selectors) || !(entry.selectors as unknown[]).every((s) => typeof s === 'string' && s.trim()))
+        problems.push(`${where}.selectors: must be a list of CSS selectors`);
+      const markers = ['src', 'inline', 'selectors', 'links'].reduce(
+        (n, key) => n + (Array.isArray(entry[key as keyof RawVendor]) ? (entry[key as keyof RawVendor] as unknown[]).length : 0),
+        0,
+      );
+      if (markers === 0) problems.push(`${where}: has no marker at all (it could never be detected)`);
+    }
+  }
+
+  const institutional = raw.institutional as { topics?: { id?: unknown; es?: unknown; en?: unknown; paths?: unknown }[] };
+  const topicIds = new Set<string>();
+  for (const [index, topic] of (institutional.topics ?? []).entries()) {
+    const where = `institutional.topics[${index}]`;
+    if (typeof topic.id !== 'string' || !INSTITUTIONAL_TOPICS.includes(topic.id as InstitutionalTopic))
+      problems.push(`${where}.id: must be one of ${INSTITUTIONAL_TOPICS.join(', ')}`);
+    else if (topicIds.has(topic.id)) problems.push(`${where}.id: duplicate "${topic.id}"`);
+    else topicIds.add(topic.id);
+    for (const key of ['es', 'en', 'paths'] as const) {
+      if (!isStringList(topic[key]) || (topic[key] as string[]).length === 0) problems.push(`${where}.${key}: must be a non-empty list`);
+    }
+  }
+  for (const id of INSTITUTIONAL_TOPICS) if (!topicIds.has(id)) problems.push(`institutional.topics: topic "${id}" is missing`);
+
+  const stopwords = raw.stopwords as { es?: unknown; en?: unknown };
+  for (const lang of ['es', 'en'] as const) {
+    if (!isStringList(stopwords[lang]) || (stopwords[lang] as string[]).length === 0) problems.push(`stopwords.${lang}: must be a non-empty list`);
+  }
+  return problems;
+}
+
+const problems = validateData();
+if (problems.length > 0) throw new Error(`Invalid scanner data files:\n- ${problems.join('\n- ')}`);
+
+const phraseCache = new Map<string, PhraseMatcher>();
+
+/** The es + en phrases of one list, as a matcher. */
+export function phrases(...ids: PhraseListId[]): PhraseMatcher {
+  const key = ids.join('+');
+  let matcher = phraseCache.get(key);
+  if (!matcher) {
+    const lists = vocabularyJson.phrases as unknown as Record<string, { es: string[]; en: string[] }>;
+    matcher = new PhraseMatcher(ids.flatMap((id) => [...(lists[id]?.es ?? []), ...(lists[id]?.en ?? [])]));
+    phraseCache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** Compiled regexes of one pattern list (case-insensitive, Unicode). */
+export function patterns(id: PatternListId): RegExp[] {
+  return vocabularyJson.patterns[id].patterns.map((p) => new RegExp(p, 'iu'));
+}
+
+/** Regexes that stand for "@" and "." in obfuscated e-mail addresses. */
+export const obfuscation = {
+  at: vocabularyJson.obfuscation.at.map((p) => new RegExp(p, 'giu')),
+  dot: vocabularyJson.obfuscation.dot.map((p) => new RegExp(p, 'giu')),
+  /** The alternation of all "@" forms, to embed in a bigger pattern. */
+  atSource: `(?:${vocabularyJson.obfuscation.at.join('|')})`,
+  dotSource: `(?:${vocabularyJson.obfuscation.dot.join('|')})`,
+};
+
+function toVendor(raw: RawVendor): Vendor {
+  const compile = (list: unknown) => (list as string[]).map((p) => new RegExp(p, 'i'));
+  return {
+    id: raw.id as string,
+    name: raw.name as string,
+    kind: raw.kind as string,
+    src: compile(raw.src),
+    inline: compile(raw.inline),
+    selectors: [...(raw.selectors as string[])],
+    links: compile(raw.links),
+  };
+}
+
+export const vendors: Record<VendorGroup, Vendor[]> = {
+  chat: vendorsJson.chat.map(toVendor),
+  messaging: vendorsJson.messaging.map(toVendor),
+  forums: vendorsJson.forums.map(toVendor),
+  comments: vendorsJson.comments.map(toVendor),
+  payment: vendorsJson.payment.map(toVendor),
+  identityProviders: vendorsJson.identityProviders.map(toVendor),
+  forms: vendorsJson.forms.map(toVendor),
+};
+
+export const institutionalTopics: TopicDefinition[] = institutionalJson.topics.map((topic) => ({
+  id: topic.id as InstitutionalTopic,
+  phrases: new PhraseMatcher([...topic.es, ...topic.en]),
+  paths: topic.paths.map(normalizeText),
+}));
+
+export const stopwords: ReadonlySet<string> = new Set([...stopwordsJson.es, ...stopwordsJson.en].map(normalizeText));
