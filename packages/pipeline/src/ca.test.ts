@@ -1,0 +1,28 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PipelineConfigError, readExtraCaPems } from './ca.js';
+
+const pem = (body: string) => `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`;
+
+describe('readExtraCaPems', () => {
+  it('reads every certificate of --ca files and NODE_EXTRA_CA_CERTS, once each', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ca-'));
+    const a = join(dir, 'a.pem');
+    const b = join(dir, 'b.pem');
+    await writeFile(a, `${pem('QUFB')}\n${pem('QkJC')}\n`);
+    await writeFile(b, `subject=x\n${pem('QUFB')}\n${pem('Q0ND')}\n`);
+    const pems = await readExtraCaPems([a], { NODE_EXTRA_CA_CERTS: b });
+    expect(pems).toEqual([pem('QUFB'), pem('QkJC'), pem('Q0ND')]);
+  });
+
+  it('names the file when it is missing or holds no certificate', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ca-'));
+    const empty = join(dir, 'empty.pem');
+    await writeFile(empty, 'nothing here');
+    await expect(readExtraCaPems([join(dir, 'missing.pem')], {})).rejects.toThrow(/missing\.pem: ENOENT/);
+    await expect(readExtraCaPems([empty], {})).rejects.toThrow(PipelineConfigError);
+    await expect(readExtraCaPems([empty], {})).rejects.toThrow(/empty\.pem: no PEM/);
+  });
+});

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+
+/** A file the run needs (CA bundle, rubric, overrides, previous results) is missing or malformed. */
+export class PipelineConfigError extends Error {
+  override name = 'PipelineConfigError';
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * Extra CAs, read once per run: the files given with --ca, then NODE_EXTRA_CA_CERTS (Node only reads that
+ * variable for its own TLS; the browser and our probe need the PEMs passed explicitly).
+ */
+export async function readExtraCaPems(caFiles: string[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const files = [...caFiles];
+  const fromEnv = env.NODE_EXTRA_CA_CERTS?.trim();
+  if (fromEnv && !files.includes(fromEnv)) files.push(fromEnv);
+  const pems: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new PipelineConfigError(`CA file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const certificates = text.match(PEM_CERTIFICATE);
+    if (!certificates) throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);
+    pems.push(...certificates);
+  }
+  return [...new Set(pems)];
+}
