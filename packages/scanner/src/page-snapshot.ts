@@ -41,6 +41,11 @@ export interface SnapshotForm {
   fields: SnapshotFormField[];
   /** Text of the form's submit buttons. */
   submitTexts: string[];
+  /**
+   * True for controls outside any <form> (search boxes and widgets built by JavaScript), grouped by their nearest
+   * container; `selector` then finds the container and `action` is ''.
+   */
+  formless?: boolean;
 }
 
 export interface SnapshotDate {

@@ -1,7 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
-import type { EvidenceKind, EvidenceKinds, SiteTarget } from '@egov-monitor/rubric';
+import type { CrawlEvidence, EvidenceKind, EvidenceKinds, SiteTarget } from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { CertificateCheck } from '../https/certificate-check.js';
+import type { LighthouseHook } from '../lighthouse/runner.js';
 
 export interface FetchedResource {
   url: string;
@@ -37,6 +38,19 @@ export interface SiteContext {
   /** The scan's clock (ISO), the "today" for dates. */
   scannedAt: string;
   log(message: string): void;
+  /** PEM bundles of extra CAs the scan trusts (ScanOptions.extraCaPems): a probe must trust what the browser trusts. */
+  extraCaPems?: string[];
+  /** ScanOptions.userAgent, so a probe announces itself like the crawl. */
+  userAgent?: string;
+  /** Lighthouse on this scan's browser; absent when `options.lighthouse.enabled` is false. */
+  lighthouse?: LighthouseHook;
+  /** The crawl's own evidence (pages found, robots, sitemap URLs), read-only. */
+  crawl?: CrawlEvidence;
+  /**
+   * The crawl's probe of a random path on the site (once per site): a correct server answers 404; a 200 "not
+   * found" page is a soft 404.
+   */
+  notFoundProbe?: { url: string; status: number; soft404: boolean };
 }
 
 /**
@@ -45,5 +59,12 @@ export interface SiteContext {
  */
 export interface Collector<K extends EvidenceKind> {
   kind: K;
+  /**
+   * Also run when the home page could not be opened (`site.pages` is then empty): probes of the host itself, like
+   * the HTTPS probe, still tell the reviewer something about an unreachable site.
+   */
+  runsWithoutPages?: boolean;
+  /** Longest time this collector may take, in ms (default: the site scan's per-collector bound). */
+  timeoutMs?: number;
   collect(site: SiteContext): Promise<EvidenceKinds[K]>;
 }

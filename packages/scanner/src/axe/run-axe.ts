@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeViolation } from '@egov-monitor/rubric';
+
+/** WCAG 2.x A/AA (through 2.2) plus axe's best practices, as the methodology's accessibility check asks. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+const MAX_SELECTORS = 5;
+
+let axeSource: { source: string; version: string } | null = null;
+
+/** axe-core's browser bundle, read once per process. */
+export function loadAxe(): { source: string; version: string } {
+  if (!axeSource) {
+    const require = createRequire(import.meta.url);
+    const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const version = (JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')) as { version: string }).version;
+    axeSource = { source, version };
+  }
+  return axeSource;
+}
+
+interface RawResult {
+  id: string;
+  impact?: string | null;
+  tags: string[];
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[] }[];
+}
+
+const IMPACTS = new Set(['minor', 'moderate', 'serious', 'critical']);
+
+/** Violations only, sorted by rule id; selectors of the first few nodes (iframe paths joined with " >>> "). */
+export function toViolations(results: RawResult[]): AxeViolation[] {
+  return results
+    .map((result) => ({
+      ruleId: result.id,
+      impact: (result.impact && IMPACTS.has(result.impact) ? result.impact : null) as AxeViolation['impact'],
+      tags: [...result.tags].sort(),
+      help: result.help,
+      helpUrl: result.helpUrl,
+      nodes: result.nodes.length,
+      selectors: result.nodes.slice(0, MAX_SELECTORS).map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' ') : String(part))).join(' >>> ')),
+    }))
+    .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Injects axe-core into the page (unless it is there) and runs the WCAG A/AA rules. Iframes are not entered: for
+ * speed, and because embedded third-party widgets are not the agency's markup. Throws when axe cannot run; the
+ * crawl records the error and goes on.
+ */
+export async function runAxe(page: Page, timeoutMs = 30_000): Promise<AxeViolation[]> {
+  const { source } = loadAxe();
+  const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object').catch(() => false);
+  if (!present) await page.evaluate(source);
+  const run = page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false, elementRef: false })
+        .then((result) => result.violations),
+    AXE_TAGS,
+  ) as Promise<RawResult[]>;
+  run.catch(() => undefined); // the race below reports it; this only silences the loser
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return toViolations(await Promise.race([run, timeout]));
+  } finally {
+    clearTimeout(timer);
+  }
+}

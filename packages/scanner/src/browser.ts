@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { BrowserSession } from './scan-options.js';
+
+const run = promisify(execFile);
+
+/** Flags for a quiet, reproducible headless Chromium that phones nobody. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const KNOWN_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** CHROME_PATH first, then the usual install locations; null when there is no Chromium or Chrome. */
+export function findChromeExecutable(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [env.CHROME_PATH, ...KNOWN_PATHS].filter((candidate): candidate is string => Boolean(candidate));
+  for (const candidate of candidates) {
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // Not installed there; try the next place.
+    }
+  }
+  return null;
+}
+
+export class BrowserLaunchError extends Error {
+  override name = 'BrowserLaunchError';
+}
+
+/** Split PEM bundles into single certificates (a --ca file may hold a whole chain). */
+export function splitPemBundle(pems: string[]): string[] {
+  const pattern = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+  return [...new Set(pems.flatMap((pem) => pem.match(pattern) ?? []))];
+}
+
+/**
+ * Chromium on Linux trusts the user's NSS database ($HOME/.pki/nssdb) besides its own root store, so a temporary
+ * HOME with the extra CAs as trust anchors makes the browser verify those chains exactly like public ones: an
+ * expired, self-signed or wrong-host certificate is still refused. (`--ignore-certificate-errors-spki-list` is no
+ * substitute: it matches only certificates the server sends and then ignores *every* error, expiry included.)
+ */
+async function createNssHome(home: string, caPems: string[]): Promise<void> {
+  const db = path.join(home, '.pki', 'nssdb');
+  await mkdir(db, { recursive: true });
+  const certutil = process.env.CERTUTIL_PATH ?? 'certutil';
+  try {
+    await run(certutil, ['-N', '-d', `sql:${db}`, '--empty-password']);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new BrowserLaunchError(
+      missing
+        ? 'Trusting extra CAs (--ca FILE or NODE_EXTRA_CA_CERTS) in Chromium needs NSS certutil. Install it (Debian/Ubuntu: apt-get install -y libnss3-tools) or set CERTUTIL_PATH.'
+        : `certutil could not create the browser's certificate database: ${(error as Error).message}`,
+    );
+  }
+  let index = 0;
+  for (const pem of caPems) {
+    const file = path.join(home, `ca-${index}.pem`);
+    await writeFile(file, pem);
+    // "C,," = trusted CA for TLS servers only.
+    await run(certutil, ['-A', '-d', `sql:${db}`, '-n', `egov-monitor-extra-ca-${index}`, '-t', 'C,,', '-i', file]);
+    index += 1;
+  }
+}
+
+/** A port that was free a moment ago (the launch checks that Chromium really got it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function devToolsAnswers(port: number, expectedVersion: string): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/json/version`, { signal: AbortSignal.timeout(3_000) });
+    const info = (await response.json()) as { Browser?: string };
+    // Another process could have taken the port between our check and Chromium's bind: make sure it is ours.
+    return typeof info.Browser === 'string' && info.Browser.endsWith(expectedVersion);
+  } catch {
+    return false;
+  }
+}
+
+/** Serialises work: each call starts when the previous one settled (failures do not break the chain). */
+export function createLock(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const result = tail.then(work, work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/**
+ * Extra CAs from the options plus NODE_EXTRA_CA_CERTS (read here because Chromium does not look at it).
+ */
+function collectExtraCas(extraCaPems: string[]): string[] {
+  const pems = [...extraCaPems];
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (file) {
+    try {
+      pems.push(fs.readFileSync(file, 'utf8'));
+    } catch {
+      // Node itself warns about an unreadable NODE_EXTRA_CA_CERTS; the browser just does without it.
+    }
+  }
+  return splitPemBundle(pems);
+}
+
+/**
+ * One shared headless Chromium for the whole run, with a remote-debugging port for Lighthouse and the extra CAs
+ * trusted. Close it with `session.close()`.
+ */
+export async function launchBrowser(options: { executablePath?: string; extraCaPems?: string[] } = {}): Promise<BrowserSession> {
+  const executablePath = options.executablePath ?? findChromeExecutable();
+  if (!executablePath)
+    throw new BrowserLaunchError(
+      'No Chromium or Google Chrome found. Set CHROME_PATH to the browser executable, or install Chromium (Debian/Ubuntu: apt-get install -y chromium).',
+    );
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'egov-monitor-browser-'));
+  const cleanup = () => rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+  try {
+    const cas = collectExtraCas(options.extraCaPems ?? []);
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    if (cas.length > 0) {
+      const home = path.join(workDir, 'home');
+      await createNssHome(home, cas);
+      env.HOME = home;
+    }
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const debuggingPort = await freePort();
+      let browser;
+      try {
+        browser = await chromium.launch({
+          executablePath,
+          headless: true,
+          args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
+          env,
+          timeout: 60_000,
+        });
+      } catch (error) {
+        throw new BrowserLaunchError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
+      }
+      if (await devToolsAnswers(debuggingPort, browser.version())) {
+        let closed = false;
+        return {
+          browser,
+          debuggingPort,
+          executablePath,
+          lighthouseLock: createLock(),
+          async close() {
+            if (closed) return;
+            closed = true;
+            await browser.close().catch(() => undefined);
+            await cleanup();
+          },
+        };
+      }
+      lastError = new Error(`remote-debugging port ${debuggingPort} did not answer`);
+      await browser.close().catch(() => undefined);
+    }
+    throw new BrowserLaunchError(`Chromium started but its remote-debugging port never answered: ${String(lastError)}`);
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Runs inside the page at the mobile viewport (360×640): what a citizen on a phone struggles with. Self-contained
+ * (serialised by Playwright).
+ */
+export interface LayoutMeasure {
+  smallTextRatio: number;
+  smallTapTargets: number;
+  horizontalOverflow: boolean;
+}
+
+export function measureLayout(limits: { textNodes: number; targets: number }): LayoutMeasure {
+  const visible = (element: Element) => {
+    const style = getComputedStyle(element);
+    if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) return false;
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0;
+  };
+
+  // Readable text: share of characters under 12 CSS px (Lighthouse's font-size audit uses the same line).
+  let total = 0;
+  let small = 0;
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  const seen = new Map<Element, boolean>();
+  for (let node = walker.nextNode(), count = 0; node && count < limits.textNodes; node = walker.nextNode(), count += 1) {
+    const chars = (node.textContent ?? '').replace(/\s+/g, '').length;
+    const parent = node.parentElement;
+    if (!chars || !parent || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(parent.tagName)) continue;
+    let shown = seen.get(parent);
+    if (shown === undefined) {
+      shown = visible(parent);
+      seen.set(parent, shown);
+    }
+    if (!shown) continue;
+    total += chars;
+    if (parseFloat(getComputedStyle(parent).fontSize) < 12) small += chars;
+  }
+
+  // WCAG 2.2 SC 2.5.8 Target Size (Minimum): a target under 24×24 CSS px passes only when a 24-px circle centred
+  // on it touches no other target nor another small target's circle. Links inside a sentence are exempt (inline).
+  const targets: { rect: DOMRect; small: boolean }[] = [];
+  const candidates = document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="tab"]');
+  for (const element of Array.from(candidates)) {
+    if (targets.length >= limits.targets) break;
+    if (!visible(element)) continue;
+    const rect = element.getBoundingClientRect();
+    if (element.tagName === 'A') {
+      const block = element.parentElement?.closest('p, li, td, dd, span, div');
+      const ownText = (element.textContent ?? '').trim().length;
+      const blockText = (block?.textContent ?? '').trim().length;
+      if (getComputedStyle(element).display === 'inline' && blockText > ownText + 20) continue;
+    }
+    targets.push({ rect, small: rect.width < 24 || rect.height < 24 });
+  }
+  const centre = (rect: DOMRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+  const circleHitsRect = (c: { x: number; y: number }, rect: DOMRect) => {
+    const dx = Math.max(rect.left - c.x, 0, c.x - rect.right);
+    const dy = Math.max(rect.top - c.y, 0, c.y - rect.bottom);
+    return dx * dx + dy * dy < 144;
+  };
+  let smallTapTargets = 0;
+  targets.forEach((target, index) => {
+    if (!target.small) return;
+    const c = centre(target.rect);
+    const crowded = targets.some((other, otherIndex) => {
+      if (otherIndex === index) return false;
+      if (circleHitsRect(c, other.rect)) return true;
+      if (!other.small) return false;
+      const o = centre(other.rect);
+      return (c.x - o.x) ** 2 + (c.y - o.y) ** 2 < 576;
+    });
+    if (crowded) smallTapTargets += 1;
+  });
+
+  const root = document.documentElement;
+  return {
+    smallTextRatio: total === 0 ? 0 : Math.round((small / total) * 1000) / 1000,
+    smallTapTargets,
+    horizontalOverflow: Math.max(root.scrollWidth, document.body?.scrollWidth ?? 0) > window.innerWidth + 1,
+  };
+}

@@ -1,0 +1,41 @@
+import type { CDPSession, Page, Request } from 'playwright-core';
+
+/**
+ * Watches one page from before its navigation: the sub-resources it requested (mixed content, vendors) and the
+ * bytes that crossed the network (page weight on a slow connection), from the DevTools protocol's encoded sizes.
+ */
+export interface PageTracker {
+  resources(): string[];
+  transferBytes(): number;
+  detach(): Promise<void>;
+}
+
+const MAX_RESOURCES = 1_000;
+
+export async function trackPage(page: Page): Promise<PageTracker> {
+  const resources = new Set<string>();
+  let bytes = 0;
+  const onRequest = (request: Request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) return;
+    if (resources.size < MAX_RESOURCES && /^https?:/.test(request.url())) resources.add(request.url());
+  };
+  page.on('request', onRequest);
+  let cdp: CDPSession | null = null;
+  try {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+  } catch {
+    cdp = null;
+  }
+  return {
+    resources: () => [...resources].sort(),
+    transferBytes: () => Math.round(bytes),
+    async detach() {
+      page.off('request', onRequest);
+      await cdp?.detach().catch(() => undefined);
+    },
+  };
+}

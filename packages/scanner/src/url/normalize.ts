@@ -1,0 +1,75 @@
+/**
+ * One URL per page: the crawl counts `/` and `/index.html` once, ignores fragments and tracking parameters, and
+ * never opens mail, phone or script links.
+ */
+
+const TRACKING_PARAMS = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|igshid|ref_src)$/i;
+const INDEX_FILE = /\/(index|default)\.(html?|php|aspx?|jsp)$/i;
+const SESSION_PARAMS = /^(phpsessid|jsessionid|sid|sessionid|aspsessionid[a-z]*)$/i;
+
+/** Extensions of documents and files that are downloaded rather than opened as pages (recorded as links). */
+export const DOWNLOAD_EXTENSIONS = new Set([
+  'pdf', 'doc', 'docx', 'odt', 'rtf', 'xls', 'xlsx', 'ods', 'csv', 'ppt', 'pptx', 'odp', 'txt', 'xml', 'json',
+  'zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'bmp', 'tif', 'tiff', 'ico',
+  'mp3', 'mp4', 'avi', 'mov', 'wmv', 'webm', 'ogg', 'wav', 'flv', 'mkv', 'exe', 'msi', 'dmg', 'apk', 'iso', 'kml',
+  'kmz', 'shp', 'dwg', 'epub', 'p7s', 'xsd', 'css', 'js',
+]);
+
+/** Lower-cased extension of the URL's last path segment ('' when none). */
+export function fileExtension(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').pop() ?? '';
+    const dot = last.lastIndexOf('.');
+    return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}
+
+export function isDownloadUrl(url: string): boolean {
+  return DOWNLOAD_EXTENSIONS.has(fileExtension(url));
+}
+
+/** http(s) URLs only: mailto:, tel:, javascript:, data: and the like are not pages. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/**
+ * The crawl's identity of a page: absolute, no fragment, lower-case host, no default port, index files folded into
+ * their directory, tracking and session parameters dropped, remaining parameters sorted. Null for non-web links.
+ */
+export function normalizeUrl(href: string, base?: string): string | null {
+  let url: URL;
+  try {
+    url = base ? new URL(href.trim(), base) : new URL(href.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  url.hostname = url.hostname.toLowerCase().replace(/\.$/, '');
+  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
+  url.pathname = url.pathname.replace(INDEX_FILE, '/').replace(/\/{2,}/g, '/') || '/';
+  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMS.test(key) && !SESSION_PARAMS.test(key));
+  kept.sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  url.search = '';
+  for (const [key, value] of kept) url.searchParams.append(key, value);
+  return url.toString();
+}
+
+const SEARCH_PARAMS = new Set(['q', 's', 'search', 'buscar', 'busqueda', 'query', 'keys', 'keyword', 'keywords', 'k', 'term', 'texto', 'searchword', 'search_api_fulltext', 'termino']);
+const SEARCH_PATH = /\/(search|buscar|busqueda|búsqueda|resultados?-de-busqueda|search-results?)(\/|$|\.)/i;
+
+/** A page that shows search results: counting them as pages would inflate many_pages without limit. */
+export function isSearchResultUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    for (const key of parsed.searchParams.keys()) if (SEARCH_PARAMS.has(key.toLowerCase())) return true;
+    return SEARCH_PATH.test(decodeURIComponent(parsed.pathname));
+  } catch {
+    return false;
+  }
+}
