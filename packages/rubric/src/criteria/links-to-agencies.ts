@@ -1,0 +1,111 @@
+import type { Criterion } from './criterion.js';
+import { isWithin, registrableDomain, suffixMatcher } from './registrable-domain.js';
+import { fail, gather, hostOf, pass } from './support.js';
+
+export interface NamedDomain {
+  domain: string;
+  name: string;
+}
+
+export interface LinksToAgenciesSettings {
+  /** Distinct registrable domains of other state institutions. */
+  minAgencies: number;
+  /** Government name suffixes; `*` is one two-letter country label (see data/government-domains.json). */
+  governmentSuffixes: string[];
+  /** State institutions whose sites live outside a government suffix (e.g. `tse.org.gt`). */
+  agencyDomains: NamedDomain[];
+  /** International organisations: not a "dependencia estatal", so they count only when `countInternational`. */
+  internationalSuffixes: string[];
+  internationalDomains: NamedDomain[];
+  countInternational: boolean;
+  /** Never counted, whatever their name: social networks, link shorteners, file hosts. */
+  excludedDomains: string[];
+}
+
+type Kind = 'government' | 'agency' | 'international' | 'excluded' | 'other';
+
+export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
+  meta: {
+    id: 'links_to_agencies',
+    level: 2,
+    title: { es: 'Enlaces a otras dependencias', en: 'Links to other agencies' },
+    implements: {
+      es: 'Portal que contiene links a otras dependencias estatales.',
+      en: 'A portal with links to other state agencies.',
+    },
+    requiredEvidence: ['outboundLinks'],
+  },
+  evaluate(evidence, settings) {
+    const got = gather(evidence, ['outboundLinks']);
+    if (!got.ok) return got.result;
+    const { outboundLinks } = got.data;
+
+    const own = new Set(
+      [evidence.finalUrl, evidence.target.url]
+        .map(hostOf)
+        .filter(Boolean)
+        .map(registrableDomain),
+    );
+    const government = suffixMatcher(settings.governmentSuffixes);
+    const internationalSuffix = suffixMatcher(settings.internationalSuffixes);
+
+    const classify = (host: string): { kind: Kind; why: string } => {
+      const excluded = settings.excludedDomains.find((d) => isWithin(host, d));
+      if (excluded) return { kind: 'excluded', why: `excluded domain ${excluded}` };
+      const agency = settings.agencyDomains.find((d) => isWithin(host, d.domain));
+      if (agency) return { kind: 'agency', why: `known state institution: ${agency.name}` };
+      const suffix = government(host);
+      if (suffix) return { kind: 'government', why: `government suffix ${suffix}` };
+      const body = settings.internationalDomains.find((d) => isWithin(host, d.domain));
+      if (body) return { kind: 'international', why: `international organisation: ${body.name}` };
+      const intSuffix = internationalSuffix(host);
+      if (intSuffix) return { kind: 'international', why: `international suffix ${intSuffix}` };
+      return { kind: 'other', why: 'not a state institution' };
+    };
+
+    const counts = (kind: Kind) =>
+      kind === 'government' || kind === 'agency' || (kind === 'international' && settings.countInternational);
+
+    const hosts = [...outboundLinks.hosts].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+    const agencies = new Map<string, { url: string; detail: string }>();
+    let international = 0;
+    let others = 0;
+    for (const link of hosts) {
+      const host = link.host.toLowerCase();
+      const domain = registrableDomain(host);
+      if (own.has(domain)) continue;
+      const { kind, why } = classify(host);
+      if (!counts(kind)) {
+        if (kind === 'international') international += 1;
+        else others += 1;
+        continue;
+      }
+      if (agencies.has(domain)) continue;
+      agencies.set(domain, {
+        url: link.fromUrl,
+        detail: `link "${link.text.trim()}" → ${link.href} (${domain}: ${why})`,
+      });
+    }
+
+    const pointers = [...agencies.values()];
+    const names = [...agencies.keys()].join(', ');
+    const notCountedEs = `${others} otros dominios externos${international ? ` y ${international} organismos internacionales` : ''} sin contar`;
+    const notCountedEn = `${others} other external hosts${international ? ` and ${international} international organisations` : ''} not counted`;
+    if (agencies.size >= settings.minAgencies) {
+      return pass(
+        {
+          es: `Enlaza a ${agencies.size} instituciones del Estado distintas (${names}); se piden ${settings.minAgencies}.`,
+          en: `Links to ${agencies.size} distinct state institutions (${names}); ${settings.minAgencies} required.`,
+        },
+        pointers,
+      );
+    }
+    return fail(
+      {
+        es: `Enlaza a ${agencies.size} instituciones del Estado distintas${names ? ` (${names})` : ''}; se piden ${settings.minAgencies}. Redes sociales y sitios privados no cuentan (${notCountedEs}).`,
+        en: `Links to ${agencies.size} distinct state institutions${names ? ` (${names})` : ''}; ${settings.minAgencies} required. Social networks and private sites do not count (${notCountedEn}).`,
+      },
+      pointers,
+    );
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * Helpers every criterion shares: reading declared evidence (missing or failed → an `error` result, never a
+ * silent "not met"), building results, and the text and URL normalisation the word lists rely on.
+ */
+import type { EvidencePointer, Localized } from '../evidence/common.js';
+import type { EvidenceKind, EvidenceKinds, SiteEvidence } from '../evidence/site.js';
+import type { CriterionResult } from '../results.js';
+
+export type Evaluation = Omit<CriterionResult, 'id' | 'level'>;
+
+/** The evidence a criterion declared, or the `error` result that explains why it cannot be judged. */
+export type Gathering<K extends EvidenceKind> =
+  | { ok: true; data: { [P in K]: EvidenceKinds[P] } }
+  | { ok: false; result: Evaluation };
+
+export function gather<K extends EvidenceKind>(evidence: SiteEvidence, kinds: readonly K[]): Gathering<K> {
+  const data = {} as { [P in K]: EvidenceKinds[P] };
+  for (const kind of kinds) {
+    const gathered = evidence.gathered[kind];
+    if (!gathered) {
+      return {
+        ok: false,
+        result: errorResult({
+          es: `No se pudo evaluar: falta la evidencia «${kind}» (el recolector no se ejecutó).`,
+          en: `Could not be evaluated: the "${kind}" evidence is missing (its collector did not run).`,
+        }),
+      };
+    }
+    if (gathered.status === 'error') {
+      const { code, message } = gathered.error;
+      return {
+        ok: false,
+        result: errorResult({
+          es: `No se pudo evaluar: el recolector «${kind}» falló (${code}): ${message}`,
+          en: `Could not be evaluated: the "${kind}" collector failed (${code}): ${message}`,
+        }),
+      };
+    }
+    data[kind] = gathered.data as EvidenceKinds[K];
+  }
+  return { ok: true, data };
+}
+
+export function errorResult(reason: Localized): Evaluation {
+  return { outcome: 'error', met: false, evidence: [], reason };
+}
+
+export function pass(reason: Localized, evidence: EvidencePointer[]): Evaluation {
+  return { outcome: 'pass', met: true, evidence, reason };
+}
+
+export function fail(reason: Localized, evidence: EvidencePointer[] = []): Evaluation {
+  return { outcome: 'fail', met: false, evidence, reason };
+}
+
+/** Lower case, no accents, single spaces: "Declaración  Jurada" → "declaracion jurada". */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[_\-./]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when one of the phrases occurs in the text as whole words (both already normalised or not). */
+export function findPhrase(text: string, phrases: readonly string[]): string | undefined {
+  const haystack = ` ${normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  for (const phrase of phrases) {
+    const needle = normalizeText(phrase).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (needle && haystack.includes(` ${needle} `)) return phrase;
+  }
+  return undefined;
+}
+
+/** Localised word lists: Spanish first, English too. */
+export interface WordList {
+  es: string[];
+  en: string[];
+}
+
+export function allWords(list: WordList): string[] {
+  return [...list.es, ...list.en];
+}
+
+const INDEX_FILE = /\/(?:index|default)\.(?:html?|php|aspx?|jsp)$/i;
+const TRACKING_PARAM = /^(?:utm_[a-z]+|fbclid|gclid)$/i;
+
+/**
+ * One key per page, applied again here although the crawler normalises too: `/` and `/index.html`, `http` and
+ * `https`, `www.` and the bare host, a trailing slash and tracking parameters do not make a second page.
+ */
+export function pageKey(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.trim();
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  const port = parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
+  let path = parsed.pathname.replace(INDEX_FILE, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  const params = [...parsed.searchParams.entries()].filter(([name]) => !TRACKING_PARAM.test(name));
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  return `${host}${port}${path || '/'}${query}`;
+}
+
+/** Host of a URL in lower case, or '' when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Deterministic order for evidence pointers. */
+export function byUrlThenDetail(a: EvidencePointer, b: EvidencePointer): number {
+  if (a.url !== b.url) return a.url < b.url ? -1 : 1;
+  return a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0;
+}

@@ -1,0 +1,135 @@
+/**
+ * The rubric: level requirements, per-criterion thresholds and word lists, compliance weights and the
+ * references reports compare with. All of it is data (data/*.json); a user's file overrides any part of it.
+ */
+import type { ComplianceConfig } from './compliance-config.js';
+import { defaultComplianceConfig } from './compliance-config.js';
+import type { CriteriaSettings } from './criteria/index.js';
+import defaultRubricData from './data/default-rubric.json' with { type: 'json' };
+import governmentDomains from './data/government-domains.json' with { type: 'json' };
+import type { Localized } from './evidence/common.js';
+import type { CriterionId } from './results.js';
+import { createAjv, describeErrors } from './schema/ajv.js';
+import { rubricSchema } from './schema/rubric-schema.js';
+
+export type LevelNumber = 1 | 2 | 3 | 4 | 5;
+
+/** What a site needs to reach one level (on top of every level below it: levels are cumulative). */
+export interface LevelRequirement {
+  name: Localized;
+  points: number;
+  /** The criteria of this level. */
+  criteria: CriterionId[];
+  /** Criteria of this level that must be met whatever the count. */
+  mandatory: CriterionId[];
+  /** How many of `criteria` must be met. */
+  minMet: number;
+}
+
+export interface Reference {
+  id: string;
+  label: Localized;
+  value: number;
+}
+
+export interface Rubric {
+  version: 1;
+  levels: Record<`${LevelNumber}`, LevelRequirement>;
+  criteria: CriteriaSettings;
+  compliance: ComplianceConfig;
+  references: Reference[];
+}
+
+export const LEVEL_NUMBERS: readonly LevelNumber[] = [1, 2, 3, 4, 5];
+
+/** A user's rubric file is invalid; `issues` has one line per problem, each naming its key path. */
+export class RubricError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`invalid rubric: ${issues.join('; ')}`);
+    this.name = 'RubricError';
+    this.issues = issues;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Objects merge key by key; arrays and scalars replace (a list in the user's file is the whole list). */
+export function deepMerge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return structuredClone(base);
+  if (isPlainObject(base) && isPlainObject(override)) {
+    const out: Record<string, unknown> = structuredClone(base);
+    for (const [key, value] of Object.entries(override)) out[key] = deepMerge(base[key], value);
+    return out;
+  }
+  return structuredClone(override);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const ajv = createAjv();
+const validateShape = ajv.compile(rubricSchema);
+
+/** Checks between parts of the data that a schema cannot express: references resolve, ids are unique. */
+function crossCheck(rubric: Rubric): string[] {
+  const issues: string[] = [];
+  const owner = new Map<CriterionId, LevelNumber>();
+  let previousPoints = -Infinity;
+  for (const n of LEVEL_NUMBERS) {
+    const level = rubric.levels[`${n}`];
+    for (const id of level.criteria) {
+      const other = owner.get(id);
+      if (other !== undefined) issues.push(`levels.${n}.criteria: ${id} is already a criterion of level ${other}`);
+      else owner.set(id, n);
+    }
+    for (const id of level.mandatory) {
+      if (!level.criteria.includes(id)) issues.push(`levels.${n}.mandatory: ${id} is not one of levels.${n}.criteria`);
+    }
+    if (level.minMet > level.criteria.length) {
+      issues.push(`levels.${n}.minMet: must be <= ${level.criteria.length} (the number of criteria of the level)`);
+    }
+    if (level.points < previousPoints) issues.push(`levels.${n}.points: must be >= the points of level ${n - 1}`);
+    previousPoints = level.points;
+  }
+  const seen = new Set<string>();
+  rubric.references.forEach((reference, i) => {
+    if (seen.has(reference.id)) issues.push(`references[${i}].id: duplicate id ${reference.id}`);
+    seen.add(reference.id);
+  });
+  return issues;
+}
+
+function validate(candidate: unknown): Rubric {
+  if (!validateShape(candidate)) throw new RubricError(describeErrors(validateShape.errors, '', candidate));
+  const rubric = candidate as unknown as Rubric;
+  const issues = crossCheck(rubric);
+  if (issues.length) throw new RubricError(issues);
+  return rubric;
+}
+
+const builtIn = deepMerge(defaultRubricData, {
+  criteria: { links_to_agencies: governmentDomains },
+  compliance: defaultComplianceConfig,
+});
+
+/** The rubric the product ships (data/default-rubric.json + data/government-domains.json + compliance defaults). */
+export const defaultRubric: Rubric = deepFreeze(validate(builtIn));
+
+/**
+ * The rubric a user's file yields: `raw` is the *partial* document (already parsed from YAML or JSON), merged
+ * over the defaults and validated. Throws `RubricError` naming each bad key path, e.g.
+ * `criteria.many_pages.minPages: must be >= 1` or `criteria.many_pages.minPagez: unknown key`.
+ */
+export function parseRubric(raw: unknown): Rubric {
+  if (raw === undefined || raw === null) return structuredClone(defaultRubric) as Rubric;
+  if (!isPlainObject(raw)) throw new RubricError([`(root): wrong type, must be object`]);
+  return validate(deepMerge(defaultRubric, raw));
+}
