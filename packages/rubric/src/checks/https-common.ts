@@ -10,10 +10,12 @@ export const HTTPS_META: Pick<CheckMeta, 'area' | 'implements' | 'requiredEviden
   requiredEvidence: ['https'],
 };
 
-/** The URL a reviewer opens to see an HTTPS finding: the live https endpoint, else the canonical one. */
+/** The URL a reviewer opens to see an HTTPS finding: the canonical https address, else any live https endpoint. */
 export function httpsUrl(https: HttpsEvidence): string {
-  const live = https.endpoints.find((endpoint) => endpoint.live && endpoint.url.startsWith('https://'));
-  return live?.url ?? https.redirectTarget ?? `https://${https.domain}/`;
+  if (https.redirectTarget?.startsWith('https://')) return https.redirectTarget;
+  const live = https.endpoints.filter((endpoint) => endpoint.live && endpoint.url.startsWith('https://'));
+  const canonical = live.find((endpoint) => endpoint.redirectTo === null) ?? live[0];
+  return canonical?.url ?? `https://${https.domain}/`;
 }
 
 /**
