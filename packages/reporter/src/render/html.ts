@@ -1,0 +1,53 @@
+import type { ScanResults } from '@egov-monitor/rubric';
+import { translate } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { barChart, niceStep } from './charts.js';
+import { formatNumber } from './helpers.js';
+import { renderTemplate } from './templates.js';
+import { reportView } from './view-model.js';
+
+/**
+ * The whole report as one self-contained, accessible HTML page (report.html): no scripts, no external assets;
+ * the charts are inline SVG and every chart is followed by a table with its data.
+ */
+export function renderHtml(results: ScanResults, lang: Lang): string {
+  const view = reportView(results, lang);
+  const charts = view.charts;
+  const fmt = (v: number | null): string => formatNumber(v, lang);
+  const levelMax = Math.max(1, ...view.levels.map((l) => l.count));
+  const extra = charts
+    ? {
+        chartScore: barChart(
+          'chart-score',
+          translate(lang, 'report.chartScorePerSite'),
+          charts.scorePerSite.map((s) => ({ label: s.name, value: s.points })),
+          100,
+          20,
+          fmt,
+        ),
+        chartLevels: barChart(
+          'chart-levels',
+          translate(lang, 'report.chartSitesPerLevel'),
+          view.levels.map((l) => ({ label: `${l.level} — ${l.name}`, value: l.count })),
+          levelMax,
+          niceStep(levelMax),
+          fmt,
+        ),
+        chartInstitution: barChart(
+          'chart-institution',
+          translate(lang, 'report.chartInstitution'),
+          charts.institutionEvaluatedVsScore.map((i) => ({
+            label: `${i.institution} (${formatNumber(i.evaluated, lang)})`,
+            value: i.averagePoints,
+          })),
+          100,
+          20,
+          fmt,
+        ),
+      }
+    : {};
+  return `${renderTemplate('report.html', { ...view, ...extra })
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()}\n`;
+}
