@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { datesCollector } from './dates.js';
+import { readPage } from './support/live.js';
+import { snapshot } from './support/test-builders.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
+import type { TestServer } from './support/test-harness.js';
+
+const homeHtml = `<!doctype html><html lang="es"><head><title>Secretaría de Comunicación Social</title></head><body>
+<header><p>Guatemala, <span id="hoy"></span></p></header>
+<main><h2>Noticias</h2><article><h3>Presidente inaugura hospital</h3><p>Publicado el 2 de octubre de 2026</p></article></main>
+<script>
+  document.getElementById('hoy').textContent = new Date().toLocaleDateString('es-GT', { day: 'numeric', month: 'long', year: 'numeric' });
+</script></body></html>`;
+
+let browser: Browser;
+let context: BrowserContext;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchTestBrowser();
+  context = await browser.newContext();
+  server = await startServer({ '/': { body: homeHtml } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dates collector in Chromium', () => {
+  it('marks the date JavaScript writes from the visitor clock, and only that one', async () => {
+    const home = `${server.origin}/`;
+    // The crawl's view: the page rendered with the real clock.
+    const page = await context.newPage();
+    await page.goto(home);
+    const facts = await readPage(page);
+    await page.close();
+    const site = liveSite(context, { homeUrl: home, pages: [snapshot(home, { title: facts.title, text: facts.text })] });
+
+    const { items } = await datesCollector.collect(site);
+    const today = new Date(site.scannedAt).toISOString().slice(0, 10);
+    const written = items.filter((i) => i.source === 'visible-text');
+    expect(written).toHaveLength(2);
+    const clockDate = written.find((i) => i.clientClock);
+    expect(clockDate).toBeDefined();
+    // The JS date is the browser's local "today" (± a day for time zones).
+    expect(Math.abs(Date.parse(clockDate!.date) - Date.parse(today))).toBeLessThanOrEqual(86_400_000);
+    expect(written.find((i) => i.date === '2026-10-02')).toMatchObject({ clientClock: false, publication: true });
+  });
+});
