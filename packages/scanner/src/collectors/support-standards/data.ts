@@ -1,0 +1,54 @@
+import recommendationsJson from '../../data/recommendations.json' with { type: 'json' };
+import nationalPortalsJson from '../../data/national-portals.json' with { type: 'json' };
+import usabilityJson from '../../data/usability.json' with { type: 'json' };
+
+/** Typed views of the standards collectors' data files (word lists, thresholds, national portals). */
+
+export interface PhraseLists {
+  linkPhrases: string[];
+  textPhrases: string[];
+}
+
+export interface RecommendationsData {
+  maxFindingsPerKind: number;
+  privacyPolicy: PhraseLists;
+  procedureRequirements: {
+    procedurePhrases: string[];
+    requirementPhrases: string[];
+    minListItems: number;
+    maxListItemLength: number;
+  };
+  procedureTracking: PhraseLists & { fieldPhrases: string[] };
+  openData: PhraseLists & {
+    datasetExtensions: string[];
+    excludeHrefPatterns: string[];
+    portalHostPatterns: string[];
+    portalPathPatterns: string[];
+    portalGenerators: string[];
+  };
+  publicInformation: PhraseLists & { contextualPhrases: { phrase: string; requires: string[] }[] };
+  feedbackChannel: PhraseLists & { formPhrases: string[] };
+  documentFormats: { extensions: string[]; open: string[] };
+}
+
+export interface NationalPortal {
+  country: string;
+  name: string;
+  hosts: string[];
+}
+
+export interface UsabilityData {
+  contentLanguage: {
+    minCharacters: number;
+    maxCharacters: number;
+    minWordsPerProseLine: number;
+    minScoreGap: number;
+    iso6393to6391: Record<string, string>;
+  };
+  notFoundProbe: { pathTemplate: string };
+  keyPages: { groups: { id: string; phrases: string[] }[] };
+}
+
+export const recommendationsData = recommendationsJson as RecommendationsData;
+export const nationalPortals = (nationalPortalsJson as { portals: NationalPortal[] }).portals;
+export const usabilityData = usabilityJson as UsabilityData;
