@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { PageRecord } from '../evidence/maturity.js';
+import { defaultRubric } from '../rubric-config.js';
+import { SITE, crawlEvidence, evidenceMeeting, ok, pageRecord, withGathered } from '../test-support/evidence-builders.js';
+import { manyPages } from './many-pages.js';
+
+const settings = defaultRubric.criteria.many_pages;
+
+function withPages(pages: PageRecord[]) {
+  return withGathered(evidenceMeeting([]), { crawl: ok({ ...crawlEvidence(SITE, 0), pages }) });
+}
+
+const content = (n: number) => Array.from({ length: n }, (_, i) => pageRecord(`${SITE}seccion-${i}`));
+
+describe('many_pages', () => {
+  it('passes with exactly 15 distinct pages and fails with 14', () => {
+    expect(settings.minPages).toBe(15);
+    expect(manyPages.evaluate(withPages(content(15)), settings).outcome).toBe('pass');
+    const result = manyPages.evaluate(withPages(content(14)), settings);
+    expect(result.outcome).toBe('fail');
+    expect(result.reason.en).toContain('Only 14');
+  });
+
+  it('counts / and /index.html (and http/https, www, trailing slash) as one page', () => {
+    const pages = [
+      ...content(13),
+      pageRecord(SITE, { foundVia: 'start', linkedFromSite: false, depth: 0 }),
+      pageRecord(`${SITE}index.html`),
+      pageRecord(SITE.replace('https://www.', 'http://')),
+      pageRecord(`${SITE}seccion-1/`),
+    ];
+    const result = manyPages.evaluate(withPages(pages), settings);
+    expect(result.outcome).toBe('fail');
+    expect(result.evidence[0]!.detail).toMatch(/^14 distinct .*duplicate: 3/);
+  });
+
+  it('does not count soft 404s, search results, sitemap-only, thin, non-HTML or non-200 pages', () => {
+    const pages = [
+      ...content(14),
+      pageRecord(`${SITE}no-existe`, { soft404: true }),
+      pageRecord(`${SITE}?s=salud`, { isSearchResult: true }),
+      pageRecord(`${SITE}solo-sitemap`, { foundVia: 'sitemap', linkedFromSite: false }),
+      pageRecord(`${SITE}vacia`, { words: settings.minWords - 1 }),
+      pageRecord(`${SITE}doc.pdf`, { contentType: 'application/pdf' }),
+      pageRecord(`${SITE}roto`, { status: 500 }),
+    ];
+    const result = manyPages.evaluate(withPages(pages), settings);
+    expect(result.outcome).toBe('fail');
+    expect(result.evidence[0]!.detail).toContain('soft404: 1');
+    expect(result.evidence[0]!.detail).toContain('sitemap-only: 1');
+    expect(result.evidence[0]!.detail).toContain('thin: 1');
+  });
+
+  it('minWords is met exactly at the threshold', () => {
+    const pages = content(15).map((p) => ({ ...p, words: settings.minWords }));
+    expect(manyPages.evaluate(withPages(pages), settings).outcome).toBe('pass');
+  });
+
+  it('says when the crawl stopped early', () => {
+    const evidence = withGathered(evidenceMeeting([]), {
+      crawl: ok(crawlEvidence(SITE, 3, { budget: { maxPages: 4, maxDepth: 3, timeLimitMs: 1000, exhausted: 'page-budget' } })),
+    });
+    expect(manyPages.evaluate(evidence, settings).evidence[0]!.detail).toContain('page-budget');
+  });
+});
