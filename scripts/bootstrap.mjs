@@ -144,6 +144,8 @@ log(`browser: ${browser}`);
 
 if (args.has('--build')) {
   const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
-  const status = run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static', '--parallel=2'], { env });
+  const status = run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static', '--parallel=2'], {
+    env,
+  });
   if (status !== 0) fail('the build failed.');
 }

@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PipelineConfigError, readExtraCaPems } from './ca.js';
+import { readExtraCaPems } from './ca.js';
+import { PipelineConfigError } from './errors.js';
 
 const pem = (body: string) => `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`;
 
@@ -21,7 +22,9 @@ describe('readExtraCaPems', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ca-'));
     const empty = join(dir, 'empty.pem');
     await writeFile(empty, 'nothing here');
-    await expect(readExtraCaPems([join(dir, 'missing.pem')], {})).rejects.toThrow(/missing\.pem: ENOENT/);
+    await expect(readExtraCaPems([join(dir, 'missing.pem')], {})).rejects.toThrow(
+      /missing\.pem: file not found/,
+    );
     await expect(readExtraCaPems([empty], {})).rejects.toThrow(PipelineConfigError);
     await expect(readExtraCaPems([empty], {})).rejects.toThrow(/empty\.pem: no PEM/);
   });

@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
-
-/** A file the run needs (CA bundle, rubric, overrides, previous results) is missing or malformed. */
-export class PipelineConfigError extends Error {
-  override name = 'PipelineConfigError';
-}
+import { describeReadError } from './config-file.js';
+import { PipelineConfigError } from './errors.js';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -11,7 +8,10 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE
  * Extra CAs, read once per run: the files given with --ca, then NODE_EXTRA_CA_CERTS (Node only reads that
  * variable for its own TLS; the browser and our probe need the PEMs passed explicitly).
  */
-export async function readExtraCaPems(caFiles: string[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+export async function readExtraCaPems(
+  caFiles: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
   const files = [...caFiles];
   const fromEnv = env.NODE_EXTRA_CA_CERTS?.trim();
   if (fromEnv && !files.includes(fromEnv)) files.push(fromEnv);
@@ -21,7 +21,7 @@ export async function readExtraCaPems(caFiles: string[], env: NodeJS.ProcessEnv 
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new PipelineConfigError(`CA file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new PipelineConfigError(`CA file ${file}: ${describeReadError(error)}`);
     }
     const certificates = text.match(PEM_CERTIFICATE);
     if (!certificates) throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);

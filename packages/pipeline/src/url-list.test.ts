@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseGroup, parseUrlList, siteKey, siteSlug, UrlListError, urlListFromArguments } from './url-list.js';
+import {
+  parseGroup,
+  parseUrlList,
+  siteKey,
+  siteSlug,
+  UrlListError,
+  urlListFromArguments,
+} from './url-list.js';
 
 const dataFile = (name: string) => new URL(`../../../data/${name}`, import.meta.url);
 
@@ -22,7 +29,12 @@ describe('parseUrlList (YAML)', () => {
     );
     expect(problems).toEqual([]);
     expect(targets).toEqual([
-      { url: 'https://www.maga.gob.gt/', name: 'Ministerio de Agricultura', acronym: 'MAGA', group: 'ministerio' },
+      {
+        url: 'https://www.maga.gob.gt/',
+        name: 'Ministerio de Agricultura',
+        acronym: 'MAGA',
+        group: 'ministerio',
+      },
       { url: 'https://www.sgp.gob.gt/' },
       { url: 'https://www.segeplan.gob.gt/', group: 'secretaria' },
     ]);
@@ -78,7 +90,9 @@ describe('parseUrlList (CSV)', () => {
       ].join('\n'),
       'csv',
     );
-    expect(targets).toEqual([{ url: 'https://www.mineco.gob.gt/', name: 'Ministerio de Economía', group: 'ministerio' }]);
+    expect(targets).toEqual([
+      { url: 'https://www.mineco.gob.gt/', name: 'Ministerio de Economía', group: 'ministerio' },
+    ]);
     expect(problems.map((p) => [p.line, p.code])).toEqual([
       [4, 'duplicate-url'],
       [5, 'unsupported-scheme'],

@@ -5,7 +5,8 @@ import type { SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
 
 /** Codes of list entries that cannot be scanned; they share the scanner's status taxonomy (docs/status-codes.md). */
-export type ListProblemCode = 'invalid-url' | 'unsupported-scheme' | 'duplicate-url' | 'invalid-group' | 'missing-url';
+export type ListProblemCode =
+  'invalid-url' | 'unsupported-scheme' | 'duplicate-url' | 'invalid-group' | 'missing-url';
 
 /** One bad entry of a URL list. It becomes a site with status `error` in results.json; the run goes on. */
 export interface ListProblem {
@@ -86,7 +87,10 @@ export function parseUrlList(text: string, format: UrlListFormat): ParsedUrlList
     const key = siteKey(url.href);
     if (seen.has(key)) {
       const first = seen.get(key);
-      return problem('duplicate-url', `same site as an earlier entry${first === undefined ? '' : ` (line ${first})`}`);
+      return problem(
+        'duplicate-url',
+        `same site as an earlier entry${first === undefined ? '' : ` (line ${first})`}`,
+      );
     }
     seen.set(key, entry.line);
     targets.push(target);
@@ -99,7 +103,8 @@ export function urlListFromArguments(urls: string[]): ParsedUrlList {
   return parseUrlList(JSON.stringify(urls.map((url) => ({ url }))), 'yaml');
 }
 
-type UrlCheck = { ok: true; href: string } | { ok: false; code: 'invalid-url' | 'unsupported-scheme'; message: string };
+type UrlCheck =
+  { ok: true; href: string } | { ok: false; code: 'invalid-url' | 'unsupported-scheme'; message: string };
 
 /** A bare host (`www.maga.gob.gt`) means https://; anything else must be an absolute http(s) URL. */
 export function normaliseTargetUrl(text: string): UrlCheck {
@@ -113,10 +118,18 @@ export function normaliseTargetUrl(text: string): UrlCheck {
     return { ok: false, code: 'invalid-url', message: `"${trimmed}" is not a URL` };
   }
   if (!SUPPORTED_SCHEMES.has(url.protocol)) {
-    return { ok: false, code: 'unsupported-scheme', message: `${url.protocol} URLs cannot be scanned (http or https only)` };
+    return {
+      ok: false,
+      code: 'unsupported-scheme',
+      message: `${url.protocol} URLs cannot be scanned (http or https only)`,
+    };
   }
   // A host without a dot is a typo ("https://minfin") unless it is an IP literal or localhost.
-  if (!url.hostname || /\s/.test(trimmed) || (!url.hostname.includes('.') && !url.hostname.includes(':') && url.hostname !== 'localhost')) {
+  if (
+    !url.hostname ||
+    /\s/.test(trimmed) ||
+    (!url.hostname.includes('.') && !url.hostname.includes(':') && url.hostname !== 'localhost')
+  ) {
     return { ok: false, code: 'invalid-url', message: `"${trimmed}" has no valid host name` };
   }
   url.hash = '';
@@ -193,16 +206,23 @@ function readYaml(text: string): RawEntry[] {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [firstError] = doc.errors;
   if (firstError) {
-    throw new UrlListError(`not valid YAML: ${firstError.message.split('\n')[0]}`, lineCounter.linePos(firstError.pos[0]).line);
+    throw new UrlListError(
+      `not valid YAML: ${firstError.message.split('\n')[0]}`,
+      lineCounter.linePos(firstError.pos[0]).line,
+    );
   }
   let list: unknown = doc.contents;
   if (list === null || list === undefined) return [];
   if (isMap(list)) {
-    if (!list.has('sites')) throw new UrlListError('a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence');
+    if (!list.has('sites'))
+      throw new UrlListError(
+        'a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence',
+      );
     list = list.get('sites', true) ?? [];
     if (Array.isArray(list)) return [];
   }
-  if (!isSeq(list)) throw new UrlListError('a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence');
+  if (!isSeq(list))
+    throw new UrlListError('a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence');
   return list.items.map((item): RawEntry => {
     const range = (item as { range?: [number, number, number] } | null)?.range;
     const line = range ? lineCounter.linePos(range[0]).line : undefined;

@@ -1,0 +1,167 @@
+import { resolve } from 'node:path';
+import { CommanderError } from 'commander';
+import {
+  BrowserUnavailableError,
+  PipelineConfigError,
+  readOverridesFile,
+  readPreviousResults,
+  readRubricFile,
+  readUrlListFile,
+  runScan,
+  urlListFromArguments,
+  UrlListError,
+} from '@egov-monitor/pipeline';
+import type { ListProblem, RunOptions } from '@egov-monitor/pipeline';
+import type { SiteTarget } from '@egov-monitor/rubric';
+import { startFixtureSites } from '@egov-monitor/fixtures';
+import type { ScanFlags } from './program.js';
+import { buildProgram } from './program.js';
+import { createProgress } from './progress.js';
+
+export const EXIT = { ok: 0, belowLevel: 1, usage: 2, runFailed: 3 } as const;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Draw a live progress bar (stderr is a terminal) instead of log lines. */
+  isTty: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  isTty: Boolean(process.stderr.isTTY) && !process.env.CI,
+  env: process.env,
+});
+
+/** A usage or input problem found before anything is scanned: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+/**
+ * `egov-monitor <command> …` → exit code. Parses flags, reads the input files (so a bad one stops us before the
+ * browser starts), calls runScan and prints the report's paths. Judgement lives in the pipeline and the rubric.
+ */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(async (urls, flags) => {
+    exitCode = await scan(urls, flags, io);
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => write(`${oneLine(text)}\n`),
+  });
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.configureOutput(program.configureOutput());
+  }
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are not errors; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (
+      error instanceof UsageError ||
+      error instanceof UrlListError ||
+      error instanceof PipelineConfigError
+    ) {
+      io.stderr.write(`egov-monitor: ${oneLine(error.message)}\n`);
+      return EXIT.usage;
+    }
+    const reason = error instanceof BrowserUnavailableError ? error.message : errorText(error);
+    io.stderr.write(`egov-monitor: the run failed: ${oneLine(reason)}\n`);
+    return EXIT.runFailed;
+  }
+}
+
+async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number> {
+  if (urls.length > 0 && flags.urls) throw new UsageError('give URLs or --urls FILE, not both');
+  const outDir = resolve(flags.out);
+
+  // Every input file is read and validated before the first site is scanned.
+  let targets: SiteTarget[] = [];
+  let listProblems: ListProblem[] = [];
+  if (flags.urls) ({ targets, problems: listProblems } = await readUrlListFile(flags.urls));
+  else if (urls.length > 0) ({ targets, problems: listProblems } = urlListFromArguments(urls));
+  if ((flags.urls || urls.length > 0) && targets.length + listProblems.length === 0) {
+    throw new UsageError(`${flags.urls ?? 'the command line'}: no sites to scan`);
+  }
+  const rubric = flags.rubric ? await readRubricFile(flags.rubric) : undefined;
+  const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
+  const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
+
+  const useFixtures = !flags.urls && urls.length === 0;
+  const fixtures = useFixtures ? await startFixtureSites() : undefined;
+  const progress = createProgress(io.stderr, io.isTty);
+  try {
+    if (fixtures) {
+      io.stderr.write(
+        `egov-monitor: no URLs given: scanning the ${fixtures.sites.length} fixture sites on 127.0.0.1\n`,
+      );
+      targets = fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
+        url,
+        name,
+        acronym,
+        institution,
+        group,
+      }));
+    }
+    const options: RunOptions = {
+      targets,
+      listProblems,
+      outDir,
+      lang: flags.lang,
+      scan: {
+        maxPages: flags.maxPages,
+        maxDepth: flags.maxDepth,
+        userAgent: flags.userAgent,
+        lighthouse: { enabled: flags.lighthouse, keyPages: flags.lighthousePages },
+      },
+      concurrency: flags.concurrency,
+      caFile: flags.ca,
+      extraCaPems: fixtures ? [fixtures.caPem] : [],
+      rubric,
+      overrides,
+      previous,
+      resume: flags.resume,
+      failUnderLevel: flags.failUnderLevel,
+      onProgress: (event) => progress.onProgress(event),
+      env: io.env,
+    };
+    const outcome = await runScan(options);
+    progress.stop();
+
+    for (const file of outcome.reportFiles) io.stdout.write(`${file}\n`);
+    const { ok, error, total } = outcome.counts;
+    io.stderr.write(`egov-monitor: ${total} site(s): ${ok} evaluated, ${error} could not be evaluated\n`);
+    if (!outcome.validation.valid) {
+      io.stderr.write(
+        `egov-monitor: results.json does not match the results schema: ${outcome.validation.errors.slice(0, 3).join('; ')}\n`,
+      );
+      return EXIT.runFailed;
+    }
+    if (outcome.threshold && !outcome.threshold.met) {
+      const below = outcome.threshold.below;
+      io.stderr.write(
+        `egov-monitor: ${below.length} site(s) below level ${outcome.threshold.level}: ${below
+          .map((site) => `${site.name || site.url} (${site.level})`)
+          .join(', ')}\n`,
+      );
+      return EXIT.belowLevel;
+    }
+    return EXIT.ok;
+  } finally {
+    progress.stop();
+    await fixtures?.close();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,123 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/pipeline';
+
+/** The flags of `egov-monitor scan`, as commander parsed them. */
+export interface ScanFlags {
+  urls?: string;
+  out: string;
+  lang: 'es' | 'en';
+  maxPages: number;
+  maxDepth: number;
+  concurrency?: number;
+  ca: string[];
+  rubric?: string;
+  overrides?: string;
+  previous?: string;
+  resume: boolean;
+  lighthouse: boolean;
+  lighthousePages: number;
+  userAgent: string;
+  failUnderLevel?: number;
+}
+
+const integer =
+  (flag: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (value: string): number => {
+    if (!/^\d+$/.test(value.trim()))
+      throw new InvalidArgumentError(`${flag} needs a whole number, got "${value}"`);
+    const number = Number(value);
+    if (number < min || number > max) {
+      throw new InvalidArgumentError(`${flag} must be between ${min} and ${max}, got ${number}`);
+    }
+    return number;
+  };
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * Builds the command line. `onScan` receives the parsed URLs and flags; everything else (reading files,
+ * scanning, reporting) happens in the pipeline.
+ */
+export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promise<void>): Command {
+  const program = new Command('egov-monitor')
+    .description(
+      'Automatic, evidence-backed diagnosis of the e-government maturity (levels 1-5) and standards compliance of government websites.',
+    )
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+
+  program
+    .command('scan')
+    .description(
+      'Scan websites and write results.json, report.md, report.html and report.csv. With no URL and no --urls, scans the bundled fixture sites on 127.0.0.1.',
+    )
+    .argument('[url...]', 'websites to scan (http or https; a bare host means https)')
+    .option(
+      '--urls <file>',
+      'URL list: YAML (.yaml/.yml/.json) or CSV (.csv) with url, name, acronym, institution, group',
+    )
+    .option('--out <dir>', 'output folder', 'egov-report')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['es', 'en']).default('es'))
+    .option(
+      '--max-pages <n>',
+      'pages analysed in full per site',
+      integer('--max-pages', 1, 10_000),
+      DEFAULT_SCAN_OPTIONS.maxPages,
+    )
+    .option(
+      '--max-depth <n>',
+      'link hops from the home page',
+      integer('--max-depth', 0, 50),
+      DEFAULT_SCAN_OPTIONS.maxDepth,
+    )
+    .option(
+      '--concurrency <n>',
+      'sites scanned at once (default: min(4, CPU cores, free memory / 400 MB))',
+      integer('--concurrency', 1, 64),
+    )
+    .option(
+      '--ca <file>',
+      'extra CA certificate(s) to trust, PEM; repeatable (NODE_EXTRA_CA_CERTS is also read)',
+      collect,
+      [],
+    )
+    .option(
+      '--rubric <file>',
+      'rubric thresholds and word lists, YAML or JSON (default: the built-in rubric)',
+    )
+    .option('--overrides <file>', "reviewers' overrides of criteria, YAML or JSON")
+    .option('--previous <file>', 'results.json of an earlier run, to report what changed')
+    .option('--resume', 'keep sites already finished in --out by an interrupted run; scan the rest', false)
+    .option(
+      '--no-lighthouse',
+      'do not run Lighthouse (faster; the usability and performance checks become not-applicable)',
+    )
+    .option(
+      '--lighthouse-pages <n>',
+      'key pages audited by Lighthouse besides the home page',
+      integer('--lighthouse-pages', 0, 20),
+      DEFAULT_SCAN_OPTIONS.lighthouse.keyPages,
+    )
+    .option('--user-agent <ua>', 'user agent sent to the sites', DEFAULT_SCAN_OPTIONS.userAgent)
+    .option(
+      '--fail-under-level <n>',
+      'exit with code 1 when any site is below this maturity level (0-5; unreachable sites count as 0)',
+      integer('--fail-under-level', 0, 5),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 --fail-under-level not met;',
+        '            2 bad flag or input file (nothing scanned); 3 the run failed (no browser, invalid results).',
+        '',
+        'Examples:',
+        '  egov-monitor scan                                  # the fixture sites, into ./egov-report',
+        '  egov-monitor scan https://www.minfin.gob.gt/ --no-lighthouse',
+        '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --out informe --previous old/results.json',
+      ].join('\n'),
+    )
+    .action(async (urls: string[], flags: ScanFlags) => onScan(urls, flags));
+
+  return program;
+}

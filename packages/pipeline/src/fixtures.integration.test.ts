@@ -1,0 +1,234 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureSites } from '@egov-monitor/fixtures';
+import type { FixtureSite, RunningFixtures } from '@egov-monitor/fixtures';
+import { validateResults } from '@egov-monitor/rubric';
+import type { SiteResult } from '@egov-monitor/rubric';
+import { findChromeExecutable, launchBrowser } from '@egov-monitor/scanner';
+import type { BrowserSession } from '@egov-monitor/scanner';
+import type { RunProgressEvent } from './progress.js';
+import type { RunOutcome } from './run-scan.js';
+import { runScan } from './run-scan.js';
+import { parseUrlList } from './url-list.js';
+
+// The whole pipeline over the fixture sites in real Chromium (one browser for the file), checked against each
+// site's expected.json. A mismatch prints the site, the criterion, expected vs got and the evidence.
+const now = new Date();
+let fixtures: RunningFixtures;
+let session: BrowserSession;
+let outDir: string;
+let outcome: RunOutcome;
+const events: RunProgressEvent[] = [];
+const streamed: { file: string; existed: boolean; filesOnDisk: number }[] = [];
+let badEntries: ReturnType<typeof parseUrlList>;
+
+function describeEvidence(site: SiteResult, id: string): string {
+  const criterion = site.maturity.criteria.find((entry) => entry.id === id);
+  if (!criterion) return 'criterion missing from the result';
+  const pointers = criterion.evidence
+    .slice(0, 3)
+    .map((pointer) => `${pointer.url} — ${pointer.detail}`)
+    .join(' | ');
+  return `${criterion.outcome}: ${criterion.reason.en}${pointers ? ` [${pointers}]` : ''}`;
+}
+
+beforeAll(async () => {
+  fixtures = await startFixtureSites({ now });
+  const executablePath = findChromeExecutable() ?? undefined;
+  session = await launchBrowser({ executablePath, extraCaPems: [fixtures.caPem] });
+  outDir = await mkdtemp(join(tmpdir(), 'egov-fixtures-run-'));
+  const first = fixtures.sites[0] as FixtureSite;
+  // Bad entries go in the middle of the list: the run must carry on around them and keep their place.
+  badEntries = parseUrlList(
+    [
+      ...fixtures.sites.map((site) => `- ${site.url}`),
+      '- ftp://archivos.example.gob.gt/',
+      '- "no es una url"',
+      `- ${first.url}`,
+    ].join('\n'),
+    'yaml',
+  );
+  const targets = fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
+    url,
+    name,
+    acronym,
+    institution,
+    group,
+  }));
+  outcome = await runScan({
+    targets,
+    listProblems: badEntries.problems,
+    outDir,
+    lang: 'es',
+    now,
+    caFile: fixtures.caFile,
+    browserSession: session,
+    scan: { lighthouse: { enabled: false } },
+    onProgress: (event) => {
+      events.push(event);
+      if (event.type === 'site-done') {
+        streamed.push({
+          file: event.file,
+          existed: existsSync(event.file),
+          filesOnDisk: readdirSync(join(outDir, 'sites')).filter((file) => file.endsWith('.json')).length,
+        });
+      }
+    },
+  });
+}, 900_000);
+
+afterAll(async () => {
+  await session?.close();
+  await fixtures?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('runScan over the fixture sites', () => {
+  it('gives every site its expected status, error code and level', () => {
+    const misses: string[] = [];
+    for (const fixture of fixtures.sites) {
+      const site = outcome.results.sites.find(
+        (entry) => entry.url === fixture.url && !entry.error?.code.endsWith('-url'),
+      );
+      if (!site) {
+        misses.push(`${fixture.id}: no result`);
+        continue;
+      }
+      const { expected } = fixture;
+      if (site.status !== expected.status)
+        misses.push(
+          `${fixture.id}: status expected ${expected.status}, got ${site.status} (${site.error?.code ?? ''} ${site.error?.message ?? ''})`,
+        );
+      if (expected.errorCode && site.error?.code !== expected.errorCode) {
+        misses.push(
+          `${fixture.id}: error code expected ${expected.errorCode}, got ${site.error?.code ?? 'none'} (${site.error?.message ?? ''})`,
+        );
+      }
+      if (site.maturity.level !== expected.level)
+        misses.push(`${fixture.id}: level expected ${expected.level}, got ${site.maturity.level}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('judges every criterion of every site as its expected.json says, with evidence', () => {
+    const misses: string[] = [];
+    for (const fixture of fixtures.sites) {
+      const site = outcome.results.sites.find((entry) => entry.url === fixture.url);
+      if (!site) continue;
+      for (const [id, met] of Object.entries(fixture.expected.criteria)) {
+        const got = site.maturity.criteria.find((entry) => entry.id === id)?.met;
+        if (got !== met)
+          misses.push(`${fixture.id} ${id}: expected ${met}, got ${got} — ${describeEvidence(site, id)}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('gives the standards checks the outcomes the fixtures pin', () => {
+    const misses: string[] = [];
+    for (const fixture of fixtures.sites) {
+      const site = outcome.results.sites.find((entry) => entry.url === fixture.url);
+      if (!site) continue;
+      for (const [id, expected] of Object.entries(fixture.expected.checks ?? {})) {
+        const check = site.checks.find((entry) => entry.id === id);
+        if (check?.outcome !== expected) {
+          const evidence = check?.evidence
+            .slice(0, 2)
+            .map((pointer) => `${pointer.url} — ${pointer.detail}`)
+            .join(' | ');
+          misses.push(
+            `${fixture.id} check ${id}: expected ${expected}, got ${check?.outcome ?? 'missing'} ${evidence ?? ''}`,
+          );
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('reports bad list entries as error sites at their place, and scans the rest', () => {
+    const sites = outcome.results.sites;
+    expect(sites).toHaveLength(fixtures.sites.length + 3);
+    expect(sites.map((site) => site.url)).toEqual([
+      ...fixtures.sites.map((site) => site.url),
+      'ftp://archivos.example.gob.gt/',
+      'no es una url',
+      (fixtures.sites[0] as FixtureSite).url,
+    ]);
+    expect(sites.slice(-3).map((site) => [site.status, site.error?.code, site.maturity.level])).toEqual([
+      ['error', 'unsupported-scheme', 0],
+      ['error', 'invalid-url', 0],
+      ['error', 'duplicate-url', 0],
+    ]);
+    expect(outcome.counts).toMatchObject({ scanned: fixtures.sites.length, listProblems: 3 });
+  });
+
+  it('writes results.json that validates against the schema', async () => {
+    const written = JSON.parse(await readFile(join(outDir, 'results.json'), 'utf8')) as unknown;
+    const validation = validateResults(written);
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+    expect(outcome.validation.valid).toBe(true);
+  });
+
+  it('writes report.md, report.html and report.csv naming every site', async () => {
+    for (const name of ['report.md', 'report.html', 'report.csv']) {
+      const path = join(outDir, name);
+      expect(outcome.reportFiles).toContain(path);
+      const text = await readFile(path, 'utf8');
+      for (const fixture of fixtures.sites) {
+        expect(text.includes(fixture.name) || text.includes(fixture.url), `${name} names ${fixture.id}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it('streamed each site file (and its evidence) to disk as the site finished', () => {
+    expect(streamed).toHaveLength(outcome.results.sites.length);
+    expect(streamed.every((entry) => entry.existed)).toBe(true);
+    // The n-th finished site found at least n files on disk: nothing was held back until the end.
+    expect(streamed.every((entry, index) => entry.filesOnDisk >= index + 1)).toBe(true);
+    expect(readdirSync(join(outDir, 'evidence'))).toHaveLength(outcome.results.sites.length);
+    expect(events.filter((event) => event.type === 'site-progress').length).toBeGreaterThan(0);
+  });
+
+  it('resumes: keeps the finished sites untouched and scans only the missing one', async () => {
+    const okIndex = outcome.results.sites.findIndex((site) => site.status === 'ok');
+    const missing = outcome.siteFiles[okIndex] as string;
+    const kept = outcome.siteFiles.filter(
+      (file, index) => index !== okIndex && index < fixtures.sites.length,
+    );
+    const before = await Promise.all(kept.map(async (file) => (await stat(file)).mtimeMs));
+    await rm(missing);
+    const sources = new Map<string, string>();
+    const resumed = await runScan({
+      targets: fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
+        url,
+        name,
+        acronym,
+        institution,
+        group,
+      })),
+      outDir,
+      now,
+      caFile: fixtures.caFile,
+      browserSession: session,
+      scan: { lighthouse: { enabled: false } },
+      resume: true,
+      onProgress: (event) => {
+        if (event.type === 'site-done') sources.set(event.url, event.source);
+      },
+    });
+    expect(resumed.counts).toMatchObject({ scanned: 1, resumed: fixtures.sites.length - 1 });
+    expect([...sources.entries()].filter(([, source]) => source === 'scanned').map(([url]) => url)).toEqual([
+      outcome.results.sites[okIndex]?.url,
+    ]);
+    expect(await Promise.all(kept.map(async (file) => (await stat(file)).mtimeMs))).toEqual(before);
+    expect(resumed.results.sites[okIndex]?.maturity.level).toBe(
+      outcome.results.sites[okIndex]?.maturity.level,
+    );
+  }, 300_000);
+});

@@ -1,0 +1,26 @@
+// Public entry point of @egov-monitor/pipeline: the one function the CLI and the GitHub Action call, and the
+// readers of the files they accept. No console output here: progress goes through RunOptions.onProgress.
+export { runScan, BrowserUnavailableError } from './run-scan.js';
+export type { RunOptions, RunOutcome, ScanSettings } from './run-scan.js';
+export type { RunProgressEvent } from './progress.js';
+export {
+  parseUrlList,
+  urlListFromArguments,
+  urlListFormatOf,
+  normaliseTargetUrl,
+  parseGroup,
+  siteKey,
+  siteSlug,
+  UrlListError,
+} from './url-list.js';
+export type { ListProblem, ListProblemCode, ParsedUrlList, UrlListFormat } from './url-list.js';
+export { readUrlListFile } from './url-list-file.js';
+export { readRubricFile } from './rubric-file.js';
+export { readOverridesFile } from './overrides-file.js';
+export { readPreviousResults } from './previous-results.js';
+export { readExtraCaPems } from './ca.js';
+export { PipelineConfigError } from './errors.js';
+export { defaultConcurrency } from './concurrency.js';
+export { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/scanner';
+export { measureAccuracy, formatAccuracy } from './accuracy.js';
+export type { AccuracyReport, AccuracyMiss, LabelledSite } from './accuracy.js';

@@ -1,0 +1,289 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { validateResults } from '@egov-monitor/rubric';
+import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
+import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
+import type { RunProgressEvent } from './progress.js';
+import { runScan } from './run-scan.js';
+import { parseUrlList } from './url-list.js';
+
+// The pipeline's own mechanics (order, streaming, resume, isolation), with the scanner replaced by a double:
+// fixtures.integration.test.ts runs the real one.
+const scanner = vi.hoisted(() => ({
+  calls: [] as { url: string; options: ScanOptions }[],
+  behaviour: new Map<string, 'throw' | 'fatal'>(),
+  launches: 0,
+}));
+
+vi.mock('@egov-monitor/scanner', () => ({
+  DEFAULT_SCAN_OPTIONS: {
+    maxPages: 30,
+    maxDepth: 4,
+    maxDiscoveredPages: 200,
+    siteTimeLimitMs: 180_000,
+    pageTimeoutMs: 20_000,
+    userAgent: 'egov-monitor-test',
+    extraCaPems: [],
+    lighthouse: { enabled: true, keyPages: 2 },
+  },
+  findChromeExecutable: () => '/usr/bin/chromium',
+  launchBrowser: async () => {
+    scanner.launches += 1;
+    return fakeSession();
+  },
+  scanSite: async (
+    _session: BrowserSession,
+    target: SiteTarget,
+    options: ScanOptions,
+  ): Promise<SiteEvidence> => {
+    scanner.calls.push({ url: target.url, options });
+    options.onProgress?.({ url: target.url, phase: 'crawl', pagesAnalysed: 1, pagesDiscovered: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const scannedAt = (options.now ?? new Date()).toISOString();
+    if (scanner.behaviour.get(target.url) === 'throw') throw new Error('collector exploded');
+    if (scanner.behaviour.get(target.url) === 'fatal') {
+      return {
+        target,
+        finalUrl: target.url,
+        scannedAt,
+        fatal: { code: 'dns-not-found', message: 'no such host' },
+        gathered: {},
+      };
+    }
+    return { target, finalUrl: target.url, scannedAt, gathered: {} };
+  },
+}));
+
+function fakeSession(): BrowserSession {
+  return {
+    browser: { isConnected: () => true } as BrowserSession['browser'],
+    debuggingPort: 0,
+    executablePath: '/usr/bin/chromium',
+    lighthouseLock: (work) => work(),
+    close: async () => undefined,
+  };
+}
+
+const now = new Date('2026-11-25T12:00:00Z');
+const list = parseUrlList(
+  [
+    '- https://a.gob.gt/',
+    '- ftp://b.gob.gt/',
+    '- https://c.gob.gt/',
+    '- https://a.gob.gt/index.html',
+    '- https://d.gob.gt/',
+  ].join('\n'),
+  'yaml',
+);
+
+async function freshDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'run-scan-'));
+}
+
+beforeEach(() => {
+  scanner.calls.length = 0;
+  scanner.behaviour.clear();
+  scanner.launches = 0;
+});
+
+describe('runScan', () => {
+  it('keeps list order, turns bad entries and failures into error sites, and writes a valid report', async () => {
+    scanner.behaviour.set('https://c.gob.gt/', 'throw');
+    scanner.behaviour.set('https://d.gob.gt/', 'fatal');
+    const outDir = await freshDir();
+    const outcome = await runScan({
+      targets: list.targets,
+      listProblems: list.problems,
+      outDir,
+      now,
+      concurrency: 2,
+      scan: { maxPages: 7, lighthouse: { enabled: false } },
+    });
+    const sites = outcome.results.sites;
+    expect(sites.map((site) => [site.url, site.status, site.error?.code])).toEqual([
+      ['https://a.gob.gt/', 'ok', undefined],
+      ['ftp://b.gob.gt/', 'error', 'unsupported-scheme'],
+      ['https://c.gob.gt/', 'error', 'internal-error'],
+      ['https://a.gob.gt/index.html', 'error', 'duplicate-url'],
+      ['https://d.gob.gt/', 'error', 'dns-not-found'],
+    ]);
+    expect(sites.filter((site) => site.status === 'error').every((site) => site.maturity.level === 0)).toBe(
+      true,
+    );
+    expect(scanner.calls.map((call) => call.url).sort()).toEqual([
+      'https://a.gob.gt/',
+      'https://c.gob.gt/',
+      'https://d.gob.gt/',
+    ]);
+    expect(scanner.launches).toBe(1);
+    expect(scanner.calls[0]?.options).toMatchObject({
+      maxPages: 7,
+      maxDepth: 4,
+      lighthouse: { enabled: false, keyPages: 2 },
+      now,
+    });
+    expect(outcome.counts).toEqual({ total: 5, ok: 1, error: 4, scanned: 3, resumed: 0, listProblems: 2 });
+    expect(outcome.results.startedAt).toBe(now.toISOString());
+    expect(outcome.results.aggregates).toBeDefined();
+    expect(outcome.validation).toEqual({ valid: true, errors: [] });
+    expect(validateResults(JSON.parse(await readFile(join(outDir, 'results.json'), 'utf8')))).toMatchObject({
+      valid: true,
+    });
+    expect(outcome.reportFiles.map((file) => file.slice(outDir.length + 1)).sort()).toEqual([
+      'report.csv',
+      'report.html',
+      'report.md',
+      'results.json',
+    ]);
+    expect(await readdir(join(outDir, 'sites'))).toHaveLength(5);
+    expect(await readdir(join(outDir, 'evidence'))).toHaveLength(5);
+  });
+
+  it('streams each site to disk the moment it finishes, before the next result arrives', async () => {
+    const outDir = await freshDir();
+    const seen: { file: string; existed: boolean; filesSoFar: number }[] = [];
+    const events: RunProgressEvent[] = [];
+    await runScan({
+      targets: list.targets,
+      outDir,
+      now,
+      concurrency: 1,
+      onProgress: (event) => {
+        events.push(event);
+        if (event.type === 'site-done') {
+          const files = existsSync(join(outDir, 'sites'))
+            ? readdirSync(join(outDir, 'sites')).filter((file) => file.endsWith('.json'))
+            : [];
+          seen.push({ file: event.file, existed: existsSync(event.file), filesSoFar: files.length });
+        }
+      },
+    });
+    expect(seen.map((entry) => entry.existed)).toEqual([true, true, true]);
+    expect(seen.map((entry) => entry.filesSoFar)).toEqual([1, 2, 3]);
+    expect(existsSync(join(outDir, 'results.json'))).toBe(true);
+    const types = events.map((event) => event.type);
+    expect(types[0]).toBe('run-start');
+    expect(types.at(-1)).toBe('run-done');
+    expect(types).toContain('site-progress');
+    expect(
+      events
+        .filter((event) => event.type === 'site-done')
+        .map((event) => (event.type === 'site-done' ? event.done : 0)),
+    ).toEqual([1, 2, 3]);
+  });
+
+  it('stops on abort, keeps what finished, and resume scans only the rest', async () => {
+    const outDir = await freshDir();
+    const controller = new AbortController();
+    await expect(
+      runScan({
+        targets: list.targets,
+        outDir,
+        now,
+        concurrency: 1,
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (event.type === 'site-done') controller.abort(new Error('interrupted'));
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(await readdir(join(outDir, 'sites'))).toHaveLength(1);
+    expect(existsSync(join(outDir, 'results.json'))).toBe(false);
+    const [finished] = await readdir(join(outDir, 'sites'));
+    const before = await stat(join(outDir, 'sites', finished as string));
+
+    scanner.calls.length = 0;
+    const sources: string[] = [];
+    const outcome = await runScan({
+      targets: list.targets,
+      outDir,
+      now,
+      concurrency: 1,
+      resume: true,
+      onProgress: (event) => {
+        if (event.type === 'site-done') sources.push(`${event.url} ${event.source}`);
+      },
+    });
+    expect(sources).toEqual([
+      'https://a.gob.gt/ resumed',
+      'https://c.gob.gt/ scanned',
+      'https://d.gob.gt/ scanned',
+    ]);
+    expect(scanner.calls.map((call) => call.url)).toEqual(['https://c.gob.gt/', 'https://d.gob.gt/']);
+    expect((await stat(join(outDir, 'sites', finished as string))).mtimeMs).toBe(before.mtimeMs);
+    expect(outcome.counts).toMatchObject({ resumed: 1, scanned: 2, total: 3 });
+    expect(outcome.results.sites.map((site) => site.url)).toEqual(list.targets.map((target) => target.url));
+  });
+
+  it('rescans on resume when a site file is truncated, for another URL, or an internal error', async () => {
+    const outDir = await freshDir();
+    scanner.behaviour.set('https://c.gob.gt/', 'throw');
+    const first = await runScan({ targets: list.targets, outDir, now, concurrency: 1 });
+    const [a, c] = first.siteFiles;
+    await writeFile(a as string, '{"url": "https://a.gob');
+    scanner.behaviour.clear();
+    scanner.calls.length = 0;
+    const second = await runScan({ targets: list.targets, outDir, now, concurrency: 1, resume: true });
+    expect(scanner.calls.map((call) => call.url)).toEqual(['https://a.gob.gt/', 'https://c.gob.gt/']);
+    expect(second.counts.resumed).toBe(1);
+    expect(JSON.parse(await readFile(c as string, 'utf8')).status).toBe('ok');
+    await rm(outDir, { recursive: true });
+  });
+
+  it('launches no browser when nothing needs scanning, and uses a given session without closing it', async () => {
+    const outDir = await freshDir();
+    const onlyProblems = parseUrlList('- ftp://x.gob.gt/\n- "nada"\n', 'yaml');
+    const outcome = await runScan({
+      targets: onlyProblems.targets,
+      listProblems: onlyProblems.problems,
+      outDir,
+      now,
+    });
+    expect(scanner.launches).toBe(0);
+    expect(outcome.results.sites.map((site) => site.error?.code)).toEqual([
+      'unsupported-scheme',
+      'invalid-url',
+    ]);
+
+    const session = { ...fakeSession(), close: vi.fn(async () => undefined) };
+    await runScan({
+      targets: list.targets.slice(0, 1),
+      outDir: await freshDir(),
+      now,
+      browserSession: session,
+    });
+    expect(scanner.launches).toBe(0);
+    expect(session.close).not.toHaveBeenCalled();
+  });
+
+  it('reports the sites below --fail-under-level, error sites counting as level 0', async () => {
+    scanner.behaviour.set('https://d.gob.gt/', 'fatal');
+    const outcome = await runScan({
+      targets: list.targets,
+      outDir: await freshDir(),
+      now,
+      failUnderLevel: 1,
+    });
+    expect(outcome.threshold?.level).toBe(1);
+    expect(outcome.threshold?.met).toBe(false);
+    expect(outcome.threshold?.below.map((site) => site.url)).toContain('https://d.gob.gt/');
+    const none = await runScan({ targets: list.targets, outDir: await freshDir(), now, failUnderLevel: 0 });
+    expect(none.threshold).toEqual({ level: 0, met: true, below: [] });
+  });
+
+  it('fails before scanning when a --ca file is unreadable', async () => {
+    await expect(
+      runScan({
+        targets: list.targets,
+        outDir: await freshDir(),
+        now,
+        caFile: '/nonexistent/ca.pem',
+        env: {},
+      }),
+    ).rejects.toThrow(/ca\.pem: file not found/);
+    expect(scanner.calls).toHaveLength(0);
+  });
+});

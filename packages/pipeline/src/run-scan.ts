@@ -1,0 +1,406 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pLimit from 'p-limit';
+import { aggregate, compareRuns, defaultRubric, evaluateSite, validateResults } from '@egov-monitor/rubric';
+import type {
+  Override,
+  Rubric,
+  ScanResults,
+  SiteEvidence,
+  SiteResult,
+  SiteTarget,
+} from '@egov-monitor/rubric';
+import { DEFAULT_SCAN_OPTIONS, findChromeExecutable, launchBrowser, scanSite } from '@egov-monitor/scanner';
+import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
+import { writeReport } from '@egov-monitor/reporter';
+import { readExtraCaPems } from './ca.js';
+import { defaultConcurrency } from './concurrency.js';
+import type { RunProgressEvent } from './progress.js';
+import { readJsonFile, siteFilePaths, writeJsonAtomic } from './site-store.js';
+import type { ListProblem } from './url-list.js';
+import { siteSlug } from './url-list.js';
+
+/** Scan settings a caller may change; the CA list, the clock and progress are the run's, not per call. */
+export type ScanSettings = Partial<Omit<ScanOptions, 'extraCaPems' | 'now' | 'onProgress' | 'lighthouse'>> & {
+  lighthouse?: Partial<ScanOptions['lighthouse']>;
+};
+
+export interface RunOptions {
+  /** Sites to scan, in the order they appear in results. */
+  targets: SiteTarget[];
+  /** Bad entries of the URL list: reported as error sites at their place in the list, never scanned. */
+  listProblems?: ListProblem[];
+  outDir: string;
+  lang?: 'es' | 'en';
+  scan?: ScanSettings;
+  /** Sites scanned at once; default from CPU and memory (defaultConcurrency). */
+  concurrency?: number;
+  /** Extra CA bundles to trust (--ca); NODE_EXTRA_CA_CERTS is added. */
+  caFile?: string | string[];
+  /** Extra CA PEMs already in memory (e.g. the fixture sites' test CA). */
+  extraCaPems?: string[];
+  rubric?: Rubric;
+  overrides?: Override[];
+  /** The previous run, to report what changed. */
+  previous?: ScanResults;
+  /** Keep sites whose result file from an interrupted run in outDir is valid; scan only the rest. */
+  resume?: boolean;
+  /** Report whether every site reached at least this level (error sites count as level 0). */
+  failUnderLevel?: number;
+  onProgress?: (event: RunProgressEvent) => void;
+  /** The run's clock: startedAt/finishedAt and the "today" of freshness. Default: the real clock. */
+  now?: Date;
+  /** A browser to use instead of launching one; the caller closes it (tests share one per file). */
+  browserSession?: BrowserSession;
+  /**
+   * Stops the run: sites not yet started are skipped, sites in progress finish and are saved, then runScan
+   * rejects with the signal's reason and writes no report. `resume` continues from there.
+   */
+  signal?: AbortSignal;
+  /** Environment read for NODE_EXTRA_CA_CERTS and CHROME_PATH. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunOutcome {
+  results: ScanResults;
+  outDir: string;
+  /** results.json, report.md, report.html, report.csv. */
+  reportFiles: string[];
+  /** One file per site under outDir/sites, in list order. */
+  siteFiles: string[];
+  counts: {
+    total: number;
+    ok: number;
+    error: number;
+    scanned: number;
+    resumed: number;
+    listProblems: number;
+  };
+  /** results.json checked against the results schema (it is written either way, so nothing is lost). */
+  validation: { valid: boolean; errors: string[] };
+  threshold?: { level: number; met: boolean; below: { url: string; name: string; level: number }[] };
+}
+
+const TOOL_NAME = 'egov-monitor';
+
+/** The run cannot start a browser at all (none installed, or it fails to launch): nothing can be scanned. */
+export class BrowserUnavailableError extends Error {
+  override name = 'BrowserUnavailableError';
+}
+
+interface Entry {
+  position: number;
+  target: SiteTarget;
+  problem?: ListProblem;
+  slug: string;
+}
+
+/**
+ * The one function the CLI and the GitHub Action call: scan every site with one shared browser and bounded
+ * concurrency, stream each result to disk as it finishes, then aggregate, compare and write the report.
+ * Per-site failures are data (an error site); only run-level problems (no browser, unreadable CA file) throw.
+ */
+export async function runScan(options: RunOptions): Promise<RunOutcome> {
+  const started = performance.now();
+  const env = options.env ?? process.env;
+  const emit = (event: RunProgressEvent) => options.onProgress?.(event);
+  const clock = () => options.now ?? new Date();
+  const startedAt = clock().toISOString();
+  const rubric = options.rubric ?? defaultRubric;
+  const caFiles = options.caFile === undefined ? [] : [options.caFile].flat();
+  const extraCaPems = [
+    ...new Set([...(options.extraCaPems ?? []), ...(await readExtraCaPems(caFiles, env))]),
+  ];
+  const scanOptions = buildScanOptions(options.scan, extraCaPems, options.now);
+  const entries = orderEntries(options.targets, options.listProblems ?? []);
+  const total = entries.length;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
+
+  const evaluate = (evidence: SiteEvidence) => evaluateSite(evidence, rubric, options.overrides);
+  const envelope = (sites: unknown[]) => ({
+    schemaVersion: schemaVersion(),
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    startedAt,
+    finishedAt: startedAt,
+    sites,
+  });
+
+  // Decide up front which sites an earlier run already finished, so progress knows the real amount of work.
+  const resumed = new Set<number>();
+  if (options.resume) {
+    for (const entry of entries) {
+      if (entry.problem) continue;
+      const value = await readJsonFile(siteFilePaths(options.outDir, entry.slug).site);
+      if (isReusable(value, entry.target.url, (site) => validateResults(envelope([site])).valid)) {
+        resumed.add(entry.position);
+      }
+    }
+  }
+  const toScan = entries.filter((entry) => !entry.problem && !resumed.has(entry.position));
+  emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
+
+  const browser = new SharedBrowser(options.browserSession, extraCaPems, env, emit);
+  if (toScan.length > 0) await browser.get();
+
+  let done = 0;
+  let scanned = 0;
+  const limit = pLimit(concurrency);
+  try {
+    await Promise.all(
+      entries.map((entry) =>
+        limit(async () => {
+          if (options.signal?.aborted) return;
+          const siteStarted = performance.now();
+          const paths = siteFilePaths(options.outDir, entry.slug);
+          let result: SiteResult;
+          let source: 'scanned' | 'resumed' | 'list';
+          let pages = 0;
+          if (entry.problem) {
+            source = 'list';
+            const evidence = fatalEvidence(entry.target, entry.problem.code, entry.problem.message, clock());
+            result = evaluate(evidence);
+            await writeJsonAtomic(paths.evidence, evidence);
+            await writeJsonAtomic(paths.site, result);
+          } else if (resumed.has(entry.position)) {
+            source = 'resumed';
+            result = (await readJsonFile(paths.site)) as SiteResult;
+          } else {
+            source = 'scanned';
+            scanned += 1;
+            emit({ type: 'site-start', position: entry.position, total, url: entry.target.url });
+            let evidence: SiteEvidence;
+            try {
+              const session = await browser.get();
+              evidence = await scanSite(session, entry.target, {
+                ...scanOptions,
+                onProgress: (progress) =>
+                  emit({
+                    type: 'site-progress',
+                    position: entry.position,
+                    total,
+                    url: entry.target.url,
+                    phase: progress.phase,
+                    pagesAnalysed: progress.pagesAnalysed,
+                    pagesDiscovered: progress.pagesDiscovered,
+                  }),
+              });
+              result = evaluate(evidence);
+            } catch (error) {
+              // scanSite and the rubric should never throw; if one does, it is our bug, reported on this site only.
+              evidence = fatalEvidence(entry.target, 'internal-error', errorMessage(error), clock());
+              result = evaluate(evidence);
+            }
+            const crawl = evidence.gathered.crawl;
+            pages = crawl?.status === 'ok' ? crawl.data.pages.filter((page) => page.analysed).length : 0;
+            // Evidence first: a site file on disk means the site is complete (what --resume trusts).
+            await writeJsonAtomic(paths.evidence, evidence);
+            await writeJsonAtomic(paths.site, result);
+          }
+          done += 1;
+          emit({
+            type: 'site-done',
+            position: entry.position,
+            total,
+            done,
+            url: result.url,
+            name: result.name,
+            source,
+            status: result.status,
+            level: result.maturity.level,
+            ...(result.error ? { errorCode: result.error.code } : {}),
+            pages,
+            elapsedMs: Math.round(performance.now() - siteStarted),
+            file: paths.site,
+          });
+        }),
+      ),
+    );
+  } finally {
+    await browser.close();
+  }
+  options.signal?.throwIfAborted();
+
+  // Results stream to disk; read them back in list order so memory held during the scan does not grow with sites.
+  const siteFiles = entries.map((entry) => siteFilePaths(options.outDir, entry.slug).site);
+  const sites: SiteResult[] = [];
+  for (const file of siteFiles) sites.push((await readJsonFile(file)) as SiteResult);
+
+  const results: ScanResults = {
+    ...envelope(sites),
+    finishedAt: clock().toISOString(),
+    sites,
+    aggregates: aggregate(sites, rubric),
+  };
+  if (options.previous) results.comparison = compareRuns(options.previous, results);
+  const validation = validateResults(results);
+  const reportFiles = await writeReport(results, options.outDir, { lang: options.lang ?? 'es' });
+  emit({ type: 'report', files: reportFiles });
+
+  const outcome: RunOutcome = {
+    results,
+    outDir: options.outDir,
+    reportFiles,
+    siteFiles,
+    counts: {
+      total,
+      ok: sites.filter((site) => site.status === 'ok').length,
+      error: sites.filter((site) => site.status === 'error').length,
+      scanned,
+      resumed: resumed.size,
+      listProblems: entries.filter((entry) => entry.problem).length,
+    },
+    validation,
+  };
+  if (options.failUnderLevel !== undefined) {
+    const below = sites
+      .filter((site) => site.maturity.level < (options.failUnderLevel ?? 0))
+      .map((site) => ({ url: site.url, name: site.name, level: site.maturity.level }));
+    outcome.threshold = { level: options.failUnderLevel, met: below.length === 0, below };
+  }
+  emit({ type: 'run-done', elapsedMs: Math.round(performance.now() - started) });
+  return outcome;
+}
+
+function buildScanOptions(
+  settings: ScanSettings = {},
+  extraCaPems: string[],
+  now: Date | undefined,
+): ScanOptions {
+  const { lighthouse, ...rest } = settings;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  return {
+    ...DEFAULT_SCAN_OPTIONS,
+    ...defined,
+    lighthouse: { ...DEFAULT_SCAN_OPTIONS.lighthouse, ...stripUndefined(lighthouse ?? {}) },
+    extraCaPems,
+    ...(now ? { now } : {}),
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Problems keep their place in the list; targets fill the other places in order. */
+function orderEntries(targets: SiteTarget[], problems: ListProblem[]): Entry[] {
+  const total = targets.length + problems.length;
+  const byPosition = new Map<number, ListProblem>();
+  for (const problem of problems) {
+    const position =
+      byPosition.has(problem.position) || problem.position >= total
+        ? total + byPosition.size
+        : problem.position;
+    byPosition.set(position, problem);
+  }
+  const entries: Entry[] = [];
+  const slugs = new Set<string>();
+  const uniqueSlug = (base: string, position: number) => {
+    const slug = slugs.has(base) ? siteSlug(base, String(position)) : base;
+    slugs.add(slug);
+    return slug;
+  };
+  let next = 0;
+  for (let position = 0; entries.length < total; position += 1) {
+    const problem = byPosition.get(position);
+    if (problem) {
+      const target = { ...problem.target, url: problem.target.url || problem.entry };
+      entries.push({
+        position: entries.length,
+        target,
+        problem,
+        slug: uniqueSlug(siteSlug(target.url, `list:${problem.position}:${problem.code}`), position),
+      });
+    } else if (next < targets.length) {
+      const target = targets[next++] as SiteTarget;
+      entries.push({ position: entries.length, target, slug: uniqueSlug(siteSlug(target.url), position) });
+    }
+  }
+  return entries;
+}
+
+/** A site that could not be evaluated: the rubric turns it into level 0 with the reason, like any other. */
+function fatalEvidence(target: SiteTarget, code: string, message: string, now: Date): SiteEvidence {
+  return {
+    target,
+    finalUrl: target.url,
+    scannedAt: now.toISOString(),
+    fatal: { code, message },
+    gathered: {},
+  };
+}
+
+/** A result an interrupted run left behind is reused only when it is for this URL, complete and valid. */
+function isReusable(value: unknown, url: string, validSite: (site: unknown) => boolean): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const site = value as Partial<SiteResult>;
+  // internal-error is our own failure, not the site's: worth another try.
+  if (site.url !== url || site.error?.code === 'internal-error') return false;
+  return validSite(value);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+let cachedVersion: string | undefined;
+function toolVersion(): string {
+  cachedVersion ??= (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+  return cachedVersion;
+}
+
+function schemaVersion(): string {
+  return RESULTS_SCHEMA_VERSION;
+}
+
+/**
+ * The run's one Chromium: launched once, shared by every site (each gets a fresh context inside scanSite), and
+ * relaunched only if it died, so one crash costs one site, not the rest of the run.
+ */
+class SharedBrowser {
+  private session: Promise<BrowserSession> | undefined;
+  private readonly owned: boolean;
+
+  constructor(
+    given: BrowserSession | undefined,
+    private readonly extraCaPems: string[],
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly emit: (event: RunProgressEvent) => void,
+  ) {
+    this.owned = !given;
+    if (given) this.session = Promise.resolve(given);
+  }
+
+  async get(): Promise<BrowserSession> {
+    if (this.session) {
+      const current = await this.session;
+      if (current.browser.isConnected() || !this.owned) return current;
+      this.emit({ type: 'browser-restart', reason: 'the browser disconnected' });
+      this.session = undefined;
+      await current.close().catch(() => undefined);
+    }
+    this.session ??= this.launch();
+    return this.session;
+  }
+
+  private async launch(): Promise<BrowserSession> {
+    const executablePath = this.env.CHROME_PATH || findChromeExecutable() || undefined;
+    if (!executablePath) {
+      throw new BrowserUnavailableError('no Chromium or Chrome found: install Chromium or set CHROME_PATH');
+    }
+    try {
+      return await launchBrowser({ executablePath, extraCaPems: this.extraCaPems });
+    } catch (error) {
+      throw new BrowserUnavailableError(
+        `cannot start ${executablePath}: ${errorMessage(error).split('\n')[0]}`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.owned || !this.session) return;
+    const session = await this.session.catch(() => undefined);
+    await session?.close();
+  }
+}
