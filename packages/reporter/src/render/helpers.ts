@@ -39,6 +39,7 @@ export function escapeMarkdown(text: unknown): string {
     .replace(/#(?=\d)/g, `#${ZWSP}`)
     .replace(/\b(gh)-(?=\d)/gi, `$1-${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`)
     .replace(/\b(www)\./gi, `$1${ZWSP}.`);
 }
 
