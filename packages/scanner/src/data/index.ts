@@ -106,7 +106,7 @@ export function validateData(
   for (const [id, list] of Object.entries(vocabulary.patterns ?? {})) {
     const { patterns } = (list ?? {}) as { patterns?: unknown };
     if (!isStringList(patterns) || patterns.length === 0) problems.push(`patterns.${id}.patterns: must be a non-empty list`);
-    else compileErrors(patterns.map((p) => p.replaceAll('{AT}', '@').replaceAll('{DOT}', '\\.')), `patterns.${id}`, problems);
+    else compileErrors(patterns.map(withObfuscation), `patterns.${id}`, problems);
   }
   for (const key of ['at', 'dot']) {
     const list = vocabulary.obfuscation?.[key];
@@ -183,16 +183,20 @@ export function phrases(...ids: PhraseListId[]): PhraseMatcher {
 
 /** Compiled regexes of one pattern list (case-insensitive, Unicode). */
 export function patterns(id: PatternListId): RegExp[] {
-  return vocabularyJson.patterns[id].patterns.map((p) => new RegExp(p, 'iu'));
+  return vocabularyJson.patterns[id].patterns.map((p) => new RegExp(withObfuscation(p), 'iu'));
+}
+
+/** Patterns may say {AT} and {DOT}: the alternations of the obfuscation lists. */
+function withObfuscation(pattern: string): string {
+  return pattern
+    .replaceAll('{AT}', `(?:${vocabularyJson.obfuscation.at.join('|')})`)
+    .replaceAll('{DOT}', `(?:${vocabularyJson.obfuscation.dot.join('|')})`);
 }
 
 /** Regexes that stand for "@" and "." in obfuscated e-mail addresses. */
 export const obfuscation = {
   at: vocabularyJson.obfuscation.at.map((p) => new RegExp(p, 'giu')),
   dot: vocabularyJson.obfuscation.dot.map((p) => new RegExp(p, 'giu')),
-  /** The alternation of all "@" forms, to embed in a bigger pattern. */
-  atSource: `(?:${vocabularyJson.obfuscation.at.join('|')})`,
-  dotSource: `(?:${vocabularyJson.obfuscation.dot.join('|')})`,
 };
 
 function toVendor(raw: RawVendor): Vendor {
