@@ -1,0 +1,296 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { AccessibilityEvidence, CrawlEvidence, PageRecord } from '@egov-monitor/rubric';
+import { AXE_TAGS, loadAxe, runAxe } from '../axe/run-axe.js';
+import { ScanError } from '../errors.js';
+import type { PageSnapshot } from '../page-snapshot.js';
+import type { ScanOptions } from '../scan-options.js';
+import { evaluateSource } from '../snapshot/in-page.js';
+import { trackPage, type PageTracker } from '../snapshot/page-tracker.js';
+import { takeSnapshot } from '../snapshot/take-snapshot.js';
+import { isDownloadUrl, isSearchResultUrl, normalizeUrl } from '../url/normalize.js';
+import { isSameSiteUrl } from '../url/site-hosts.js';
+import { extractLite, type LiteLink } from './extract-lite.js';
+import { isHtmlType, openPage, type Visit } from './navigate.js';
+import { linkPriority } from './priority.js';
+import type { RobotsRules } from './robots.js';
+import { createSoft404Judge, probePath, wordCount, type PageLook } from './soft-404.js';
+import type { SitemapResult } from './sitemap.js';
+import { withTimeout } from './time.js';
+
+/** The home page, already opened (with retries) by the site scan. */
+export interface OpenedHome {
+  page: Page;
+  tracker: PageTracker;
+  visit: Extract<Visit, { kind: 'page' }>;
+  requestedUrl: string;
+}
+
+export interface CrawlInput {
+  context: BrowserContext;
+  startUrl: string;
+  home: OpenedHome;
+  siteHosts: string[];
+  robots: RobotsRules;
+  sitemap: SitemapResult;
+  options: ScanOptions;
+  /** Epoch ms: no new page is opened after it. */
+  deadline: number;
+  allows(url: string): Promise<boolean>;
+  now(): number;
+  log(message: string): void;
+  progress(pagesAnalysed: number, pagesDiscovered: number): void;
+}
+
+export interface CrawlOutput {
+  crawl: CrawlEvidence;
+  snapshots: PageSnapshot[];
+  accessibility: AccessibilityEvidence;
+  notFoundProbe: { url: string; status: number; soft404: boolean } | null;
+}
+
+interface Candidate {
+  url: string;
+  depth: number;
+  score: number;
+  foundVia: PageRecord['foundVia'];
+  order: number;
+}
+
+/** Sitemap-only URLs wait behind every linked page: they are discovery hints, not what a person clicks. */
+const SITEMAP_SCORE = -100;
+/** Each hop from the home page costs this much priority (a person explores breadth first, menus first). */
+const DEPTH_COST = 3;
+const IDLE_FULL_MS = 3_000;
+const IDLE_CHEAP_MS = 1_500;
+const BLOCKED_ON_CHEAP_VISITS = new Set(['image', 'media', 'font']);
+
+export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
+  const { context, options, home } = input;
+  const homeUrl = normalizeUrl(home.visit.url) ?? home.visit.url;
+  const totalCap = Math.max(options.maxPages, options.maxDiscoveredPages);
+  const records = new Map<string, PageRecord>();
+  const snapshots: PageSnapshot[] = [];
+  const axePages: AccessibilityEvidence['pages'] = [];
+  const queue = new Map<string, Candidate>();
+  const seen = new Set<string>();
+  const linked = new Set<string>();
+  const disallowed = new Set<string>();
+  let order = 0;
+  let exhausted: string | undefined;
+  const remaining = () => input.deadline - input.now();
+
+  const enqueue = (href: string, depth: number, score: number, via: 'link' | 'sitemap') => {
+    const url = normalizeUrl(href);
+    if (!url || !isSameSiteUrl(url, input.siteHosts) || isDownloadUrl(url)) return;
+    if (via === 'link') {
+      linked.add(url);
+      const record = records.get(url);
+      if (record) record.linkedFromSite = true;
+    }
+    const queued = queue.get(url);
+    if (queued) {
+      if (via === 'link' && (queued.foundVia === 'sitemap' || depth < queued.depth || score > queued.score)) {
+        queued.depth = Math.min(queued.depth, depth);
+        queued.score = Math.max(queued.score, score);
+      }
+      return;
+    }
+    if (seen.has(url)) return;
+    if (depth > options.maxDepth) return;
+    if (!input.robots.isAllowed(url)) {
+      disallowed.add(url);
+      return;
+    }
+    queue.set(url, { url, depth, score, foundVia: via, order: order++ });
+  };
+
+  const enqueueLinks = (links: LiteLink[], depth: number) => {
+    for (const link of links) enqueue(link.href, depth + 1, linkPriority(link), 'link');
+  };
+
+  const next = (): Candidate | undefined => {
+    let best: Candidate | undefined;
+    let bestValue = -Infinity;
+    for (const candidate of queue.values()) {
+      const value = candidate.score - DEPTH_COST * candidate.depth;
+      if (value > bestValue || (value === bestValue && best && candidate.order < best.order)) {
+        best = candidate;
+        bestValue = value;
+      }
+    }
+    if (best) queue.delete(best.url);
+    return best;
+  };
+
+  const record = (entry: PageRecord) => {
+    records.set(entry.url, entry);
+    input.progress(snapshots.length, records.size);
+  };
+
+  const ensureAlive = () => {
+    if (context.browser() && !context.browser()!.isConnected()) throw new ScanError('browser-crashed', 'Chromium closed or crashed during the crawl. Re-run the scan; if it repeats, a page may exhaust the browser\'s memory.');
+  };
+
+  // ---- analysed visit (snapshot + axe)
+  const analyse = async (page: Page, tracker: PageTracker, visit: Extract<Visit, { kind: 'page' }>, depth: number, requestedUrl: string) => {
+    const budget = Math.max(5_000, Math.min(30_000, remaining()));
+    let axe: { violations: Awaited<ReturnType<typeof runAxe>>; error?: string };
+    try {
+      axe = { violations: await runAxe(page, budget) };
+    } catch (error) {
+      axe = { violations: [], error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    }
+    const snapshot = await withTimeout(takeSnapshot(page, visit.response, depth, { tracker, requestedUrl }), budget, 'page snapshot');
+    return { snapshot, axe };
+  };
+
+  // ---- the soft-404 probe (cheap visit of a path that cannot exist)
+  let cheapPage: Page | null = null;
+  const getCheapPage = async () => {
+    if (cheapPage && !cheapPage.isClosed()) return cheapPage;
+    cheapPage = await context.newPage();
+    await cheapPage.route('**/*', (route) =>
+      BLOCKED_ON_CHEAP_VISITS.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback(),
+    );
+    return cheapPage;
+  };
+  const cheapVisit = async (url: string) => {
+    const page = await getCheapPage();
+    const timeoutMs = Math.min(options.pageTimeoutMs, remaining());
+    const visit = await openPage(page, url, { timeoutMs, idleMs: Math.min(IDLE_CHEAP_MS, remaining()) });
+    if (visit.kind !== 'page' || visit.status >= 400 || !isHtmlType(visit.contentType)) return { visit, lite: null };
+    const lite = await withTimeout(evaluateSource(page, extractLite, { textChars: 50_000, links: 3_000 }), Math.max(2_000, Math.min(15_000, remaining())), 'link extraction');
+    return { visit, lite };
+  };
+
+  let probe: PageLook | null = null;
+  const origin = new URL(homeUrl).origin;
+  const probeUrl = origin + probePath();
+  const look = (visit: { url: string; status: number }, lite: { title: string; headings: string[]; text: string } | null): PageLook => ({
+    url: normalizeUrl(visit.url) ?? visit.url,
+    status: visit.status,
+    title: lite?.title ?? '',
+    headings: lite?.headings ?? [],
+    text: lite?.text ?? '',
+  });
+
+  // ---- home page first
+  {
+    const { snapshot, axe } = await analyse(home.page, home.tracker, home.visit, 0, home.requestedUrl);
+    await home.tracker.detach();
+    try {
+      const { visit, lite } = await cheapVisit(probeUrl);
+      probe = look(visit, lite);
+    } catch (error) {
+      input.log(`soft-404 probe failed: ${(error as Error).message.split('\n')[0]}`);
+    }
+    snapshots.push(snapshot);
+    axePages.push({ url: homeUrl, violations: axe.violations, ...(axe.error ? { error: axe.error } : {}) });
+    seen.add(homeUrl);
+    seen.add(normalizeUrl(home.requestedUrl) ?? home.requestedUrl);
+    const words = wordCount(snapshot.text);
+    record({ url: homeUrl, status: home.visit.status, contentType: home.visit.contentType || 'text/html', title: snapshot.title, depth: 0, foundVia: 'start', linkedFromSite: true, soft404: false, isSearchResult: false, words, analysed: true });
+    enqueueLinks(snapshot.links, 0);
+  }
+  const judge = createSoft404Judge(probe, homeUrl);
+  for (const url of input.sitemap.urls) enqueue(url, 1, SITEMAP_SCORE, 'sitemap');
+
+  // ---- the crawl loop
+  while (queue.size > 0) {
+    if (records.size >= totalCap) {
+      exhausted = 'page-budget';
+      break;
+    }
+    if (remaining() < 1_000) {
+      exhausted = 'time-budget';
+      break;
+    }
+    ensureAlive();
+    const candidate = next()!;
+    seen.add(candidate.url);
+    if (!(await input.allows(candidate.url))) {
+      input.log(`not following ${candidate.url}: private network address`);
+      continue;
+    }
+    const full = snapshots.length < options.maxPages;
+    const base = { depth: candidate.depth, foundVia: candidate.foundVia, linkedFromSite: linked.has(candidate.url), isSearchResult: isSearchResultUrl(candidate.url) };
+    let page: Page | null = null;
+    let tracker: PageTracker | null = null;
+    try {
+      let visit: Visit;
+      let lite: Awaited<ReturnType<typeof cheapVisit>>['lite'] = null;
+      if (full) {
+        page = await context.newPage();
+        tracker = await trackPage(page);
+        visit = await openPage(page, candidate.url, { timeoutMs: Math.min(options.pageTimeoutMs, remaining()), idleMs: Math.min(IDLE_FULL_MS, remaining()) });
+      } else {
+        ({ visit, lite } = await cheapVisit(candidate.url));
+      }
+      const finalUrl = normalizeUrl(visit.url) ?? visit.url;
+      if (finalUrl !== candidate.url) {
+        // Redirected: off the site it is someone else's page; onto a known page it is that page again.
+        if (!isSameSiteUrl(finalUrl, input.siteHosts)) continue;
+        if (records.has(finalUrl) || seen.has(finalUrl)) {
+          const known = records.get(finalUrl);
+          if (known && base.linkedFromSite) known.linkedFromSite = true;
+          continue;
+        }
+        seen.add(finalUrl);
+      }
+      const linkedFromSite = base.linkedFromSite || linked.has(finalUrl);
+      if (visit.kind === 'download' || visit.status >= 400 || visit.status === 0 || !isHtmlType(visit.contentType)) {
+        record({ ...base, linkedFromSite, url: finalUrl, status: visit.status, contentType: visit.contentType || (visit.kind === 'download' ? 'application/octet-stream' : ''), title: '', soft404: false, words: 0, analysed: false, isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl) });
+        continue;
+      }
+      if (full && page && tracker) {
+        const { snapshot, axe } = await analyse(page, tracker, visit, candidate.depth, candidate.url);
+        const soft404 = judge.isSoft404({ url: finalUrl, status: visit.status, title: snapshot.title, headings: snapshot.headings.map((h) => h.text), text: snapshot.text }, candidate.url);
+        snapshot.soft404 = soft404;
+        snapshots.push(snapshot);
+        axePages.push({ url: finalUrl, violations: axe.violations, ...(axe.error ? { error: axe.error } : {}) });
+        record({ ...base, linkedFromSite, url: finalUrl, status: visit.status, contentType: visit.contentType || 'text/html', title: snapshot.title, soft404, words: wordCount(snapshot.text), analysed: true, isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl) });
+        enqueueLinks(snapshot.links, candidate.depth);
+      } else if (lite) {
+        const soft404 = judge.isSoft404(look(visit, lite), candidate.url);
+        record({ ...base, linkedFromSite, url: finalUrl, status: visit.status, contentType: visit.contentType || 'text/html', title: lite.title, soft404, words: wordCount(lite.text), analysed: false, isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl) });
+        enqueueLinks(lite.links, candidate.depth);
+      }
+    } catch (error) {
+      if (error instanceof ScanError) throw error;
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      input.log(`page failed ${candidate.url}: ${message}`);
+      ensureAlive();
+      record({ ...base, url: candidate.url, status: 0, contentType: '', title: '', soft404: false, words: 0, analysed: false });
+      if (!full && cheapPage) {
+        // A page stuck in a script or crashed: start the next cheap visit on a fresh page.
+        await (cheapPage as Page).close().catch(() => undefined);
+        cheapPage = null;
+      }
+    } finally {
+      await tracker?.detach();
+      await page?.close().catch(() => undefined);
+    }
+  }
+  if (!exhausted && queue.size > 0) exhausted = records.size >= totalCap ? 'page-budget' : 'time-budget';
+  const lastCheap = cheapPage as Page | null;
+  await lastCheap?.close().catch(() => undefined);
+
+  // Links seen after a page was recorded still make it reachable.
+  for (const entry of records.values()) if (linked.has(entry.url)) entry.linkedFromSite = true;
+
+  const pages = [...records.values()];
+  return {
+    crawl: {
+      startUrl: input.startUrl,
+      homeUrl,
+      homeStatus: home.visit.status,
+      pages,
+      robots: { url: input.robots.url, found: input.robots.found, disallowedPathsSkipped: disallowed.size },
+      sitemap: input.sitemap,
+      budget: { maxPages: options.maxPages, maxDepth: options.maxDepth, timeLimitMs: options.siteTimeLimitMs, ...(exhausted ? { exhausted } : {}) },
+    },
+    snapshots,
+    accessibility: { axeVersion: loadAxe().version, tags: [...AXE_TAGS], pages: axePages },
+    notFoundProbe: probe ? { url: probeUrl, status: probe.status, soft404: judge.probeSoft404 } : null,
+  };
+}

@@ -1,0 +1,64 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { classifyNavigationError, ScanError, type ClassifiedError } from '../errors.js';
+import { trackPage } from '../snapshot/page-tracker.js';
+import type { OpenedHome } from './crawler.js';
+import { isHtmlType, openPage } from './navigate.js';
+import { sleep } from './time.js';
+
+/** Pauses before the 2nd and 3rd attempt: a server that is briefly overloaded gets a breath. */
+export const RETRY_DELAYS_MS = [1_000, 3_000];
+
+/**
+ * Opens the home page the way the scan needs it, retrying transient failures (timeouts, resets, 5xx, 429) with
+ * exponential backoff within the deadline; permanent ones (DNS, refused, certificate, 404) fail at once.
+ */
+export async function openHome(
+  context: BrowserContext,
+  url: string,
+  options: { pageTimeoutMs: number; deadline: number; now: () => number; log: (message: string) => void; retryDelaysMs?: number[] },
+): Promise<{ home: OpenedHome } | { failure: ClassifiedError }> {
+  const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  let failure: ClassifiedError | null = null;
+  for (let attempt = 0; attempt <= delays.length; attempt += 1) {
+    if (attempt > 0) {
+      const pause = delays[attempt - 1]!;
+      if (options.now() + pause + 1_000 > options.deadline) break;
+      options.log(`home page: ${failure?.code}; retrying in ${pause} ms`);
+      await sleep(pause);
+    }
+    const timeoutMs = Math.min(options.pageTimeoutMs, options.deadline - options.now());
+    if (timeoutMs < 1_000) break;
+    let page: Page | null = null;
+    try {
+      page = await context.newPage();
+      const tracker = await trackPage(page);
+      let crashed = false;
+      page.once('crash', () => {
+        crashed = true;
+      });
+      const visit = await openPage(page, url, { timeoutMs, idleMs: Math.min(5_000, options.deadline - options.now()) }).catch((error: unknown) => {
+        if (crashed) throw new ScanError('browser-crashed', `The browser tab crashed while opening ${url}. The page may exhaust the browser's memory; re-run the scan.`);
+        throw error;
+      });
+      if (visit.kind === 'download' || (visit.status < 400 && !isHtmlType(visit.contentType))) {
+        throw new ScanError('not-html', `The home page ${url} is ${visit.kind === 'download' ? 'a file download' : `a ${visit.contentType} document`}, not a web page. Point the list at the site's HTML home page.`);
+      }
+      if (visit.status >= 400) {
+        failure = classifyNavigationError(visit.status, url);
+        await tracker.detach();
+        await page.close().catch(() => undefined);
+        page = null;
+        if (failure.transient) continue;
+        return { failure };
+      }
+      return { home: { page, tracker, visit, requestedUrl: url } };
+    } catch (error) {
+      await page?.close().catch(() => undefined);
+      failure = classifyNavigationError(error, url);
+      if (!failure.transient) return { failure };
+    }
+  }
+  return {
+    failure: failure ?? { code: 'timeout', transient: true, message: `The site's time budget ran out before its home page ${url} answered.` },
+  };
+}

@@ -1,0 +1,217 @@
+import type { BrowserContext } from 'playwright-core';
+import type { EvidenceKind, SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
+import type { Collector } from './collectors/collector.js';
+import { maturityCollectors } from './collectors/maturity.js';
+import { standardsCollectors } from './collectors/standards.js';
+import { crawlSite, type CrawlOutput } from './crawl/crawler.js';
+import { openHome } from './crawl/home.js';
+import { httpFetch } from './crawl/http-fetch.js';
+import { parseRobots, type RobotsRules } from './crawl/robots.js';
+import { runCollectors, type GatheredMap } from './crawl/run-collectors.js';
+import { createSiteContext, cookieHeader } from './crawl/site-context.js';
+import { loadSitemaps, type SitemapResult } from './crawl/sitemap.js';
+import { withTimeout } from './crawl/time.js';
+import { classifyNavigationError, ScanError } from './errors.js';
+import { runLighthouse } from './lighthouse/runner.js';
+import type { BrowserSession, ScanOptions, SiteProgress } from './scan-options.js';
+import { createPrivateNetworkGuard, isPrivateHost } from './url/private-network.js';
+import { siteHostsFor } from './url/site-hosts.js';
+
+/** Honest user agent with a contact URL: operators can see who visits and why. */
+export const DEFAULT_USER_AGENT = 'egov-monitor/0.1 (+https://github.com/egov-monitor/egov-monitor)';
+
+export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
+  maxPages: 30,
+  maxDepth: 4,
+  maxDiscoveredPages: 200,
+  siteTimeLimitMs: 180_000,
+  pageTimeoutMs: 20_000,
+  userAgent: DEFAULT_USER_AGENT,
+  extraCaPems: [],
+  lighthouse: { enabled: false, keyPages: 2 },
+};
+
+/** Share of the site's time budget the crawl may use; the rest is kept for the collectors (search, downloads…). */
+export const CRAWL_SHARE = 0.6;
+/** Longest time one collector may take unless it declares its own. */
+export const COLLECTOR_TIMEOUT_MS = 60_000;
+/** The most of a sitemap we read: discovery hints, not an inventory. */
+const SITEMAP_BYTES = 5 * 1024 * 1024;
+
+/** Test and embedding hooks (not part of ScanOptions, which is user configuration). */
+export interface ScanHooks {
+  /** Replaces the registered maturity and standards collectors. */
+  collectors?: Collector<EvidenceKind>[];
+  retryDelaysMs?: number[];
+  log?: (message: string) => void;
+}
+
+function fatalEvidence(base: SiteEvidence, code: string, message: string, gathered: GatheredMap = {}): SiteEvidence {
+  return { ...base, fatal: { code, message }, gathered };
+}
+
+/**
+ * Scans one site like a citizen would: opens the home page, follows the menu and the links that matter, analyses
+ * each page (snapshot + axe), then runs every collector. Never throws: a site that cannot be evaluated comes back
+ * with `fatal`, and a collector that fails comes back as that kind's error.
+ */
+export async function scanSite(session: BrowserSession, target: SiteTarget, options: ScanOptions, hooks: ScanHooks = {}): Promise<SiteEvidence> {
+  const opts: ScanOptions = { ...DEFAULT_SCAN_OPTIONS, ...options };
+  const now = () => Date.now();
+  const started = now();
+  const deadline = started + opts.siteTimeLimitMs;
+  const scannedAt = (opts.now ?? new Date()).toISOString();
+  const log = (message: string) => {
+    hooks.log?.(`[${target.url}] ${message}`);
+    if (process.env.EGOV_MONITOR_DEBUG) process.stderr.write(`[scanner] [${target.url}] ${message}\n`);
+  };
+  let analysed = 0;
+  let discovered = 0;
+  const progress = (phase: SiteProgress['phase']) => {
+    try {
+      opts.onProgress?.({ url: target.url, phase, pagesAnalysed: analysed, pagesDiscovered: discovered });
+    } catch {
+      // A progress bar's bug must not stop the scan.
+    }
+  };
+  const base: SiteEvidence = { target, finalUrl: target.url, scannedAt, gathered: {} };
+  const collectors = hooks.collectors ?? [...maturityCollectors, ...standardsCollectors];
+
+  let startUrl: URL;
+  try {
+    startUrl = new URL(target.url);
+  } catch {
+    return fatalEvidence(base, 'invalid-url', `"${target.url}" is not a URL. Write it as https://example.gob.gt/.`);
+  }
+  if (startUrl.protocol !== 'http:' && startUrl.protocol !== 'https:')
+    return fatalEvidence(base, 'unsupported-scheme', `${startUrl.protocol} URLs cannot be scanned; use http:// or https://.`);
+
+  // The user asked for this target: if it lives on a private network (an intranet, a test server), so may its pages.
+  const allowPrivateNetwork = opts.allowPrivateNetwork === true || (await isPrivateHost(startUrl.hostname));
+  const guard = createPrivateNetworkGuard(allowPrivateNetwork);
+
+  progress('probe');
+  let context: BrowserContext;
+  try {
+    context = await session.browser.newContext({
+      userAgent: opts.userAgent,
+      locale: 'es-GT',
+      timezoneId: 'America/Guatemala',
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      serviceWorkers: 'block',
+    });
+  } catch (error) {
+    return fatalEvidence(base, 'browser-crashed', `Could not open a browser context: ${(error as Error).message.split('\n')[0]}. Re-run the scan.`);
+  }
+  // A citizen closes pop-up dialogs and stray windows; the scan must never wait on them.
+  context.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  context.on('page', (page) => {
+    page.on('download', (download) => void download.cancel().catch(() => undefined));
+    void page.opener().then((opener) => (opener ? page.close().catch(() => undefined) : undefined));
+  });
+
+  const siteContextFor = (homeUrl: string, siteHosts: string[], crawl: CrawlOutput | null) =>
+    createSiteContext({
+      target,
+      homeUrl,
+      siteHosts,
+      pages: crawl?.snapshots ?? [],
+      browser: context,
+      deadline,
+      scannedAt,
+      userAgent: opts.userAgent,
+      extraCaPems: opts.extraCaPems,
+      allowPrivateNetwork,
+      pageTimeoutMs: opts.pageTimeoutMs,
+      now,
+      log,
+      ...(crawl ? { crawl: crawl.crawl } : {}),
+      ...(crawl?.notFoundProbe ? { notFoundProbe: crawl.notFoundProbe } : {}),
+      ...(opts.lighthouse.enabled
+        ? { lighthouse: { keyPages: opts.lighthouse.keyPages, run: (url: string) => runLighthouse(session, url, { maxWaitForLoadMs: opts.pageTimeoutMs }) } }
+        : {}),
+    });
+
+  try {
+    const opened = await openHome(context, startUrl.toString(), { pageTimeoutMs: opts.pageTimeoutMs, deadline, now, log, ...(hooks.retryDelaysMs ? { retryDelaysMs: hooks.retryDelaysMs } : {}) });
+    if ('failure' in opened) {
+      log(`home page failed: ${opened.failure.code}`);
+      // Probes of the host itself (HTTPS) still say something useful about a site whose home page fails.
+      const independent = collectors.filter((collector) => collector.runsWithoutPages ?? collector.kind === 'https');
+      progress('collect');
+      const gathered = await runCollectors(independent, siteContextFor(startUrl.toString(), siteHostsFor(startUrl.toString(), startUrl.toString()), null), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
+      progress('done');
+      return fatalEvidence(base, opened.failure.code, opened.failure.message, gathered);
+    }
+    const { home } = opened;
+    const finalUrl = home.visit.url;
+    const siteHosts = siteHostsFor(startUrl.toString(), finalUrl);
+    const origin = new URL(finalUrl).origin;
+    const fetchOptions = { timeoutMs: Math.min(10_000, opts.pageTimeoutMs), userAgent: opts.userAgent, extraCaPems: opts.extraCaPems, allowPrivateNetwork, cookies: cookieHeader(context) };
+
+    progress('crawl');
+    const robotsUrl = `${origin}/robots.txt`;
+    const robotsResponse = await httpFetch(robotsUrl, { ...fetchOptions, maxBytes: 512 * 1024 });
+    // Many servers answer a missing robots.txt with their HTML home page and status 200: that is no robots.txt.
+    const robotsBody = robotsResponse.status === 200 && !/html/.test(robotsResponse.contentType) ? robotsResponse.head.toString('utf8') : null;
+    const robots: RobotsRules = parseRobots(robotsUrl, robotsBody);
+
+    const sitemapCandidates = robots.sitemaps.length > 0 ? robots.sitemaps : [`${origin}/sitemap.xml`];
+    const sitemap: SitemapResult = await withTimeout(
+      loadSitemaps(
+        sitemapCandidates,
+        async (url) => {
+          if (!(await guard.allows(url))) return null;
+          const response = await httpFetch(url, { ...fetchOptions, maxBytes: SITEMAP_BYTES });
+          return response.status === 200 ? response.head : null;
+        },
+        opts.maxDiscoveredPages,
+      ),
+      Math.max(1_000, Math.min(30_000, deadline - now())),
+      'sitemap',
+    ).catch((error: unknown) => {
+      log(`sitemap: ${(error as Error).message}`);
+      return { found: false, urls: [], urlCount: 0 };
+    });
+
+    const crawl = await crawlSite({
+      context,
+      startUrl: startUrl.toString(),
+      home,
+      siteHosts,
+      robots,
+      sitemap,
+      options: opts,
+      deadline: started + opts.siteTimeLimitMs * CRAWL_SHARE,
+      allows: (url) => guard.allows(url),
+      now,
+      log,
+      progress: (pagesAnalysed, pagesDiscovered) => {
+        analysed = pagesAnalysed;
+        discovered = pagesDiscovered;
+        progress('crawl');
+      },
+    });
+    analysed = crawl.snapshots.length;
+    discovered = crawl.crawl.pages.length;
+
+    progress('collect');
+    const gathered = await runCollectors(collectors, siteContextFor(finalUrl, siteHosts, crawl), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
+    progress('done');
+    return {
+      ...base,
+      finalUrl,
+      gathered: { crawl: { status: 'ok', data: crawl.crawl }, accessibility: { status: 'ok', data: crawl.accessibility }, ...gathered },
+    };
+  } catch (error) {
+    const classified = error instanceof ScanError ? classifyNavigationError(error) : null;
+    const code = classified?.code ?? (session.browser.isConnected() ? 'internal-error' : 'browser-crashed');
+    const message = classified?.message ?? `${code === 'browser-crashed' ? 'Chromium closed during the scan' : 'Unexpected failure'}: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`;
+    log(`fatal: ${code}: ${message}`);
+    progress('done');
+    return fatalEvidence(base, code, message);
+  } finally {
+    await withTimeout(context.close(), 10_000, 'close context').catch(() => undefined);
+  }
+}
