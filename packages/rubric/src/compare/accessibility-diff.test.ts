@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { accessibilityDiff } from './accessibility-diff.js';
+import { siteResult } from './test-helpers/site-result.js';
+
+describe('accessibilityDiff', () => {
+  it('splits violations by (rule, page) into new, fixed and persisting', () => {
+    const before = siteResult({
+      url: 'https://a.gob.gt/',
+      violations: { 'image-alt': ['https://a.gob.gt/', 'https://a.gob.gt/tramites'], label: ['https://a.gob.gt/contacto'] },
+    });
+    const after = siteResult({
+      url: 'https://a.gob.gt/',
+      violations: { 'image-alt': ['https://a.gob.gt/'], 'color-contrast': ['https://a.gob.gt/tramites', 'https://a.gob.gt/'] },
+    });
+    expect(accessibilityDiff(before, after)).toEqual({
+      new: [
+        { ruleId: 'color-contrast', page: 'https://a.gob.gt/' },
+        { ruleId: 'color-contrast', page: 'https://a.gob.gt/tramites' },
+      ],
+      fixed: [
+        { ruleId: 'image-alt', page: 'https://a.gob.gt/tramites' },
+        { ruleId: 'label', page: 'https://a.gob.gt/contacto' },
+      ],
+      persisting: [{ ruleId: 'image-alt', page: 'https://a.gob.gt/' }],
+    });
+  });
+
+  it('does not call a violation fixed and new again when the site only moved to https', () => {
+    const before = siteResult({ url: 'http://a.gob.gt/', violations: { label: ['http://a.gob.gt/contacto'] } });
+    const after = siteResult({ url: 'https://a.gob.gt/', violations: { label: ['https://a.gob.gt/contacto/'] } });
+    expect(accessibilityDiff(before, after)).toEqual({
+      new: [],
+      fixed: [],
+      persisting: [{ ruleId: 'label', page: 'https://a.gob.gt/contacto/' }],
+    });
+  });
+});
