@@ -1,4 +1,28 @@
 // Public entry point of @egov-monitor/rubric: pure functions from evidence to judgments. No I/O.
 export type * from './evidence/index.js';
 export * from './results.js';
+
+// maturity: criteria, rubric data, levels, overrides, one site's evaluation
 export type { Criterion } from './criteria/criterion.js';
+export { CRITERIA } from './criteria/index.js';
+export type * from './criteria/index.js';
+export { RubricError, defaultRubric, parseRubric, LEVEL_NUMBERS } from './rubric-config.js';
+export type { LevelNumber, LevelRequirement, Reference, Rubric } from './rubric-config.js';
+export { checkLevels, computeLevel } from './levels.js';
+export type { LevelCheck } from './levels.js';
+export { OverridesError, evidenceFingerprint, parseOverrides } from './overrides.js';
+export type { Override } from './overrides.js';
+export { evaluateSite } from './evaluate.js';
+
+// results.json
+export { SCHEMA_VERSION, resultsSchema, validateResults } from './schema/results.js';
+
+// standards checks, compliance, accessibility, aggregates, comparison (rubric-standards)
+export { CHECKS, evaluateChecks } from './checks/index.js';
+export type { Check } from './checks/index.js';
+export { complianceScores } from './compliance.js';
+export { defaultComplianceConfig } from './compliance-config.js';
+export type { ComplianceConfig } from './compliance-config.js';
+export { summarizeAccessibility } from './accessibility-summary.js';
+export { aggregate } from './aggregate.js';
+export { compareRuns } from './compare/index.js';

@@ -10,7 +10,7 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 
 /** One Ajv for every schema of the package: all errors (so a file's problems are listed together), strict. */
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv, ['date', 'date-time', 'uri']);
   return ajv;
 }
