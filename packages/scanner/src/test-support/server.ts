@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -13,7 +13,7 @@ export interface TestServer {
 /** A server on 127.0.0.1 (ephemeral port), HTTPS when given a key and certificate. */
 export async function startServer(handler: Handler, tlsOptions?: { key: string; cert: string }): Promise<TestServer> {
   const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

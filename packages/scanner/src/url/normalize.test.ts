@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { fileExtension, isDownloadUrl, isSearchResultUrl, normalizeUrl } from './normalize.js';
+import { isPrivateAddress, isPrivateHost, createPrivateNetworkGuard } from './private-network.js';
+import { isSameSiteUrl, registrableDomain, siteHostsFor } from './site-hosts.js';
+
+describe('normalizeUrl', () => {
+  it('counts / and /index.html (and friends) as one page', () => {
+    const home = normalizeUrl('https://Example.GOB.gt/');
+    expect(normalizeUrl('https://example.gob.gt/index.html')).toBe(home);
+    expect(normalizeUrl('https://example.gob.gt:443/index.php')).toBe(home);
+    expect(normalizeUrl('https://example.gob.gt/index.htm#top')).toBe(home);
+    expect(normalizeUrl('https://example.gob.gt/tramites/index.html')).toBe('https://example.gob.gt/tramites/');
+  });
+  it('drops fragments, tracking and session parameters, sorts the rest', () => {
+    expect(normalizeUrl('http://x.gob.gt:80/a?utm_source=fb&b=2&a=1&fbclid=z&PHPSESSID=1#frag')).toBe('http://x.gob.gt/a?a=1&b=2');
+  });
+  it('resolves relative links and rejects non-web schemes', () => {
+    expect(normalizeUrl('../contacto', 'https://x.gob.gt/a/b/')).toBe('https://x.gob.gt/a/contacto');
+    for (const href of ['mailto:a@b.gt', 'tel:+50212345678', 'javascript:void(0)', 'data:text/html,hi']) expect(normalizeUrl(href, 'https://x.gob.gt/')).toBeNull();
+  });
+  it('recognises downloads and search-result pages', () => {
+    expect(fileExtension('https://x.gob.gt/docs/Formulario.PDF?v=2')).toBe('pdf');
+    expect(isDownloadUrl('https://x.gob.gt/f.docx')).toBe(true);
+    expect(isDownloadUrl('https://x.gob.gt/tramites')).toBe(false);
+    expect(isSearchResultUrl('https://x.gob.gt/?s=licencia')).toBe(true);
+    expect(isSearchResultUrl('https://x.gob.gt/buscar?texto=a')).toBe(true);
+    expect(isSearchResultUrl('https://x.gob.gt/search/node/agua')).toBe(true);
+    expect(isSearchResultUrl('https://x.gob.gt/servicios?page=2')).toBe(false);
+  });
+});
+
+describe('private network rule', () => {
+  it('judges IP literals directly', () => {
+    for (const ip of ['10.1.2.3', '192.168.0.1', '127.0.0.1', '172.16.5.4', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', '0.0.0.0'])
+      expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ['8.8.8.8', '200.12.34.56', '172.32.0.1', '2800:1e0::1']) expect(isPrivateAddress(ip), ip).toBe(false);
+  });
+  it('resolves host names and refuses those that point inside', async () => {
+    const resolver = async (host: string) => (host === 'intranet.example.gob.gt' ? ['10.0.0.7'] : ['200.1.2.3']);
+    expect(await isPrivateHost('https://intranet.example.gob.gt/x', resolver)).toBe(true);
+    expect(await isPrivateHost('www.example.gob.gt', resolver)).toBe(false);
+    expect(await isPrivateHost('localhost', resolver)).toBe(true);
+    // A public target: links to 10.x, 192.168.x and 127.x are not followed.
+    const guard = createPrivateNetworkGuard(false, resolver);
+    expect(await guard.allows('https://www.example.gob.gt/tramites')).toBe(true);
+    for (const url of ['http://10.0.0.1/admin', 'http://192.168.1.1/', 'http://127.0.0.1:8080/', 'https://intranet.example.gob.gt/'])
+      expect(await guard.allows(url), url).toBe(false);
+    expect(await createPrivateNetworkGuard(true, resolver).allows('http://10.0.0.1/')).toBe(true);
+  });
+});
+
+describe('site hosts', () => {
+  it('includes the www twin and the redirect target', () => {
+    expect(siteHostsFor('http://mineduc.gob.gt/', 'https://www.mineduc.gob.gt/portal/')).toEqual(['mineduc.gob.gt', 'www.mineduc.gob.gt']);
+    expect(registrableDomain('portal.mspas.gob.gt')).toBe('mspas.gob.gt');
+    const hosts = siteHostsFor('https://127.0.0.1:8443/', 'https://127.0.0.1:8443/');
+    expect(hosts).toEqual(['127.0.0.1:8443']);
+    expect(isSameSiteUrl('https://127.0.0.1:8443/a', hosts)).toBe(true);
+    expect(isSameSiteUrl('https://127.0.0.1:9999/a', hosts)).toBe(false);
+    expect(isSameSiteUrl('https://otra.gob.gt/', siteHostsFor('https://mineco.gob.gt/', 'https://mineco.gob.gt/'))).toBe(false);
+  });
+});
