@@ -2,7 +2,6 @@ import type { HttpsEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { probeHttps } from '../https/probe.js';
-import { standardsFields } from './support-standards/context.js';
 import type { NetworkOverrides } from './support-standards/context.js';
 import { extensionOf } from './support-standards/text.js';
 
@@ -13,13 +12,14 @@ import { extensionOf } from './support-standards/text.js';
 export function createHttpsCollector(overrides: NetworkOverrides = {}): Collector<'https'> {
   return {
     kind: 'https',
+    // The probe needs only the host: it still says something about a site whose home page failed.
+    runsWithoutPages: true,
     async collect(site: SiteContext): Promise<HttpsEvidence> {
-      const fields = standardsFields(site);
       const remaining = Math.max(1_000, site.deadline - Date.now());
       // The domain the list names (pshtt judges the domain, redirects included), not where it ended up.
       const evidence = await probeHttps(site.target.url, {
-        extraCaPems: overrides.extraCaPems ?? fields.extraCaPems ?? [],
-        userAgent: overrides.userAgent ?? fields.userAgent,
+        extraCaPems: overrides.extraCaPems ?? site.extraCaPems ?? [],
+        userAgent: overrides.userAgent ?? site.userAgent,
         lookup: overrides.lookup,
         ports: overrides.ports,
         timeoutMs: Math.min(overrides.timeoutMs ?? 10_000, remaining),

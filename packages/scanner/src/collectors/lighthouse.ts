@@ -1,7 +1,6 @@
 import type { LighthouseEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import type { PageSnapshot } from '../page-snapshot.js';
-import { standardsFields } from './support-standards/context.js';
 import { usabilityData } from './support-standards/data.js';
 import { Phrases } from './support-standards/text.js';
 
@@ -18,9 +17,11 @@ export interface OptionalCollector<K extends 'lighthouse'> extends Collector<K> 
 
 export const lighthouseCollector: OptionalCollector<'lighthouse'> = {
   kind: 'lighthouse',
-  enabled: (site) => standardsFields(site).lighthouse !== undefined,
+  // One run per key page, each seconds to tens of seconds on a slow site; the site's deadline still bounds it.
+  timeoutMs: 300_000,
+  enabled: (site) => site.lighthouse !== undefined,
   async collect(site: SiteContext): Promise<LighthouseEvidence> {
-    const hook = standardsFields(site).lighthouse;
+    const hook = site.lighthouse;
     if (!hook) throw new Error('Lighthouse is switched off for this scan (no SiteContext.lighthouse)');
     const pages: LighthouseEvidence['pages'] = [];
     let version: string | null = null;

@@ -78,6 +78,19 @@ describe('usability collector', () => {
     expect((await usabilityCollector.collect(site)).notFoundProbe).toEqual({ url: probeUrl, status: 200, soft404: true });
   });
 
+  it("reuses the crawl's own not-found probe instead of requesting another", async () => {
+    const fromCrawl = { url: 'https://blando.gob.gt/x-no-existe', status: 200, soft404: true };
+    const site = siteContext([snapshot({ url: 'https://blando.gob.gt/' })], { extra: { notFoundProbe: fromCrawl } });
+    let fetched = 0;
+    const fetch = site.fetch.bind(site);
+    site.fetch = (url, options) => {
+      fetched += 1;
+      return fetch(url, options);
+    };
+    expect((await usabilityCollector.collect(site)).notFoundProbe).toEqual(fromCrawl);
+    expect(fetched).toBe(0);
+  });
+
   it('uses a probe path that is stable for one scan and changes between scans', async () => {
     const home = snapshot({ url: 'https://blando.gob.gt/' });
     const a = await usabilityCollector.collect(siteContext([home]));

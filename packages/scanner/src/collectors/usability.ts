@@ -24,7 +24,8 @@ export const usabilityCollector: Collector<'usability'> = {
       smallTapTargets: page.layout.smallTapTargets,
       pageBytes: page.transferBytes,
     }));
-    return { pages, notFoundProbe: await notFoundProbe(site) };
+    // The crawl probes a random path once per site (it needs the answer for its own soft-404 verdicts); reuse it.
+    return { pages, notFoundProbe: site.notFoundProbe ?? (await notFoundProbe(site)) };
   },
 };
 

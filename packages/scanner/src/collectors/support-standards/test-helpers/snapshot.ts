@@ -1,7 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../../../page-snapshot.js';
-import type { FetchedResource } from '../../collector.js';
-import type { StandardsSiteContext } from '../context.js';
+import type { FetchedResource, SiteContext } from '../../collector.js';
 
 /** A PageSnapshot with sensible empty defaults; tests set only what they are about. */
 export function snapshot(partial: Partial<PageSnapshot> & { url: string }): PageSnapshot {
@@ -43,8 +42,8 @@ export function form(partial: Partial<SnapshotForm> = {}): SnapshotForm {
 /** A SiteContext over hand-built snapshots; `fetch` answers from a table, 404 for anything else. */
 export function siteContext(
   pages: PageSnapshot[],
-  options: { fetch?: Record<string, Partial<FetchedResource>>; extra?: Partial<StandardsSiteContext> } = {},
-): StandardsSiteContext {
+  options: { fetch?: Record<string, Partial<FetchedResource>>; extra?: Partial<SiteContext> } = {},
+): SiteContext {
   const home = pages[0]?.url ?? 'https://example.gob.gt/';
   const siteHosts = [...new Set(pages.map((p) => new URL(p.url).hostname))];
   const fetched: string[] = [];
