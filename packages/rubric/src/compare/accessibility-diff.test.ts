@@ -34,4 +34,13 @@ describe('accessibilityDiff', () => {
       persisting: [{ ruleId: 'label', page: 'https://a.gob.gt/contacto/' }],
     });
   });
+
+  it('compares nothing when axe ran on no page in one of the runs', () => {
+    const before = siteResult({ url: 'https://a.gob.gt/', violations: { label: ['https://a.gob.gt/contacto'] } });
+    const after = siteResult({ url: 'https://a.gob.gt/' });
+    expect(accessibilityDiff(before, after).fixed).toHaveLength(1);
+    after.accessibility.pagesScanned = 0;
+    expect(accessibilityDiff(before, after)).toEqual({ new: [], fixed: [], persisting: [] });
+    expect(accessibilityDiff(after, before)).toEqual({ new: [], fixed: [], persisting: [] });
+  });
 });

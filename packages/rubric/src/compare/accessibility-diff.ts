@@ -16,8 +16,14 @@ function rulePages(site: SiteResult): Map<string, RulePage> {
 
 const order = (a: RulePage, b: RulePage) => a.ruleId.localeCompare(b.ruleId) || a.page.localeCompare(b.page);
 
-/** axe violations by (rule, page): new this run, fixed since the previous one, and still there. */
+/**
+ * axe violations by (rule, page): new this run, fixed since the previous one, and still there. When axe ran on no
+ * page in one of the runs there is nothing to compare: its silence would read as "all fixed" or "all new".
+ */
 export function accessibilityDiff(previous: SiteResult, current: SiteResult): SiteComparison['accessibility'] {
+  if (previous.accessibility.pagesScanned === 0 || current.accessibility.pagesScanned === 0) {
+    return { new: [], fixed: [], persisting: [] };
+  }
   const before = rulePages(previous);
   const now = rulePages(current);
   return {
