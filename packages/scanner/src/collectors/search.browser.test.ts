@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { searchCollector } from './search.js';
+import { snapshot } from './support/test-builders.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
+import type { TestServer } from './support/test-harness.js';
+
+const page = (title: string, body: string) => `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
+const searchForm = (action: string, extra = '') =>
+  `<header><nav><a href="/">Inicio</a></nav><form role="search" action="${action}" ${extra}><label for="b">Buscar</label><input id="b" name="q" type="search" placeholder="Buscar en el sitio"><button type="submit">Buscar</button></form></header>`;
+const content = '<main><h2>Licencias de conducir</h2><p>Renovación de licencias de conducir en todas las sedes.</p></main>';
+
+let browser: Browser;
+let context: BrowserContext;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchTestBrowser();
+  context = await browser.newContext();
+  server = await startServer({
+    '/ok/': { body: page('Departamento de Tránsito', searchForm('/ok/buscar') + content) },
+    '/ok/buscar': (url) => ({
+      body: page(
+        'Resultados',
+        `${searchForm('/ok/buscar')}<main><h1>Resultados para ${url.searchParams.get('q')}</h1><ul><li><a href="/ok/tramites/licencias">Licencias de conducir tipo A, B y C</a></li><li><a href="/ok/noticias/12">Nuevas licencias de conducir</a></li></ul></main>`,
+      ),
+    }),
+    '/broken/': { body: page('Departamento de Tránsito', searchForm('/broken/buscar') + content) },
+    '/broken/buscar': { status: 500, body: page('Error', '<h1>Internal Server Error</h1><pre>Traceback (most recent call last)</pre>') },
+    '/dead/': { body: page('Departamento de Tránsito', searchForm('/dead/buscar', 'onsubmit="return false"') + content) },
+    '/hidden/': {
+      body: page(
+        'Departamento de Tránsito',
+        `<header><button type="button" aria-label="Abrir búsqueda" onclick="document.getElementById('caja').style.display='block'">🔍</button><div id="caja" style="display:none"><form action="/ok/buscar"><input name="s" placeholder="¿Qué está buscando?"></form></div></header>${content}`,
+      ),
+    },
+    '/none/': { body: page('Departamento de Tránsito', content) },
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+function siteAt(path: string) {
+  const home = `${server.origin}${path}`;
+  const pages = [snapshot(home, { title: 'Departamento de Tránsito', headings: [{ level: 2, text: 'Licencias de conducir' }], text: 'Licencias de conducir\nRenovación de licencias de conducir en todas las sedes.' })];
+  return liveSite(context, { homeUrl: home, pages });
+}
+
+describe('search collector in Chromium', () => {
+  it('types a word of the site into its search box and counts the results', async () => {
+    const evidence = await searchCollector.collect(siteAt('/ok/'));
+    expect(evidence).toMatchObject({ found: true, selector: '#b', query: 'conducir', outcome: 'results', resultCount: 2 });
+    expect(evidence.resultUrl).toBe(`${server.origin}/ok/buscar?q=conducir`);
+  });
+
+  it('trap: a search whose result page is a server error', async () => {
+    const evidence = await searchCollector.collect(siteAt('/broken/'));
+    expect(evidence).toMatchObject({ found: true, outcome: 'error', resultUrl: `${server.origin}/broken/buscar?q=conducir` });
+    expect(evidence.detail).toMatch(/HTTP 500/);
+  });
+
+  it('trap: a search box that does nothing is same-page', async () => {
+    expect(await searchCollector.collect(siteAt('/dead/'))).toMatchObject({ found: true, outcome: 'same-page' });
+  });
+
+  it('opens a collapsed search box before typing', async () => {
+    expect(await searchCollector.collect(siteAt('/hidden/'))).toMatchObject({ found: true, outcome: 'results', selector: 'input[name="s"]' });
+  });
+
+  it('trap: a site without a search box', async () => {
+    expect(await searchCollector.collect(siteAt('/none/'))).toMatchObject({ found: false, outcome: 'no-search-box' });
+  });
+});

@@ -1,0 +1,309 @@
+import type { Page, Response } from 'playwright-core';
+import type { SearchEvidence, SearchOutcome } from '@egov-monitor/rubric';
+import type { PageSnapshot } from '../page-snapshot.js';
+import type { Collector, SiteContext } from './collector.js';
+import { patterns, phrases, stopwords } from '../data/index.js';
+import type { PageFacts } from './support/live.js';
+import { hasTime, looksLikeError, looksNotFound, navigationTimeout, readPage, settle, timeLeft, withPage } from './support/live.js';
+import { clip, normalizeText } from './support/text.js';
+
+/** The whole search attempt (type, submit, wait, read) must fit in this, or it is a timeout. */
+const SEARCH_BUDGET_MS = 25_000;
+/** How long to wait for the page to react to Enter before trying the button. */
+const REACTION_MS = 6_000;
+
+/**
+ * A query the site's own search must answer: the word (≥ 5 letters, not a stopword) that appears on the most
+ * pages' text, with extra weight when it is in titles and headings. Typed as the site writes it (accents kept).
+ */
+export function chooseQuery(pages: Pick<PageSnapshot, 'title' | 'headings' | 'text'>[]): string | null {
+  const score = new Map<string, number>();
+  const surface = new Map<string, Map<string, number>>();
+  const tokens = (text: string) => (text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !stopwords.has(normalizeText(w)));
+  for (const page of pages) {
+    const inText = new Set<string>();
+    for (const word of tokens(page.text)) {
+      const key = normalizeText(word);
+      inText.add(key);
+      const forms = surface.get(key) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      surface.set(key, forms);
+    }
+    for (const key of inText) score.set(key, (score.get(key) ?? 0) + 1);
+    for (const word of tokens([page.title, ...page.headings.map((h) => h.text)].join(' '))) {
+      const key = normalizeText(word);
+      // Only words the pages' text also contains: a search index holds text, not only <title>.
+      if (inText.has(key)) score.set(key, (score.get(key) ?? 0) + 2);
+    }
+  }
+  const best = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!best) return null;
+  return [...(surface.get(best)?.entries() ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? best;
+}
+
+export interface ResultJudgement {
+  outcome: SearchOutcome;
+  resultCount?: number;
+  detail: string;
+}
+
+/**
+ * Reads the page after the search was submitted, like the evaluator does: an error or a 404 first, then an
+ * explicit "no results" message, then a stated count ("23 resultados"), then result links that contain the
+ * query; a page that did not change at all is "same-page".
+ */
+export function judgeResultPage(input: {
+  query: string;
+  before: Pick<PageFacts, 'url' | 'text'>;
+  after: PageFacts;
+  status: number | null;
+  changed: boolean;
+}): ResultJudgement {
+  const { query, after, status } = input;
+  if (!input.changed) return { outcome: 'same-page', detail: 'submitting the search changed neither the address nor the page' };
+  if (status !== null && status >= 500) return { outcome: 'error', detail: `the result page answered HTTP ${status}` };
+  if (status === 404 || status === 410) return { outcome: 'not-found', detail: `the result page answered HTTP ${status}` };
+  if (status !== null && status >= 400) return { outcome: 'error', detail: `the result page answered HTTP ${status}` };
+  const error = looksLikeError(after);
+  if (error) return { outcome: 'error', detail: `the result page shows an error: "${error}"` };
+  const notFound = looksNotFound(after);
+  if (notFound) return { outcome: 'not-found', detail: `the result page says "${notFound}" (soft 404)` };
+  const noResults = phrases('searchNoResults').find(after.text)[0];
+  if (noResults) return { outcome: 'no-results', resultCount: 0, detail: `the result page says "${noResults}"` };
+
+  const normalQuery = normalizeText(query);
+  const resultLinks = new Set(
+    after.links
+      .filter((l) => !l.inNav && !l.inFooter)
+      .filter((l) => normalizeText(`${l.text} ${l.label}`).includes(normalQuery) || normalizeText(decodeURIComponentSafe(l.href)).includes(normalQuery))
+      .filter((l) => !/[?&](?:q|s|query|search|buscar|keys|k|texto|term|searchword)=/i.test(l.href))
+      .map((l) => l.href.split('#')[0]),
+  );
+  for (const pattern of patterns('resultCount')) {
+    const match = pattern.exec(normalizeText(after.text));
+    if (!match?.[1]) continue;
+    const count = Number(match[1].replace(/[.,]/g, ''));
+    if (count === 0) return { outcome: 'no-results', resultCount: 0, detail: `the result page says "${clip(match[0], 60)}"` };
+    return { outcome: 'results', resultCount: count, detail: `the result page says "${clip(match[0], 60)}"; ${resultLinks.size} result links contain "${query}"` };
+  }
+  if (resultLinks.size > 0)
+    return { outcome: 'results', resultCount: resultLinks.size, detail: `${resultLinks.size} result links contain "${query}", e.g. ${clip([...resultLinks][0] ?? '', 120)}` };
+  return { outcome: 'no-results', resultCount: 0, detail: `the page changed but lists nothing that contains "${query}"` };
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+interface SearchBox {
+  selector: string;
+  visible: boolean;
+  /** Selector of the submit button of its form, if any. */
+  button: string | null;
+  description: string;
+}
+
+/** Finds the site's search box in the live page (role=search, type=search, buscar/search names…), best first. */
+async function findSearchBox(page: Page, words: string[]): Promise<SearchBox | null> {
+  return page.evaluate((searchWords: string[]): SearchBox | null => {
+    const normal = (v: string | null | undefined) =>
+      (v ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const mentions = (v: string | null | undefined) => {
+      const text = normal(v);
+      return searchWords.some((w) => new RegExp(`(^|[^a-z])${w}([^a-z]|$)`).test(text)) || /search|buscar|busqueda/.test(text);
+    };
+    const unique = (el: Element): string => {
+      if (el.id && document.querySelectorAll(`#${CSS.escape(el.id)}`).length === 1) return `#${CSS.escape(el.id)}`;
+      const name = el.getAttribute('name');
+      if (name) {
+        const byName = `${el.tagName.toLowerCase()}[name="${CSS.escape(name)}"]`;
+        if (document.querySelectorAll(byName).length === 1) return byName;
+      }
+      const parts: string[] = [];
+      let node: Element | null = el;
+      while (node && node !== document.documentElement) {
+        const parent: Element | null = node.parentElement;
+        if (!parent) break;
+        const index = Array.from(parent.children).indexOf(node) + 1;
+        parts.unshift(`${node.tagName.toLowerCase()}:nth-child(${index})`);
+        if (parent.id && document.querySelectorAll(`#${CSS.escape(parent.id)}`).length === 1) {
+          parts.unshift(`#${CSS.escape(parent.id)}`);
+          break;
+        }
+        node = parent;
+      }
+      return parts.join(' > ');
+    };
+    const visible = (el: Element) => {
+      const box = (el as HTMLElement).getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    const candidates = Array.from(document.querySelectorAll('input')).filter((input) => {
+      const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+      return ['text', 'search', ''].includes(type) && !input.disabled && !input.readOnly;
+    });
+    const scored = candidates
+      .map((input) => {
+        const form = input.form;
+        let score = 0;
+        if ((input.getAttribute('type') ?? '').toLowerCase() === 'search') score += 5;
+        if (input.closest('[role=search], search')) score += 5;
+        if ([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.title, input.className].some(mentions)) score += 4;
+        if (/^(q|s|query|search|buscar|keys|k|texto|term|searchword|busqueda|search_api_fulltext|searchphrase)$/i.test(input.name)) score += 3;
+        if (form && (mentions(form.getAttribute('action')) || mentions(form.id) || mentions(form.className) || form.getAttribute('role') === 'search')) score += 3;
+        const label = input.labels?.[0]?.textContent ?? '';
+        if (mentions(label)) score += 2;
+        if (form && form.querySelectorAll('input:not([type=hidden]), textarea, select').length > 3) score -= 4;
+        if (visible(input)) score += 1;
+        return { input, score };
+      })
+      .filter((c) => c.score >= 4)
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0]?.input;
+    if (!best) return null;
+    const button = best.form?.querySelector('button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]') ?? null;
+    best.form?.removeAttribute('target');
+    return {
+      selector: unique(best),
+      visible: visible(best),
+      button: button ? unique(button) : null,
+      description: `input name="${best.name}" type="${best.type}" placeholder="${best.placeholder}"`,
+    };
+  }, words);
+}
+
+/** Opens a collapsed search box (a magnifier button) so the input can be typed into like a visitor would. */
+async function revealSearchBox(page: Page): Promise<void> {
+  const toggle = page
+    .locator('button, a[href="#"], a[role=button], [role=button]')
+    .filter({ hasText: /buscar|search|b[uú]squeda/i })
+    .or(page.locator('button[aria-label*="busc" i], button[aria-label*="search" i], button[title*="busc" i], button[class*="search" i], a[class*="search-toggle" i]'))
+    .first();
+  if ((await toggle.count()) > 0) await toggle.click({ timeout: 2_000 }).catch(() => undefined);
+}
+
+async function snapshotState(page: Page): Promise<{ url: string; text: string }> {
+  return { url: page.url(), text: await page.evaluate(() => document.body?.innerText ?? '').catch(() => '') };
+}
+
+/** Waits until the address or the page text changes (navigation or in-page results), bounded. */
+async function waitForReaction(page: Page, before: { url: string; text: string }, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    await page.waitForTimeout(250);
+    const now = await snapshotState(page).catch(() => before);
+    if (now.url !== before.url || now.text !== before.text) {
+      await page.waitForLoadState('domcontentloaded', { timeout: Math.max(500, end - Date.now()) }).catch(() => undefined);
+      return true;
+    }
+  }
+  return false;
+}
+
+function noBox(pageUrl: string, detail: string): SearchEvidence {
+  return { found: false, pageUrl, outcome: 'no-search-box', detail };
+}
+
+/** Types the query into the box and submits it; returns what came back. */
+async function runSearch(site: SiteContext, pageUrl: string, query: string): Promise<SearchEvidence> {
+  const words = phrases('searchControl').phrases.filter((p) => !p.includes(' '));
+  return withPage(site, async (page) => {
+    let navigation: Response | null = null;
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) navigation = response;
+    });
+    await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
+    await settle(page, site, 3_000);
+    let box = await findSearchBox(page, words);
+    if (!box) return noBox(page.url(), 'no search box on the page (no role=search, type=search, or input named buscar/búsqueda/search/q/s)');
+    if (!box.visible) {
+      await revealSearchBox(page);
+      box = (await findSearchBox(page, words)) ?? box;
+    }
+    const base = { found: true, pageUrl: page.url(), selector: box.selector, query };
+    navigation = null;
+    const before = await snapshotState(page);
+    const input = page.locator(box.selector).first();
+    if (box.visible) {
+      await input.fill(query, { timeout: 3_000 });
+      await input.press('Enter', { timeout: 3_000 });
+    } else {
+      // Still hidden after trying its toggle: set the value and submit its form as the button would.
+      await input.evaluate((el, value) => {
+        const field = el as HTMLInputElement;
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        if (field.form) field.form.requestSubmit();
+      }, query);
+    }
+    let changed = await waitForReaction(page, before, REACTION_MS);
+    if (!changed && box.button) {
+      await page.locator(box.button).first().click({ timeout: 3_000, force: true }).catch(() => undefined);
+      changed = await waitForReaction(page, before, REACTION_MS);
+    }
+    await settle(page, site, 4_000);
+    const after = await readPage(page);
+    const status = (navigation as Response | null)?.status() ?? null;
+    const judged = judgeResultPage({ query, before: { url: before.url, text: before.text }, after, status, changed });
+    return {
+      ...base,
+      resultUrl: page.url(),
+      outcome: judged.outcome,
+      ...(judged.resultCount !== undefined ? { resultCount: judged.resultCount } : {}),
+      detail: `${box.description}: ${judged.detail}`,
+    };
+  });
+}
+
+/** Other analysed pages whose snapshot has a search form, in case the home page has none. */
+function pagesWithSearchForm(site: SiteContext): string[] {
+  const control = phrases('searchControl');
+  return site.pages
+    .slice(1)
+    .filter((p) => p.forms.some((f) => f.role === 'search' || f.fields.some((x) => x.type === 'search' || control.test(`${x.name} ${x.id} ${x.placeholder} ${x.label}`))))
+    .map((p) => p.url)
+    .slice(0, 1);
+}
+
+/**
+ * working_search: find the search box on the home page, type a word the site itself uses a lot (so a working
+ * search must find something), submit it (Enter, then the button), and read the result page.
+ */
+export async function collectSearch(site: SiteContext): Promise<SearchEvidence> {
+  const query = chooseQuery(site.pages);
+  if (!query) return { found: false, outcome: 'no-search-box', detail: 'no page text to choose a query from' };
+  let result: SearchEvidence | null = null;
+  for (const pageUrl of [site.homeUrl, ...pagesWithSearchForm(site)]) {
+    if (!hasTime(site, 8_000)) break;
+    const budget = Math.min(SEARCH_BUDGET_MS, timeLeft(site) - 1_000);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<SearchEvidence>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ found: true, pageUrl, query, outcome: 'timeout', detail: `no result page within ${Math.round(budget / 1000)} s` }),
+        budget,
+      );
+    });
+    try {
+      result = await Promise.race([
+        runSearch(site, pageUrl, query).catch(
+          (error: Error): SearchEvidence => ({ found: true, pageUrl, query, outcome: 'timeout', detail: `the search did not complete: ${clip(error.message, 160)}` }),
+        ),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (result.found) return result;
+  }
+  return result ?? { found: false, outcome: 'no-search-box', detail: 'not tried: the site time budget was spent' };
+}
+
+export const searchCollector: Collector<'search'> = {
+  kind: 'search',
+  collect: collectSearch,
+};
