@@ -1,0 +1,214 @@
+import type { ChannelKind, InteractiveEvidence } from '@egov-monitor/rubric';
+import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
+import type { Collector, SiteContext } from './collector.js';
+import { phrases, vendors } from '../data/index.js';
+import type { Vendor } from '../data/index.js';
+import { hasTime, looksComingSoon, looksNotFound, navigationTimeout, openAndRead, settle, withPage } from './support/live.js';
+import { vendorsOnPage } from './support/vendors.js';
+import { clip, pathWords } from './support/text.js';
+
+type Channel = InteractiveEvidence['channels'][number];
+
+/** Pages opened live to see widgets that only exist in the rendered DOM; forum links followed. */
+const MAX_LIVE_PAGES = 2;
+const MAX_FORUM_LINKS = 2;
+
+const SOCIAL_CLUSTER = /facebook|twitter|instagram|youtube|tiktok|linkedin|s[ií]guenos|redes sociales|follow us/i;
+
+/** Sits next to a service (help, contact, procedure), not only among the footer's social icons. */
+function tiedToService(page: Pick<PageSnapshot, 'title' | 'url'>, link: SnapshotLink): boolean {
+  if (link.inFooter || SOCIAL_CLUSTER.test(link.context)) return false;
+  const context = phrases('serviceContext');
+  return context.test(`${link.text} ${link.label} ${link.context}`) || context.test(page.title) || context.test(pathWords(page.url).join(' '));
+}
+
+/** A messaging link that opens a real conversation: a number, a handle or an invite code. */
+function messagingTarget(kind: string, href: string): boolean {
+  try {
+    const url = new URL(href);
+    if (kind === 'whatsapp') {
+      const phone = url.searchParams.get('phone') ?? url.pathname.replace(/\D/g, '');
+      return /\d{7,}/.test(phone) || (/chat\.whatsapp\.com$/.test(url.hostname) && url.pathname.length > 5) || /wa\.link$/.test(url.hostname);
+    }
+    return /^\/[\w.+-]{3,}/.test(url.pathname);
+  } catch {
+    return href.startsWith('whatsapp:') || href.startsWith('tg:');
+  }
+}
+
+function kindOf(vendor: Vendor): ChannelKind {
+  return (['chat', 'chatbot', 'whatsapp', 'messenger', 'telegram', 'forum', 'comments'] as const).find((k) => k === vendor.kind) ?? 'chat';
+}
+
+/** Widgets, forums and comment systems declared in the page (scripts, iframes, snippets, forms). */
+export function staticChannels(page: PageSnapshot): Channel[] {
+  const channels: Channel[] = [];
+  const placeholder = looksComingSoon(page);
+  for (const hit of vendorsOnPage(page, [...vendors.chat, ...vendors.forums, ...vendors.comments])) {
+    const kind = kindOf(hit.vendor);
+    // A forum's own pages carry its markers; a link to viewtopic.php elsewhere is only a link to a forum.
+    channels.push({
+      url: page.url,
+      kind,
+      vendor: hit.vendor.name,
+      how: hit.how,
+      live: hit.how !== 'link' && !placeholder,
+      tiedToService: kind === 'chat' || kind === 'chatbot' ? true : kind === 'comments' ? false : true,
+      detail: clip(`${hit.vendor.name} ${hit.loaded ? 'loaded' : 'declared'}: ${hit.evidence}${placeholder ? ` — the page says "${placeholder}"` : ''}`, 300),
+    });
+  }
+  return channels;
+}
+
+/** WhatsApp, Messenger and Telegram links, with whether they are a service channel or a social icon. */
+export function messagingChannels(page: PageSnapshot): Channel[] {
+  const channels: Channel[] = [];
+  for (const link of page.links) {
+    const vendor = vendors.messaging.find((v) => v.links.some((p) => p.test(link.href)));
+    if (!vendor) continue;
+    const soon = phrases('comingSoon').find(`${link.text} ${link.context}`)[0];
+    const target = messagingTarget(vendor.kind, link.href);
+    channels.push({
+      url: page.url,
+      kind: kindOf(vendor),
+      vendor: vendor.name,
+      how: 'link',
+      live: target && !soon,
+      tiedToService: tiedToService(page, link),
+      detail: clip(
+        `${link.href} "${link.text || link.label}"${link.inFooter ? ' (footer)' : ''}${link.context ? ` — ${link.context}` : ''}${!target ? ' — no number or account in the link' : ''}${soon ? ` — "${soon}"` : ''}`,
+        300,
+      ),
+    });
+  }
+  return channels;
+}
+
+/** Links named "Foro"/"Forum" on the site: candidates to open. */
+function forumLinks(site: SiteContext): { page: PageSnapshot; link: SnapshotLink }[] {
+  const forum = phrases('forum');
+  const found = new Map<string, { page: PageSnapshot; link: SnapshotLink }>();
+  for (const page of site.pages) {
+    for (const link of page.links) {
+      if (!forum.isExactly(link.text) && !forum.isExactly(link.label) && !/^foros?\b/i.test(link.text)) continue;
+      if (!/^https?:/.test(link.href) || found.has(link.href)) continue;
+      found.set(link.href, { page, link });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Widgets that exist only in the rendered DOM (custom elements like <df-messenger>, chat launchers). */
+async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
+  const groups = [...vendors.chat, ...vendors.forums, ...vendors.comments].filter((v) => v.selectors.length > 0);
+  const found = await withPage(site, async (page) => {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
+    await settle(page, site, 5_000);
+    return page.evaluate(
+      (list: { id: string; selectors: string[] }[]) => {
+        const hits: { id: string; selector: string; text: string }[] = [];
+        for (const vendor of list) {
+          for (const selector of vendor.selectors) {
+            let element: Element | null = null;
+            try {
+              element = document.querySelector(selector);
+            } catch {
+              continue;
+            }
+            if (element) {
+              hits.push({ id: vendor.id, selector, text: ((element as HTMLElement).innerText ?? '').slice(0, 200) });
+              break;
+            }
+          }
+        }
+        // Self-hosted or unknown chat launchers: an iframe or element named like a chat widget.
+        const generic = document.querySelector(
+          'iframe[title*="chat" i], iframe[id*="chat" i], [id*="webchat" i], [id*="chat-widget" i], [class*="chat-widget" i], [id*="chatbot" i], [class*="chatbot" i], [id*="livechat" i], [class*="livechat" i]',
+        );
+        if (generic) hits.push({ id: '', selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''), text: ((generic as HTMLElement).innerText ?? '').slice(0, 200) });
+        return hits;
+      },
+      groups.map((v) => ({ id: v.id, selectors: v.selectors })),
+    );
+  });
+  const soon = phrases('comingSoon');
+  return found.map((hit) => {
+    const vendor = groups.find((v) => v.id === hit.id);
+    const placeholder = soon.find(hit.text)[0];
+    return {
+      url,
+      kind: vendor ? kindOf(vendor) : 'chat',
+      ...(vendor ? { vendor: vendor.name } : {}),
+      how: 'element' as const,
+      live: !placeholder,
+      tiedToService: !vendor || vendor.kind === 'chat' || vendor.kind === 'chatbot' || vendor.kind === 'forum',
+      detail: clip(`${vendor ? vendor.name : 'chat widget'} rendered: ${hit.selector}${placeholder ? ` — says "${placeholder}"` : ''}`, 300),
+    };
+  });
+}
+
+/**
+ * interactive_channels: chat widgets and chatbots by vendor (scripts, iframes, snippets, rendered elements),
+ * WhatsApp/Messenger/Telegram links (tied to a service or only social icons), forums and comment systems. The
+ * mere word "chat" is not a channel: only a widget, a link to a conversation, or a forum page counts.
+ */
+export async function collectInteractive(site: SiteContext): Promise<InteractiveEvidence> {
+  const channels: Channel[] = [];
+  for (const page of site.pages) {
+    if (page.soft404 || page.status >= 400) continue;
+    channels.push(...staticChannels(page), ...messagingChannels(page));
+  }
+
+  // The home page and the contact/help page are where a visitor looks for a chat; render them.
+  const contactPage = site.pages.find((p) => p !== site.pages[0] && phrases('serviceContext').test(`${p.title} ${pathWords(p.url).join(' ')}`));
+  const livePages = [site.pages[0]?.url ?? site.homeUrl, contactPage?.url].filter((u): u is string => !!u).slice(0, MAX_LIVE_PAGES);
+  for (const url of livePages) {
+    if (!hasTime(site, 8_000)) break;
+    try {
+      for (const widget of await liveWidgets(site, url)) {
+        if (!channels.some((c) => c.url === url && c.vendor === widget.vendor && c.kind === widget.kind && c.how !== 'link')) channels.push(widget);
+      }
+    } catch (error) {
+      site.log(`interactive: live check of ${url} failed (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+
+  for (const { page, link } of forumLinks(site).slice(0, MAX_FORUM_LINKS)) {
+    if (!hasTime(site, 5_000)) break;
+    const opened = await openAndRead(site, link.href);
+    const facts = opened.facts;
+    const platform = facts ? vendorsOnPage(facts, vendors.forums)[0]?.vendor.name : undefined;
+    const notFound = facts ? looksNotFound(facts) : null;
+    const soon = facts ? looksComingSoon(facts) : null;
+    const canPost = !!facts && (facts.forms.some((f) => f.fields.some((x) => x.tag === 'textarea')) || !!platform);
+    const ok = opened.status > 0 && opened.status < 400 && !notFound && !soon;
+    channels.push({
+      url: link.href,
+      kind: 'forum',
+      ...(platform ? { vendor: platform } : {}),
+      how: 'link',
+      live: ok && canPost,
+      tiedToService: !link.inFooter,
+      detail: clip(
+        `"${link.text}" on ${page.url} → HTTP ${opened.status}${opened.error ? ` (${opened.error})` : ''}${notFound ? `, says "${notFound}"` : ''}${soon ? `, says "${soon}"` : ''}${platform ? `, ${platform}` : ''}${canPost ? ', has a posting form or forum software' : ', no posting form'}`,
+        300,
+      ),
+    });
+  }
+
+  const unique = new Map<string, Channel>();
+  for (const channel of channels) {
+    const key = `${channel.url}|${channel.kind}|${channel.vendor ?? ''}|${channel.how}|${channel.how === 'link' ? channel.detail : ''}`;
+    if (!unique.has(key)) unique.set(key, channel);
+  }
+  return {
+    channels: [...unique.values()].sort(
+      (a, b) => a.kind.localeCompare(b.kind) || (a.vendor ?? '').localeCompare(b.vendor ?? '') || a.url.localeCompare(b.url) || a.detail.localeCompare(b.detail),
+    ),
+  };
+}
+
+export const interactiveCollector: Collector<'interactive'> = {
+  kind: 'interactive',
+  collect: collectInteractive,
+};
