@@ -16,3 +16,7 @@ export { siteId, siteMarker, normaliseSiteUrl, SUMMARY_MARKER } from './render/s
 export { escapeMarkdown, codeSpan, markdownLink } from './render/helpers.js';
 export { writeReport } from './outputs/write-report.js';
 export type { WriteReportOptions } from './outputs/write-report.js';
+export { publishIssues } from './github/publish-issues.js';
+export type { GitHubPublishOptions, PublishSummary, SiteAction } from './github/publish-issues.js';
+export { createClient } from './github/client.js';
+export type { ClientOptions, GitHubClient, Logger } from './github/client.js';
