@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import { aggregate, compareRuns, defaultRubric, evaluateSite, validateResults } from '@egov-monitor/rubric';
+import { aggregate, compareRuns, defaultRubric, evaluateSite, SCHEMA_VERSION, validateResults } from '@egov-monitor/rubric';
 import type {
   Override,
   Rubric,
@@ -351,7 +351,7 @@ function toolVersion(): string {
 }
 
 function schemaVersion(): string {
-  return RESULTS_SCHEMA_VERSION;
+  return SCHEMA_VERSION;
 }
 
 /**
@@ -385,7 +385,7 @@ class SharedBrowser {
   }
 
   private async launch(): Promise<BrowserSession> {
-    const executablePath = this.env.CHROME_PATH || findChromeExecutable() || undefined;
+    const executablePath = findChromeExecutable(this.env);
     if (!executablePath) {
       throw new BrowserUnavailableError('no Chromium or Chrome found: install Chromium or set CHROME_PATH');
     }
