@@ -184,6 +184,14 @@ export function createHandlebars(format: 'markdown' | 'html'): typeof Handlebars
   hb.registerHelper('wcag', (tags: unknown) => (Array.isArray(tags) ? tags.map((t) => wcagCriterion(String(t))).join(', ') : ''));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   hb.registerHelper('levelText', (state: unknown, options: Handlebars.HelperOptions) => levelText(state, langOf(options)));
+  // Object entries sorted by key, so e.g. Lighthouse categories always print in the same order.
+  hb.registerHelper('entries', (obj: unknown) =>
+    obj && typeof obj === 'object'
+      ? Object.entries(obj as Record<string, unknown>)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([key, value]) => ({ key, value }))
+      : [],
+  );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));

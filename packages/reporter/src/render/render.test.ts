@@ -49,6 +49,7 @@ describe('report.md', () => {
     expect(es).toContain('| 3 | Tiene un buscador que funciona | ✅ Cumple |');
     expect(es).toContain('| ❌ No cumple | Cabecera HSTS (Seguridad) | Principio 2: Legalidad | Envíe Strict-Transport-Security');
     expect(es).toMatch(/\[image-alt\]\(<https:\/\/dequeuniversity\.com\/rules\/axe\/4\.10\/image-alt>\): Images must have alternative text.* \| crítico \| WCAG 2 A, 1\.1\.1 \| 3 \|/);
+    expect(es).toContain('| [`www.minfin.gob.gt`](<https://www.minfin.gob.gt/>) | `accessibility` 78 · `best-practices` 92 · `performance` 41 · `seo` 90 |');
     // No placeholder left unfilled in either language.
     for (const text of [es, en]) expect(text).not.toMatch(/\{\w+\}|undefined|\[object Object\]/);
   });
