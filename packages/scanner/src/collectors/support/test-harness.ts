@@ -3,6 +3,7 @@
  * SiteContext over a real BrowserContext. Only tests import this module.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -25,20 +26,24 @@ export interface TestServer {
 }
 
 /** Serves `routes` by path (query string ignored unless the route key has one); anything else answers 404. */
-export async function startServer(routes: Record<string, Route | ((url: URL) => Route)>): Promise<TestServer> {
+export async function startServer(
+  routes: Record<string, Route | ((url: URL) => Route)>,
+  options: { tls?: { key: string; cert: string } } = {},
+): Promise<TestServer> {
   const requests: string[] = [];
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${req.method} ${url.pathname}${url.search}`);
     const entry = routes[`${url.pathname}${url.search}`] ?? routes[url.pathname];
     const route: Route = typeof entry === 'function' ? entry(url) : (entry ?? { status: 404, body: '<h1>Not found</h1>' });
     res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html; charset=utf-8', ...(route.headers ?? {}) });
     res.end(req.method === 'HEAD' ? undefined : route.body);
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
@@ -58,7 +63,7 @@ export async function launchTestBrowser(): Promise<Browser> {
 /** A SiteContext over a real BrowserContext: fetch through `context.request`, real TLS checks. */
 export function liveSite(
   context: BrowserContext,
-  options: { homeUrl: string; pages: PageSnapshot[]; scannedAt?: string; timeLimitMs?: number },
+  options: { homeUrl: string; pages: PageSnapshot[]; scannedAt?: string; timeLimitMs?: number; extraCaPems?: string[] },
 ): SiteContext & { logs: string[] } {
   const home = new URL(options.homeUrl);
   const logs: string[] = [];
@@ -87,7 +92,7 @@ export function liveSite(
         return { url, finalUrl: url, status: 0, contentType: '', headers: {}, bytes: null, head: Buffer.alloc(0), error: (error as Error).message };
       }
     },
-    checkCertificate: (url) => checkCertificate(url, [], 3_000),
+    checkCertificate: (url) => checkCertificate(url, options.extraCaPems ?? [], 3_000),
     isSameSite: (url) => {
       try {
         return new URL(url).hostname === home.hostname;
