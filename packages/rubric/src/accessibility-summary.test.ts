@@ -84,8 +84,8 @@ describe('summarizeAccessibility', () => {
   });
 
   it('is empty when the accessibility evidence is missing or failed', () => {
-    expect(summarizeAccessibility(siteEvidence({ accessibility: 'absent' }))).toEqual({ pagesScanned: 0, violations: [] });
-    expect(summarizeAccessibility(siteEvidence({ accessibility: 'error' }))).toEqual({ pagesScanned: 0, violations: [] });
+    expect(summarizeAccessibility(siteEvidence({ accessibility: 'absent' }))).toEqual({ pagesScanned: 0, pages: [], violations: [] });
+    expect(summarizeAccessibility(siteEvidence({ accessibility: 'error' }))).toEqual({ pagesScanned: 0, pages: [], violations: [] });
   });
 
   it('invents none and loses none: every (rule, page) and every node survives the merge', () => {

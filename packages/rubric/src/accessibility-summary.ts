@@ -17,7 +17,7 @@ const isWcagTag = (tag: string) => /^wcag\d[\da]*$/.test(tag);
  */
 export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySummary {
   const entry = evidence.gathered.accessibility;
-  if (!entry || entry.status !== 'ok') return { pagesScanned: 0, violations: [] };
+  if (!entry || entry.status !== 'ok') return { pagesScanned: 0, pages: [], violations: [] };
   const ran = entry.data.pages.filter((page) => !page.error).sort((a, b) => a.url.localeCompare(b.url));
   const merged = new Map<string, MergedAxeViolation & { pageSet: Set<string>; tagSet: Set<string> }>();
   for (const page of ran) {
@@ -56,5 +56,5 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
       pages: [...pageSet].sort(),
     }))
     .sort((a, b) => rank(a.impact) - rank(b.impact) || a.ruleId.localeCompare(b.ruleId));
-  return { pagesScanned: ran.length, violations };
+  return { pagesScanned: ran.length, pages: ran.map((page) => page.url), violations };
 }

@@ -72,6 +72,8 @@ export interface MergedAxeViolation {
 
 export interface AccessibilitySummary {
   pagesScanned: number;
+  /** URLs axe ran on (sorted). A violation gone from a page that was not scanned again is not "fixed". */
+  pages?: string[];
   violations: MergedAxeViolation[];
 }
 

@@ -43,4 +43,18 @@ describe('accessibilityDiff', () => {
     expect(accessibilityDiff(before, after)).toEqual({ new: [], fixed: [], persisting: [] });
     expect(accessibilityDiff(after, before)).toEqual({ new: [], fixed: [], persisting: [] });
   });
+
+  it('calls a violation fixed only on a page axe ran on again', () => {
+    const before = siteResult({
+      url: 'https://a.gob.gt/',
+      violations: { label: ['https://a.gob.gt/contacto'], 'image-alt': ['https://a.gob.gt/tramites'] },
+    });
+    const after = siteResult({ url: 'https://a.gob.gt/' });
+    // This run reached the contact page but not the procedures page (a smaller crawl, a timeout).
+    after.accessibility.pages = ['https://a.gob.gt/', 'https://a.gob.gt/contacto'];
+    expect(accessibilityDiff(before, after).fixed).toEqual([{ ruleId: 'label', page: 'https://a.gob.gt/contacto' }]);
+    // Results from before `pages` existed: every page counts as scanned again, as before.
+    delete after.accessibility.pages;
+    expect(accessibilityDiff(before, after).fixed).toHaveLength(2);
+  });
 });

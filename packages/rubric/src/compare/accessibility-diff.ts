@@ -18,7 +18,8 @@ const order = (a: RulePage, b: RulePage) => a.ruleId.localeCompare(b.ruleId) || 
 
 /**
  * axe violations by (rule, page): new this run, fixed since the previous one, and still there. When axe ran on no
- * page in one of the runs there is nothing to compare: its silence would read as "all fixed" or "all new".
+ * page in one of the runs there is nothing to compare: its silence would read as "all fixed" or "all new". A
+ * violation is fixed only on a page axe ran on again: a page the crawl did not reach this time proves nothing.
  */
 export function accessibilityDiff(previous: SiteResult, current: SiteResult): SiteComparison['accessibility'] {
   if (previous.accessibility.pagesScanned === 0 || current.accessibility.pagesScanned === 0) {
@@ -26,9 +27,15 @@ export function accessibilityDiff(previous: SiteResult, current: SiteResult): Si
   }
   const before = rulePages(previous);
   const now = rulePages(current);
+  // Results written before `pages` existed say nothing about which pages ran: then every page counts as scanned.
+  const scannedNow = current.accessibility.pages && new Set(current.accessibility.pages.map(normalizeSiteUrl));
+  const scannedAgain = (item: RulePage) => !scannedNow || scannedNow.has(normalizeSiteUrl(item.page));
   return {
     new: [...now].filter(([key]) => !before.has(key)).map(([, item]) => item).sort(order),
-    fixed: [...before].filter(([key]) => !now.has(key)).map(([, item]) => item).sort(order),
+    fixed: [...before]
+      .filter(([key, item]) => !now.has(key) && scannedAgain(item))
+      .map(([, item]) => item)
+      .sort(order),
     persisting: [...now].filter(([key]) => before.has(key)).map(([, item]) => item).sort(order),
   };
 }
