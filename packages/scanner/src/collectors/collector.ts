@@ -66,5 +66,10 @@ export interface Collector<K extends EvidenceKind> {
   runsWithoutPages?: boolean;
   /** Longest time this collector may take, in ms (default: the site scan's per-collector bound). */
   timeoutMs?: number;
+  /**
+   * False when this kind must not be gathered for the site at all (switched off, e.g. Lighthouse): the site scan
+   * skips it and the kind stays absent, which the rubric reads as not-applicable rather than an error.
+   */
+  enabled?(site: SiteContext): boolean;
   collect(site: SiteContext): Promise<EvidenceKinds[K]>;
 }

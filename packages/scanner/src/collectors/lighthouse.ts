@@ -10,12 +10,7 @@ import { Phrases } from './support-standards/text.js';
  * for design and usability"; access from rural areas). Runs only when the site scan provides
  * `SiteContext.lighthouse` (ScanOptions.lighthouse.enabled): otherwise `enabled` is false and the kind is absent.
  */
-export interface OptionalCollector<K extends 'lighthouse'> extends Collector<K> {
-  /** False when this kind must not be gathered for the site at all (the site scan skips it: kind absent). */
-  enabled(site: SiteContext): boolean;
-}
-
-export const lighthouseCollector: OptionalCollector<'lighthouse'> = {
+export const lighthouseCollector: Collector<'lighthouse'> & { enabled(site: SiteContext): boolean } = {
   kind: 'lighthouse',
   // One run per key page, each seconds to tens of seconds on a slow site; the site's deadline still bounds it.
   timeoutMs: 300_000,

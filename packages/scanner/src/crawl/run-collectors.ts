@@ -15,6 +15,7 @@ export async function runCollectors(
 ): Promise<GatheredMap> {
   const gathered: GatheredMap = {};
   for (const collector of collectors) {
+    if (collector.enabled?.(site) === false) continue;
     options.onStart?.(collector.kind);
     const left = site.deadline - options.now();
     const bound = Math.max(1_000, Math.min(collector.timeoutMs ?? options.defaultTimeoutMs, left + 5_000));
