@@ -13,7 +13,6 @@ import {
 } from '@egov-monitor/pipeline';
 import type { ListProblem, RunOptions } from '@egov-monitor/pipeline';
 import type { SiteTarget } from '@egov-monitor/rubric';
-import { startFixtureSites } from '@egov-monitor/fixtures';
 import type { ScanFlags } from './program.js';
 import { buildProgram } from './program.js';
 import { createProgress } from './progress.js';
@@ -97,7 +96,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
 
   const useFixtures = !flags.urls && urls.length === 0;
-  const fixtures = useFixtures ? await startFixtureSites() : undefined;
+  // Loaded only when needed: the fixture sites (and their certificate tooling) are not part of a normal scan.
+  const fixtures = useFixtures ? await (await import('@egov-monitor/fixtures')).startFixtureSites() : undefined;
   const progress = createProgress(io.stderr, io.isTty);
   try {
     if (fixtures) {
