@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import lighthouse from 'lighthouse';
-import type { Flags, Result } from 'lighthouse';
+import { pathToFileURL } from 'node:url';
+import type { Flags, Result, default as LighthouseRun } from 'lighthouse';
 import type { LighthouseEvidence } from '@egov-monitor/rubric';
 import type { BrowserSession } from '../scan-options.js';
 
@@ -39,13 +39,38 @@ const CATEGORIES = {
   performance: 'performance',
 } as const satisfies Record<keyof LighthouseScores, string>;
 
-const installedVersion = (() => {
-  try {
-    return (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-})();
+interface LoadedLighthouse {
+  run: typeof LighthouseRun;
+  version: string;
+}
+
+let loading: Promise<LoadedLighthouse> | undefined;
+
+/**
+ * Lighthouse, loaded on first use. It cannot be bundled (it loads its audits and locale files from its own
+ * folder), so the Action's single-file bundle leaves it out: there it is found in the working directory's
+ * node_modules, where a workflow step `npm install lighthouse@12` puts it. Lighthouse 13 needs Node ≥ 22.19.
+ */
+export function loadLighthouse(): Promise<LoadedLighthouse> {
+  loading ??= (async () => {
+    const failures: string[] = [];
+    for (const base of [import.meta.url, pathToFileURL(`${process.cwd()}/`).href]) {
+      try {
+        const require = createRequire(base);
+        const entry = require.resolve('lighthouse');
+        const module = (await import(pathToFileURL(entry).href)) as { default: typeof LighthouseRun };
+        const { version } = require('lighthouse/package.json') as { version: string };
+        return { run: module.default, version };
+      } catch (error) {
+        failures.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+      }
+    }
+    throw new Error(
+      `Lighthouse is not installed (${failures.join('; ')}): run \`npm install lighthouse@12\` in the working directory, or switch Lighthouse off`,
+    );
+  })();
+  return loading;
+}
 
 const NO_SCORES: LighthouseScores = { accessibility: null, bestPractices: null, seo: null, performance: null };
 
@@ -79,12 +104,13 @@ export async function runLighthouse(
       url,
       scores: partial.scores ?? NO_SCORES,
       ...(partial.error ? { error: partial.error } : {}),
-      lighthouseVersion: partial.version ?? installedVersion,
+      lighthouseVersion: partial.version ?? 'unknown',
       durationMs: Date.now() - started,
     });
     let timer: NodeJS.Timeout | undefined;
     try {
-      const run = lighthouse(url, flags);
+      const lighthouse = await loadLighthouse();
+      const run = lighthouse.run(url, flags);
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
       });
@@ -93,9 +119,9 @@ export async function runLighthouse(
         // The run cannot be cancelled; keep the lock until it ends so the next run does not share the browser
         // target with it.
         await run.catch(() => undefined);
-        return done({ error: `timeout after ${timeoutMs} ms` });
+        return done({ error: `timeout after ${timeoutMs} ms`, version: lighthouse.version });
       }
-      if (!result) return done({ error: 'lighthouse returned no result' });
+      if (!result) return done({ error: 'lighthouse returned no result', version: lighthouse.version });
       return done({ scores: scoresOf(result.lhr), error: runtimeError(result.lhr), version: result.lhr.lighthouseVersion });
     } catch (error) {
       return done({ error: error instanceof Error ? error.message : String(error) });
