@@ -2,7 +2,7 @@ import type { DatedItem, DatesEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases } from '../data/index.js';
-import { hasTime, navigationTimeout, settle, withPage } from './support/live.js';
+import { hasTime, inPage, navigationTimeout, settle, withPage } from './support/live.js';
 import { dateFromValue, datesInText, daysBetween } from './support/dates-in-text.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -218,10 +218,14 @@ export async function clientClockDates(site: SiteContext, page: PageSnapshot, it
     await live.clock.setFixedTime(fakeNow);
     await live.goto(page.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
     await settle(live, site, 3_000);
-    return live.evaluate(() => ({
-      text: document.body?.innerText ?? '',
-      times: Array.from(document.querySelectorAll('time')).map((t) => `${t.getAttribute('datetime') ?? ''} ${t.textContent ?? ''}`),
-    }));
+    return inPage(
+      live,
+      () => ({
+        text: document.body?.innerText ?? '',
+        times: Array.from(document.querySelectorAll('time')).map((t) => `${t.getAttribute('datetime') ?? ''} ${t.textContent ?? ''}`),
+      }),
+      undefined,
+    );
   });
   const shiftedDates = new Set([
     ...datesInText(shifted.text, fakeNow).map((d) => d.date),

@@ -46,6 +46,8 @@ export function collectInstitutional(site: Pick<SiteContext, 'pages' | 'isSameSi
     byUrl.set(url, entry);
   };
 
+  // A menu repeats on every page: one entry per link text and target, from the first page it was seen on.
+  const linksSeen = new Set<string>();
   for (const page of site.pages) {
     if (page.soft404 || page.status >= 400) continue;
     for (const { topic, phrase } of topicsOf(page.title)) add(page.url, topic, `título: "${clip(page.title, 80)}" (${phrase})`);
@@ -60,6 +62,9 @@ export function collectInstitutional(site: Pick<SiteContext, 'pages' | 'isSameSi
       // A menu or a short link text names the page it leads to; a long sentence in a news item does not.
       if (!text || text.length > 60) continue;
       const url = link.href.split('#')[0] ?? link.href;
+      const key = `${url}|${text.toLowerCase()}`;
+      if (linksSeen.has(key)) continue;
+      linksSeen.add(key);
       for (const { topic, phrase } of topicsOf(text)) add(url, topic, `enlace "${clip(text, 60)}" en ${page.url} (${phrase})`);
     }
   }

@@ -3,7 +3,7 @@ import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, vendors } from '../data/index.js';
 import type { Vendor } from '../data/index.js';
-import { hasTime, looksComingSoon, looksNotFound, navigationTimeout, openAndRead, settle, withPage } from './support/live.js';
+import { hasTime, inPage, looksComingSoon, looksNotFound, navigationTimeout, openAndRead, settle, withPage } from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -104,7 +104,8 @@ async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
   const found = await withPage(site, async (page) => {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
     await settle(page, site, 5_000);
-    return page.evaluate(
+    return inPage(
+      page,
       (list: { id: string; selectors: string[] }[]) => {
         const hits: { id: string; selector: string; text: string }[] = [];
         for (const vendor of list) {
@@ -125,7 +126,7 @@ async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
         const generic = document.querySelector(
           'iframe[title*="chat" i], iframe[id*="chat" i], [id*="webchat" i], [id*="chat-widget" i], [class*="chat-widget" i], [id*="chatbot" i], [class*="chatbot" i], [id*="livechat" i], [class*="livechat" i]',
         );
-        if (generic) hits.push({ id: '', selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''), text: ((generic as HTMLElement).innerText ?? '').slice(0, 200) });
+        if (generic && hits.length === 0) hits.push({ id: '', selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''), text: ((generic as HTMLElement).innerText ?? '').slice(0, 200) });
         return hits;
       },
       groups.map((v) => ({ id: v.id, selectors: v.selectors })),
@@ -166,7 +167,9 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
     if (!hasTime(site, 8_000)) break;
     try {
       for (const widget of await liveWidgets(site, url)) {
-        if (!channels.some((c) => c.url === url && c.vendor === widget.vendor && c.kind === widget.kind && c.how !== 'link')) channels.push(widget);
+        // Already known from its script or iframe on this page; a nameless launcher next to a known vendor is that vendor's.
+        const known = channels.some((c) => c.url === url && c.how !== 'link' && (c.kind === 'chat' || c.kind === 'chatbot') && (!widget.vendor || c.vendor === widget.vendor));
+        if (!known) channels.push(widget);
       }
     } catch (error) {
       site.log(`interactive: live check of ${url} failed (${(error as Error).message.split('\n')[0]})`);
@@ -196,10 +199,17 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
     });
   }
 
+  // A widget in the site template is on every page: one entry per vendor and marker, first page seen, with a count.
   const unique = new Map<string, Channel>();
+  const pagesPerWidget = new Map<string, number>();
   for (const channel of channels) {
-    const key = `${channel.url}|${channel.kind}|${channel.vendor ?? ''}|${channel.how}|${channel.how === 'link' ? channel.detail : ''}`;
+    const key = channel.how === 'link' ? `${channel.url}|${channel.kind}|${channel.detail}` : `${channel.kind}|${channel.vendor ?? ''}|${channel.how}`;
+    pagesPerWidget.set(key, (pagesPerWidget.get(key) ?? 0) + 1);
     if (!unique.has(key)) unique.set(key, channel);
+  }
+  for (const [key, channel] of unique) {
+    const count = pagesPerWidget.get(key) ?? 1;
+    if (channel.how !== 'link' && count > 1) unique.set(key, { ...channel, detail: clip(`${channel.detail} (on ${count} pages)`, 320) });
   }
   return {
     channels: [...unique.values()].sort(

@@ -4,7 +4,7 @@ import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases, stopwords } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
-import { hasTime, looksLikeError, looksNotFound, navigationTimeout, readPage, settle, timeLeft, withPage } from './support/live.js';
+import { hasTime, inPage, looksLikeError, looksNotFound, navigationTimeout, readPage, settle, timeLeft, withPage } from './support/live.js';
 import { clip, normalizeText } from './support/text.js';
 
 /** The whole search attempt (type, submit, wait, read) must fit in this, or it is a timeout. */
@@ -109,7 +109,7 @@ interface SearchBox {
 
 /** Finds the site's search box in the live page (role=search, type=search, buscar/search names…), best first. */
 async function findSearchBox(page: Page, words: string[]): Promise<SearchBox | null> {
-  return page.evaluate((searchWords: string[]): SearchBox | null => {
+  return inPage(page, (searchWords: string[]): SearchBox | null => {
     const normal = (v: string | null | undefined) =>
       (v ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     const mentions = (v: string | null | undefined) => {
@@ -188,7 +188,7 @@ async function revealSearchBox(page: Page): Promise<void> {
 }
 
 async function snapshotState(page: Page): Promise<{ url: string; text: string }> {
-  return { url: page.url(), text: await page.evaluate(() => document.body?.innerText ?? '').catch(() => '') };
+  return { url: page.url(), text: await inPage(page, () => document.body?.innerText ?? '', undefined).catch(() => '') };
 }
 
 /** Waits until the address or the page text changes (navigation or in-page results), bounded. */

@@ -69,9 +69,18 @@ export async function settle(page: Page, site: SiteContext, ms = 4_000): Promise
     .catch(() => undefined);
 }
 
+/**
+ * Runs a self-contained function in the page from its source text. tsx and some bundlers wrap named functions
+ * in a `__name(...)` helper that does not exist in the page; the shim defines it.
+ */
+export function inPage<A, R>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> {
+  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+  return page.evaluate(source) as Promise<R>;
+}
+
 /** Reads the same facts the crawl's snapshot has, from a live page (after JavaScript ran). */
 export async function readPage(page: Page): Promise<PageFacts> {
-  return page.evaluate((): PageFacts => {
+  return inPage(page, (): PageFacts => {
     const clean = (value: string | null | undefined, max = 300) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
     const cssPath = (element: Element): string => {
       if (element.id) return `#${CSS.escape(element.id)}`;
@@ -152,7 +161,7 @@ export async function readPage(page: Page): Promise<PageFacts> {
         .map((s) => (s.textContent ?? '').slice(0, 2_000)),
       iframes: Array.from(document.querySelectorAll('iframe')).map((i) => i.src).filter(Boolean),
     };
-  });
+  }, undefined);
 }
 
 /** The top of a page: title, headings and the first words, where a "not found" or "Próximamente" notice sits. */
