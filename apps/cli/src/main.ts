@@ -97,7 +97,9 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
 
   const useFixtures = !flags.urls && urls.length === 0;
   // Loaded only when needed: the fixture sites (and their certificate tooling) are not part of a normal scan.
-  const fixtures = useFixtures ? await (await import('@egov-monitor/fixtures')).startFixtureSites() : undefined;
+  const fixtures = useFixtures
+    ? await (await import('@egov-monitor/fixtures')).startFixtureSites()
+    : undefined;
   const progress = createProgress(io.stderr, io.isTty);
   try {
     if (fixtures) {

@@ -154,7 +154,7 @@ describe('runScan over the fixture sites', () => {
     expect(sites.map((site) => site.url)).toEqual([
       ...fixtures.sites.map((site) => site.url),
       'ftp://archivos.example.gob.gt/',
-      'no es una url',
+      'urn:egov-monitor:list-entry:no%20es%20una%20url',
       (fixtures.sites[0] as FixtureSite).url,
     ]);
     expect(sites.slice(-3).map((site) => [site.status, site.error?.code, site.maturity.level])).toEqual([

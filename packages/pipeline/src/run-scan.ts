@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import { aggregate, compareRuns, defaultRubric, evaluateSite, SCHEMA_VERSION, validateResults } from '@egov-monitor/rubric';
+import {
+  aggregate,
+  compareRuns,
+  defaultRubric,
+  evaluateSite,
+  SCHEMA_VERSION,
+  validateResults,
+} from '@egov-monitor/rubric';
 import type {
   Override,
   Rubric,
@@ -303,7 +310,7 @@ function orderEntries(targets: SiteTarget[], problems: ListProblem[]): Entry[] {
   for (let position = 0; entries.length < total; position += 1) {
     const problem = byPosition.get(position);
     if (problem) {
-      const target = { ...problem.target, url: problem.target.url || problem.entry };
+      const target = problemTarget(problem);
       entries.push({
         position: entries.length,
         target,
@@ -316,6 +323,22 @@ function orderEntries(targets: SiteTarget[], problems: ListProblem[]): Entry[] {
     }
   }
   return entries;
+}
+
+/**
+ * results.json needs a URI in `url`: an entry that is not one ("no es una url", an entry without url) is
+ * carried as a urn holding the text as written, and named by that text so the report shows what was wrong.
+ */
+function problemTarget(problem: ListProblem): SiteTarget {
+  const text = problem.target.url || problem.entry;
+  let url = text;
+  try {
+    if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(text)) throw new Error('not a URI');
+    url = new URL(text).href === text ? text : new URL(text).href;
+  } catch {
+    url = `urn:egov-monitor:list-entry:${encodeURIComponent(text)}`;
+  }
+  return { ...problem.target, url, name: problem.target.name ?? text };
 }
 
 /** A site that could not be evaluated: the rubric turns it into level 0 with the reason, like any other. */
