@@ -2,7 +2,7 @@
 // Launcher of the egov-monitor CLI. It runs the build (dist/main.js, made by `npm run build`). In a checkout
 // without a build it runs the TypeScript sources through tsx instead, so `npx egov-monitor` works either way;
 // EGOV_MONITOR_FROM_SOURCE=1 forces the sources (the CLI's own tests use it).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -28,19 +28,14 @@ if (fromSource && process.env.EGOV_MONITOR_SOURCE_LOADER === '1') {
     process.exit(2);
   }
   // Workspace packages resolve to their TypeScript sources under the @egov-monitor/source condition.
-  const child = spawnSync(
+  const child = spawn(
     process.execPath,
-    [
-      '--conditions=@egov-monitor/source',
-      '--import',
-      tsx,
-      fileURLToPath(import.meta.url),
-      ...process.argv.slice(2),
-    ],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, EGOV_MONITOR_FROM_SOURCE: '1', EGOV_MONITOR_SOURCE_LOADER: '1' },
-    },
+    ['--conditions=@egov-monitor/source', '--import', tsx, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, EGOV_MONITOR_FROM_SOURCE: '1', EGOV_MONITOR_SOURCE_LOADER: '1' } },
   );
-  process.exitCode = child.status ?? 1;
+  // Ctrl-C reaches the child too (same process group); it decides how to stop, this launcher only waits.
+  process.on('SIGINT', () => undefined);
+  child.once('exit', (code, signal) => {
+    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 1);
+  });
 }

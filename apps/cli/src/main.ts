@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import {
   BrowserUnavailableError,
@@ -17,7 +17,7 @@ import type { ScanFlags } from './program.js';
 import { buildProgram } from './program.js';
 import { createProgress } from './progress.js';
 
-export const EXIT = { ok: 0, belowLevel: 1, usage: 2, runFailed: 3 } as const;
+export const EXIT = { ok: 0, belowLevel: 1, usage: 2, runFailed: 3, interrupted: 130 } as const;
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -36,6 +36,10 @@ const defaultIo = (): CliIo => ({
 
 /** A usage or input problem found before anything is scanned: one line on stderr, exit code 2. */
 class UsageError extends Error {}
+
+class Interrupted extends Error {
+  override name = 'Interrupted';
+}
 
 /**
  * `egov-monitor <command> …` → exit code. Parses flags, reads the input files (so a bad one stops us before the
@@ -101,6 +105,17 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
     ? await (await import('@egov-monitor/fixtures')).startFixtureSites()
     : undefined;
   const progress = createProgress(io.stderr, io.isTty);
+  // First Ctrl-C: finish the sites in progress, start no more, keep their files for --resume. Second: quit now.
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    progress.stop();
+    io.stderr.write(
+      'egov-monitor: stopping after the sites in progress (Ctrl-C again to quit now); continue with --resume\n',
+    );
+    controller.abort(new Interrupted());
+  };
+  process.on('SIGINT', onSigint);
   try {
     if (fixtures) {
       io.stderr.write(
@@ -135,8 +150,16 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       failUnderLevel: flags.failUnderLevel,
       onProgress: (event) => progress.onProgress(event),
       env: io.env,
+      signal: controller.signal,
     };
-    const outcome = await runScan(options);
+    let outcome;
+    try {
+      outcome = await runScan(options);
+    } catch (error) {
+      if (!(error instanceof Interrupted)) throw error;
+      io.stderr.write(`egov-monitor: interrupted; finished sites are in ${join(outDir, 'sites')}\n`);
+      return EXIT.interrupted;
+    }
     progress.stop();
 
     for (const file of outcome.reportFiles) io.stdout.write(`${file}\n`);
@@ -159,6 +182,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
     }
     return EXIT.ok;
   } finally {
+    process.off('SIGINT', onSigint);
     progress.stop();
     await fixtures?.close();
   }

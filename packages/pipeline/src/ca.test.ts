@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { readExtraCaPems } from './ca.js';
 import { PipelineConfigError } from './errors.js';
@@ -16,6 +17,13 @@ describe('readExtraCaPems', () => {
     await writeFile(b, `subject=x\n${pem('QUFB')}\n${pem('Q0ND')}\n`);
     const pems = await readExtraCaPems([a], { NODE_EXTRA_CA_CERTS: b });
     expect(pems).toEqual([pem('QUFB'), pem('QkJC'), pem('Q0ND')]);
+  });
+
+  it('leaves out CAs Node already trusts (NODE_EXTRA_CA_CERTS is often the system bundle)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ca-'));
+    const bundle = join(dir, 'system.pem');
+    await writeFile(bundle, `${tls.rootCertificates.slice(0, 5).join('\n')}\n${pem('QUFB')}\n`);
+    expect(await readExtraCaPems([], { NODE_EXTRA_CA_CERTS: bundle })).toEqual([pem('QUFB')]);
   });
 
   it('names the file when it is missing or holds no certificate', async () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import tls from 'node:tls';
 import { describeReadError } from './config-file.js';
 import { PipelineConfigError } from './errors.js';
 
@@ -27,5 +28,15 @@ export async function readExtraCaPems(
     if (!certificates) throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);
     pems.push(...certificates);
   }
-  return [...new Set(pems)];
+  // NODE_EXTRA_CA_CERTS often points at the whole system bundle: roots Node and Chromium already trust. Passing
+  // them again would only slow the browser's start (each extra CA is imported into its NSS store).
+  const known = new Set(tls.rootCertificates.map(pemBody));
+  const unique = new Map<string, string>();
+  for (const pem of pems)
+    if (!known.has(pemBody(pem)) && !unique.has(pemBody(pem))) unique.set(pemBody(pem), pem);
+  return [...unique.values()];
+}
+
+function pemBody(pem: string): string {
+  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '');
 }

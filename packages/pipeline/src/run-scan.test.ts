@@ -14,7 +14,8 @@ import { parseUrlList } from './url-list.js';
 // fixtures.integration.test.ts runs the real one.
 const scanner = vi.hoisted(() => ({
   calls: [] as { url: string; options: ScanOptions }[],
-  behaviour: new Map<string, 'throw' | 'fatal'>(),
+  behaviour: new Map<string, 'throw' | 'fatal' | 'interrupted'>(),
+  interrupt: () => undefined as void,
   launches: 0,
 }));
 
@@ -44,6 +45,17 @@ vi.mock('@egov-monitor/scanner', () => ({
     await new Promise((resolve) => setTimeout(resolve, 5));
     const scannedAt = (options.now ?? new Date()).toISOString();
     if (scanner.behaviour.get(target.url) === 'throw') throw new Error('collector exploded');
+    if (scanner.behaviour.get(target.url) === 'interrupted') {
+      // Ctrl-C stops the browser under the scan: the site comes back as a crash.
+      scanner.interrupt();
+      return {
+        target,
+        finalUrl: target.url,
+        scannedAt,
+        fatal: { code: 'browser-crashed', message: 'closed' },
+        gathered: {},
+      };
+    }
     if (scanner.behaviour.get(target.url) === 'fatal') {
       return {
         target,
@@ -216,6 +228,20 @@ describe('runScan', () => {
     expect((await stat(join(outDir, 'sites', finished as string))).mtimeMs).toBe(before.mtimeMs);
     expect(outcome.counts).toMatchObject({ resumed: 1, scanned: 2, total: 3 });
     expect(outcome.results.sites.map((site) => site.url)).toEqual(list.targets.map((target) => target.url));
+  });
+
+  it('does not save a site cut short by the interruption, so resume scans it again', async () => {
+    const outDir = await freshDir();
+    const controller = new AbortController();
+    scanner.interrupt = () => controller.abort(new Error('interrupted'));
+    scanner.behaviour.set('https://c.gob.gt/', 'interrupted');
+    await expect(
+      runScan({ targets: list.targets, outDir, now, concurrency: 1, signal: controller.signal }),
+    ).rejects.toThrow('interrupted');
+    const saved = await readdir(join(outDir, 'sites'));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatch(/^a-gob-gt-/);
+    expect(existsSync(join(outDir, 'evidence', saved[0] as string))).toBe(true);
   });
 
   it('rescans on resume when a site file is truncated, for another URL, or an internal error', async () => {

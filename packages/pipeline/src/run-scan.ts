@@ -89,6 +89,7 @@ export interface RunOutcome {
 }
 
 const TOOL_NAME = 'egov-monitor';
+const RETRIED_ON_RESUME = new Set(['internal-error', 'browser-crashed']);
 
 /** The run cannot start a browser at all (none installed, or it fails to launch): nothing can be scanned. */
 export class BrowserUnavailableError extends Error {
@@ -147,7 +148,13 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
 
   const browser = new SharedBrowser(options.browserSession, extraCaPems, env, emit);
-  if (toScan.length > 0) await browser.get();
+  if (toScan.length > 0) {
+    await browser.get().catch((error: unknown) => {
+      // Ctrl-C reaches the browser's helper processes too: a launch cut short by the user is an interruption.
+      options.signal?.throwIfAborted();
+      throw error;
+    });
+  }
 
   let done = 0;
   let scanned = 0;
@@ -196,6 +203,11 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
               // scanSite and the rubric should never throw; if one does, it is our bug, reported on this site only.
               evidence = fatalEvidence(entry.target, 'internal-error', errorMessage(error), clock());
               result = evaluate(evidence);
+            }
+            if (options.signal?.aborted && result.status === 'error') {
+              // Cut short by the interruption (Ctrl-C also stops the browser): not a verdict on the site, so it
+              // is not saved and --resume scans it again.
+              return;
             }
             const crawl = evidence.gathered.crawl;
             pages = crawl?.status === 'ok' ? crawl.data.pages.filter((page) => page.analysed).length : 0;
@@ -356,8 +368,8 @@ function fatalEvidence(target: SiteTarget, code: string, message: string, now: D
 function isReusable(value: unknown, url: string, validSite: (site: unknown) => boolean): boolean {
   if (!value || typeof value !== 'object') return false;
   const site = value as Partial<SiteResult>;
-  // internal-error is our own failure, not the site's: worth another try.
-  if (site.url !== url || site.error?.code === 'internal-error') return false;
+  // Our own failure or a browser crash says nothing about the site: worth another try.
+  if (site.url !== url || RETRIED_ON_RESUME.has(site.error?.code ?? '')) return false;
   return validSite(value);
 }
 
