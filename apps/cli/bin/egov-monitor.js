@@ -30,8 +30,17 @@ if (fromSource && process.env.EGOV_MONITOR_SOURCE_LOADER === '1') {
   // Workspace packages resolve to their TypeScript sources under the @egov-monitor/source condition.
   const child = spawn(
     process.execPath,
-    ['--conditions=@egov-monitor/source', '--import', tsx, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, EGOV_MONITOR_FROM_SOURCE: '1', EGOV_MONITOR_SOURCE_LOADER: '1' } },
+    [
+      '--conditions=@egov-monitor/source',
+      '--import',
+      tsx,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, EGOV_MONITOR_FROM_SOURCE: '1', EGOV_MONITOR_SOURCE_LOADER: '1' },
+    },
   );
   // Ctrl-C reaches the child too (same process group); it decides how to stop, this launcher only waits.
   process.on('SIGINT', () => undefined);
