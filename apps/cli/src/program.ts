@@ -109,7 +109,8 @@ export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promi
       [
         '',
         'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 --fail-under-level not met;',
-        '            2 bad flag or input file (nothing scanned); 3 the run failed (no browser, invalid results).',
+        '            2 bad flag or input file (nothing scanned); 3 the run failed (no browser, invalid results);',
+        '            130 interrupted by Ctrl-C (finished sites are kept: run again with --resume).',
         '',
         'Examples:',
         '  egov-monitor scan                                  # the fixture sites, into ./egov-report',
