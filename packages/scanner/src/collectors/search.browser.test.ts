@@ -35,6 +35,12 @@ beforeAll(async () => {
       ),
     },
     '/none/': { body: page('Departamento de Tránsito', content) },
+    // Finds only the second word: one query without results is not conclusive.
+    '/retry/': { body: page('Departamento de Tránsito', searchForm('/retry/buscar') + content) },
+    '/retry/buscar': (url) =>
+      url.searchParams.get('q') === 'licencias'
+        ? { body: page('Resultados', `<main><p>Se encontraron 3 resultados</p><a href="/retry/licencias">Licencias</a></main>`) }
+        : { body: page('Resultados', '<main><p>No se encontraron resultados para su búsqueda.</p></main>') },
   });
 });
 
@@ -69,6 +75,12 @@ describe('search collector in Chromium', () => {
 
   it('opens a collapsed search box before typing', async () => {
     expect(await searchCollector.collect(siteAt('/hidden/'))).toMatchObject({ found: true, outcome: 'results', selector: 'input[name="s"]' });
+  });
+
+  it('tries a second word before calling a search empty', async () => {
+    const evidence = await searchCollector.collect(siteAt('/retry/'));
+    expect(evidence).toMatchObject({ found: true, query: 'licencias', outcome: 'results', resultCount: 3 });
+    expect(evidence.detail).toMatch(/first query "conducir": .*no se encontraron resultados/);
   });
 
   it('trap: a site without a search box', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseQuery, judgeResultPage } from './search.js';
+import { chooseQueries, chooseQuery, judgeResultPage } from './search.js';
 import { link, snapshot } from './support/test-builders.js';
 
 const home = 'https://www.mspas.gob.gt/';
@@ -17,6 +17,17 @@ describe('search query choice', () => {
       snapshot(`${home}contacto`, { title: 'Contacto', text: 'Dirección de vacunación: 6a avenida. Información: 1517.' }),
     ];
     expect(chooseQuery(pages)).toBe('vacunación');
+  });
+
+  it('prefers content words over the template words every page repeats (menu, footer)', () => {
+    const footer = '\nInstituciones del Estado · Transparencia · Dirección: 6a avenida';
+    const pages = [
+      snapshot(home, { title: 'Inicio', text: `Bienvenidos${footer}` }),
+      snapshot(`${home}dengue`, { title: 'Prevención del dengue', headings: [{ level: 1, text: 'Prevención del dengue' }], text: `Prevención del dengue en temporada de lluvia${footer}` }),
+      snapshot(`${home}vacunas`, { title: 'Vacunación', headings: [{ level: 1, text: 'Jornada de vacunación' }], text: `Jornada de vacunación contra el dengue${footer}` }),
+      snapshot(`${home}contacto`, { title: 'Contacto', text: `Teléfono 1517${footer}` }),
+    ];
+    expect(chooseQueries(pages, 2)).toEqual(['dengue', 'jornada']);
   });
 
   it('never picks a stopword or navigation chrome', () => {

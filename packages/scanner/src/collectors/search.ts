@@ -12,33 +12,48 @@ const SEARCH_BUDGET_MS = 25_000;
 /** How long to wait for the page to react to Enter before trying the button. */
 const REACTION_MS = 6_000;
 
+/** A word on more than this share of the pages is template (menu, footer), not content a search indexes. */
+const TEMPLATE_SHARE = 0.7;
+
 /**
- * A query the site's own search must answer: the word (≥ 5 letters, not a stopword) that appears on the most
- * pages' text, with extra weight when it is in titles and headings. Typed as the site writes it (accents kept).
+ * Queries the site's own search must answer, best first: words (≥ 5 letters, not stopwords) of the pages'
+ * headings and titles that their text also contains, preferring words on several pages but not on (nearly)
+ * all of them — those are the template's menu and footer, which site searches usually do not index. Typed as
+ * the site writes them (accents kept).
  */
-export function chooseQuery(pages: Pick<PageSnapshot, 'title' | 'headings' | 'text'>[]): string | null {
-  const score = new Map<string, number>();
+export function chooseQueries(pages: Pick<PageSnapshot, 'title' | 'headings' | 'text'>[], count = 2): string[] {
+  const inText = new Map<string, number>();
+  const inHeadings = new Map<string, number>();
   const surface = new Map<string, Map<string, number>>();
   const tokens = (text: string) => (text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !stopwords.has(normalizeText(w)));
   for (const page of pages) {
-    const inText = new Set<string>();
+    const words = new Set<string>();
     for (const word of tokens(page.text)) {
       const key = normalizeText(word);
-      inText.add(key);
+      words.add(key);
       const forms = surface.get(key) ?? new Map<string, number>();
       forms.set(word, (forms.get(word) ?? 0) + 1);
       surface.set(key, forms);
     }
-    for (const key of inText) score.set(key, (score.get(key) ?? 0) + 1);
-    for (const word of tokens([page.title, ...page.headings.map((h) => h.text)].join(' '))) {
-      const key = normalizeText(word);
-      // Only words the pages' text also contains: a search index holds text, not only <title>.
-      if (inText.has(key)) score.set(key, (score.get(key) ?? 0) + 2);
-    }
+    for (const key of words) inText.set(key, (inText.get(key) ?? 0) + 1);
+    const headingWords = new Set(tokens([page.title, ...page.headings.map((h) => h.text)].join(' ')).map(normalizeText));
+    // Only words the pages' text also contains: a search index holds text, not only <title>.
+    for (const key of headingWords) if (words.has(key)) inHeadings.set(key, (inHeadings.get(key) ?? 0) + 1);
   }
-  const best = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  if (!best) return null;
-  return [...(surface.get(best)?.entries() ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? best;
+  const template = (key: string) => pages.length >= 4 && (inText.get(key) ?? 0) > pages.length * TEMPLATE_SHARE;
+  const score = (key: string) => (inText.get(key) ?? 0) + 3 * (inHeadings.get(key) ?? 0);
+  const ranked = [...inText.keys()].sort((a, b) => {
+    const byTemplate = Number(template(a)) - Number(template(b));
+    return byTemplate || score(b) - score(a) || a.localeCompare(b);
+  });
+  return ranked.slice(0, count).map(
+    (key) => [...(surface.get(key)?.entries() ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key,
+  );
+}
+
+/** The best query (see chooseQueries), or null when the pages have no usable word. */
+export function chooseQuery(pages: Pick<PageSnapshot, 'title' | 'headings' | 'text'>[]): string | null {
+  return chooseQueries(pages, 1)[0] ?? null;
 }
 
 export interface ResultJudgement {
@@ -275,8 +290,18 @@ function pagesWithSearchForm(site: SiteContext): string[] {
  * search must find something), submit it (Enter, then the button), and read the result page.
  */
 export async function collectSearch(site: SiteContext): Promise<SearchEvidence> {
-  const query = chooseQuery(site.pages);
+  const [query, secondQuery] = chooseQueries(site.pages, 2);
   if (!query) return { found: false, outcome: 'no-search-box', detail: 'no page text to choose a query from' };
+  const first = await searchOnce(site, query);
+  // One word that finds nothing is not conclusive: an evaluator tries a second word before calling it broken.
+  if (first.outcome === 'no-results' && secondQuery && hasTime(site, 10_000)) {
+    const second = await searchOnce(site, secondQuery);
+    if (second.found) return { ...second, detail: `${second.detail} (first query "${query}": ${first.detail})` };
+  }
+  return first;
+}
+
+async function searchOnce(site: SiteContext, query: string): Promise<SearchEvidence> {
   let result: SearchEvidence | null = null;
   for (const pageUrl of [site.homeUrl, ...pagesWithSearchForm(site)]) {
     if (!hasTime(site, 8_000)) break;
