@@ -37,11 +37,14 @@ describe('dates collector in Chromium', () => {
     await page.goto(home);
     const facts = await readPage(page);
     await page.close();
-    const site = liveSite(context, { homeUrl: home, pages: [snapshot(home, { title: facts.title, text: facts.text })] });
+    // Another page with the same template line, not re-rendered: the clock date there is marked too.
+    const other = snapshot(`${server.origin}/institucion`, { title: 'Institución', text: facts.text.split('\n')[0] ?? '' });
+    const site = liveSite(context, { homeUrl: home, pages: [snapshot(home, { title: facts.title, text: facts.text }), other] });
 
     const { items } = await datesCollector.collect(site);
     const today = new Date(site.scannedAt).toISOString().slice(0, 10);
-    const written = items.filter((i) => i.source === 'visible-text');
+    const written = items.filter((i) => i.source === 'visible-text' && i.url === home);
+    expect(items.filter((i) => i.url === other.url).map((i) => i.clientClock)).toEqual([true]);
     expect(written).toHaveLength(2);
     const clockDate = written.find((i) => i.clientClock);
     expect(clockDate).toBeDefined();

@@ -280,6 +280,10 @@ export async function collectDates(site: SiteContext): Promise<DatesEvidence> {
     }
   }
 
+  // The clock-written line sits in the template, so it repeats on pages that were not re-rendered: same line, same date.
+  const clockLines = new Set(items.filter((i) => i.clientClock).map((i) => `${i.date}|${i.text}`));
+  for (const item of items) if (clockLines.has(`${item.date}|${item.text}`)) item.clientClock = true;
+
   const unique = new Map<string, DatedItem>();
   for (const item of items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);
   const sorted = [...unique.values()].sort(
