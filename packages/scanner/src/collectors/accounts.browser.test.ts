@@ -5,7 +5,8 @@ import { link, snapshot } from './support/test-builders.js';
 import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
 import type { TestServer } from './support/test-harness.js';
 
-const page = (title: string, body: string) => `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,7 +27,9 @@ beforeAll(async () => {
           <button type="submit">Crear cuenta</button></form>`,
       ),
     },
-    '/mi-cuenta': { body: page('Página no encontrada', '<h1>Error 404</h1><p>La página que busca no existe.</p>') },
+    '/mi-cuenta': {
+      body: page('Página no encontrada', '<h1>Error 404</h1><p>La página que busca no existe.</p>'),
+    },
     '/portal-usuario': { body: page('Portal del usuario', '<h1>Portal del usuario</h1><p>Próximamente</p>') },
     '/ingresar': { status: 404, body: page('Not found', '<h1>Not found</h1>') },
   });
@@ -53,9 +56,26 @@ describe('accounts collector in Chromium', () => {
     ];
     const { candidates } = await accountsCollector.collect(liveSite(context, { homeUrl: home, pages }));
     const byPath = Object.fromEntries(candidates.map((c) => [c.url.replace(home, ''), c]));
-    expect(byPath['registro']).toMatchObject({ kind: 'register', status: 200, hasPasswordField: true, hasAccountForm: true, soft404: false, comingSoon: false });
-    expect(byPath['mi-cuenta']).toMatchObject({ kind: 'login', status: 200, soft404: true, hasAccountForm: false });
-    expect(byPath['portal-usuario']).toMatchObject({ kind: 'login', status: 200, comingSoon: true, hasAccountForm: false });
+    expect(byPath['registro']).toMatchObject({
+      kind: 'register',
+      status: 200,
+      hasPasswordField: true,
+      hasAccountForm: true,
+      soft404: false,
+      comingSoon: false,
+    });
+    expect(byPath['mi-cuenta']).toMatchObject({
+      kind: 'login',
+      status: 200,
+      soft404: true,
+      hasAccountForm: false,
+    });
+    expect(byPath['portal-usuario']).toMatchObject({
+      kind: 'login',
+      status: 200,
+      comingSoon: true,
+      hasAccountForm: false,
+    });
     expect(byPath['ingresar']).toMatchObject({ kind: 'login', status: 404, hasAccountForm: false });
     expect(byPath['registro']?.detail).toMatch(/account form #registro \(cui, correo, password, password2/);
   });

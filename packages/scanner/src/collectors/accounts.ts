@@ -20,14 +20,26 @@ function fieldWords(form: SnapshotForm): string[] {
 
 /** A form that signs in or creates an account: identity fields and a way to submit. */
 export function accountForm(form: SnapshotForm): boolean {
-  const fields = form.fields.filter((f) => !['hidden', 'submit', 'button', 'reset', 'image'].includes(f.type) && f.tag !== 'button');
+  const fields = form.fields.filter(
+    (f) => !['hidden', 'submit', 'button', 'reset', 'image'].includes(f.type) && f.tag !== 'button',
+  );
   if (fields.some((f) => f.type === 'search')) return false;
   const identity = phrases('accountFormIdentity');
-  const identityFields = fields.filter((f) => f.type === 'password' || f.type === 'email' || identity.test([f.name, f.id, f.placeholder, f.label, f.autocomplete].join(' ')));
-  const canSubmit = form.submitTexts.length > 0 || form.fields.some((f) => f.type === 'submit' || f.type === 'image' || f.tag === 'button');
+  const identityFields = fields.filter(
+    (f) =>
+      f.type === 'password' ||
+      f.type === 'email' ||
+      identity.test([f.name, f.id, f.placeholder, f.label, f.autocomplete].join(' ')),
+  );
+  const canSubmit =
+    form.submitTexts.length > 0 ||
+    form.fields.some((f) => f.type === 'submit' || f.type === 'image' || f.tag === 'button');
   const hasPassword = fields.some((f) => f.type === 'password');
   // Sign-in needs a password; a registration form may create it later (e-mail confirmation) but asks for several identity fields.
-  return canSubmit && (hasPassword ? identityFields.length >= 2 : identityFields.length >= 3 && fieldWords(form).length >= 3);
+  return (
+    canSubmit &&
+    (hasPassword ? identityFields.length >= 2 : identityFields.length >= 3 && fieldWords(form).length >= 3)
+  );
 }
 
 export interface AccountPageJudgement {
@@ -49,7 +61,13 @@ export function judgeAccountPage(facts: PageFacts): AccountPageJudgement {
   const parts: string[] = [];
   if (notFound) parts.push(`says "${notFound}"`);
   if (soon) parts.push(`says "${soon}"`);
-  if (form) parts.push(`account form ${form.selector} (${form.fields.filter((f) => f.type !== 'hidden').map((f) => f.name || f.id || f.type).join(', ')})`);
+  if (form)
+    parts.push(
+      `account form ${form.selector} (${form.fields
+        .filter((f) => f.type !== 'hidden')
+        .map((f) => f.name || f.id || f.type)
+        .join(', ')})`,
+    );
   else if (hasPasswordField) parts.push('password field without a complete form');
   else parts.push('no account form');
   if (providers.length) parts.push(`sign-in with ${providers.map((p) => p.vendor.name).join(', ')}`);
@@ -88,20 +106,31 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
       const href = kind ? absoluteHttpUrl(link.href) : null;
       if (!kind || !href || href.split('#')[0] === page.url.split('#')[0]) continue;
       const known = links.get(href);
-      if (!known || (known.kind === 'login' && kind === 'register')) links.set(href, { page, link: { ...link, href }, kind });
+      if (!known || (known.kind === 'login' && kind === 'register'))
+        links.set(href, { page, link: { ...link, href }, kind });
     }
     // A sign-in form right on an analysed page.
     for (const form of page.forms.filter(accountForm)) {
       candidates.push({
         url: page.url,
-        kind: form.fields.some((f) => f.type === 'password') && form.fields.filter((f) => f.type === 'password').length < 2 ? 'login' : 'register',
+        kind:
+          form.fields.some((f) => f.type === 'password') &&
+          form.fields.filter((f) => f.type === 'password').length < 2
+            ? 'login'
+            : 'register',
         linkText: clip(form.submitTexts[0] ?? '', 80),
         status: page.status,
         soft404: page.soft404,
         comingSoon: !!looksComingSoon(page),
         hasPasswordField: form.fields.some((f) => f.type === 'password'),
         hasAccountForm: true,
-        detail: clip(`form on the page: ${form.selector} → ${form.action || page.url} (${form.fields.filter((f) => f.type !== 'hidden').map((f) => f.name || f.id || f.type).join(', ')})`, 300),
+        detail: clip(
+          `form on the page: ${form.selector} → ${form.action || page.url} (${form.fields
+            .filter((f) => f.type !== 'hidden')
+            .map((f) => f.name || f.id || f.type)
+            .join(', ')})`,
+          300,
+        ),
       });
     }
     for (const hit of vendorsOnPage(page, vendors.identityProviders)) {
@@ -120,7 +149,9 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
     }
   }
 
-  const toFollow = [...links.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'register' ? -1 : 1)).slice(0, MAX_FOLLOWED);
+  const toFollow = [...links.values()]
+    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'register' ? -1 : 1))
+    .slice(0, MAX_FOLLOWED);
   for (const { page, link, kind } of toFollow) {
     const linkText = clip(link.text || link.label, 80);
     if (!hasTime(site, 5_000)) {
@@ -138,7 +169,10 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
         comingSoon: false,
         hasPasswordField: false,
         hasAccountForm: false,
-        detail: clip(`"${linkText}" on ${page.url} could not be opened: ${opened.error ?? 'no response'}`, 300),
+        detail: clip(
+          `"${linkText}" on ${page.url} could not be opened: ${opened.error ?? 'no response'}`,
+          300,
+        ),
       });
       continue;
     }
@@ -154,7 +188,10 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
       hasPasswordField: judged.hasPasswordField,
       hasAccountForm: judged.hasAccountForm && !bad,
       ...(judged.provider ? { provider: judged.provider } : {}),
-      detail: clip(`"${linkText}" on ${page.url} → HTTP ${opened.status} ${opened.url}: ${judged.detail}`, 400),
+      detail: clip(
+        `"${linkText}" on ${page.url} → HTTP ${opened.status} ${opened.url}: ${judged.detail}`,
+        400,
+      ),
     });
   }
 
@@ -164,7 +201,12 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
     if (!unique.has(key)) unique.set(key, c);
   }
   return {
-    candidates: [...unique.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.url.localeCompare(b.url) || (a.provider ?? '').localeCompare(b.provider ?? '')),
+    candidates: [...unique.values()].sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        a.url.localeCompare(b.url) ||
+        (a.provider ?? '').localeCompare(b.provider ?? ''),
+    ),
   };
 }
 

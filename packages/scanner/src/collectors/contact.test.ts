@@ -16,7 +16,12 @@ describe('addresses in text', () => {
     expect(addressesInText(text)).toEqual([expect.objectContaining({ address, obfuscated })]);
   });
 
-  it.each([['logo@2x.png'], ['Apply online at www.sat.gob.gt today'], ['Síguenos @MingobGT'], ['Horario 8:00 @ 16:00']])('finds no address in %s', (text) => {
+  it.each([
+    ['logo@2x.png'],
+    ['Apply online at www.sat.gob.gt today'],
+    ['Síguenos @MingobGT'],
+    ['Horario 8:00 @ 16:00'],
+  ])('finds no address in %s', (text) => {
     expect(addressesInText(text)).toEqual([]);
   });
 });
@@ -27,7 +32,9 @@ describe('contact collector', () => {
       pages: [
         snapshot(home, {
           text: 'Contáctenos\nCorreo: denuncias [arroba] mingob [punto] gob [punto] gt\nPBX 2413-8888',
-          links: [link('mailto:Info@Mingob.gob.gt?subject=Consulta', 'Info@mingob.gob.gt', { inFooter: true })],
+          links: [
+            link('mailto:Info@Mingob.gob.gt?subject=Consulta', 'Info@mingob.gob.gt', { inFooter: true }),
+          ],
         }),
         snapshot(`${home}contacto`, {
           title: 'Contacto',
@@ -37,7 +44,12 @@ describe('contact collector', () => {
               action: `${home}api/contacto`,
               method: 'post',
               selector: '#form-contacto',
-              fields: [field('nombre', { label: 'Nombre completo' }), field('correo', { type: 'email' }), field('mensaje', { tag: 'textarea', type: 'textarea' }), field('enviar', { tag: 'button', type: 'submit' })],
+              fields: [
+                field('nombre', { label: 'Nombre completo' }),
+                field('correo', { type: 'email' }),
+                field('mensaje', { tag: 'textarea', type: 'textarea' }),
+                field('enviar', { tag: 'button', type: 'submit' }),
+              ],
               submitTexts: ['Enviar mensaje'],
             }),
           ],
@@ -67,13 +79,21 @@ describe('contact collector', () => {
   });
 
   it('trap: a form with action "#" and no script, and one posting to a 404, go nowhere; a search box is not a contact form', async () => {
-    const contactFields = [field('email', { type: 'email' }), field('comentario', { tag: 'textarea', type: 'textarea' })];
+    const contactFields = [
+      field('email', { type: 'email' }),
+      field('comentario', { tag: 'textarea', type: 'textarea' }),
+    ];
     const site = fakeSite({
       pages: [
         snapshot(`${home}contacto`, {
           forms: [
             form({ action: `${home}contacto#`, selector: 'form:nth-of-type(1)', fields: contactFields }),
-            form({ action: `${home}enviar.php`, method: 'post', selector: 'form:nth-of-type(2)', fields: contactFields }),
+            form({
+              action: `${home}enviar.php`,
+              method: 'post',
+              selector: 'form:nth-of-type(2)',
+              fields: contactFields,
+            }),
             form({ action: `${home}buscar`, role: 'search', fields: [field('q', { type: 'search' })] }),
           ],
         }),
@@ -92,8 +112,19 @@ describe('contact collector', () => {
     const site = fakeSite({
       pages: [
         snapshot(`${home}contacto`, {
-          inlineScripts: ["document.getElementById('contacto').addEventListener('submit', (e) => { e.preventDefault(); fetch('/api/mensajes', { method: 'POST', body: new FormData(e.target) }); });"],
-          forms: [form({ action: `${home}contacto#`, id: 'contacto', fields: [field('telefono', { type: 'tel' }), field('mensaje', { tag: 'textarea', type: 'textarea' })] })],
+          inlineScripts: [
+            "document.getElementById('contacto').addEventListener('submit', (e) => { e.preventDefault(); fetch('/api/mensajes', { method: 'POST', body: new FormData(e.target) }); });",
+          ],
+          forms: [
+            form({
+              action: `${home}contacto#`,
+              id: 'contacto',
+              fields: [
+                field('telefono', { type: 'tel' }),
+                field('mensaje', { tag: 'textarea', type: 'textarea' }),
+              ],
+            }),
+          ],
         }),
       ],
     });

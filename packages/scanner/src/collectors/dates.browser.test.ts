@@ -38,8 +38,14 @@ describe('dates collector in Chromium', () => {
     const facts = await readPage(page);
     await page.close();
     // Another page with the same template line, not re-rendered: the clock date there is marked too.
-    const other = snapshot(`${server.origin}/institucion`, { title: 'Institución', text: facts.text.split('\n')[0] ?? '' });
-    const site = liveSite(context, { homeUrl: home, pages: [snapshot(home, { title: facts.title, text: facts.text }), other] });
+    const other = snapshot(`${server.origin}/institucion`, {
+      title: 'Institución',
+      text: facts.text.split('\n')[0] ?? '',
+    });
+    const site = liveSite(context, {
+      homeUrl: home,
+      pages: [snapshot(home, { title: facts.title, text: facts.text }), other],
+    });
 
     const { items } = await datesCollector.collect(site);
     const today = new Date(site.scannedAt).toISOString().slice(0, 10);
@@ -50,6 +56,9 @@ describe('dates collector in Chromium', () => {
     expect(clockDate).toBeDefined();
     // The JS date is the browser's local "today" (± a day for time zones).
     expect(Math.abs(Date.parse(clockDate!.date) - Date.parse(today))).toBeLessThanOrEqual(86_400_000);
-    expect(written.find((i) => i.date === '2026-10-02')).toMatchObject({ clientClock: false, publication: true });
+    expect(written.find((i) => i.date === '2026-10-02')).toMatchObject({
+      clientClock: false,
+      publication: true,
+    });
   });
 });

@@ -24,12 +24,17 @@ describe('dates in text (chrono-node es + en, strict)', () => {
     expect(datesInText(text, reference).map((d) => d.date)).toEqual([date]);
   });
 
-  it.each([['© 2026'], ['Decreto 57-2008'], ['Tel. 2422-2222'], ['Horario de 8:00 a 16:00'], ['14 de noviembre'], ['31/02/2026'], ['hoy']])(
-    'reads no complete date in %s',
-    (text) => {
-      expect(datesInText(text, reference)).toEqual([]);
-    },
-  );
+  it.each([
+    ['© 2026'],
+    ['Decreto 57-2008'],
+    ['Tel. 2422-2222'],
+    ['Horario de 8:00 a 16:00'],
+    ['14 de noviembre'],
+    ['31/02/2026'],
+    ['hoy'],
+  ])('reads no complete date in %s', (text) => {
+    expect(datesInText(text, reference)).toEqual([]);
+  });
 });
 
 describe('dates collector', () => {
@@ -56,7 +61,9 @@ describe('dates collector', () => {
             'Horario de atención: lunes a viernes',
             '© 2026 Ministerio de Finanzas Públicas. Todos los derechos reservados. Actualizado 18/11/2026',
           ].join('\n'),
-          dates: [{ source: 'time-element', value: '2026-11-10T09:00:00-06:00', context: 'Taller de capacitación' }],
+          dates: [
+            { source: 'time-element', value: '2026-11-10T09:00:00-06:00', context: 'Taller de capacitación' },
+          ],
           meta: { 'article:modified_time': '2026-11-12T10:00:00-06:00' },
           links: [link(`${home}noticias/2026/11/09/minfin-capacita`, 'Minfin capacita a municipalidades')],
         }),
@@ -64,7 +71,8 @@ describe('dates collector', () => {
       ],
     });
     const { items } = await datesCollector.collect(site);
-    const pick = (source: string) => items.filter((i) => i.source === source).map((i) => [i.date, i.publication]);
+    const pick = (source: string) =>
+      items.filter((i) => i.source === source).map((i) => [i.date, i.publication]);
     expect(pick('visible-text')).toEqual([
       ['2026-11-14', true],
       ['2026-11-05', true],
@@ -107,7 +115,10 @@ describe('dates collector', () => {
   });
 
   it('a date of "today" triggers a clock re-render; without a browser it is logged, not invented', async () => {
-    const site = fakeSite({ scannedAt, pages: [snapshot(home, { text: 'Guatemala, 20 de noviembre de 2026' })] });
+    const site = fakeSite({
+      scannedAt,
+      pages: [snapshot(home, { text: 'Guatemala, 20 de noviembre de 2026' })],
+    });
     const { items } = await datesCollector.collect(site);
     expect(items).toHaveLength(1);
     expect(items[0]?.clientClock).toBe(false);

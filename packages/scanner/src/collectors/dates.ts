@@ -31,13 +31,33 @@ const META_DATE_KEYS = [
 ];
 
 const NEWS_PATH_WORDS = new Set([
-  'noticias', 'noticia', 'news', 'prensa', 'comunicados', 'comunicado', 'boletin', 'boletines', 'blog', 'publicaciones',
-  'articulos', 'articulo', 'novedades', 'actualidad', 'sala', 'press', 'avisos', 'convocatorias', 'post', 'posts',
+  'noticias',
+  'noticia',
+  'news',
+  'prensa',
+  'comunicados',
+  'comunicado',
+  'boletin',
+  'boletines',
+  'blog',
+  'publicaciones',
+  'articulos',
+  'articulo',
+  'novedades',
+  'actualidad',
+  'sala',
+  'press',
+  'avisos',
+  'convocatorias',
+  'post',
+  'posts',
 ]);
 
 /** The page is a news or publications page (by its URL or title). */
 function isNewsPage(page: Pick<PageSnapshot, 'url' | 'title'>): boolean {
-  return pathWords(page.url).some((w) => NEWS_PATH_WORDS.has(w)) || phrases('publicationContext').test(page.title);
+  return (
+    pathWords(page.url).some((w) => NEWS_PATH_WORDS.has(w)) || phrases('publicationContext').test(page.title)
+  );
 }
 
 function isCopyrightLine(line: string): boolean {
@@ -61,7 +81,10 @@ function linesOf(text: string): Line[] {
 }
 
 /** Dates in a page's visible text, with the publication context of each (its line and the lines around it). */
-export function visibleTextDates(page: Pick<PageSnapshot, 'url' | 'title' | 'text'>, reference: Date): DatedItem[] {
+export function visibleTextDates(
+  page: Pick<PageSnapshot, 'url' | 'title' | 'text'>,
+  reference: Date,
+): DatedItem[] {
   const items: DatedItem[] = [];
   const lines = linesOf(page.text);
   const newsPage = isNewsPage(page);
@@ -126,7 +149,15 @@ export function markupDates(page: PageSnapshot, reference: Date): DatedItem[] {
   const lastModified = page.headers['last-modified'];
   if (lastModified) {
     const date = dateFromValue(lastModified, reference);
-    if (date) items.push({ url: page.url, date, source: 'http-header', text: `Last-Modified: ${lastModified}`, publication: false, clientClock: false });
+    if (date)
+      items.push({
+        url: page.url,
+        date,
+        source: 'http-header',
+        text: `Last-Modified: ${lastModified}`,
+        publication: false,
+        clientClock: false,
+      });
   }
   return items;
 }
@@ -167,13 +198,19 @@ async function sitemapDates(site: SiteContext): Promise<DatedItem[]> {
   const origin = new URL(site.homeUrl).origin;
   const read = async (url: string) => {
     const response = await site.fetch(url, { method: 'GET', maxBytes: 64 * 1024 });
-    if (response.error || response.status !== 200 || !/<(?:urlset|sitemapindex)/i.test(response.head.toString('utf8', 0, 4096)))
+    if (
+      response.error ||
+      response.status !== 200 ||
+      !/<(?:urlset|sitemapindex)/i.test(response.head.toString('utf8', 0, 4096))
+    )
       return null;
     return response.head.toString('utf8');
   };
   let xml = await read(`${origin}/sitemap.xml`);
   if (xml && /<sitemapindex/i.test(xml)) {
-    const children = [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    const children = [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) =>
+      m[1]!.replace(/&amp;/g, '&'),
+    );
     const child = children.find((c) => /news|noticia|post|articul|page/i.test(c)) ?? children[0];
     xml = child && hasTime(site, 5_000) ? await read(child) : null;
   }
@@ -211,7 +248,11 @@ function isoDay(date: Date): string {
  * look fresh on every visit. Re-render the page with the browser clock moved back CLOCK_SHIFT_DAYS: a date that
  * disappears while a date near the fake "today" appears was the clock, not the content.
  */
-export async function clientClockDates(site: SiteContext, page: PageSnapshot, items: DatedItem[]): Promise<Set<string>> {
+export async function clientClockDates(
+  site: SiteContext,
+  page: PageSnapshot,
+  items: DatedItem[],
+): Promise<Set<string>> {
   const moved = new Set<string>();
   const fakeNow = shiftDays(new Date(site.scannedAt), -CLOCK_SHIFT_DAYS);
   const shifted = await withPage(site, async (live) => {
@@ -222,7 +263,9 @@ export async function clientClockDates(site: SiteContext, page: PageSnapshot, it
       live,
       () => ({
         text: document.body?.innerText ?? '',
-        times: Array.from(document.querySelectorAll('time')).map((t) => `${t.getAttribute('datetime') ?? ''} ${t.textContent ?? ''}`),
+        times: Array.from(document.querySelectorAll('time')).map(
+          (t) => `${t.getAttribute('datetime') ?? ''} ${t.textContent ?? ''}`,
+        ),
       }),
       undefined,
     );
@@ -243,7 +286,9 @@ export async function clientClockDates(site: SiteContext, page: PageSnapshot, it
 
 /** A date the visitor's clock could have written: today (± a day for time zones) on the scan or the machine clock. */
 function couldBeClock(date: string, scannedAt: string): boolean {
-  return [isoDay(new Date(scannedAt)), isoDay(new Date())].some((today) => Math.abs(daysBetween(today, date)) <= 1);
+  return [isoDay(new Date(scannedAt)), isoDay(new Date())].some(
+    (today) => Math.abs(daysBetween(today, date)) <= 1,
+  );
 }
 
 function itemKey(item: DatedItem): string {
@@ -268,13 +313,21 @@ export async function collectDates(site: SiteContext): Promise<DatesEvidence> {
 
   // Only pages showing "today" can carry a clock-written date; re-render those (home first), bounded.
   const clockPages = site.pages
-    .filter((page) => items.some((i) => i.url === page.url && (i.source === 'visible-text' || i.source === 'time-element') && couldBeClock(i.date, site.scannedAt)))
+    .filter((page) =>
+      items.some(
+        (i) =>
+          i.url === page.url &&
+          (i.source === 'visible-text' || i.source === 'time-element') &&
+          couldBeClock(i.date, site.scannedAt),
+      ),
+    )
     .slice(0, MAX_CLOCK_PAGES);
   for (const page of clockPages) {
     if (!hasTime(site, 8_000)) break;
     try {
       const moved = await clientClockDates(site, page, items);
-      for (const item of items) if (item.url === page.url && moved.has(`${item.source}|${item.date}`)) item.clientClock = true;
+      for (const item of items)
+        if (item.url === page.url && moved.has(`${item.source}|${item.date}`)) item.clientClock = true;
     } catch (error) {
       site.log(`dates: clock re-render of ${page.url} failed (${(error as Error).message.split('\n')[0]})`);
     }
@@ -287,7 +340,11 @@ export async function collectDates(site: SiteContext): Promise<DatesEvidence> {
   const unique = new Map<string, DatedItem>();
   for (const item of items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);
   const sorted = [...unique.values()].sort(
-    (a, b) => b.date.localeCompare(a.date) || a.url.localeCompare(b.url) || a.source.localeCompare(b.source) || a.text.localeCompare(b.text),
+    (a, b) =>
+      b.date.localeCompare(a.date) ||
+      a.url.localeCompare(b.url) ||
+      a.source.localeCompare(b.source) ||
+      a.text.localeCompare(b.text),
   );
   // Newest first, so the bound keeps the dates that decide freshness.
   return { items: sorted.slice(0, MAX_ITEMS) };

@@ -4,7 +4,10 @@ import { fakeSite, link, snapshot } from './support/test-builders.js';
 
 const home = 'https://www.renap.gob.gt/';
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
-const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml')]);
+const docx = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  Buffer.from('....[Content_Types].xml....word/document.xml'),
+]);
 const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
 
 describe('announced document type', () => {
@@ -29,8 +32,14 @@ describe('downloads collector', () => {
           title: 'Formularios y descargas',
           headings: [{ level: 1, text: 'Formularios' }],
           links: [
-            link(`${home}docs/solicitud-certificacion-nacimiento.pdf`, 'Solicitud de certificación de nacimiento', { context: 'Registro Civil — Solicitud de certificación de nacimiento (PDF)' }),
-            link(`${home}docs/memoria-de-labores-2025.pdf`, 'Memoria de Labores 2025', { context: 'Memoria de Labores 2025' }),
+            link(
+              `${home}docs/solicitud-certificacion-nacimiento.pdf`,
+              'Solicitud de certificación de nacimiento',
+              { context: 'Registro Civil — Solicitud de certificación de nacimiento (PDF)' },
+            ),
+            link(`${home}docs/memoria-de-labores-2025.pdf`, 'Memoria de Labores 2025', {
+              context: 'Memoria de Labores 2025',
+            }),
             link(`${home}docs/formulario-inscripcion.docx`, 'Formulario de inscripción (Word)'),
             link(`${home}docs/formato-antiguo.doc`, 'Formato de solicitud'),
           ],
@@ -53,7 +62,12 @@ describe('downloads collector', () => {
     const memoria = candidates.find((c) => c.href.includes('memoria'));
     expect(memoria).toMatchObject({ linkText: 'Memoria de Labores 2025', pageUrl: `${home}formularios` });
     expect(candidates.find((c) => c.href.includes('nacimiento'))?.context).toMatch(/Registro Civil/);
-    expect(candidates[0]?.check).toEqual({ status: 200, contentType: 'application/msword', bytes: ole.length, ok: true });
+    expect(candidates[0]?.check).toEqual({
+      status: 200,
+      contentType: 'application/msword',
+      bytes: ole.length,
+      ok: true,
+    });
   });
 
   it('trap: a "formulario" that 404s, one that returns an HTML error page with 200, and an empty file are not downloads', async () => {
@@ -70,13 +84,20 @@ describe('downloads collector', () => {
         }),
       ],
       responses: {
-        [`${home}formularios/reposicion.pdf`]: { contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><head><title>Error</title></head><body>Página no encontrada</body></html>' },
+        [`${home}formularios/reposicion.pdf`]: {
+          contentType: 'text/html; charset=utf-8',
+          body: '<!DOCTYPE html><html><head><title>Error</title></head><body>Página no encontrada</body></html>',
+        },
         [`${home}formularios/vacio.pdf`]: { contentType: 'application/pdf', body: '' },
       },
     });
     const { candidates } = await downloadsCollector.collect(site);
     expect(candidates.map((c) => [c.href.slice(home.length), c.check.ok, c.check.problem])).toEqual([
-      ['formularios/reposicion.pdf', false, 'HTML page instead of a document (error page, soft 404 or login wall)'],
+      [
+        'formularios/reposicion.pdf',
+        false,
+        'HTML page instead of a document (error page, soft 404 or login wall)',
+      ],
       ['formularios/solicitud-dpi.pdf', false, 'HTTP 404'],
       ['formularios/vacio.pdf', false, 'empty body'],
     ]);
@@ -85,7 +106,9 @@ describe('downloads collector', () => {
   });
 
   it('confirms at most 15 documents per site', async () => {
-    const links = Array.from({ length: 20 }, (_, i) => link(`${home}formularios/f${i}.pdf`, `Formulario ${i}`));
+    const links = Array.from({ length: 20 }, (_, i) =>
+      link(`${home}formularios/f${i}.pdf`, `Formulario ${i}`),
+    );
     const site = fakeSite({ pages: [snapshot(home, { links })] });
     expect((await downloadsCollector.collect(site)).candidates).toHaveLength(15);
     expect(site.fetched).toHaveLength(15);

@@ -11,7 +11,9 @@ const MAX_CONFIRMED = 15;
 const DOCUMENT_TYPES = ['pdf', 'docx', 'doc', 'odt', 'xlsx', 'xls', 'ods', 'rtf'];
 
 /** The document type a link announces: by extension, then by its text ("Descargar (PDF)", "Formato Word"). */
-export function announcedType(link: Pick<SnapshotLink, 'href' | 'text' | 'label' | 'download'>): string | null {
+export function announcedType(
+  link: Pick<SnapshotLink, 'href' | 'text' | 'label' | 'download'>,
+): string | null {
   let path = '';
   let query = '';
   try {
@@ -28,7 +30,13 @@ export function announcedType(link: Pick<SnapshotLink, 'href' | 'text' | 'label'
   if (inQuery) return inQuery;
   const text = `${link.text} ${link.label}`.toLowerCase();
   const inText = /\b(pdf|docx?|odt|xlsx?|ods|rtf)\b/.exec(text)?.[1];
-  if (inText && (link.download || phrases('downloadText').test(text) || /[([]\s*(?:pdf|docx?|odt|xlsx?|ods|rtf)/.test(text))) return inText;
+  if (
+    inText &&
+    (link.download ||
+      phrases('downloadText').test(text) ||
+      /[([]\s*(?:pdf|docx?|odt|xlsx?|ods|rtf)/.test(text))
+  )
+    return inText;
   if (/\bword\b/.test(text) && phrases('downloadText').test(text)) return 'doc';
   if (/\bexcel\b/.test(text) && phrases('downloadText').test(text)) return 'xls';
   if (link.download || (phrases('downloadText').isExactly(link.text) && !byExtension)) return '';
@@ -50,7 +58,9 @@ export function findDocumentLinks(pages: PageSnapshot[]): Found[] {
   for (const page of pages) {
     if (page.soft404 || page.status >= 400) continue;
     const pageIsAboutForms =
-      form.test(page.title) || page.headings.some((h) => form.test(h.text)) || form.test(pathWords(page.url).join(' '));
+      form.test(page.title) ||
+      page.headings.some((h) => form.test(h.text)) ||
+      form.test(pathWords(page.url).join(' '));
     for (const link of page.links) {
       const href = absoluteHttpUrl(link.href);
       if (!href || byHref.has(href)) continue;
@@ -59,24 +69,65 @@ export function findDocumentLinks(pages: PageSnapshot[]): Found[] {
       const inLink = form.test(`${link.text} ${link.label}`) || form.test(pathWords(href).join(' '));
       const inContext = form.test(link.context);
       if (!inLink && !inContext && !pageIsAboutForms) continue;
-      byHref.set(href, { page, link: { ...link, href }, fileType, score: (inLink ? 4 : 0) + (inContext ? 2 : 0) + (pageIsAboutForms ? 1 : 0) });
+      byHref.set(href, {
+        page,
+        link: { ...link, href },
+        fileType,
+        score: (inLink ? 4 : 0) + (inContext ? 2 : 0) + (pageIsAboutForms ? 1 : 0),
+      });
     }
   }
-  return [...byHref.values()].sort((a, b) => b.score - a.score || a.page.depth - b.page.depth || a.link.href.localeCompare(b.link.href));
+  return [...byHref.values()].sort(
+    (a, b) => b.score - a.score || a.page.depth - b.page.depth || a.link.href.localeCompare(b.link.href),
+  );
 }
 
 /** Downloads the start of the file and says whether it really is a document. */
-export async function confirmDownload(site: Pick<SiteContext, 'fetch'>, url: string, announced: string): Promise<{ check: DownloadCandidate['check']; fileType: string }> {
+export async function confirmDownload(
+  site: Pick<SiteContext, 'fetch'>,
+  url: string,
+  announced: string,
+): Promise<{ check: DownloadCandidate['check']; fileType: string }> {
   const response = await site.fetch(url, { method: 'GET', maxBytes: 64 * 1024 });
   const base = { status: response.status, contentType: response.contentType, bytes: response.bytes };
-  if (response.error) return { check: { ...base, ok: false, problem: `request failed: ${response.error}` }, fileType: announced };
-  if (response.status >= 400 || response.status === 0) return { check: { ...base, ok: false, problem: `HTTP ${response.status}` }, fileType: announced };
+  if (response.error)
+    return {
+      check: { ...base, ok: false, problem: `request failed: ${response.error}` },
+      fileType: announced,
+    };
+  if (response.status >= 400 || response.status === 0)
+    return { check: { ...base, ok: false, problem: `HTTP ${response.status}` }, fileType: announced };
   const sniffed = sniff(response.head);
-  if (sniffed === 'empty' || response.bytes === 0) return { check: { ...base, ok: false, problem: 'empty body' }, fileType: announced };
+  if (sniffed === 'empty' || response.bytes === 0)
+    return { check: { ...base, ok: false, problem: 'empty body' }, fileType: announced };
   if (sniffed === 'html')
-    return { check: { ...base, ok: false, problem: 'HTML page instead of a document (error page, soft 404 or login wall)' }, fileType: announced };
-  if (sniffed === 'other') return { check: { ...base, ok: false, problem: `not a document (content-type ${response.contentType || 'none'}, unknown signature)` }, fileType: announced };
-  const real = sniffed === 'pdf' ? 'pdf' : sniffed === 'rtf' ? 'rtf' : sniffed === 'ole-office' ? (announced === 'xls' ? 'xls' : announced || 'doc') : zipKind(response.head);
+    return {
+      check: {
+        ...base,
+        ok: false,
+        problem: 'HTML page instead of a document (error page, soft 404 or login wall)',
+      },
+      fileType: announced,
+    };
+  if (sniffed === 'other')
+    return {
+      check: {
+        ...base,
+        ok: false,
+        problem: `not a document (content-type ${response.contentType || 'none'}, unknown signature)`,
+      },
+      fileType: announced,
+    };
+  const real =
+    sniffed === 'pdf'
+      ? 'pdf'
+      : sniffed === 'rtf'
+        ? 'rtf'
+        : sniffed === 'ole-office'
+          ? announced === 'xls'
+            ? 'xls'
+            : announced || 'doc'
+          : zipKind(response.head);
   const fileType = announced || real;
   if (announced && FAMILY[announced] !== sniffed)
     return { check: { ...base, ok: true, problem: `announced ${announced}, received ${real}` }, fileType };
@@ -103,10 +154,15 @@ export async function collectDownloads(site: SiteContext): Promise<DownloadsEvid
       linkText: clip(found.link.text || found.link.label, 160),
       context: clip(found.link.context || found.page.title, 300),
       fileType,
-      check: check.problem === undefined ? { status: check.status, contentType: check.contentType, bytes: check.bytes, ok: check.ok } : check,
+      check:
+        check.problem === undefined
+          ? { status: check.status, contentType: check.contentType, bytes: check.bytes, ok: check.ok }
+          : check,
     });
   }
-  return { candidates: candidates.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.href.localeCompare(b.href)) };
+  return {
+    candidates: candidates.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.href.localeCompare(b.href)),
+  };
 }
 
 export const downloadsCollector: Collector<'downloads'> = {

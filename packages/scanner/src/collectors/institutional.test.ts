@@ -14,7 +14,10 @@ describe('institutional collector', () => {
             link(`${home}institucion/organigrama`, 'Organigrama', { inNav: true }),
             link(`${home}marco-legal`, 'Marco Legal', { inNav: true }),
             link('https://www.facebook.com/mineduc', 'Misión'),
-            link(`${home}noticias/1`, 'El ministro presentó la misión y visión del nuevo plan educativo para todo el país en 2026'),
+            link(
+              `${home}noticias/1`,
+              'El ministro presentó la misión y visión del nuevo plan educativo para todo el país en 2026',
+            ),
           ],
         }),
         snapshot(`${home}institucion/mision-y-vision`, {
@@ -30,9 +33,13 @@ describe('institutional collector', () => {
     const evidence = await institutionalCollector.collect(site);
     const byUrl = Object.fromEntries(evidence.pages.map((p) => [p.url, p]));
     expect(byUrl[`${home}institucion/mision-y-vision`]?.topics).toEqual(['authorities', 'mission', 'vision']);
-    expect(byUrl[`${home}institucion/mision-y-vision`]?.matched).toContain('h1: "Misión y Visión" (mision y vision)');
+    expect(byUrl[`${home}institucion/mision-y-vision`]?.matched).toContain(
+      'h1: "Misión y Visión" (mision y vision)',
+    );
     expect(byUrl[`${home}institucion/organigrama`]?.topics).toEqual(['org_chart']);
-    expect(byUrl[`${home}institucion/organigrama`]?.matched[0]).toMatch(/^enlace "Organigrama" en https:\/\/www\.mineduc\.gob\.gt\//);
+    expect(byUrl[`${home}institucion/organigrama`]?.matched[0]).toMatch(
+      /^enlace "Organigrama" en https:\/\/www\.mineduc\.gob\.gt\//,
+    );
     expect(byUrl[`${home}marco-legal`]?.topics).toEqual(['legal_basis']);
     expect(byUrl[`${home}en/about`]?.topics).toEqual(['authorities', 'history']);
     // Off-site links and long news sentences do not name institutional pages.

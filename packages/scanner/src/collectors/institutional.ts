@@ -50,9 +50,11 @@ export function collectInstitutional(site: Pick<SiteContext, 'pages' | 'isSameSi
   const linksSeen = new Set<string>();
   for (const page of site.pages) {
     if (page.soft404 || page.status >= 400) continue;
-    for (const { topic, phrase } of topicsOf(page.title)) add(page.url, topic, `título: "${clip(page.title, 80)}" (${phrase})`);
+    for (const { topic, phrase } of topicsOf(page.title))
+      add(page.url, topic, `título: "${clip(page.title, 80)}" (${phrase})`);
     for (const heading of page.headings) {
-      for (const { topic, phrase } of topicsOf(heading.text)) add(page.url, topic, `h${heading.level}: "${clip(heading.text, 80)}" (${phrase})`);
+      for (const { topic, phrase } of topicsOf(heading.text))
+        add(page.url, topic, `h${heading.level}: "${clip(heading.text, 80)}" (${phrase})`);
     }
     for (const { topic, segment } of topicsOfPath(page.url)) add(page.url, topic, `URL: /${segment}`);
 
@@ -65,7 +67,8 @@ export function collectInstitutional(site: Pick<SiteContext, 'pages' | 'isSameSi
       const key = `${url}|${text.toLowerCase()}`;
       if (linksSeen.has(key)) continue;
       linksSeen.add(key);
-      for (const { topic, phrase } of topicsOf(text)) add(url, topic, `enlace "${clip(text, 60)}" en ${page.url} (${phrase})`);
+      for (const { topic, phrase } of topicsOf(text))
+        add(url, topic, `enlace "${clip(text, 60)}" en ${page.url} (${phrase})`);
     }
   }
 

@@ -11,14 +11,30 @@ describe('interactive channels collector', () => {
         snapshot(home, {
           scripts: ['https://embed.tawk.to/5f1234/default'],
           links: [
-            link('https://wa.me/50223222222', 'WhatsApp', { context: 'Atención al usuario por WhatsApp: consultas sobre trámites laborales' }),
-            link('https://api.whatsapp.com/send?phone=50224224242', '', { label: 'WhatsApp', inFooter: true, context: 'Síguenos en Facebook Twitter WhatsApp' }),
+            link('https://wa.me/50223222222', 'WhatsApp', {
+              context: 'Atención al usuario por WhatsApp: consultas sobre trámites laborales',
+            }),
+            link('https://api.whatsapp.com/send?phone=50224224242', '', {
+              label: 'WhatsApp',
+              inFooter: true,
+              context: 'Síguenos en Facebook Twitter WhatsApp',
+            }),
           ],
         }),
         snapshot(`${home}noticias/1`, {
-          forms: [form({ action: 'https://www.mintrab.gob.gt/wp-comments-post.php', id: 'commentform', fields: [field('comment', { tag: 'textarea' })] })],
+          forms: [
+            form({
+              action: 'https://www.mintrab.gob.gt/wp-comments-post.php',
+              id: 'commentform',
+              fields: [field('comment', { tag: 'textarea' })],
+            }),
+          ],
         }),
-        snapshot(`${home}ayuda`, { inlineScripts: ['<df-messenger intent="WELCOME" chat-title="Asistente" agent-id="abc"></df-messenger>'] }),
+        snapshot(`${home}ayuda`, {
+          inlineScripts: [
+            '<df-messenger intent="WELCOME" chat-title="Asistente" agent-id="abc"></df-messenger>',
+          ],
+        }),
       ],
     });
     const { channels } = await interactiveCollector.collect(site);
@@ -29,8 +45,13 @@ describe('interactive channels collector', () => {
       ['whatsapp', 'WhatsApp', 'link', true, false],
       ['whatsapp', 'WhatsApp', 'link', true, true],
     ]);
-    expect(channels[0]).toMatchObject({ url: home, detail: 'Tawk.to loaded: https://embed.tawk.to/5f1234/default' });
-    expect(channels.find((c) => c.tiedToService && c.kind === 'whatsapp')?.detail).toMatch(/wa\.me\/50223222222/);
+    expect(channels[0]).toMatchObject({
+      url: home,
+      detail: 'Tawk.to loaded: https://embed.tawk.to/5f1234/default',
+    });
+    expect(channels.find((c) => c.tiedToService && c.kind === 'whatsapp')?.detail).toMatch(
+      /wa\.me\/50223222222/,
+    );
   });
 
   it('trap: the word "chat" with no widget is not a channel', async () => {

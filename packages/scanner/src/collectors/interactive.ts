@@ -3,7 +3,16 @@ import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, vendors } from '../data/index.js';
 import type { Vendor } from '../data/index.js';
-import { hasTime, inPage, looksComingSoon, looksNotFound, navigationTimeout, openAndRead, settle, withPage } from './support/live.js';
+import {
+  hasTime,
+  inPage,
+  looksComingSoon,
+  looksNotFound,
+  navigationTimeout,
+  openAndRead,
+  settle,
+  withPage,
+} from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -13,13 +22,18 @@ type Channel = InteractiveEvidence['channels'][number];
 const MAX_LIVE_PAGES = 2;
 const MAX_FORUM_LINKS = 2;
 
-const SOCIAL_CLUSTER = /facebook|twitter|instagram|youtube|tiktok|linkedin|s[ií]guenos|redes sociales|follow us/i;
+const SOCIAL_CLUSTER =
+  /facebook|twitter|instagram|youtube|tiktok|linkedin|s[ií]guenos|redes sociales|follow us/i;
 
 /** Sits next to a service (help, contact, procedure), not only among the footer's social icons. */
 function tiedToService(page: Pick<PageSnapshot, 'title' | 'url'>, link: SnapshotLink): boolean {
   if (link.inFooter || SOCIAL_CLUSTER.test(link.context)) return false;
   const context = phrases('serviceContext');
-  return context.test(`${link.text} ${link.label} ${link.context}`) || context.test(page.title) || context.test(pathWords(page.url).join(' '));
+  return (
+    context.test(`${link.text} ${link.label} ${link.context}`) ||
+    context.test(page.title) ||
+    context.test(pathWords(page.url).join(' '))
+  );
 }
 
 /** A messaging link that opens a real conversation: a number, a handle or an invite code. */
@@ -28,7 +42,11 @@ function messagingTarget(kind: string, href: string): boolean {
     const url = new URL(href);
     if (kind === 'whatsapp') {
       const phone = url.searchParams.get('phone') ?? url.pathname.replace(/\D/g, '');
-      return /\d{7,}/.test(phone) || (/chat\.whatsapp\.com$/.test(url.hostname) && url.pathname.length > 5) || /wa\.link$/.test(url.hostname);
+      return (
+        /\d{7,}/.test(phone) ||
+        (/chat\.whatsapp\.com$/.test(url.hostname) && url.pathname.length > 5) ||
+        /wa\.link$/.test(url.hostname)
+      );
     }
     return /^\/[\w.+-]{3,}/.test(url.pathname);
   } catch {
@@ -37,7 +55,11 @@ function messagingTarget(kind: string, href: string): boolean {
 }
 
 function kindOf(vendor: Vendor): ChannelKind {
-  return (['chat', 'chatbot', 'whatsapp', 'messenger', 'telegram', 'forum', 'comments'] as const).find((k) => k === vendor.kind) ?? 'chat';
+  return (
+    (['chat', 'chatbot', 'whatsapp', 'messenger', 'telegram', 'forum', 'comments'] as const).find(
+      (k) => k === vendor.kind,
+    ) ?? 'chat'
+  );
 }
 
 /** Widgets, forums and comment systems declared in the page (scripts, iframes, snippets, forms). */
@@ -54,7 +76,10 @@ export function staticChannels(page: PageSnapshot): Channel[] {
       how: hit.how,
       live: hit.how !== 'link' && !placeholder,
       tiedToService: kind === 'chat' || kind === 'chatbot' ? true : kind === 'comments' ? false : true,
-      detail: clip(`${hit.vendor.name} ${hit.loaded ? 'loaded' : 'declared'}: ${hit.evidence}${placeholder ? ` — the page says "${placeholder}"` : ''}`, 300),
+      detail: clip(
+        `${hit.vendor.name} ${hit.loaded ? 'loaded' : 'declared'}: ${hit.evidence}${placeholder ? ` — the page says "${placeholder}"` : ''}`,
+        300,
+      ),
     });
   }
   return channels;
@@ -90,7 +115,8 @@ function forumLinks(site: SiteContext): { page: PageSnapshot; link: SnapshotLink
   const found = new Map<string, { page: PageSnapshot; link: SnapshotLink }>();
   for (const page of site.pages) {
     for (const link of page.links) {
-      if (!forum.isExactly(link.text) && !forum.isExactly(link.label) && !/^foros?\b/i.test(link.text)) continue;
+      if (!forum.isExactly(link.text) && !forum.isExactly(link.label) && !/^foros?\b/i.test(link.text))
+        continue;
       if (!/^https?:/.test(link.href) || found.has(link.href)) continue;
       found.set(link.href, { page, link });
     }
@@ -100,7 +126,9 @@ function forumLinks(site: SiteContext): { page: PageSnapshot; link: SnapshotLink
 
 /** Widgets that exist only in the rendered DOM (custom elements like <df-messenger>, chat launchers). */
 async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
-  const groups = [...vendors.chat, ...vendors.forums, ...vendors.comments].filter((v) => v.selectors.length > 0);
+  const groups = [...vendors.chat, ...vendors.forums, ...vendors.comments].filter(
+    (v) => v.selectors.length > 0,
+  );
   const found = await withPage(site, async (page) => {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
     await settle(page, site, 5_000);
@@ -117,7 +145,11 @@ async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
               continue;
             }
             if (element) {
-              hits.push({ id: vendor.id, selector, text: ((element as HTMLElement).innerText ?? '').slice(0, 200) });
+              hits.push({
+                id: vendor.id,
+                selector,
+                text: ((element as HTMLElement).innerText ?? '').slice(0, 200),
+              });
               break;
             }
           }
@@ -126,7 +158,12 @@ async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
         const generic = document.querySelector(
           'iframe[title*="chat" i], iframe[id*="chat" i], [id*="webchat" i], [id*="chat-widget" i], [class*="chat-widget" i], [id*="chatbot" i], [class*="chatbot" i], [id*="livechat" i], [class*="livechat" i]',
         );
-        if (generic && hits.length === 0) hits.push({ id: '', selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''), text: ((generic as HTMLElement).innerText ?? '').slice(0, 200) });
+        if (generic && hits.length === 0)
+          hits.push({
+            id: '',
+            selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''),
+            text: ((generic as HTMLElement).innerText ?? '').slice(0, 200),
+          });
         return hits;
       },
       groups.map((v) => ({ id: v.id, selectors: v.selectors })),
@@ -142,8 +179,12 @@ async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
       ...(vendor ? { vendor: vendor.name } : {}),
       how: 'element' as const,
       live: !placeholder,
-      tiedToService: !vendor || vendor.kind === 'chat' || vendor.kind === 'chatbot' || vendor.kind === 'forum',
-      detail: clip(`${vendor ? vendor.name : 'chat widget'} rendered: ${hit.selector}${placeholder ? ` — says "${placeholder}"` : ''}`, 300),
+      tiedToService:
+        !vendor || vendor.kind === 'chat' || vendor.kind === 'chatbot' || vendor.kind === 'forum',
+      detail: clip(
+        `${vendor ? vendor.name : 'chat widget'} rendered: ${hit.selector}${placeholder ? ` — says "${placeholder}"` : ''}`,
+        300,
+      ),
     };
   });
 }
@@ -161,14 +202,24 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
   }
 
   // The home page and the contact/help page are where a visitor looks for a chat; render them.
-  const contactPage = site.pages.find((p) => p !== site.pages[0] && phrases('serviceContext').test(`${p.title} ${pathWords(p.url).join(' ')}`));
-  const livePages = [site.pages[0]?.url ?? site.homeUrl, contactPage?.url].filter((u): u is string => !!u).slice(0, MAX_LIVE_PAGES);
+  const contactPage = site.pages.find(
+    (p) => p !== site.pages[0] && phrases('serviceContext').test(`${p.title} ${pathWords(p.url).join(' ')}`),
+  );
+  const livePages = [site.pages[0]?.url ?? site.homeUrl, contactPage?.url]
+    .filter((u): u is string => !!u)
+    .slice(0, MAX_LIVE_PAGES);
   for (const url of livePages) {
     if (!hasTime(site, 8_000)) break;
     try {
       for (const widget of await liveWidgets(site, url)) {
         // Already known from its script or iframe on this page; a nameless launcher next to a known vendor is that vendor's.
-        const known = channels.some((c) => c.url === url && c.how !== 'link' && (c.kind === 'chat' || c.kind === 'chatbot') && (!widget.vendor || c.vendor === widget.vendor));
+        const known = channels.some(
+          (c) =>
+            c.url === url &&
+            c.how !== 'link' &&
+            (c.kind === 'chat' || c.kind === 'chatbot') &&
+            (!widget.vendor || c.vendor === widget.vendor),
+        );
         if (!known) channels.push(widget);
       }
     } catch (error) {
@@ -183,7 +234,8 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
     const platform = facts ? vendorsOnPage(facts, vendors.forums)[0]?.vendor.name : undefined;
     const notFound = facts ? looksNotFound(facts) : null;
     const soon = facts ? looksComingSoon(facts) : null;
-    const canPost = !!facts && (facts.forms.some((f) => f.fields.some((x) => x.tag === 'textarea')) || !!platform);
+    const canPost =
+      !!facts && (facts.forms.some((f) => f.fields.some((x) => x.tag === 'textarea')) || !!platform);
     const ok = opened.status > 0 && opened.status < 400 && !notFound && !soon;
     channels.push({
       url: link.href,
@@ -203,17 +255,25 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
   const unique = new Map<string, Channel>();
   const pagesPerWidget = new Map<string, number>();
   for (const channel of channels) {
-    const key = channel.how === 'link' ? `${channel.url}|${channel.kind}|${channel.detail}` : `${channel.kind}|${channel.vendor ?? ''}|${channel.how}`;
+    const key =
+      channel.how === 'link'
+        ? `${channel.url}|${channel.kind}|${channel.detail}`
+        : `${channel.kind}|${channel.vendor ?? ''}|${channel.how}`;
     pagesPerWidget.set(key, (pagesPerWidget.get(key) ?? 0) + 1);
     if (!unique.has(key)) unique.set(key, channel);
   }
   for (const [key, channel] of unique) {
     const count = pagesPerWidget.get(key) ?? 1;
-    if (channel.how !== 'link' && count > 1) unique.set(key, { ...channel, detail: clip(`${channel.detail} (on ${count} pages)`, 320) });
+    if (channel.how !== 'link' && count > 1)
+      unique.set(key, { ...channel, detail: clip(`${channel.detail} (on ${count} pages)`, 320) });
   }
   return {
     channels: [...unique.values()].sort(
-      (a, b) => a.kind.localeCompare(b.kind) || (a.vendor ?? '').localeCompare(b.vendor ?? '') || a.url.localeCompare(b.url) || a.detail.localeCompare(b.detail),
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        (a.vendor ?? '').localeCompare(b.vendor ?? '') ||
+        a.url.localeCompare(b.url) ||
+        a.detail.localeCompare(b.detail),
     ),
   };
 }

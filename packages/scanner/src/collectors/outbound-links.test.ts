@@ -16,14 +16,29 @@ describe('outbound links collector', () => {
             link('https://www.facebook.com/MinecoGT', '', { label: 'Facebook' }),
           ],
         }),
-        snapshot(`${home}enlaces`, { links: [link('https://www.guatecompras.gt/', 'Guatecompras'), link('https://www.renap.gob.gt/x', 'Otra')] }),
+        snapshot(`${home}enlaces`, {
+          links: [
+            link('https://www.guatecompras.gt/', 'Guatecompras'),
+            link('https://www.renap.gob.gt/x', 'Otra'),
+          ],
+        }),
       ],
     });
     const { hosts } = await outboundLinksCollector.collect(site);
     expect(hosts).toEqual([
       { host: 'portal.sat.gob.gt', href: 'https://portal.sat.gob.gt/portal/', text: 'SAT', fromUrl: home },
-      { host: 'www.facebook.com', href: 'https://www.facebook.com/MinecoGT', text: 'Facebook', fromUrl: home },
-      { host: 'www.guatecompras.gt', href: 'https://www.guatecompras.gt/', text: 'Guatecompras', fromUrl: `${home}enlaces` },
+      {
+        host: 'www.facebook.com',
+        href: 'https://www.facebook.com/MinecoGT',
+        text: 'Facebook',
+        fromUrl: home,
+      },
+      {
+        host: 'www.guatecompras.gt',
+        href: 'https://www.guatecompras.gt/',
+        text: 'Guatecompras',
+        fromUrl: `${home}enlaces`,
+      },
       { host: 'www.renap.gob.gt', href: 'https://www.renap.gob.gt/', text: 'RENAP', fromUrl: home },
     ]);
   });

@@ -13,7 +13,9 @@ function registrableDomain(host: string): string {
  * first). Hosts of the site itself and of its registrable domain (a ministry's own subdomains) are not external.
  * The rubric decides which hosts belong to other state institutions.
  */
-export function collectOutboundLinks(site: Pick<SiteContext, 'pages' | 'siteHosts' | 'homeUrl'>): OutboundLinksEvidence {
+export function collectOutboundLinks(
+  site: Pick<SiteContext, 'pages' | 'siteHosts' | 'homeUrl'>,
+): OutboundLinksEvidence {
   const ownHosts = new Set(site.siteHosts.map((h) => h.toLowerCase()));
   try {
     ownHosts.add(new URL(site.homeUrl).hostname.toLowerCase());

@@ -21,7 +21,12 @@ describe('participation kinds', () => {
 describe('participation collector', () => {
   it('finds an answerable consultation page, an embedded Google Form and a checked external survey link', async () => {
     const site = fakeSite({
-      responses: { 'https://forms.gle/AbC123': { contentType: 'text/html', body: '<html><title>Encuesta</title><form>…</form></html>' } },
+      responses: {
+        'https://forms.gle/AbC123': {
+          contentType: 'text/html',
+          body: '<html><title>Encuesta</title><form>…</form></html>',
+        },
+      },
       pages: [
         snapshot(home, { links: [link('https://forms.gle/AbC123', 'Responda la encuesta de satisfacción')] }),
         snapshot(`${home}consulta-publica/ley-de-ordenamiento`, {
@@ -31,7 +36,10 @@ describe('participation collector', () => {
               selector: '#consulta',
               method: 'post',
               action: `${home}consulta-publica/enviar`,
-              fields: [field('apoya', { type: 'radio' }), field('comentarios', { tag: 'textarea', type: 'textarea' })],
+              fields: [
+                field('apoya', { type: 'radio' }),
+                field('comentarios', { tag: 'textarea', type: 'textarea' }),
+              ],
               submitTexts: ['Enviar opinión'],
             }),
           ],
@@ -54,7 +62,12 @@ describe('participation collector', () => {
 
   it('trap: a "Próximamente" survey and a closed external form are not answerable', async () => {
     const site = fakeSite({
-      responses: { 'https://docs.google.com/forms/d/e/X/viewform': { contentType: 'text/html', body: '<html><body>Este formulario ya no acepta respuestas</body></html>' } },
+      responses: {
+        'https://docs.google.com/forms/d/e/X/viewform': {
+          contentType: 'text/html',
+          body: '<html><body>Este formulario ya no acepta respuestas</body></html>',
+        },
+      },
       pages: [
         snapshot(`${home}encuesta`, {
           title: 'Encuesta ciudadana',
@@ -62,7 +75,12 @@ describe('participation collector', () => {
           text: 'Encuesta ciudadana\nPróximamente',
           forms: [form({ fields: [field('op', { type: 'radio' })], submitTexts: ['Votar'] })],
         }),
-        snapshot(`${home}consultas`, { title: 'Consultas', links: [link('https://docs.google.com/forms/d/e/X/viewform', 'Consulta pública sobre el reglamento')] }),
+        snapshot(`${home}consultas`, {
+          title: 'Consultas',
+          links: [
+            link('https://docs.google.com/forms/d/e/X/viewform', 'Consulta pública sobre el reglamento'),
+          ],
+        }),
       ],
     });
     const { candidates } = await participationCollector.collect(site);

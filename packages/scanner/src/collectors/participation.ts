@@ -16,7 +16,8 @@ const MAX_LINK_TEXT = 80;
 /** Platforms and widgets that exist only to let citizens vote, propose or answer. */
 const PARTICIPATION_PLATFORMS = new Set(['decidim', 'consul', 'crowdsignal', 'wordpress-polls']);
 /** An external form that no longer takes answers. */
-const CLOSED_FORM = /ya no acepta respuestas|no longer accepting responses|this form is closed|formulario (?:est[aá] )?cerrado|encuesta (?:ha )?(?:finalizad|cerrad)|survey (?:is )?closed|this survey is not active/i;
+const CLOSED_FORM =
+  /ya no acepta respuestas|no longer accepting responses|this form is closed|formulario (?:est[aá] )?cerrado|encuesta (?:ha )?(?:finalizad|cerrad)|survey (?:is )?closed|this survey is not active/i;
 
 /** The kind of participation a text names, most specific first; null when it names none. */
 export function participationKind(text: string): Kind | null {
@@ -31,9 +32,14 @@ export function participationKind(text: string): Kind | null {
 
 /** A form a citizen answers: choices (radio/checkbox/select) or free text (textarea), and a submit. */
 export function answerableForm(form: SnapshotForm): boolean {
-  if (form.role === 'search' || form.fields.some((f) => f.type === 'search' || f.type === 'password')) return false;
-  const answers = form.fields.some((f) => f.type === 'radio' || f.type === 'checkbox' || f.tag === 'textarea' || f.tag === 'select');
-  const submit = form.submitTexts.length > 0 || form.fields.some((f) => f.type === 'submit' || f.type === 'image' || f.tag === 'button');
+  if (form.role === 'search' || form.fields.some((f) => f.type === 'search' || f.type === 'password'))
+    return false;
+  const answers = form.fields.some(
+    (f) => f.type === 'radio' || f.type === 'checkbox' || f.tag === 'textarea' || f.tag === 'select',
+  );
+  const submit =
+    form.submitTexts.length > 0 ||
+    form.fields.some((f) => f.type === 'submit' || f.type === 'image' || f.tag === 'button');
   return answers && submit;
 }
 
@@ -44,12 +50,20 @@ function topText(page: Pick<PageFacts, 'title' | 'headings'>): string {
 /** Judge one page about participation: can a citizen answer here, or is it a placeholder? */
 export function judgeParticipationPage(page: PageFacts, kind: Kind, prefix: string): Candidate {
   const form = page.forms.find(answerableForm);
-  const embedded = vendorsOnPage(page, vendors.forms).find((h) => h.how === 'iframe' || h.how === 'script' || h.how === 'element');
+  const embedded = vendorsOnPage(page, vendors.forms).find(
+    (h) => h.how === 'iframe' || h.how === 'script' || h.how === 'element',
+  );
   const soon = looksComingSoon(page);
   const notFound = looksNotFound(page);
   const hasForm = (!!form || !!embedded) && !soon && !notFound;
   const notes = [prefix];
-  if (form) notes.push(`form ${form.selector} (${form.fields.filter((f) => f.type !== 'hidden').map((f) => `${f.type} ${f.name}`.trim()).join(', ')})`);
+  if (form)
+    notes.push(
+      `form ${form.selector} (${form.fields
+        .filter((f) => f.type !== 'hidden')
+        .map((f) => `${f.type} ${f.name}`.trim())
+        .join(', ')})`,
+    );
   if (embedded) notes.push(`${embedded.vendor.name} ${embedded.how}: ${clip(embedded.evidence, 100)}`);
   if (!form && !embedded) notes.push('no form to answer');
   if (soon) notes.push(`says "${soon}"`);
@@ -90,7 +104,11 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
       if (!pageKind && !platform) continue;
       add({
         url: page.url,
-        kind: platform ? (hit.vendor.id.includes('poll') || hit.vendor.id === 'crowdsignal' ? 'poll' : 'consultation') : 'embedded-form',
+        kind: platform
+          ? hit.vendor.id.includes('poll') || hit.vendor.id === 'crowdsignal'
+            ? 'poll'
+            : 'consultation'
+          : 'embedded-form',
         vendor: hit.vendor.name,
         hasForm: !looksComingSoon(page),
         comingSoon: !!looksComingSoon(page),
@@ -105,25 +123,53 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
       const vendor = vendors.forms.find((v) => v.links.some((p) => p.test(href)));
       const kind = participationKind(`${text} ${link.context}`);
       if (vendor && (kind || PARTICIPATION_PLATFORMS.has(vendor.id))) {
-        vendorLinks.push({ from: page.url, link: { ...link, href }, vendor: vendor.name, id: vendor.id, kind: kind ?? 'consultation' });
+        vendorLinks.push({
+          from: page.url,
+          link: { ...link, href },
+          vendor: vendor.name,
+          id: vendor.id,
+          kind: kind ?? 'consultation',
+        });
         continue;
       }
       const linkKind = text.length <= MAX_LINK_TEXT ? participationKind(text) : null;
-      if (linkKind && site.isSameSite(href) && !toFollow.has(href) && href.split('#')[0] !== page.url.split('#')[0])
+      if (
+        linkKind &&
+        site.isSameSite(href) &&
+        !toFollow.has(href) &&
+        href.split('#')[0] !== page.url.split('#')[0]
+      )
         toFollow.set(href, { from: page.url, link: { ...link, href }, kind: linkKind });
     }
   }
 
   const analysed = new Set(site.pages.map((p) => p.url));
-  for (const { from, link, kind } of [...toFollow.values()].filter((f) => !analysed.has(f.link.href)).slice(0, MAX_FOLLOWED)) {
+  for (const { from, link, kind } of [...toFollow.values()]
+    .filter((f) => !analysed.has(f.link.href))
+    .slice(0, MAX_FOLLOWED)) {
     if (!hasTime(site, 5_000)) break;
     const opened = await openAndRead(site, link.href);
     const text = clip(link.text || link.label, 80);
     if (!opened.facts || opened.status >= 400) {
-      add({ url: link.href, kind, hasForm: false, comingSoon: false, detail: clip(`"${text}" on ${from} → HTTP ${opened.status}${opened.error ? ` (${opened.error})` : ''}`, 300) });
+      add({
+        url: link.href,
+        kind,
+        hasForm: false,
+        comingSoon: false,
+        detail: clip(
+          `"${text}" on ${from} → HTTP ${opened.status}${opened.error ? ` (${opened.error})` : ''}`,
+          300,
+        ),
+      });
       continue;
     }
-    add(judgeParticipationPage(opened.facts, participationKind(topText(opened.facts)) ?? kind, `"${text}" on ${from} → HTTP ${opened.status}`));
+    add(
+      judgeParticipationPage(
+        opened.facts,
+        participationKind(topText(opened.facts)) ?? kind,
+        `"${text}" on ${from} → HTTP ${opened.status}`,
+      ),
+    );
   }
 
   // External form services: one GET each says whether the form is there and still open.
@@ -139,11 +185,18 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
       vendor,
       hasForm: ok,
       comingSoon: false,
-      detail: clip(`"${clip(link.text || link.label, 80)}" on ${from} → ${vendor}, HTTP ${response.status}${response.error ? ` (${response.error})` : ''}${closed ? `, says "${closed}"` : ''}`, 300),
+      detail: clip(
+        `"${clip(link.text || link.label, 80)}" on ${from} → ${vendor}, HTTP ${response.status}${response.error ? ` (${response.error})` : ''}${closed ? `, says "${closed}"` : ''}`,
+        300,
+      ),
     });
   }
 
-  return { candidates: [...candidates.values()].sort((a, b) => a.url.localeCompare(b.url) || (a.vendor ?? '').localeCompare(b.vendor ?? '')) };
+  return {
+    candidates: [...candidates.values()].sort(
+      (a, b) => a.url.localeCompare(b.url) || (a.vendor ?? '').localeCompare(b.vendor ?? ''),
+    ),
+  };
 }
 
 export const participationCollector: Collector<'participation'> = {

@@ -6,7 +6,9 @@ import { link, snapshot } from './support/test-builders.js';
 import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
 import type { TestServer } from './support/test-harness.js';
 
-const cardPage = (action: string) => `<!doctype html><html lang="es"><head><title>Pago en línea — Boleto de ornato</title></head><body>
+const cardPage = (
+  action: string,
+) => `<!doctype html><html lang="es"><head><title>Pago en línea — Boleto de ornato</title></head><body>
 <h1>Pago del boleto de ornato</h1>
 <form id="pago" method="post" action="${action}">
   <label for="tarjeta">Número de tarjeta</label><input id="tarjeta" name="numero_tarjeta" autocomplete="cc-number" inputmode="numeric">
@@ -27,7 +29,10 @@ beforeAll(async () => {
   const leaf = ca.issue({ hosts: ['127.0.0.1'] });
   browser = await launchTestBrowser();
   context = await browser.newContext({ ignoreHTTPSErrors: true });
-  secure = await startServer({ '/pagos/ornato': { body: cardPage('/pagos/procesar') } }, { tls: { key: leaf.keyPem, cert: leaf.chainPem } });
+  secure = await startServer(
+    { '/pagos/ornato': { body: cardPage('/pagos/procesar') } },
+    { tls: { key: leaf.keyPem, cert: leaf.chainPem } },
+  );
   plain = await startServer({ '/pagos/multas': { body: cardPage('http://127.0.0.1:9/procesar.php') } });
 });
 
@@ -43,20 +48,34 @@ describe('payments collector in Chromium', () => {
     const home = `${secure.origin}/`;
     const pages = [
       snapshot(home, {
-        links: [link(`${secure.origin}/pagos/ornato`, 'Pago en línea'), link(`${plain.origin}/pagos/multas`, 'Pagar multas en línea')],
+        links: [
+          link(`${secure.origin}/pagos/ornato`, 'Pago en línea'),
+          link(`${plain.origin}/pagos/multas`, 'Pagar multas en línea'),
+        ],
       }),
     ];
-    const { candidates } = await paymentsCollector.collect(liveSite(context, { homeUrl: home, pages, extraCaPems: [caPem] }));
+    const { candidates } = await paymentsCollector.collect(
+      liveSite(context, { homeUrl: home, pages, extraCaPems: [caPem] }),
+    );
     const secureCandidate = candidates.find((c) => c.url.startsWith('https:'));
     const plainCandidate = candidates.find((c) => c.url.startsWith('http:'));
     expect(secureCandidate).toMatchObject({
       protocol: 'https',
       tlsValid: true,
       formAction: `${secure.origin}/pagos/procesar`,
-      cardFields: ['numero_tarjeta (autocomplete=cc-number)', 'vencimiento (autocomplete=cc-exp)', 'cvv (autocomplete=cc-csc)'],
+      cardFields: [
+        'numero_tarjeta (autocomplete=cc-number)',
+        'vencimiento (autocomplete=cc-exp)',
+        'cvv (autocomplete=cc-csc)',
+      ],
       linkText: 'Pago en línea',
     });
-    expect(plainCandidate).toMatchObject({ protocol: 'http', tlsValid: null, formAction: 'http://127.0.0.1:9/procesar.php', linkText: 'Pagar multas en línea' });
+    expect(plainCandidate).toMatchObject({
+      protocol: 'http',
+      tlsValid: null,
+      formAction: 'http://127.0.0.1:9/procesar.php',
+      linkText: 'Pagar multas en línea',
+    });
     expect(plainCandidate?.detail).toMatch(/over plain HTTP/);
   });
 });

@@ -20,12 +20,26 @@ const cardForm = (action: string) =>
 
 describe('card fields', () => {
   it('reads autocomplete cc-* tokens and Spanish/English names, not other fields', () => {
-    expect(cardFieldsOf(cardForm(''))).toEqual(['numero_tarjeta', 'vencimiento', 'cvv (autocomplete=cc-csc)']);
-    expect(cardFieldsOf(form({ fields: [field('x', { autocomplete: 'cc-number' }), field('card-exp'), field('nit'), field('correo', { type: 'email' })] }))).toEqual([
-      'x (autocomplete=cc-number)',
-      'card-exp',
+    expect(cardFieldsOf(cardForm(''))).toEqual([
+      'numero_tarjeta',
+      'vencimiento',
+      'cvv (autocomplete=cc-csc)',
     ]);
-    expect(cardFieldsOf(form({ fields: [field('nombre'), field('dpi'), field('fecha_nacimiento')] }))).toEqual([]);
+    expect(
+      cardFieldsOf(
+        form({
+          fields: [
+            field('x', { autocomplete: 'cc-number' }),
+            field('card-exp'),
+            field('nit'),
+            field('correo', { type: 'email' }),
+          ],
+        }),
+      ),
+    ).toEqual(['x (autocomplete=cc-number)', 'card-exp']);
+    expect(
+      cardFieldsOf(form({ fields: [field('nombre'), field('dpi'), field('fecha_nacimiento')] })),
+    ).toEqual([]);
   });
 });
 
@@ -34,7 +48,9 @@ describe('payments collector', () => {
     const site = fakeSite({
       pages: [
         snapshot(`${home}pagos/boleto-ornato`, { forms: [cardForm(`${home}pagos/procesar`)] }),
-        snapshot(`${home}pagos/multas`, { scripts: ['https://flex.cybersource.com/cybersource/assets/microform/0.11/flex-microform.min.js'] }),
+        snapshot(`${home}pagos/multas`, {
+          scripts: ['https://flex.cybersource.com/cybersource/assets/microform/0.11/flex-microform.min.js'],
+        }),
       ],
     });
     const { candidates } = await paymentsCollector.collect(site);
@@ -47,7 +63,13 @@ describe('payments collector', () => {
         gateways: [],
         formAction: `${home}pagos/procesar`,
       }),
-      expect.objectContaining({ url: `${home}pagos/multas`, protocol: 'https', tlsValid: true, cardFields: [], gateways: ['Visanet / CyberSource'] }),
+      expect.objectContaining({
+        url: `${home}pagos/multas`,
+        protocol: 'https',
+        tlsValid: true,
+        cardFields: [],
+        gateways: ['Visanet / CyberSource'],
+      }),
     ]);
   });
 
@@ -55,7 +77,9 @@ describe('payments collector', () => {
     const site = fakeSite({
       certificates: { 'pagos.muni.gob.gt': { valid: false, problem: 'CERT_HAS_EXPIRED' } },
       pages: [
-        snapshot('http://www.muniguate.com/pagos', { forms: [cardForm('http://www.muniguate.com/pagos/procesar')] }),
+        snapshot('http://www.muniguate.com/pagos', {
+          forms: [cardForm('http://www.muniguate.com/pagos/procesar')],
+        }),
         snapshot(`${home}pago-en-linea`, { forms: [cardForm('http://pagos.muniguate.com/procesar.php')] }),
         snapshot('https://pagos.muni.gob.gt/', { forms: [cardForm('https://pagos.muni.gob.gt/cobro')] }),
       ],
@@ -71,9 +95,18 @@ describe('payments collector', () => {
   });
 
   it('a "Pagar en línea" link that cannot be opened is recorded with what happened', async () => {
-    const site = fakeSite({ pages: [snapshot(home, { links: [link(`${home}servicios/pagar`, 'Pagar en línea')] })] });
+    const site = fakeSite({
+      pages: [snapshot(home, { links: [link(`${home}servicios/pagar`, 'Pagar en línea')] })],
+    });
     const { candidates } = await paymentsCollector.collect(site);
-    expect(candidates).toEqual([expect.objectContaining({ url: `${home}servicios/pagar`, linkText: 'Pagar en línea', cardFields: [], gateways: [] })]);
+    expect(candidates).toEqual([
+      expect.objectContaining({
+        url: `${home}servicios/pagar`,
+        linkText: 'Pagar en línea',
+        cardFields: [],
+        gateways: [],
+      }),
+    ]);
     expect(candidates[0]?.detail).toMatch(/HTTP 0 .*no card fields or payment gateway/);
   });
 });

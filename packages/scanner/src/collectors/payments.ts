@@ -18,17 +18,22 @@ export function cardFieldsOf(form: SnapshotForm): string[] {
   const card = patterns('cardField');
   const found: string[] = [];
   for (const field of form.fields) {
-    if (field.tag === 'button' || ['submit', 'button', 'reset', 'image', 'hidden'].includes(field.type)) continue;
+    if (field.tag === 'button' || ['submit', 'button', 'reset', 'image', 'hidden'].includes(field.type))
+      continue;
     const names = [field.autocomplete, field.name, field.id, field.placeholder, field.label].filter(Boolean);
     if (names.some((n) => card.some((p) => p.test(n)))) {
-      found.push(`${field.name || field.id || field.label}${field.autocomplete ? ` (autocomplete=${field.autocomplete})` : ''}`);
+      found.push(
+        `${field.name || field.id || field.label}${field.autocomplete ? ` (autocomplete=${field.autocomplete})` : ''}`,
+      );
     }
   }
   return found;
 }
 
 /** The payment facts of one page: card fields, gateways, the form that would carry the payment. */
-export function paymentFacts(page: PageFacts & { resources?: string[] }): Pick<Candidate, 'cardFields' | 'gateways' | 'formAction'> & { evidence: string[] } {
+export function paymentFacts(
+  page: PageFacts & { resources?: string[] },
+): Pick<Candidate, 'cardFields' | 'gateways' | 'formAction'> & { evidence: string[] } {
   const gatewayHits = vendorsOnPage(page, vendors.payment);
   const gateways = [...new Set(gatewayHits.map((h) => h.vendor.name))].sort();
   let paymentForm: SnapshotForm | undefined;
@@ -72,7 +77,9 @@ async function candidate(
   if (facts.evidence.length) notes.push(facts.evidence.join('; '));
   if (facts.formAction) {
     const actionProtocol = protocolOf(facts.formAction);
-    notes.push(`form posts to ${clip(facts.formAction, 120)}${actionProtocol === 'http' ? ' — over plain HTTP: card data would travel unencrypted' : ''}`);
+    notes.push(
+      `form posts to ${clip(facts.formAction, 120)}${actionProtocol === 'http' ? ' — over plain HTTP: card data would travel unencrypted' : ''}`,
+    );
   }
   if (protocol === 'http') notes.push('page served over plain HTTP');
   if (tls && !tls.valid) notes.push(`certificate not valid: ${tls.problem ?? tls.error ?? 'unknown'}`);
@@ -112,7 +119,8 @@ export async function collectPayments(site: SiteContext): Promise<PaymentsEviden
     }
     for (const link of page.links) {
       const href = absoluteHttpUrl(link.href);
-      if (href && isPaymentLink(link) && !links.has(href) && href.split('#')[0] !== page.url.split('#')[0]) links.set(href, { from: page.url, link: { ...link, href } });
+      if (href && isPaymentLink(link) && !links.has(href) && href.split('#')[0] !== page.url.split('#')[0])
+        links.set(href, { from: page.url, link: { ...link, href } });
     }
   }
 

@@ -5,10 +5,12 @@ import { snapshot } from './support/test-builders.js';
 import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
 import type { TestServer } from './support/test-harness.js';
 
-const page = (title: string, body: string) => `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
 const searchForm = (action: string, extra = '') =>
   `<header><nav><a href="/">Inicio</a></nav><form role="search" action="${action}" ${extra}><label for="b">Buscar</label><input id="b" name="q" type="search" placeholder="Buscar en el sitio"><button type="submit">Buscar</button></form></header>`;
-const content = '<main><h2>Licencias de conducir</h2><p>Renovación de licencias de conducir en todas las sedes.</p></main>';
+const content =
+  '<main><h2>Licencias de conducir</h2><p>Renovación de licencias de conducir en todas las sedes.</p></main>';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,8 +28,13 @@ beforeAll(async () => {
       ),
     }),
     '/broken/': { body: page('Departamento de Tránsito', searchForm('/broken/buscar') + content) },
-    '/broken/buscar': { status: 500, body: page('Error', '<h1>Internal Server Error</h1><pre>Traceback (most recent call last)</pre>') },
-    '/dead/': { body: page('Departamento de Tránsito', searchForm('/dead/buscar', 'onsubmit="return false"') + content) },
+    '/broken/buscar': {
+      status: 500,
+      body: page('Error', '<h1>Internal Server Error</h1><pre>Traceback (most recent call last)</pre>'),
+    },
+    '/dead/': {
+      body: page('Departamento de Tránsito', searchForm('/dead/buscar', 'onsubmit="return false"') + content),
+    },
     '/hidden/': {
       body: page(
         'Departamento de Tránsito',
@@ -39,7 +46,12 @@ beforeAll(async () => {
     '/retry/': { body: page('Departamento de Tránsito', searchForm('/retry/buscar') + content) },
     '/retry/buscar': (url) =>
       url.searchParams.get('q') === 'licencias'
-        ? { body: page('Resultados', `<main><p>Se encontraron 3 resultados</p><a href="/retry/licencias">Licencias</a></main>`) }
+        ? {
+            body: page(
+              'Resultados',
+              `<main><p>Se encontraron 3 resultados</p><a href="/retry/licencias">Licencias</a></main>`,
+            ),
+          }
         : { body: page('Resultados', '<main><p>No se encontraron resultados para su búsqueda.</p></main>') },
   });
 });
@@ -52,29 +64,52 @@ afterAll(async () => {
 
 function siteAt(path: string) {
   const home = `${server.origin}${path}`;
-  const pages = [snapshot(home, { title: 'Departamento de Tránsito', headings: [{ level: 2, text: 'Licencias de conducir' }], text: 'Licencias de conducir\nRenovación de licencias de conducir en todas las sedes.' })];
+  const pages = [
+    snapshot(home, {
+      title: 'Departamento de Tránsito',
+      headings: [{ level: 2, text: 'Licencias de conducir' }],
+      text: 'Licencias de conducir\nRenovación de licencias de conducir en todas las sedes.',
+    }),
+  ];
   return liveSite(context, { homeUrl: home, pages });
 }
 
 describe('search collector in Chromium', () => {
   it('types a word of the site into its search box and counts the results', async () => {
     const evidence = await searchCollector.collect(siteAt('/ok/'));
-    expect(evidence).toMatchObject({ found: true, selector: '#b', query: 'conducir', outcome: 'results', resultCount: 2 });
+    expect(evidence).toMatchObject({
+      found: true,
+      selector: '#b',
+      query: 'conducir',
+      outcome: 'results',
+      resultCount: 2,
+    });
     expect(evidence.resultUrl).toBe(`${server.origin}/ok/buscar?q=conducir`);
   });
 
   it('trap: a search whose result page is a server error', async () => {
     const evidence = await searchCollector.collect(siteAt('/broken/'));
-    expect(evidence).toMatchObject({ found: true, outcome: 'error', resultUrl: `${server.origin}/broken/buscar?q=conducir` });
+    expect(evidence).toMatchObject({
+      found: true,
+      outcome: 'error',
+      resultUrl: `${server.origin}/broken/buscar?q=conducir`,
+    });
     expect(evidence.detail).toMatch(/HTTP 500/);
   });
 
   it('trap: a search box that does nothing is same-page', async () => {
-    expect(await searchCollector.collect(siteAt('/dead/'))).toMatchObject({ found: true, outcome: 'same-page' });
+    expect(await searchCollector.collect(siteAt('/dead/'))).toMatchObject({
+      found: true,
+      outcome: 'same-page',
+    });
   });
 
   it('opens a collapsed search box before typing', async () => {
-    expect(await searchCollector.collect(siteAt('/hidden/'))).toMatchObject({ found: true, outcome: 'results', selector: 'input[name="s"]' });
+    expect(await searchCollector.collect(siteAt('/hidden/'))).toMatchObject({
+      found: true,
+      outcome: 'results',
+      selector: 'input[name="s"]',
+    });
   });
 
   it('tries a second word before calling a search empty', async () => {
@@ -84,6 +119,9 @@ describe('search collector in Chromium', () => {
   });
 
   it('trap: a site without a search box', async () => {
-    expect(await searchCollector.collect(siteAt('/none/'))).toMatchObject({ found: false, outcome: 'no-search-box' });
+    expect(await searchCollector.collect(siteAt('/none/'))).toMatchObject({
+      found: false,
+      outcome: 'no-search-box',
+    });
   });
 });

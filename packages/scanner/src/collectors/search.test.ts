@@ -5,16 +5,36 @@ import { link, snapshot } from './support/test-builders.js';
 const home = 'https://www.mspas.gob.gt/';
 
 function after(text: string, links = [link(`${home}x`, 'x')], title = 'Resultados') {
-  return { url: `${home}buscar?q=vacunación`, title, text, headings: [], links, forms: [], scripts: [], inlineScripts: [], iframes: [] };
+  return {
+    url: `${home}buscar?q=vacunación`,
+    title,
+    text,
+    headings: [],
+    links,
+    forms: [],
+    scripts: [],
+    inlineScripts: [],
+    iframes: [],
+  };
 }
 const before = { url: home, text: 'Inicio' };
 
 describe('search query choice', () => {
   it('picks a frequent meaningful word of the site, as the site writes it', () => {
     const pages = [
-      snapshot(home, { title: 'Ministerio de Salud Pública', headings: [{ level: 2, text: 'Jornada de vacunación' }], text: 'Jornada de vacunación en Guatemala. Para más información visite nuestros centros de salud.' }),
-      snapshot(`${home}vacunacion`, { title: 'Vacunación', text: 'Esquema de vacunación para niños y adultos mayores.' }),
-      snapshot(`${home}contacto`, { title: 'Contacto', text: 'Dirección de vacunación: 6a avenida. Información: 1517.' }),
+      snapshot(home, {
+        title: 'Ministerio de Salud Pública',
+        headings: [{ level: 2, text: 'Jornada de vacunación' }],
+        text: 'Jornada de vacunación en Guatemala. Para más información visite nuestros centros de salud.',
+      }),
+      snapshot(`${home}vacunacion`, {
+        title: 'Vacunación',
+        text: 'Esquema de vacunación para niños y adultos mayores.',
+      }),
+      snapshot(`${home}contacto`, {
+        title: 'Contacto',
+        text: 'Dirección de vacunación: 6a avenida. Información: 1517.',
+      }),
     ];
     expect(chooseQuery(pages)).toBe('vacunación');
   });
@@ -23,27 +43,60 @@ describe('search query choice', () => {
     const footer = '\nInstituciones del Estado · Transparencia · Dirección: 6a avenida';
     const pages = [
       snapshot(home, { title: 'Inicio', text: `Bienvenidos${footer}` }),
-      snapshot(`${home}dengue`, { title: 'Prevención del dengue', headings: [{ level: 1, text: 'Prevención del dengue' }], text: `Prevención del dengue en temporada de lluvia${footer}` }),
-      snapshot(`${home}vacunas`, { title: 'Vacunación', headings: [{ level: 1, text: 'Jornada de vacunación' }], text: `Jornada de vacunación contra el dengue${footer}` }),
+      snapshot(`${home}dengue`, {
+        title: 'Prevención del dengue',
+        headings: [{ level: 1, text: 'Prevención del dengue' }],
+        text: `Prevención del dengue en temporada de lluvia${footer}`,
+      }),
+      snapshot(`${home}vacunas`, {
+        title: 'Vacunación',
+        headings: [{ level: 1, text: 'Jornada de vacunación' }],
+        text: `Jornada de vacunación contra el dengue${footer}`,
+      }),
       snapshot(`${home}contacto`, { title: 'Contacto', text: `Teléfono 1517${footer}` }),
     ];
     expect(chooseQueries(pages, 2)).toEqual(['dengue', 'jornada']);
   });
 
   it('never picks a stopword or navigation chrome', () => {
-    const pages = [snapshot(home, { title: 'Inicio | Página principal', text: 'Inicio Noticias Contacto Buscar Facebook Twitter sobre entre desde' })];
+    const pages = [
+      snapshot(home, {
+        title: 'Inicio | Página principal',
+        text: 'Inicio Noticias Contacto Buscar Facebook Twitter sobre entre desde',
+      }),
+    ];
     expect(chooseQuery(pages)).toBeNull();
   });
 });
 
 describe('search result page judgement', () => {
   it('results: links that contain the query', () => {
-    const links = [link(`${home}noticias/jornada-vacunacion`, 'Jornada de vacunación'), link(`${home}vacunacion`, 'Vacunación'), link(`${home}`, 'Inicio', { inNav: true })];
-    expect(judgeResultPage({ query: 'vacunación', before, after: after('Jornada de vacunación\nVacunación', links), status: 200, changed: true })).toMatchObject({ outcome: 'results', resultCount: 2 });
+    const links = [
+      link(`${home}noticias/jornada-vacunacion`, 'Jornada de vacunación'),
+      link(`${home}vacunacion`, 'Vacunación'),
+      link(`${home}`, 'Inicio', { inNav: true }),
+    ];
+    expect(
+      judgeResultPage({
+        query: 'vacunación',
+        before,
+        after: after('Jornada de vacunación\nVacunación', links),
+        status: 200,
+        changed: true,
+      }),
+    ).toMatchObject({ outcome: 'results', resultCount: 2 });
   });
 
   it('results: a stated count ("Se encontraron 23 resultados")', () => {
-    expect(judgeResultPage({ query: 'vacunación', before, after: after('Se encontraron 23 resultados para vacunación'), status: 200, changed: true })).toMatchObject({
+    expect(
+      judgeResultPage({
+        query: 'vacunación',
+        before,
+        after: after('Se encontraron 23 resultados para vacunación'),
+        status: 200,
+        changed: true,
+      }),
+    ).toMatchObject({
       outcome: 'results',
       resultCount: 23,
     });
@@ -58,11 +111,21 @@ describe('search result page judgement', () => {
     ['Not Found', 404, 'not-found'],
     ['Resultados de búsqueda', 200, 'no-results'],
   ] as const)('trap: %s (HTTP %i) → %s', (text, status, outcome) => {
-    expect(judgeResultPage({ query: 'vacunación', before, after: after(text, []), status, changed: true }).outcome).toBe(outcome);
+    expect(
+      judgeResultPage({ query: 'vacunación', before, after: after(text, []), status, changed: true }).outcome,
+    ).toBe(outcome);
   });
 
   it('trap: a page that did not change is same-page, even if it has links with the query', () => {
     const links = [link(`${home}vacunacion`, 'Vacunación')];
-    expect(judgeResultPage({ query: 'vacunación', before, after: after('Vacunación', links), status: null, changed: false }).outcome).toBe('same-page');
+    expect(
+      judgeResultPage({
+        query: 'vacunación',
+        before,
+        after: after('Vacunación', links),
+        status: null,
+        changed: false,
+      }).outcome,
+    ).toBe('same-page');
   });
 });

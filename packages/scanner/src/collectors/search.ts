@@ -4,7 +4,17 @@ import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases, stopwords } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
-import { hasTime, inPage, looksLikeError, looksNotFound, navigationTimeout, readPage, settle, timeLeft, withPage } from './support/live.js';
+import {
+  hasTime,
+  inPage,
+  looksLikeError,
+  looksNotFound,
+  navigationTimeout,
+  readPage,
+  settle,
+  timeLeft,
+  withPage,
+} from './support/live.js';
 import { clip, normalizeText } from './support/text.js';
 
 /** The whole search attempt (type, submit, wait, read) must fit in this, or it is a timeout. */
@@ -21,11 +31,15 @@ const TEMPLATE_SHARE = 0.7;
  * all of them — those are the template's menu and footer, which site searches usually do not index. Typed as
  * the site writes them (accents kept).
  */
-export function chooseQueries(pages: Pick<PageSnapshot, 'title' | 'headings' | 'text'>[], count = 2): string[] {
+export function chooseQueries(
+  pages: Pick<PageSnapshot, 'title' | 'headings' | 'text'>[],
+  count = 2,
+): string[] {
   const inText = new Map<string, number>();
   const inHeadings = new Map<string, number>();
   const surface = new Map<string, Map<string, number>>();
-  const tokens = (text: string) => (text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !stopwords.has(normalizeText(w)));
+  const tokens = (text: string) =>
+    (text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !stopwords.has(normalizeText(w)));
   for (const page of pages) {
     const words = new Set<string>();
     for (const word of tokens(page.text)) {
@@ -36,19 +50,27 @@ export function chooseQueries(pages: Pick<PageSnapshot, 'title' | 'headings' | '
       surface.set(key, forms);
     }
     for (const key of words) inText.set(key, (inText.get(key) ?? 0) + 1);
-    const headingWords = new Set(tokens([page.title, ...page.headings.map((h) => h.text)].join(' ')).map(normalizeText));
+    const headingWords = new Set(
+      tokens([page.title, ...page.headings.map((h) => h.text)].join(' ')).map(normalizeText),
+    );
     // Only words the pages' text also contains: a search index holds text, not only <title>.
     for (const key of headingWords) if (words.has(key)) inHeadings.set(key, (inHeadings.get(key) ?? 0) + 1);
   }
-  const template = (key: string) => pages.length >= 4 && (inText.get(key) ?? 0) > pages.length * TEMPLATE_SHARE;
+  const template = (key: string) =>
+    pages.length >= 4 && (inText.get(key) ?? 0) > pages.length * TEMPLATE_SHARE;
   const score = (key: string) => (inText.get(key) ?? 0) + 3 * (inHeadings.get(key) ?? 0);
   const ranked = [...inText.keys()].sort((a, b) => {
     const byTemplate = Number(template(a)) - Number(template(b));
     return byTemplate || score(b) - score(a) || a.localeCompare(b);
   });
-  return ranked.slice(0, count).map(
-    (key) => [...(surface.get(key)?.entries() ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key,
-  );
+  return ranked
+    .slice(0, count)
+    .map(
+      (key) =>
+        [...(surface.get(key)?.entries() ?? [])].sort(
+          (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+        )[0]?.[0] ?? key,
+    );
 }
 
 /** The best query (see chooseQueries), or null when the pages have no usable word. */
@@ -75,22 +97,31 @@ export function judgeResultPage(input: {
   changed: boolean;
 }): ResultJudgement {
   const { query, after, status } = input;
-  if (!input.changed) return { outcome: 'same-page', detail: 'submitting the search changed neither the address nor the page' };
-  if (status !== null && status >= 500) return { outcome: 'error', detail: `the result page answered HTTP ${status}` };
-  if (status === 404 || status === 410) return { outcome: 'not-found', detail: `the result page answered HTTP ${status}` };
-  if (status !== null && status >= 400) return { outcome: 'error', detail: `the result page answered HTTP ${status}` };
+  if (!input.changed)
+    return { outcome: 'same-page', detail: 'submitting the search changed neither the address nor the page' };
+  if (status !== null && status >= 500)
+    return { outcome: 'error', detail: `the result page answered HTTP ${status}` };
+  if (status === 404 || status === 410)
+    return { outcome: 'not-found', detail: `the result page answered HTTP ${status}` };
+  if (status !== null && status >= 400)
+    return { outcome: 'error', detail: `the result page answered HTTP ${status}` };
   const error = looksLikeError(after);
   if (error) return { outcome: 'error', detail: `the result page shows an error: "${error}"` };
   const notFound = looksNotFound(after);
   if (notFound) return { outcome: 'not-found', detail: `the result page says "${notFound}" (soft 404)` };
   const noResults = phrases('searchNoResults').find(after.text)[0];
-  if (noResults) return { outcome: 'no-results', resultCount: 0, detail: `the result page says "${noResults}"` };
+  if (noResults)
+    return { outcome: 'no-results', resultCount: 0, detail: `the result page says "${noResults}"` };
 
   const normalQuery = normalizeText(query);
   const resultLinks = new Set(
     after.links
       .filter((l) => !l.inNav && !l.inFooter)
-      .filter((l) => normalizeText(`${l.text} ${l.label}`).includes(normalQuery) || normalizeText(decodeURIComponentSafe(l.href)).includes(normalQuery))
+      .filter(
+        (l) =>
+          normalizeText(`${l.text} ${l.label}`).includes(normalQuery) ||
+          normalizeText(decodeURIComponentSafe(l.href)).includes(normalQuery),
+      )
       .filter((l) => !/[?&](?:q|s|query|search|buscar|keys|k|texto|term|searchword)=/i.test(l.href))
       .map((l) => l.href.split('#')[0]),
   );
@@ -98,12 +129,29 @@ export function judgeResultPage(input: {
     const match = pattern.exec(normalizeText(after.text));
     if (!match?.[1]) continue;
     const count = Number(match[1].replace(/[.,]/g, ''));
-    if (count === 0) return { outcome: 'no-results', resultCount: 0, detail: `the result page says "${clip(match[0], 60)}"` };
-    return { outcome: 'results', resultCount: count, detail: `the result page says "${clip(match[0], 60)}"; ${resultLinks.size} result links contain "${query}"` };
+    if (count === 0)
+      return {
+        outcome: 'no-results',
+        resultCount: 0,
+        detail: `the result page says "${clip(match[0], 60)}"`,
+      };
+    return {
+      outcome: 'results',
+      resultCount: count,
+      detail: `the result page says "${clip(match[0], 60)}"; ${resultLinks.size} result links contain "${query}"`,
+    };
   }
   if (resultLinks.size > 0)
-    return { outcome: 'results', resultCount: resultLinks.size, detail: `${resultLinks.size} result links contain "${query}", e.g. ${clip([...resultLinks][0] ?? '', 120)}` };
-  return { outcome: 'no-results', resultCount: 0, detail: `the page changed but lists nothing that contains "${query}"` };
+    return {
+      outcome: 'results',
+      resultCount: resultLinks.size,
+      detail: `${resultLinks.size} result links contain "${query}", e.g. ${clip([...resultLinks][0] ?? '', 120)}`,
+    };
+  return {
+    outcome: 'no-results',
+    resultCount: 0,
+    detail: `the page changed but lists nothing that contains "${query}"`,
+  };
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -124,72 +172,109 @@ interface SearchBox {
 
 /** Finds the site's search box in the live page (role=search, type=search, buscar/search names…), best first. */
 async function findSearchBox(page: Page, words: string[]): Promise<SearchBox | null> {
-  return inPage(page, (searchWords: string[]): SearchBox | null => {
-    const normal = (v: string | null | undefined) =>
-      (v ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    const mentions = (v: string | null | undefined) => {
-      const text = normal(v);
-      return searchWords.some((w) => new RegExp(`(^|[^a-z])${w}([^a-z]|$)`).test(text)) || /search|buscar|busqueda/.test(text);
-    };
-    const unique = (el: Element): string => {
-      if (el.id && document.querySelectorAll(`#${CSS.escape(el.id)}`).length === 1) return `#${CSS.escape(el.id)}`;
-      const name = el.getAttribute('name');
-      if (name) {
-        const byName = `${el.tagName.toLowerCase()}[name="${CSS.escape(name)}"]`;
-        if (document.querySelectorAll(byName).length === 1) return byName;
-      }
-      const parts: string[] = [];
-      let node: Element | null = el;
-      while (node && node !== document.documentElement) {
-        const parent: Element | null = node.parentElement;
-        if (!parent) break;
-        const index = Array.from(parent.children).indexOf(node) + 1;
-        parts.unshift(`${node.tagName.toLowerCase()}:nth-child(${index})`);
-        if (parent.id && document.querySelectorAll(`#${CSS.escape(parent.id)}`).length === 1) {
-          parts.unshift(`#${CSS.escape(parent.id)}`);
-          break;
+  return inPage(
+    page,
+    (searchWords: string[]): SearchBox | null => {
+      const normal = (v: string | null | undefined) =>
+        (v ?? '')
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase();
+      const mentions = (v: string | null | undefined) => {
+        const text = normal(v);
+        return (
+          searchWords.some((w) => new RegExp(`(^|[^a-z])${w}([^a-z]|$)`).test(text)) ||
+          /search|buscar|busqueda/.test(text)
+        );
+      };
+      const unique = (el: Element): string => {
+        if (el.id && document.querySelectorAll(`#${CSS.escape(el.id)}`).length === 1)
+          return `#${CSS.escape(el.id)}`;
+        const name = el.getAttribute('name');
+        if (name) {
+          const byName = `${el.tagName.toLowerCase()}[name="${CSS.escape(name)}"]`;
+          if (document.querySelectorAll(byName).length === 1) return byName;
         }
-        node = parent;
-      }
-      return parts.join(' > ');
-    };
-    const visible = (el: Element) => {
-      const box = (el as HTMLElement).getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
-    };
-    const candidates = Array.from(document.querySelectorAll('input')).filter((input) => {
-      const type = (input.getAttribute('type') ?? 'text').toLowerCase();
-      return ['text', 'search', ''].includes(type) && !input.disabled && !input.readOnly;
-    });
-    const scored = candidates
-      .map((input) => {
-        const form = input.form;
-        let score = 0;
-        if ((input.getAttribute('type') ?? '').toLowerCase() === 'search') score += 5;
-        if (input.closest('[role=search], search')) score += 5;
-        if ([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.title, input.className].some(mentions)) score += 4;
-        if (/^(q|s|query|search|buscar|keys|k|texto|term|searchword|busqueda|search_api_fulltext|searchphrase)$/i.test(input.name)) score += 3;
-        if (form && (mentions(form.getAttribute('action')) || mentions(form.id) || mentions(form.className) || form.getAttribute('role') === 'search')) score += 3;
-        const label = input.labels?.[0]?.textContent ?? '';
-        if (mentions(label)) score += 2;
-        if (form && form.querySelectorAll('input:not([type=hidden]), textarea, select').length > 3) score -= 4;
-        if (visible(input)) score += 1;
-        return { input, score };
-      })
-      .filter((c) => c.score >= 4)
-      .sort((a, b) => b.score - a.score);
-    const best = scored[0]?.input;
-    if (!best) return null;
-    const button = best.form?.querySelector('button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]') ?? null;
-    best.form?.removeAttribute('target');
-    return {
-      selector: unique(best),
-      visible: visible(best),
-      button: button ? unique(button) : null,
-      description: `input name="${best.name}" type="${best.type}" placeholder="${best.placeholder}"`,
-    };
-  }, words);
+        const parts: string[] = [];
+        let node: Element | null = el;
+        while (node && node !== document.documentElement) {
+          const parent: Element | null = node.parentElement;
+          if (!parent) break;
+          const index = Array.from(parent.children).indexOf(node) + 1;
+          parts.unshift(`${node.tagName.toLowerCase()}:nth-child(${index})`);
+          if (parent.id && document.querySelectorAll(`#${CSS.escape(parent.id)}`).length === 1) {
+            parts.unshift(`#${CSS.escape(parent.id)}`);
+            break;
+          }
+          node = parent;
+        }
+        return parts.join(' > ');
+      };
+      const visible = (el: Element) => {
+        const box = (el as HTMLElement).getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+      };
+      const candidates = Array.from(document.querySelectorAll('input')).filter((input) => {
+        const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+        return ['text', 'search', ''].includes(type) && !input.disabled && !input.readOnly;
+      });
+      const scored = candidates
+        .map((input) => {
+          const form = input.form;
+          let score = 0;
+          if ((input.getAttribute('type') ?? '').toLowerCase() === 'search') score += 5;
+          if (input.closest('[role=search], search')) score += 5;
+          if (
+            [
+              input.name,
+              input.id,
+              input.placeholder,
+              input.getAttribute('aria-label'),
+              input.title,
+              input.className,
+            ].some(mentions)
+          )
+            score += 4;
+          if (
+            /^(q|s|query|search|buscar|keys|k|texto|term|searchword|busqueda|search_api_fulltext|searchphrase)$/i.test(
+              input.name,
+            )
+          )
+            score += 3;
+          if (
+            form &&
+            (mentions(form.getAttribute('action')) ||
+              mentions(form.id) ||
+              mentions(form.className) ||
+              form.getAttribute('role') === 'search')
+          )
+            score += 3;
+          const label = input.labels?.[0]?.textContent ?? '';
+          if (mentions(label)) score += 2;
+          if (form && form.querySelectorAll('input:not([type=hidden]), textarea, select').length > 3)
+            score -= 4;
+          if (visible(input)) score += 1;
+          return { input, score };
+        })
+        .filter((c) => c.score >= 4)
+        .sort((a, b) => b.score - a.score);
+      const best = scored[0]?.input;
+      if (!best) return null;
+      const button =
+        best.form?.querySelector(
+          'button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]',
+        ) ?? null;
+      best.form?.removeAttribute('target');
+      return {
+        selector: unique(best),
+        visible: visible(best),
+        button: button ? unique(button) : null,
+        description: `input name="${best.name}" type="${best.type}" placeholder="${best.placeholder}"`,
+      };
+    },
+    words,
+  );
 }
 
 /** Opens a collapsed search box (a magnifier button) so the input can be typed into like a visitor would. */
@@ -197,23 +282,36 @@ async function revealSearchBox(page: Page): Promise<void> {
   const toggle = page
     .locator('button, a[href="#"], a[role=button], [role=button]')
     .filter({ hasText: /buscar|search|b[uú]squeda/i })
-    .or(page.locator('button[aria-label*="busc" i], button[aria-label*="search" i], button[title*="busc" i], button[class*="search" i], a[class*="search-toggle" i]'))
+    .or(
+      page.locator(
+        'button[aria-label*="busc" i], button[aria-label*="search" i], button[title*="busc" i], button[class*="search" i], a[class*="search-toggle" i]',
+      ),
+    )
     .first();
   if ((await toggle.count()) > 0) await toggle.click({ timeout: 2_000 }).catch(() => undefined);
 }
 
 async function snapshotState(page: Page): Promise<{ url: string; text: string }> {
-  return { url: page.url(), text: await inPage(page, () => document.body?.innerText ?? '', undefined).catch(() => '') };
+  return {
+    url: page.url(),
+    text: await inPage(page, () => document.body?.innerText ?? '', undefined).catch(() => ''),
+  };
 }
 
 /** Waits until the address or the page text changes (navigation or in-page results), bounded. */
-async function waitForReaction(page: Page, before: { url: string; text: string }, ms: number): Promise<boolean> {
+async function waitForReaction(
+  page: Page,
+  before: { url: string; text: string },
+  ms: number,
+): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     await page.waitForTimeout(250);
     const now = await snapshotState(page).catch(() => before);
     if (now.url !== before.url || now.text !== before.text) {
-      await page.waitForLoadState('domcontentloaded', { timeout: Math.max(500, end - Date.now()) }).catch(() => undefined);
+      await page
+        .waitForLoadState('domcontentloaded', { timeout: Math.max(500, end - Date.now()) })
+        .catch(() => undefined);
       return true;
     }
   }
@@ -230,12 +328,17 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
   return withPage(site, async (page) => {
     let navigation: Response | null = null;
     page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) navigation = response;
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
+        navigation = response;
     });
     await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
     await settle(page, site, 3_000);
     let box = await findSearchBox(page, words);
-    if (!box) return noBox(page.url(), 'no search box on the page (no role=search, type=search, or input named buscar/búsqueda/search/q/s)');
+    if (!box)
+      return noBox(
+        page.url(),
+        'no search box on the page (no role=search, type=search, or input named buscar/búsqueda/search/q/s)',
+      );
     if (!box.visible) {
       await revealSearchBox(page);
       box = (await findSearchBox(page, words)) ?? box;
@@ -258,13 +361,23 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
     }
     let changed = await waitForReaction(page, before, REACTION_MS);
     if (!changed && box.button) {
-      await page.locator(box.button).first().click({ timeout: 3_000, force: true }).catch(() => undefined);
+      await page
+        .locator(box.button)
+        .first()
+        .click({ timeout: 3_000, force: true })
+        .catch(() => undefined);
       changed = await waitForReaction(page, before, REACTION_MS);
     }
     await settle(page, site, 4_000);
     const after = await readPage(page);
     const status = (navigation as Response | null)?.status() ?? null;
-    const judged = judgeResultPage({ query, before: { url: before.url, text: before.text }, after, status, changed });
+    const judged = judgeResultPage({
+      query,
+      before: { url: before.url, text: before.text },
+      after,
+      status,
+      changed,
+    });
     return {
       ...base,
       resultUrl: page.url(),
@@ -280,7 +393,15 @@ function pagesWithSearchForm(site: SiteContext): string[] {
   const control = phrases('searchControl');
   return site.pages
     .slice(1)
-    .filter((p) => p.forms.some((f) => f.role === 'search' || f.fields.some((x) => x.type === 'search' || control.test(`${x.name} ${x.id} ${x.placeholder} ${x.label}`))))
+    .filter((p) =>
+      p.forms.some(
+        (f) =>
+          f.role === 'search' ||
+          f.fields.some(
+            (x) => x.type === 'search' || control.test(`${x.name} ${x.id} ${x.placeholder} ${x.label}`),
+          ),
+      ),
+    )
     .map((p) => p.url)
     .slice(0, 1);
 }
@@ -291,12 +412,14 @@ function pagesWithSearchForm(site: SiteContext): string[] {
  */
 export async function collectSearch(site: SiteContext): Promise<SearchEvidence> {
   const [query, secondQuery] = chooseQueries(site.pages, 2);
-  if (!query) return { found: false, outcome: 'no-search-box', detail: 'no page text to choose a query from' };
+  if (!query)
+    return { found: false, outcome: 'no-search-box', detail: 'no page text to choose a query from' };
   const first = await searchOnce(site, query);
   // One word that finds nothing is not conclusive: an evaluator tries a second word before calling it broken.
   if (first.outcome === 'no-results' && secondQuery && hasTime(site, 10_000)) {
     const second = await searchOnce(site, secondQuery);
-    if (second.found) return { ...second, detail: `${second.detail} (first query "${query}": ${first.detail})` };
+    if (second.found)
+      return { ...second, detail: `${second.detail} (first query "${query}": ${first.detail})` };
   }
   return first;
 }
@@ -309,15 +432,26 @@ async function searchOnce(site: SiteContext, query: string): Promise<SearchEvide
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<SearchEvidence>((resolve) => {
       timer = setTimeout(
-        () => resolve({ found: true, pageUrl, query, outcome: 'timeout', detail: `no result page within ${Math.round(budget / 1000)} s` }),
+        () =>
+          resolve({
+            found: true,
+            pageUrl,
+            query,
+            outcome: 'timeout',
+            detail: `no result page within ${Math.round(budget / 1000)} s`,
+          }),
         budget,
       );
     });
     try {
       result = await Promise.race([
-        runSearch(site, pageUrl, query).catch(
-          (error: Error): SearchEvidence => ({ found: true, pageUrl, query, outcome: 'timeout', detail: `the search did not complete: ${clip(error.message, 160)}` }),
-        ),
+        runSearch(site, pageUrl, query).catch((error: Error): SearchEvidence => ({
+          found: true,
+          pageUrl,
+          query,
+          outcome: 'timeout',
+          detail: `the search did not complete: ${clip(error.message, 160)}`,
+        })),
         timeout,
       ]);
     } finally {
@@ -325,7 +459,9 @@ async function searchOnce(site: SiteContext, query: string): Promise<SearchEvide
     }
     if (result.found) return result;
   }
-  return result ?? { found: false, outcome: 'no-search-box', detail: 'not tried: the site time budget was spent' };
+  return (
+    result ?? { found: false, outcome: 'no-search-box', detail: 'not tried: the site time budget was spent' }
+  );
 }
 
 export const searchCollector: Collector<'search'> = {

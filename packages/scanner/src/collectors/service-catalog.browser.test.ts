@@ -41,11 +41,16 @@ describe('service catalog collector in Chromium', () => {
     await page.goto(url);
     const facts = await readPage(page);
     await page.close();
-    const site = liveSite(context, { homeUrl: `${server.origin}/`, pages: [snapshot(url, { ...facts, depth: 1 })] });
+    const site = liveSite(context, {
+      homeUrl: `${server.origin}/`,
+      pages: [snapshot(url, { ...facts, depth: 1 })],
+    });
     const { candidates } = await serviceCatalogCollector.collect(site);
     expect(candidates).toHaveLength(1);
     expect(candidates[0]).toMatchObject({ url, serviceLinks: 7, topicGroups: 3 });
-    expect(candidates[0]?.lifeEvents).toEqual(expect.arrayContaining(['Voy a viajar', 'Busco trabajo', 'Perdí mis documentos']));
+    expect(candidates[0]?.lifeEvents).toEqual(
+      expect.arrayContaining(['Voy a viajar', 'Busco trabajo', 'Perdí mis documentos']),
+    );
     expect(candidates[0]?.detail).toMatch(/3 groups of services \(Seguridad, Migración, Armas\)/);
   });
 });

@@ -8,7 +8,10 @@ describe('service catalog collector', () => {
   it('counts service links, topic groups and life events on a "Trámites y servicios" page', async () => {
     const site = fakeSite({
       pages: [
-        snapshot(home, { title: 'Gobierno de Guatemala', links: [link(`${home}tramites`, 'Trámites y servicios', { inNav: true })] }),
+        snapshot(home, {
+          title: 'Gobierno de Guatemala',
+          links: [link(`${home}tramites`, 'Trámites y servicios', { inNav: true })],
+        }),
         snapshot(`${home}tramites`, {
           title: 'Trámites y servicios | Gobierno de Guatemala',
           headings: [
@@ -47,7 +50,11 @@ describe('service catalog collector', () => {
   it('trap: an org-chart site with a "Servicios" page that is only a paragraph, and a "Próximamente" catalogue', async () => {
     const site = fakeSite({
       pages: [
-        snapshot(`${home}servicios`, { title: 'Servicios', text: 'La institución presta servicios a la población.', links: [link(`${home}direcciones`, 'Direcciones', { inNav: true })] }),
+        snapshot(`${home}servicios`, {
+          title: 'Servicios',
+          text: 'La institución presta servicios a la población.',
+          links: [link(`${home}direcciones`, 'Direcciones', { inNav: true })],
+        }),
         snapshot(`${home}tramites`, {
           title: 'Trámites en línea',
           headings: [{ level: 1, text: 'Próximamente' }],

@@ -2,7 +2,17 @@ import type { ServiceCatalogEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
-import { absoluteHttpUrl, hasTime, inPage, looksComingSoon, looksNotFound, navigationTimeout, openAndRead, settle, withPage } from './support/live.js';
+import {
+  absoluteHttpUrl,
+  hasTime,
+  inPage,
+  looksComingSoon,
+  looksNotFound,
+  navigationTimeout,
+  openAndRead,
+  settle,
+  withPage,
+} from './support/live.js';
 import { clip, pathWords } from './support/text.js';
 
 type Candidate = ServiceCatalogEvidence['candidates'][number];
@@ -38,12 +48,18 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
         const tabLabel = (panel: Element): string | null => {
           const labelledBy = panel.getAttribute('aria-labelledby');
           const byLabel = labelledBy ? document.getElementById(labelledBy) : null;
-          const byControls = panel.id ? document.querySelector(`[role=tab][aria-controls="${CSS.escape(panel.id)}"]`) : null;
+          const byControls = panel.id
+            ? document.querySelector(`[role=tab][aria-controls="${CSS.escape(panel.id)}"]`)
+            : null;
           const tab = byLabel ?? byControls;
           return tab ? clean((tab as HTMLElement).innerText) : null;
         };
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
-        for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+        for (
+          let node = walker.nextNode() as Element | null;
+          node;
+          node = walker.nextNode() as Element | null
+        ) {
           if (node.closest('nav, footer, [role=navigation], [role=banner], [role=contentinfo]')) continue;
           // The site's header, not an article's <header>.
           const header = node.closest('header');
@@ -64,7 +80,10 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
               sections.push(section);
             }
           }
-          section?.links.push({ href: (node as HTMLAnchorElement).href, text: clean((node as HTMLElement).innerText || node.getAttribute('aria-label')) });
+          section?.links.push({
+            href: (node as HTMLAnchorElement).href,
+            text: clean((node as HTMLElement).innerText || node.getAttribute('aria-label')),
+          });
         }
         return sections;
       },
@@ -96,7 +115,8 @@ function catalogMatches(page: Pick<PageFacts, 'url' | 'title' | 'headings'>): st
   const catalog = phrases('serviceCatalog');
   const found = new Set<string>();
   for (const phrase of catalog.find(page.title)) found.add(phrase);
-  for (const heading of page.headings.filter((h) => h.level <= 2)) for (const phrase of catalog.find(heading.text)) found.add(phrase);
+  for (const heading of page.headings.filter((h) => h.level <= 2))
+    for (const phrase of catalog.find(heading.text)) found.add(phrase);
   const path = pathWords(page.url).join(' ');
   for (const phrase of catalog.find(path)) found.add(phrase);
   return [...found];
@@ -111,7 +131,11 @@ function pathOf(url: string): string {
 }
 
 /** What a catalogue page offers: links to individual services, topic groups, life events. */
-export function describeCatalog(page: PageFacts, matched: string[], isSameSite: (url: string) => boolean): Candidate {
+export function describeCatalog(
+  page: PageFacts,
+  matched: string[],
+  isSameSite: (url: string) => boolean,
+): Candidate {
   const item = phrases('serviceItem');
   const topics = phrases('serviceTopics');
   const events = phrases('lifeEvents');
@@ -194,11 +218,20 @@ export async function collectServiceCatalog(site: SiteContext): Promise<ServiceC
         continue;
       }
       const matched = catalogMatches(opened.facts);
-      candidates.set(opened.facts.url, describeCatalog(opened.facts, matched.length ? matched : [catalog.find(opened.facts.title)[0] ?? 'menu link'], site.isSameSite));
+      candidates.set(
+        opened.facts.url,
+        describeCatalog(
+          opened.facts,
+          matched.length ? matched : [catalog.find(opened.facts.title)[0] ?? 'menu link'],
+          site.isSameSite,
+        ),
+      );
     }
   }
 
-  const sorted = [...candidates.values()].sort((a, b) => b.serviceLinks - a.serviceLinks || a.url.localeCompare(b.url)).slice(0, MAX_CANDIDATES);
+  const sorted = [...candidates.values()]
+    .sort((a, b) => b.serviceLinks - a.serviceLinks || a.url.localeCompare(b.url))
+    .slice(0, MAX_CANDIDATES);
   // The layout tells what words cannot: which headings or tabs group services, and which section lists life events.
   for (const [index, candidate] of sorted.entries()) {
     if (index >= MAX_LAYOUT_READS || candidate.serviceLinks === 0 || !hasTime(site, 8_000)) break;
@@ -217,7 +250,9 @@ export async function collectServiceCatalog(site: SiteContext): Promise<ServiceC
         ),
       };
     } catch (error) {
-      site.log(`serviceCatalog: layout of ${candidate.url} not read (${(error as Error).message.split('\n')[0]})`);
+      site.log(
+        `serviceCatalog: layout of ${candidate.url} not read (${(error as Error).message.split('\n')[0]})`,
+      );
     }
   }
   return { candidates: sorted };

@@ -5,7 +5,12 @@ import vendorsJson from './vendors.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
 import { institutionalTopics, patterns, phrases, stopwords, validateData, vendors } from './index.js';
 
-const shipped = { vocabulary: vocabularyJson, vendors: vendorsJson, institutional: institutionalJson, stopwords: stopwordsJson };
+const shipped = {
+  vocabulary: vocabularyJson,
+  vendors: vendorsJson,
+  institutional: institutionalJson,
+  stopwords: stopwordsJson,
+};
 
 describe('scanner data files', () => {
   it('are valid: ids unique, no empty lists, every pattern compiles, phrases normalised', () => {
@@ -41,22 +46,29 @@ describe('scanner data files', () => {
       const ids = list.map((v) => v.id);
       expect(new Set(ids).size, group).toBe(ids.length);
       for (const vendor of list) {
-        expect(vendor.src.length + vendor.inline.length + vendor.selectors.length + vendor.links.length, vendor.id).toBeGreaterThan(0);
+        expect(
+          vendor.src.length + vendor.inline.length + vendor.selectors.length + vendor.links.length,
+          vendor.id,
+        ).toBeGreaterThan(0);
       }
     }
   });
 
   it('covers the vendors and words Guatemalan sites use', () => {
-    expect(vendors.payment.map((v) => v.id)).toEqual(expect.arrayContaining(['cybersource', 'visanet', 'bac-credomatic', 'pagalo', 'neonet']));
-    expect(vendors.chat.map((v) => v.id)).toEqual(expect.arrayContaining(['tawk', 'chatwoot', 'dialogflow', 'botframework', 'fb-customerchat']));
+    expect(vendors.payment.map((v) => v.id)).toEqual(
+      expect.arrayContaining(['cybersource', 'visanet', 'bac-credomatic', 'pagalo', 'neonet']),
+    );
+    expect(vendors.chat.map((v) => v.id)).toEqual(
+      expect.arrayContaining(['tawk', 'chatwoot', 'dialogflow', 'botframework', 'fb-customerchat']),
+    );
     expect(phrases('paymentLink').test('Pago en línea de multas')).toBe(true);
     expect(phrases('accountLogin').test('Agencia Virtual')).toBe(true);
-    expect(phrases('lifeEvents').find('Trámites por evento de vida: Nacimiento, Matrimonio, Abrir un negocio')).toEqual([
-      'nacimiento',
-      'matrimonio',
-      'abrir un negocio',
-    ]);
-    expect(institutionalTopics.find((t) => t.id === 'org_chart')?.phrases.test('Organigrama institucional')).toBe(true);
+    expect(
+      phrases('lifeEvents').find('Trámites por evento de vida: Nacimiento, Matrimonio, Abrir un negocio'),
+    ).toEqual(['nacimiento', 'matrimonio', 'abrir un negocio']);
+    expect(
+      institutionalTopics.find((t) => t.id === 'org_chart')?.phrases.test('Organigrama institucional'),
+    ).toBe(true);
     expect(stopwords.has('para')).toBe(true);
     expect(patterns('cardField').some((p) => p.test('numero_tarjeta'))).toBe(true);
   });

@@ -69,7 +69,9 @@ function compileErrors(patterns: unknown, where: string, problems: string[]): vo
     try {
       new RegExp(pattern, 'iu');
     } catch (error) {
-      problems.push(`${where}: pattern ${JSON.stringify(pattern)} does not compile (${(error as Error).message})`);
+      problems.push(
+        `${where}: pattern ${JSON.stringify(pattern)} does not compile (${(error as Error).message})`,
+      );
     }
   }
 }
@@ -84,13 +86,19 @@ export function validateData(
   },
 ): string[] {
   const problems: string[] = [];
-  const vocabulary = raw.vocabulary as { phrases?: Record<string, unknown>; patterns?: Record<string, unknown>; obfuscation?: Record<string, unknown> };
+  const vocabulary = raw.vocabulary as {
+    phrases?: Record<string, unknown>;
+    patterns?: Record<string, unknown>;
+    obfuscation?: Record<string, unknown>;
+  };
   for (const [id, list] of Object.entries(vocabulary.phrases ?? {})) {
     if (id.startsWith('$')) continue;
     const { es, en, description } = (list ?? {}) as { es?: unknown; en?: unknown; description?: unknown };
     if (typeof description !== 'string' || !description) problems.push(`phrases.${id}.description: missing`);
-    if (!isStringList(es) || es.length === 0) problems.push(`phrases.${id}.es: must be a non-empty list of phrases`);
-    if (!isStringList(en) || en.length === 0) problems.push(`phrases.${id}.en: must be a non-empty list of phrases`);
+    if (!isStringList(es) || es.length === 0)
+      problems.push(`phrases.${id}.es: must be a non-empty list of phrases`);
+    if (!isStringList(en) || en.length === 0)
+      problems.push(`phrases.${id}.en: must be a non-empty list of phrases`);
     for (const [lang, phrases] of [
       ['es', es],
       ['en', en],
@@ -100,17 +108,20 @@ export function validateData(
       const duplicate = normal.find((p, i) => normal.indexOf(p) !== i);
       if (duplicate) problems.push(`phrases.${id}.${lang}: duplicate phrase "${duplicate}"`);
       const notNormal = phrases.find((p) => normalizeText(p) !== p);
-      if (notNormal) problems.push(`phrases.${id}.${lang}: "${notNormal}" is not normalised (lower case, no accents)`);
+      if (notNormal)
+        problems.push(`phrases.${id}.${lang}: "${notNormal}" is not normalised (lower case, no accents)`);
     }
   }
   for (const [id, list] of Object.entries(vocabulary.patterns ?? {})) {
     const { patterns } = (list ?? {}) as { patterns?: unknown };
-    if (!isStringList(patterns) || patterns.length === 0) problems.push(`patterns.${id}.patterns: must be a non-empty list`);
+    if (!isStringList(patterns) || patterns.length === 0)
+      problems.push(`patterns.${id}.patterns: must be a non-empty list`);
     else compileErrors(patterns.map(withObfuscation), `patterns.${id}`, problems);
   }
   for (const key of ['at', 'dot']) {
     const list = vocabulary.obfuscation?.[key];
-    if (!isStringList(list) || list.length === 0) problems.push(`obfuscation.${key}: must be a non-empty list`);
+    if (!isStringList(list) || list.length === 0)
+      problems.push(`obfuscation.${key}: must be a non-empty list`);
     else compileErrors(list, `obfuscation.${key}`, problems);
   }
 
@@ -124,8 +135,10 @@ export function validateData(
     }
     for (const [index, entry] of (list as RawVendor[]).entries()) {
       const where = `vendors.${group}[${index}]`;
-      if (typeof entry.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(entry.id)) problems.push(`${where}.id: must be a kebab-case id`);
-      else if (vendorIds.has(`${group}/${entry.id}`)) problems.push(`${where}.id: duplicate id "${entry.id}"`);
+      if (typeof entry.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(entry.id))
+        problems.push(`${where}.id: must be a kebab-case id`);
+      else if (vendorIds.has(`${group}/${entry.id}`))
+        problems.push(`${where}.id: duplicate id "${entry.id}"`);
       else vendorIds.add(`${group}/${entry.id}`);
       if (typeof entry.name !== 'string' || !entry.name) problems.push(`${where}.name: missing`);
       if (typeof entry.kind !== 'string' || !entry.kind) problems.push(`${where}.kind: missing`);
@@ -133,17 +146,26 @@ export function validateData(
         if (!Array.isArray(entry[key])) problems.push(`${where}.${key}: must be a list`);
         else compileErrors(entry[key], `${where}.${key}`, problems);
       }
-      if (!Array.isArray(entry.selectors) || !(entry.selectors as unknown[]).every((s) => typeof s === 'string' && s.trim()))
+      if (
+        !Array.isArray(entry.selectors) ||
+        !(entry.selectors as unknown[]).every((s) => typeof s === 'string' && s.trim())
+      )
         problems.push(`${where}.selectors: must be a list of CSS selectors`);
       const markers = ['src', 'inline', 'selectors', 'links'].reduce(
-        (n, key) => n + (Array.isArray(entry[key as keyof RawVendor]) ? (entry[key as keyof RawVendor] as unknown[]).length : 0),
+        (n, key) =>
+          n +
+          (Array.isArray(entry[key as keyof RawVendor])
+            ? (entry[key as keyof RawVendor] as unknown[]).length
+            : 0),
         0,
       );
       if (markers === 0) problems.push(`${where}: has no marker at all (it could never be detected)`);
     }
   }
 
-  const institutional = raw.institutional as { topics?: { id?: unknown; es?: unknown; en?: unknown; paths?: unknown }[] };
+  const institutional = raw.institutional as {
+    topics?: { id?: unknown; es?: unknown; en?: unknown; paths?: unknown }[];
+  };
   const topicIds = new Set<string>();
   for (const [index, topic] of (institutional.topics ?? []).entries()) {
     const where = `institutional.topics[${index}]`;
@@ -152,14 +174,17 @@ export function validateData(
     else if (topicIds.has(topic.id)) problems.push(`${where}.id: duplicate "${topic.id}"`);
     else topicIds.add(topic.id);
     for (const key of ['es', 'en', 'paths'] as const) {
-      if (!isStringList(topic[key]) || (topic[key] as string[]).length === 0) problems.push(`${where}.${key}: must be a non-empty list`);
+      if (!isStringList(topic[key]) || (topic[key] as string[]).length === 0)
+        problems.push(`${where}.${key}: must be a non-empty list`);
     }
   }
-  for (const id of INSTITUTIONAL_TOPICS) if (!topicIds.has(id)) problems.push(`institutional.topics: topic "${id}" is missing`);
+  for (const id of INSTITUTIONAL_TOPICS)
+    if (!topicIds.has(id)) problems.push(`institutional.topics: topic "${id}" is missing`);
 
   const stopwords = raw.stopwords as { es?: unknown; en?: unknown };
   for (const lang of ['es', 'en'] as const) {
-    if (!isStringList(stopwords[lang]) || (stopwords[lang] as string[]).length === 0) problems.push(`stopwords.${lang}: must be a non-empty list`);
+    if (!isStringList(stopwords[lang]) || (stopwords[lang] as string[]).length === 0)
+      problems.push(`stopwords.${lang}: must be a non-empty list`);
   }
   return problems;
 }
@@ -228,4 +253,6 @@ export const institutionalTopics: TopicDefinition[] = institutionalJson.topics.m
   paths: topic.paths.map(normalizeText),
 }));
 
-export const stopwords: ReadonlySet<string> = new Set([...stopwordsJson.es, ...stopwordsJson.en].map(normalizeText));
+export const stopwords: ReadonlySet<string> = new Set(
+  [...stopwordsJson.es, ...stopwordsJson.en].map(normalizeText),
+);

@@ -7,9 +7,33 @@ import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
 
 const SPANISH_MONTHS: Record<string, number> = {
-  ene: 1, enero: 1, feb: 2, febrero: 2, mar: 3, marzo: 3, abr: 4, abril: 4, may: 5, mayo: 5, jun: 6, junio: 6,
-  jul: 7, julio: 7, ago: 8, agosto: 8, sep: 9, sept: 9, set: 9, septiembre: 9, setiembre: 9, oct: 10, octubre: 10,
-  nov: 11, noviembre: 11, dic: 12, diciembre: 12,
+  ene: 1,
+  enero: 1,
+  feb: 2,
+  febrero: 2,
+  mar: 3,
+  marzo: 3,
+  abr: 4,
+  abril: 4,
+  may: 5,
+  mayo: 5,
+  jun: 6,
+  junio: 6,
+  jul: 7,
+  julio: 7,
+  ago: 8,
+  agosto: 8,
+  sep: 9,
+  sept: 9,
+  set: 9,
+  septiembre: 9,
+  setiembre: 9,
+  oct: 10,
+  octubre: 10,
+  nov: 11,
+  noviembre: 11,
+  dic: 12,
+  diciembre: 12,
 };
 
 /**
@@ -82,7 +106,8 @@ export function dateFromValue(value: string, reference: Date): string | null {
     return check.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
   }
   const http = Date.parse(value);
-  if (/^\w{3}, \d{2} \w{3} \d{4}/.test(value) && !Number.isNaN(http)) return new Date(http).toISOString().slice(0, 10);
+  if (/^\w{3}, \d{2} \w{3} \d{4}/.test(value) && !Number.isNaN(http))
+    return new Date(http).toISOString().slice(0, 10);
   return datesInText(value, reference)[0]?.date ?? null;
 }
 

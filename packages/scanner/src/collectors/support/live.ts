@@ -53,12 +53,20 @@ export async function withPage<T>(site: SiteContext, work: (page: Page) => Promi
 export async function openAndRead(site: SiteContext, url: string): Promise<OpenedPage> {
   try {
     return await withPage(site, async (page) => {
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
+      const response = await page.goto(url, {
+        waitUntil: 'domcontentloaded',
+        timeout: navigationTimeout(site),
+      });
       await settle(page, site);
       return { url: page.url(), status: response?.status() ?? 0, facts: await readPage(page) };
     });
   } catch (error) {
-    return { url, status: 0, facts: null, error: (error as Error).message.split('\n')[0] ?? 'navigation failed' };
+    return {
+      url,
+      status: 0,
+      facts: null,
+      error: (error as Error).message.split('\n')[0] ?? 'navigation failed',
+    };
   }
 }
 
@@ -80,93 +88,122 @@ export function inPage<A, R>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> 
 
 /** Reads the same facts the crawl's snapshot has, from a live page (after JavaScript ran). */
 export async function readPage(page: Page): Promise<PageFacts> {
-  return inPage(page, (): PageFacts => {
-    const clean = (value: string | null | undefined, max = 300) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
-    const cssPath = (element: Element): string => {
-      if (element.id) return `#${CSS.escape(element.id)}`;
-      const parts: string[] = [];
-      let node: Element | null = element;
-      while (node && node !== document.body && parts.length < 6) {
-        const parent: Element | null = node.parentElement;
-        const tag = node.tagName.toLowerCase();
-        if (!parent) break;
-        const same = Array.from(parent.children).filter((c) => c.tagName === node!.tagName);
-        parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-        if (parent.id) {
-          parts.unshift(`#${CSS.escape(parent.id)}`);
-          break;
+  return inPage(
+    page,
+    (): PageFacts => {
+      const clean = (value: string | null | undefined, max = 300) =>
+        (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+      const cssPath = (element: Element): string => {
+        if (element.id) return `#${CSS.escape(element.id)}`;
+        const parts: string[] = [];
+        let node: Element | null = element;
+        while (node && node !== document.body && parts.length < 6) {
+          const parent: Element | null = node.parentElement;
+          const tag = node.tagName.toLowerCase();
+          if (!parent) break;
+          const same = Array.from(parent.children).filter((c) => c.tagName === node!.tagName);
+          parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
+          if (parent.id) {
+            parts.unshift(`#${CSS.escape(parent.id)}`);
+            break;
+          }
+          node = parent;
         }
-        node = parent;
-      }
-      return parts.join(' > ');
-    };
-    const contextOf = (element: Element): string => {
-      const holder = element.closest('li, tr, article, section, p, div');
-      const text = clean((holder as HTMLElement | null)?.innerText, 300);
-      return text || clean(element.parentElement?.textContent);
-    };
-    const labelOf = (element: Element): string => {
-      const id = element.getAttribute('id');
-      const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
-      const wrapping = element.closest('label');
-      return clean(byFor?.textContent ?? wrapping?.textContent ?? element.getAttribute('aria-label') ?? '', 120);
-    };
-    const links: SnapshotLink[] = Array.from(document.querySelectorAll('a[href], area[href]')).map((a) => {
-      const anchor = a as HTMLAnchorElement;
-      return {
-        href: anchor.href,
-        text: clean(anchor.innerText ?? anchor.textContent, 200),
-        label: clean(anchor.getAttribute('aria-label') ?? anchor.getAttribute('title') ?? anchor.querySelector('img')?.getAttribute('alt'), 200),
-        rel: anchor.getAttribute('rel') ?? '',
-        inNav: !!anchor.closest('nav, [role=navigation], header'),
-        inFooter: !!anchor.closest('footer, [role=contentinfo]'),
-        context: contextOf(anchor),
-        download: anchor.hasAttribute('download'),
+        return parts.join(' > ');
       };
-    });
-    const forms: SnapshotForm[] = Array.from(document.forms).map((f) => ({
-      action: f.getAttribute('action') === null ? '' : f.action,
-      method: (f.getAttribute('method') ?? 'get').toLowerCase(),
-      role: f.getAttribute('role') ?? '',
-      id: f.id,
-      name: f.getAttribute('name') ?? '',
-      selector: cssPath(f),
-      fields: Array.from(f.querySelectorAll('input, textarea, select, button')).map((el) => ({
-        tag: el.tagName.toLowerCase() as 'input' | 'textarea' | 'select' | 'button',
-        type: (el.getAttribute('type') ?? (el.tagName === 'BUTTON' ? 'submit' : el.tagName === 'INPUT' ? 'text' : el.tagName.toLowerCase())).toLowerCase(),
-        name: el.getAttribute('name') ?? '',
-        id: el.id,
-        placeholder: el.getAttribute('placeholder') ?? '',
-        autocomplete: el.getAttribute('autocomplete') ?? '',
-        label: labelOf(el),
-        required: el.hasAttribute('required'),
-      })),
-      submitTexts: Array.from(f.querySelectorAll('button, input[type=submit], input[type=image]'))
-        .filter((b) => (b.getAttribute('type') ?? 'submit').toLowerCase() === 'submit' || b.tagName === 'INPUT')
-        .map((b) => clean((b as HTMLElement).innerText || b.getAttribute('value') || b.getAttribute('aria-label'), 80)),
-    }));
-    return {
-      url: location.href,
-      title: clean(document.title, 300),
-      text: (document.body?.innerText ?? '').slice(0, 200_000),
-      headings: Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
-        level: Number(h.tagName.slice(1)),
-        text: clean((h as HTMLElement).innerText, 200),
-      })),
-      links,
-      forms,
-      scripts: Array.from(document.scripts).filter((s) => s.src).map((s) => s.src),
-      inlineScripts: Array.from(document.scripts)
-        .filter((s) => !s.src && s.textContent)
-        .map((s) => (s.textContent ?? '').slice(0, 2_000)),
-      iframes: Array.from(document.querySelectorAll('iframe')).map((i) => i.src).filter(Boolean),
-    };
-  }, undefined);
+      const contextOf = (element: Element): string => {
+        const holder = element.closest('li, tr, article, section, p, div');
+        const text = clean((holder as HTMLElement | null)?.innerText, 300);
+        return text || clean(element.parentElement?.textContent);
+      };
+      const labelOf = (element: Element): string => {
+        const id = element.getAttribute('id');
+        const byFor = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+        const wrapping = element.closest('label');
+        return clean(
+          byFor?.textContent ?? wrapping?.textContent ?? element.getAttribute('aria-label') ?? '',
+          120,
+        );
+      };
+      const links: SnapshotLink[] = Array.from(document.querySelectorAll('a[href], area[href]')).map((a) => {
+        const anchor = a as HTMLAnchorElement;
+        return {
+          href: anchor.href,
+          text: clean(anchor.innerText ?? anchor.textContent, 200),
+          label: clean(
+            anchor.getAttribute('aria-label') ??
+              anchor.getAttribute('title') ??
+              anchor.querySelector('img')?.getAttribute('alt'),
+            200,
+          ),
+          rel: anchor.getAttribute('rel') ?? '',
+          inNav: !!anchor.closest('nav, [role=navigation], header'),
+          inFooter: !!anchor.closest('footer, [role=contentinfo]'),
+          context: contextOf(anchor),
+          download: anchor.hasAttribute('download'),
+        };
+      });
+      const forms: SnapshotForm[] = Array.from(document.forms).map((f) => ({
+        action: f.getAttribute('action') === null ? '' : f.action,
+        method: (f.getAttribute('method') ?? 'get').toLowerCase(),
+        role: f.getAttribute('role') ?? '',
+        id: f.id,
+        name: f.getAttribute('name') ?? '',
+        selector: cssPath(f),
+        fields: Array.from(f.querySelectorAll('input, textarea, select, button')).map((el) => ({
+          tag: el.tagName.toLowerCase() as 'input' | 'textarea' | 'select' | 'button',
+          type: (
+            el.getAttribute('type') ??
+            (el.tagName === 'BUTTON' ? 'submit' : el.tagName === 'INPUT' ? 'text' : el.tagName.toLowerCase())
+          ).toLowerCase(),
+          name: el.getAttribute('name') ?? '',
+          id: el.id,
+          placeholder: el.getAttribute('placeholder') ?? '',
+          autocomplete: el.getAttribute('autocomplete') ?? '',
+          label: labelOf(el),
+          required: el.hasAttribute('required'),
+        })),
+        submitTexts: Array.from(f.querySelectorAll('button, input[type=submit], input[type=image]'))
+          .filter(
+            (b) => (b.getAttribute('type') ?? 'submit').toLowerCase() === 'submit' || b.tagName === 'INPUT',
+          )
+          .map((b) =>
+            clean(
+              (b as HTMLElement).innerText || b.getAttribute('value') || b.getAttribute('aria-label'),
+              80,
+            ),
+          ),
+      }));
+      return {
+        url: location.href,
+        title: clean(document.title, 300),
+        text: (document.body?.innerText ?? '').slice(0, 200_000),
+        headings: Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
+          level: Number(h.tagName.slice(1)),
+          text: clean((h as HTMLElement).innerText, 200),
+        })),
+        links,
+        forms,
+        scripts: Array.from(document.scripts)
+          .filter((s) => s.src)
+          .map((s) => s.src),
+        inlineScripts: Array.from(document.scripts)
+          .filter((s) => !s.src && s.textContent)
+          .map((s) => (s.textContent ?? '').slice(0, 2_000)),
+        iframes: Array.from(document.querySelectorAll('iframe'))
+          .map((i) => i.src)
+          .filter(Boolean),
+      };
+    },
+    undefined,
+  );
 }
 
 /** The top of a page: title, headings and the first words, where a "not found" or "Próximamente" notice sits. */
 function pageTop(facts: Pick<PageFacts, 'title' | 'headings' | 'text'>, chars = 600): string {
-  return [facts.title, ...facts.headings.slice(0, 4).map((h) => h.text), facts.text.slice(0, chars)].join('\n');
+  return [facts.title, ...facts.headings.slice(0, 4).map((h) => h.text), facts.text.slice(0, chars)].join(
+    '\n',
+  );
 }
 
 /** Soft 404: the page says it does not exist (whatever its status). */

@@ -10,9 +10,18 @@ export function sniff(head: Buffer): SniffedType {
   if (head.indexOf('%PDF-') >= 0 && head.indexOf('%PDF-') < 1024) return 'pdf';
   if (start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04) return 'zip-office';
   if (start.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole-office';
-  const text = head.subarray(0, 2048).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const text = head
+    .subarray(0, 2048)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('{\\rtf')) return 'rtf';
-  if (/^(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<!doctype html)/.test(text) || /<(?:html|body|title)[\s>]/.test(text)) return 'html';
+  if (
+    /^(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<!doctype html)/.test(text) ||
+    /<(?:html|body|title)[\s>]/.test(text)
+  )
+    return 'html';
   return 'other';
 }
 

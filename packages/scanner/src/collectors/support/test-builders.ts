@@ -8,7 +8,17 @@ import type { PageSnapshot, SnapshotForm, SnapshotFormField, SnapshotLink } from
 import type { FetchedResource, SiteContext } from '../collector.js';
 
 export function link(href: string, text: string, extra: Partial<SnapshotLink> = {}): SnapshotLink {
-  return { href, text, label: '', rel: '', inNav: false, inFooter: false, context: '', download: false, ...extra };
+  return {
+    href,
+    text,
+    label: '',
+    rel: '',
+    inNav: false,
+    inFooter: false,
+    context: '',
+    download: false,
+    ...extra,
+  };
 }
 
 export function field(name: string, extra: Partial<SnapshotFormField> = {}): SnapshotFormField {
@@ -26,7 +36,17 @@ export function field(name: string, extra: Partial<SnapshotFormField> = {}): Sna
 }
 
 export function form(extra: Partial<SnapshotForm> = {}): SnapshotForm {
-  return { action: '', method: 'get', role: '', id: '', name: '', selector: 'form', fields: [], submitTexts: [], ...extra };
+  return {
+    action: '',
+    method: 'get',
+    role: '',
+    id: '',
+    name: '',
+    selector: 'form',
+    fields: [],
+    submitTexts: [],
+    ...extra,
+  };
 }
 
 /** A snapshot with everything empty except what the test gives. */
@@ -96,7 +116,10 @@ const noBrowser = new Proxy(
 export function fakeSite(options: FakeSiteOptions): SiteContext & { fetched: string[]; logs: string[] } {
   const homeUrl = options.homeUrl ?? options.pages[0]?.url ?? 'https://www.ejemplo.gob.gt/';
   const home = new URL(homeUrl);
-  const siteHosts = options.siteHosts ?? [home.hostname, home.hostname.startsWith('www.') ? home.hostname.slice(4) : `www.${home.hostname}`];
+  const siteHosts = options.siteHosts ?? [
+    home.hostname,
+    home.hostname.startsWith('www.') ? home.hostname.slice(4) : `www.${home.hostname}`,
+  ];
   const fetched: string[] = [];
   const logs: string[] = [];
   return {
@@ -114,7 +137,8 @@ export function fakeSite(options: FakeSiteOptions): SiteContext & { fetched: str
         contentType: 'text/html',
         body: '<html><title>404</title><h1>Página no encontrada</h1></html>',
       };
-      const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : (answer.body ?? Buffer.alloc(0));
+      const body =
+        typeof answer.body === 'string' ? Buffer.from(answer.body) : (answer.body ?? Buffer.alloc(0));
       const cap = fetchOptions.maxBytes ?? 64 * 1024;
       const contentType = answer.contentType ?? 'text/html';
       return {
@@ -130,7 +154,14 @@ export function fakeSite(options: FakeSiteOptions): SiteContext & { fetched: str
     },
     async checkCertificate(url): Promise<CertificateCheck> {
       const verdict = options.certificates?.[new URL(url).hostname] ?? {};
-      return { valid: true, problem: null, protocol: 'TLSv1.3', validTo: '2027-12-31T00:00:00.000Z', selfSigned: false, ...verdict };
+      return {
+        valid: true,
+        problem: null,
+        protocol: 'TLSv1.3',
+        validTo: '2027-12-31T00:00:00.000Z',
+        selfSigned: false,
+        ...verdict,
+      };
     },
     isSameSite(url) {
       try {

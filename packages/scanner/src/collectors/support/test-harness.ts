@@ -35,8 +35,12 @@ export async function startServer(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${req.method} ${url.pathname}${url.search}`);
     const entry = routes[`${url.pathname}${url.search}`] ?? routes[url.pathname];
-    const route: Route = typeof entry === 'function' ? entry(url) : (entry ?? { status: 404, body: '<h1>Not found</h1>' });
-    res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html; charset=utf-8', ...(route.headers ?? {}) });
+    const route: Route =
+      typeof entry === 'function' ? entry(url) : (entry ?? { status: 404, body: '<h1>Not found</h1>' });
+    res.writeHead(route.status ?? 200, {
+      'content-type': route.contentType ?? 'text/html; charset=utf-8',
+      ...(route.headers ?? {}),
+    });
     res.end(req.method === 'HEAD' ? undefined : route.body);
   };
   const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
@@ -56,14 +60,28 @@ export async function startServer(
 export async function launchTestBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A SiteContext over a real BrowserContext: fetch through `context.request`, real TLS checks. */
 export function liveSite(
   context: BrowserContext,
-  options: { homeUrl: string; pages: PageSnapshot[]; scannedAt?: string; timeLimitMs?: number; extraCaPems?: string[] },
+  options: {
+    homeUrl: string;
+    pages: PageSnapshot[];
+    scannedAt?: string;
+    timeLimitMs?: number;
+    extraCaPems?: string[];
+  },
 ): SiteContext & { logs: string[] } {
   const home = new URL(options.homeUrl);
   const logs: string[] = [];
@@ -76,7 +94,11 @@ export function liveSite(
     logs,
     async fetch(url, fetchOptions = {}): Promise<FetchedResource> {
       try {
-        const response = await context.request.fetch(url, { method: fetchOptions.method ?? 'GET', timeout: 10_000, maxRedirects: 5 });
+        const response = await context.request.fetch(url, {
+          method: fetchOptions.method ?? 'GET',
+          timeout: 10_000,
+          maxRedirects: 5,
+        });
         const body = fetchOptions.method === 'HEAD' ? Buffer.alloc(0) : await response.body();
         const headers = response.headers();
         return {
@@ -89,7 +111,16 @@ export function liveSite(
           head: body.subarray(0, fetchOptions.maxBytes ?? 64 * 1024),
         };
       } catch (error) {
-        return { url, finalUrl: url, status: 0, contentType: '', headers: {}, bytes: null, head: Buffer.alloc(0), error: (error as Error).message };
+        return {
+          url,
+          finalUrl: url,
+          status: 0,
+          contentType: '',
+          headers: {},
+          bytes: null,
+          head: Buffer.alloc(0),
+          error: (error as Error).message,
+        };
       }
     },
     checkCertificate: (url) => checkCertificate(url, options.extraCaPems ?? [], 3_000),

@@ -16,17 +16,23 @@ export interface VendorHit {
 
 /** Every vendor of the list seen on the page, with the strongest marker first (iframe, script, inline, link). */
 export function vendorsOnPage(
-  page: Pick<PageFacts, 'scripts' | 'inlineScripts' | 'iframes' | 'links' | 'forms'> & { resources?: string[] },
+  page: Pick<PageFacts, 'scripts' | 'inlineScripts' | 'iframes' | 'links' | 'forms'> & {
+    resources?: string[];
+  },
   list: Vendor[],
 ): VendorHit[] {
   const hits: VendorHit[] = [];
   for (const vendor of list) {
-    const iframe = page.iframes.find((src) => vendor.src.some((p) => p.test(src)) || vendor.links.some((p) => p.test(src)));
+    const iframe = page.iframes.find(
+      (src) => vendor.src.some((p) => p.test(src)) || vendor.links.some((p) => p.test(src)),
+    );
     if (iframe) {
       hits.push({ vendor, how: 'iframe', evidence: iframe, loaded: true });
       continue;
     }
-    const script = [...page.scripts, ...(page.resources ?? [])].find((src) => vendor.src.some((p) => p.test(src)));
+    const script = [...page.scripts, ...(page.resources ?? [])].find((src) =>
+      vendor.src.some((p) => p.test(src)),
+    );
     if (script) {
       hits.push({ vendor, how: 'script', evidence: script, loaded: true });
       continue;
@@ -38,12 +44,16 @@ export function vendorsOnPage(
       continue;
     }
     // A form that posts to the vendor is the vendor's widget on this page; a link only leads to it.
-    const action = page.forms.map((f) => f.action).find((href) => href && vendor.links.some((p) => p.test(href)));
+    const action = page.forms
+      .map((f) => f.action)
+      .find((href) => href && vendor.links.some((p) => p.test(href)));
     if (action) {
       hits.push({ vendor, how: 'element', evidence: `form action=${action}`, loaded: true });
       continue;
     }
-    const target = page.links.map((l) => l.href).find((href) => href && vendor.links.some((p) => p.test(href)));
+    const target = page.links
+      .map((l) => l.href)
+      .find((href) => href && vendor.links.some((p) => p.test(href)));
     if (target) hits.push({ vendor, how: 'link', evidence: target, loaded: false });
   }
   return hits;
