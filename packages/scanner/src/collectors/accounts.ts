@@ -3,7 +3,14 @@ import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../page-snapshot.
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, vendors } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
-import { absoluteHttpUrl, hasTime, looksComingSoon, looksNotFound, openAndRead } from './support/live.js';
+import {
+  absoluteHttpUrl,
+  hasTime,
+  looksComingSoon,
+  looksNotFound,
+  openAndRead,
+  withBudget,
+} from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip } from './support/text.js';
 
@@ -212,5 +219,5 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
 
 export const accountsCollector: Collector<'accounts'> = {
   kind: 'accounts',
-  collect: collectAccounts,
+  collect: (site) => collectAccounts(withBudget(site)),
 };

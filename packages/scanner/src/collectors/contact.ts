@@ -2,7 +2,7 @@ import type { ContactEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot, SnapshotForm, SnapshotFormField } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { obfuscation, patterns, phrases } from '../data/index.js';
-import { hasTime } from './support/live.js';
+import { hasTime, withBudget } from './support/live.js';
 import { clip } from './support/text.js';
 
 const MAX_FORMS_CHECKED = 10;
@@ -211,5 +211,5 @@ export async function collectContact(site: SiteContext): Promise<ContactEvidence
 
 export const contactCollector: Collector<'contact'> = {
   kind: 'contact',
-  collect: collectContact,
+  collect: (site) => collectContact(withBudget(site)),
 };

@@ -2,7 +2,7 @@ import type { DatedItem, DatesEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases } from '../data/index.js';
-import { hasTime, inPage, navigationTimeout, settle, withPage } from './support/live.js';
+import { hasTime, inPage, navigationTimeout, settle, withBudget, withPage } from './support/live.js';
 import { dateFromValue, datesInText, daysBetween } from './support/dates-in-text.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -352,5 +352,5 @@ export async function collectDates(site: SiteContext): Promise<DatesEvidence> {
 
 export const datesCollector: Collector<'dates'> = {
   kind: 'dates',
-  collect: collectDates,
+  collect: (site) => collectDates(withBudget(site)),
 };

@@ -2,7 +2,7 @@ import type { DownloadCandidate, DownloadsEvidence } from '@egov-monitor/rubric'
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases } from '../data/index.js';
-import { absoluteHttpUrl, hasTime } from './support/live.js';
+import { absoluteHttpUrl, hasTime, withBudget } from './support/live.js';
 import { FAMILY, sniff, zipKind } from './support/sniff.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -167,5 +167,5 @@ export async function collectDownloads(site: SiteContext): Promise<DownloadsEvid
 
 export const downloadsCollector: Collector<'downloads'> = {
   kind: 'downloads',
-  collect: collectDownloads,
+  collect: (site) => collectDownloads(withBudget(site)),
 };

@@ -11,6 +11,7 @@ import {
   navigationTimeout,
   openAndRead,
   settle,
+  withBudget,
   withPage,
 } from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
@@ -280,5 +281,5 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
 
 export const interactiveCollector: Collector<'interactive'> = {
   kind: 'interactive',
-  collect: collectInteractive,
+  collect: (site) => collectInteractive(withBudget(site)),
 };

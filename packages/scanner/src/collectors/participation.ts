@@ -3,7 +3,14 @@ import type { SnapshotForm, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, vendors } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
-import { absoluteHttpUrl, hasTime, looksComingSoon, looksNotFound, openAndRead } from './support/live.js';
+import {
+  absoluteHttpUrl,
+  hasTime,
+  looksComingSoon,
+  looksNotFound,
+  openAndRead,
+  withBudget,
+} from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip } from './support/text.js';
 
@@ -201,5 +208,5 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
 
 export const participationCollector: Collector<'participation'> = {
   kind: 'participation',
-  collect: collectParticipation,
+  collect: (site) => collectParticipation(withBudget(site)),
 };

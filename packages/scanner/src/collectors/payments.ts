@@ -3,7 +3,14 @@ import type { SnapshotForm, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases, vendors } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
-import { absoluteHttpUrl, hasTime, looksComingSoon, looksNotFound, openAndRead } from './support/live.js';
+import {
+  absoluteHttpUrl,
+  hasTime,
+  looksComingSoon,
+  looksNotFound,
+  openAndRead,
+  withBudget,
+} from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip } from './support/text.js';
 
@@ -149,5 +156,5 @@ export async function collectPayments(site: SiteContext): Promise<PaymentsEviden
 
 export const paymentsCollector: Collector<'payments'> = {
   kind: 'payments',
-  collect: collectPayments,
+  collect: (site) => collectPayments(withBudget(site)),
 };

@@ -13,6 +13,7 @@ import {
   readPage,
   settle,
   timeLeft,
+  withBudget,
   withPage,
 } from './support/live.js';
 import { clip, normalizeText } from './support/text.js';
@@ -466,5 +467,5 @@ async function searchOnce(site: SiteContext, query: string): Promise<SearchEvide
 
 export const searchCollector: Collector<'search'> = {
   kind: 'search',
-  collect: collectSearch,
+  collect: (site) => collectSearch(withBudget(site)),
 };

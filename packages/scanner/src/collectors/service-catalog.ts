@@ -11,6 +11,7 @@ import {
   navigationTimeout,
   openAndRead,
   settle,
+  withBudget,
   withPage,
 } from './support/live.js';
 import { clip, pathWords } from './support/text.js';
@@ -260,5 +261,5 @@ export async function collectServiceCatalog(site: SiteContext): Promise<ServiceC
 
 export const serviceCatalogCollector: Collector<'serviceCatalog'> = {
   kind: 'serviceCatalog',
-  collect: collectServiceCatalog,
+  collect: (site) => collectServiceCatalog(withBudget(site)),
 };

@@ -25,6 +25,18 @@ export interface OpenedPage {
 /** One navigation, never longer than this nor past the deadline. */
 export const LIVE_NAVIGATION_MS = 15_000;
 
+/**
+ * Live work per collector: the site scan stops a collector at its own bound (60 s by default) and keeps nothing
+ * of it, so a collector stops starting new live steps well before, and returns what it has.
+ */
+export const LIVE_COLLECTOR_BUDGET_MS = 40_000;
+
+/** The same site with a nearer deadline (methods and their `this` untouched). */
+export function withBudget(site: SiteContext, ms = LIVE_COLLECTOR_BUDGET_MS): SiteContext {
+  const deadline = Math.min(site.deadline, Date.now() + ms);
+  return Object.create(site, { deadline: { value: deadline, enumerable: true } }) as SiteContext;
+}
+
 export function timeLeft(site: SiteContext): number {
   return site.deadline - Date.now();
 }
