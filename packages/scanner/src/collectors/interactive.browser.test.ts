@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { interactiveCollector } from './interactive.js';
+import { snapshot } from './support/test-builders.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
+import type { TestServer } from './support/test-harness.js';
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
+
+let browser: Browser;
+let context: BrowserContext;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchTestBrowser();
+  context = await browser.newContext();
+  server = await startServer({
+    // A chatbot that only exists as a rendered custom element (no script URL in the snapshot).
+    '/bot/': {
+      body: page(
+        'Ministerio de Salud',
+        '<main><h1>Inicio</h1></main><df-messenger agent-id="x" chat-title="Asistente virtual"></df-messenger>',
+      ),
+    },
+    // A launcher that is only a placeholder.
+    '/soon/': {
+      body: page(
+        'Ministerio de Salud',
+        '<main><h1>Inicio</h1></main><div id="chat-widget">Chat en línea: próximamente</div>',
+      ),
+    },
+    '/word/': {
+      body: page('Ministerio de Salud', '<main><h1>Chat</h1><p>Chat en línea de lunes a viernes.</p></main>'),
+    },
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function channelsAt(path: string) {
+  const home = `${server.origin}${path}`;
+  return (
+    await interactiveCollector.collect(
+      liveSite(context, { homeUrl: home, pages: [snapshot(home, { title: 'Ministerio de Salud' })] }),
+    )
+  ).channels;
+}
+
+describe('interactive collector in Chromium', () => {
+  it('finds a chatbot rendered as an element', async () => {
+    expect(await channelsAt('/bot/')).toEqual([
+      expect.objectContaining({
+        kind: 'chatbot',
+        vendor: 'Dialogflow Messenger',
+        how: 'element',
+        live: true,
+        tiedToService: true,
+      }),
+    ]);
+  });
+
+  it('trap: a chat launcher that says "próximamente" is not live', async () => {
+    expect(await channelsAt('/soon/')).toEqual([
+      expect.objectContaining({ kind: 'chat', how: 'element', live: false }),
+    ]);
+  });
+
+  it('trap: the word "chat" with no widget records nothing', async () => {
+    expect(await channelsAt('/word/')).toEqual([]);
+  });
+});
