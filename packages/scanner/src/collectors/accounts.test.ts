@@ -114,4 +114,16 @@ describe('accounts collector (no live browser)', () => {
       /could not be opened: no browser in unit tests/,
     );
   });
+
+  it('follows exact account buttons before texts that only contain a login word (bounded to 6)', async () => {
+    const noise = Array.from({ length: 7 }, (_, i) =>
+      link(`${home}acceso-${i}`, `Acceso a la información ${i}`, { inNav: true }),
+    );
+    const site = fakeSite({
+      pages: [snapshot(home, { links: [...noise, link(`${home}ingresar`, 'Iniciar sesión')] })],
+    });
+    const { candidates } = await accountsCollector.collect(site);
+    expect(candidates).toHaveLength(6);
+    expect(candidates.map((c) => c.url)).toContain(`${home}ingresar`);
+  });
 });

@@ -156,8 +156,16 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
     }
   }
 
+  // Register links first; then buttons that are exactly "Iniciar sesión"/"Mi cuenta" before texts that only contain
+  // a login word ("Acceso a la información pública"), and header/menu links before others.
+  const rank = ({ link, kind }: { link: SnapshotLink; kind: 'register' | 'login' }) =>
+    (kind === 'register' ? 0 : 4) +
+    (phrases(kind === 'register' ? 'accountRegister' : 'accountLogin').isExactly(link.text || link.label)
+      ? 0
+      : 2) +
+    (link.inNav ? 0 : 1);
   const toFollow = [...links.values()]
-    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'register' ? -1 : 1))
+    .sort((a, b) => rank(a) - rank(b) || a.link.href.localeCompare(b.link.href))
     .slice(0, MAX_FOLLOWED);
   for (const { page, link, kind } of toFollow) {
     const linkText = clip(link.text || link.label, 80);
