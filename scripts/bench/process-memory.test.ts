@@ -7,6 +7,7 @@ import {
   findBrowserPid,
   listProcesses,
   parsePpid,
+  parsePssKb,
   parseVmRssKb,
   processTree,
   sampleMemory,
@@ -24,6 +25,11 @@ function fakeProcess(pid: number, ppid: number, rssKb: number | null, argv: stri
     `Name:\t${comm}\nPPid:\t${ppid}\n${rssKb === null ? '' : `VmRSS:\t  ${rssKb} kB\n`}Threads:\t1\n`,
   );
   writeFileSync(join(root, String(pid), 'cmdline'), `${argv.join('\0')}\0`);
+  if (rssKb !== null)
+    writeFileSync(
+      join(root, String(pid), 'smaps_rollup'),
+      `00400000-7ffd [rollup]\nRss:  ${rssKb} kB\nPss:  ${rssKb / 2} kB\n`,
+    );
 }
 
 const node = process.pid;
@@ -40,6 +46,7 @@ describe('reading /proc', () => {
   it('parses VmRSS and the parent pid, also when the command name holds spaces and parentheses', () => {
     expect(parseVmRssKb('Name:\tx\nVmRSS:\t   12345 kB\n')).toBe(12345);
     expect(parseVmRssKb('Name:\tx\n')).toBe(0);
+    expect(parsePssKb('Rss: 10 kB\nPss:   4321 kB\nPss_Anon: 1 kB\n')).toBe(4321);
     expect(parsePpid('77 (Web Content (x)) S 42 77 77 0')).toBe(42);
   });
 
@@ -61,6 +68,7 @@ describe('reading /proc', () => {
     const sample = sampleMemory(browser, performance.now(), root);
     expect(sample.browserRssMb).toBeCloseTo(600_000 / 1024, 1);
     expect(sample.nodeRssMb).toBeCloseTo(200_000 / 1024, 1);
+    expect(sample.browserPssMb).toBeCloseTo(300_000 / 1024, 1);
     expect(sample.browserProcesses).toBe(4);
     expect(sample.browserMains).toBe(1);
   });
@@ -68,8 +76,15 @@ describe('reading /proc', () => {
   it('takes the peak of Node + Chromium at one instant, not the sum of separate peaks', () => {
     const summary = summarize(
       [
-        { at: 0, nodeRssMb: 100, browserRssMb: 900, browserProcesses: 5, browserMains: 1 },
-        { at: 250, nodeRssMb: 300, browserRssMb: 500, browserProcesses: 7, browserMains: 1 },
+        { at: 0, nodeRssMb: 100, browserRssMb: 900, browserPssMb: 400, browserProcesses: 5, browserMains: 1 },
+        {
+          at: 250,
+          nodeRssMb: 300,
+          browserRssMb: 500,
+          browserPssMb: 300,
+          browserProcesses: 7,
+          browserMains: 1,
+        },
       ],
       250,
     );

@@ -17,6 +17,20 @@ export function parseVmRssKb(status: string): number {
   return match ? Number(match[1]) : 0;
 }
 
+/** Pss in kB from a /proc/<pid>/smaps_rollup text: shared pages divided among the processes sharing them. */
+export function parsePssKb(rollup: string): number {
+  const match = /^Pss:\s+(\d+)\s+kB/m.exec(rollup);
+  return match ? Number(match[1]) : 0;
+}
+
+function readPssKb(pid: number, procRoot: string): number {
+  try {
+    return parsePssKb(readFileSync(`${procRoot}/${pid}/smaps_rollup`, 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
 /** Parent pid from a /proc/<pid>/stat text; the command name may hold spaces and parentheses. */
 export function parsePpid(stat: string): number {
   const afterName = stat.slice(stat.lastIndexOf(')') + 2);
@@ -90,6 +104,11 @@ export interface MemorySample {
   at: number;
   nodeRssMb: number;
   browserRssMb: number;
+  /**
+   * Proportional set size of the same tree: the Chromium processes share the browser binary and fonts, which
+   * VmRSS counts once per process. The honest size of the tree; the issue's target is on the RSS sum.
+   */
+  browserPssMb: number;
   browserProcesses: number;
   /** Chromium main processes below the Node process (1 = one shared browser). */
   browserMains: number;
@@ -102,6 +121,7 @@ export interface MemorySummary {
   peakBrowserRssMb: number;
   /** Peak of the sum at one instant (not the sum of the two peaks). */
   peakTotalRssMb: number;
+  peakBrowserPssMb: number;
   peakBrowserProcesses: number;
   maxBrowserMains: number;
 }
@@ -118,6 +138,7 @@ export function sampleMemory(browserPid: number | null, startedAt: number, procR
     at: Math.round(performance.now() - startedAt),
     nodeRssMb: mb(node?.rssKb ?? 0),
     browserRssMb: mb(browser.reduce((sum, info) => sum + info.rssKb, 0)),
+    browserPssMb: mb(browser.reduce((sum, info) => sum + readPssKb(info.pid, procRoot), 0)),
     browserProcesses: browser.length,
     browserMains: countBrowserMains(underNode),
   };
@@ -132,6 +153,7 @@ export function summarize(samples: MemorySample[], intervalMs: number): MemorySu
     peakNodeRssMb: max((sample) => sample.nodeRssMb),
     peakBrowserRssMb: max((sample) => sample.browserRssMb),
     peakTotalRssMb: Math.round(max((sample) => sample.nodeRssMb + sample.browserRssMb) * 10) / 10,
+    peakBrowserPssMb: max((sample) => sample.browserPssMb),
     peakBrowserProcesses: max((sample) => sample.browserProcesses),
     maxBrowserMains: max((sample) => sample.browserMains),
   };

@@ -90,6 +90,7 @@ export function renderText(result: BenchResult): string {
     `                      pages/s   sites/min   wall      peak RSS Node / Chromium / total (MB)`,
     `pipeline (runScan)    ${fixed(pipeline.rates.pagesPerSecond).padStart(7)}   ${fixed(pipeline.rates.sitesPerMinute, 1).padStart(9)}   ${seconds(pipeline.wallMs).padEnd(8)}  ${pipeline.memory.peakNodeRssMb} / ${pipeline.memory.peakBrowserRssMb} / ${pipeline.memory.peakTotalRssMb}`,
     `bare loop (goto+axe)  ${fixed(bare.rates.pagesPerSecond).padStart(7)}   ${fixed(bare.rates.sitesPerMinute, 1).padStart(9)}   ${seconds(bare.wallMs).padEnd(8)}  ${bare.memory.peakNodeRssMb} / ${bare.memory.peakBrowserRssMb} / ${bare.memory.peakTotalRssMb}`,
+    `peak PSS of the Chromium tree (shared pages counted once): pipeline ${pipeline.memory.peakBrowserPssMb} MB, bare ${bare.memory.peakBrowserPssMb} MB`,
     `ratio pipeline ÷ bare: ${fixed(result.ratio)}`,
     `pipeline: ${pipeline.ok}/${pipeline.sites} sites ok, ${pipeline.pages} pages analysed, ${pipeline.pagesRecorded} pages recorded; bare: ${bare.pages} pages (${bare.failedPages} failed)`,
     `per site (mean): open home ${seconds(pipeline.phases.openHomeMs)}, crawl ${seconds(pipeline.phases.crawlMs)}, collectors ${seconds(pipeline.phases.collectMs)}, files+rubric ${seconds(pipeline.phases.otherMs)}`,
@@ -146,6 +147,8 @@ export function renderMarkdown(result: BenchResult): string {
     '|---|---|---|---|---|---|---|',
     row('pipeline (`runScan`, Lighthouse off)', pipeline),
     row('bare loop (goto + axe, same pages)', bare),
+    '',
+    `Peak PSS of the Chromium tree (shared pages divided among processes, so not double counted): pipeline ${pipeline.memory.peakBrowserPssMb} MB, bare loop ${bare.memory.peakBrowserPssMb} MB.`,
     '',
     `Ratio pipeline ÷ bare loop: **${fixed(result.ratio)}**. Pipeline: ${pipeline.ok}/${pipeline.sites} sites ok${
       Object.keys(pipeline.errors).length
