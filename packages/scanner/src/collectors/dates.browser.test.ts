@@ -3,8 +3,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { datesCollector } from './dates.js';
 import { readPage } from './support/live.js';
 import { snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
-import type { TestServer } from './support/test-harness.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
+import type { TestServer } from './support/test-support/harness.js';
 
 const homeHtml = `<!doctype html><html lang="es"><head><title>Secretaría de Comunicación Social</title></head><body>
 <header><p>Guatemala, <span id="hoy"></span></p></header>

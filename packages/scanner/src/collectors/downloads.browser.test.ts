@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { downloadsCollector } from './downloads.js';
 import { link, snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
-import type { TestServer } from './support/test-harness.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
+import type { TestServer } from './support/test-support/harness.js';
 
 let browser: Browser;
 let context: BrowserContext;

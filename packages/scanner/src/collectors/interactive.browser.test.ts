@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { interactiveCollector } from './interactive.js';
 import { snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
-import type { TestServer } from './support/test-harness.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
+import type { TestServer } from './support/test-support/harness.js';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;

@@ -3,8 +3,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { createTestCa } from '@egov-monitor/fixtures';
 import { paymentsCollector } from './payments.js';
 import { link, snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
-import type { TestServer } from './support/test-harness.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
+import type { TestServer } from './support/test-support/harness.js';
 
 const cardPage = (
   action: string,

@@ -3,8 +3,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { serviceCatalogCollector } from './service-catalog.js';
 import { readPage } from './support/live.js';
 import { snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-harness.js';
-import type { TestServer } from './support/test-harness.js';
+import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
+import type { TestServer } from './support/test-support/harness.js';
 
 const catalog = `<!doctype html><html lang="es"><head><title>Trámites y servicios — Ministerio de Gobernación</title></head><body>
 <header><nav><a href="/">Inicio</a><a href="/tramites">Trámites</a><a href="/noticias">Noticias</a></nav></header>

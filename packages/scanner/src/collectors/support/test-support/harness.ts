@@ -7,9 +7,9 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { checkCertificate } from '../../https/certificate-check.js';
-import type { PageSnapshot } from '../../page-snapshot.js';
-import type { FetchedResource, SiteContext } from '../collector.js';
+import { checkCertificate } from '../../../https/certificate-check.js';
+import type { PageSnapshot } from '../../../page-snapshot.js';
+import type { FetchedResource, SiteContext } from '../../collector.js';
 
 export interface Route {
   status?: number;
