@@ -22,6 +22,7 @@ const FLAGS = [
   '--lighthouse-pages',
   '--user-agent',
   '--fail-under-level',
+  '--fail-under-score',
   '--help',
 ];
 
@@ -73,6 +74,7 @@ describe('egov-monitor main(): input errors stop before any scan (exit 2, one li
 
   it('rejects numbers out of range and unknown choices', async () => {
     await expectUsageError(['--fail-under-level', '6'], /--fail-under-level must be between 0 and 5, got 6/);
+    await expectUsageError(['--fail-under-score', '101'], /--fail-under-score must be between 0 and 100, got 101/);
     await expectUsageError(['--concurrency', '0'], /--concurrency must be between 1 and 64/);
     await expectUsageError(['--lang', 'fr'], /argument 'fr' is invalid.*es, en/);
   });

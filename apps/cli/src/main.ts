@@ -17,7 +17,7 @@ import type { ScanFlags } from './program.js';
 import { buildProgram } from './program.js';
 import { createProgress } from './progress.js';
 
-export const EXIT = { ok: 0, belowLevel: 1, usage: 2, runFailed: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, belowGate: 1, usage: 2, runFailed: 3, interrupted: 130 } as const;
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -148,6 +148,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       previous,
       resume: flags.resume,
       failUnderLevel: flags.failUnderLevel,
+      failUnderScore: flags.failUnderScore,
       onProgress: (event) => progress.onProgress(event),
       env: io.env,
       signal: controller.signal,
@@ -171,15 +172,15 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       );
       return EXIT.runFailed;
     }
-    if (outcome.threshold && !outcome.threshold.met) {
-      const below = outcome.threshold.below;
+    const failed = outcome.gates.filter((gate) => !gate.met);
+    for (const gate of failed) {
       io.stderr.write(
-        `egov-monitor: ${below.length} site(s) below level ${outcome.threshold.level}: ${below
-          .map((site) => `${site.name || site.url} (${site.level})`)
+        `egov-monitor: ${gate.below.length} site(s) below ${gate.description}: ${gate.below
+          .map((site) => `${site.name || site.url} (${site.actual})`)
           .join(', ')}\n`,
       );
-      return EXIT.belowLevel;
     }
+    if (failed.length > 0) return EXIT.belowGate;
     return EXIT.ok;
   } finally {
     process.off('SIGINT', onSigint);

@@ -18,6 +18,7 @@ export interface ScanFlags {
   lighthousePages: number;
   userAgent: string;
   failUnderLevel?: number;
+  failUnderScore?: number;
 }
 
 const integer =
@@ -104,11 +105,16 @@ export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promi
       'exit with code 1 when any site is below this maturity level (0-5; unreachable sites count as 0)',
       integer('--fail-under-level', 0, 5),
     )
+    .option(
+      '--fail-under-score <n>',
+      'exit with code 1 when any site is below this overall standards score (0-100; a site without a score counts as below)',
+      integer('--fail-under-score', 0, 100),
+    )
     .addHelpText(
       'after',
       [
         '',
-        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 --fail-under-level not met;',
+        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 a --fail-under-* gate not met;',
         '            2 bad flag or input file (nothing scanned); 3 the run failed (no browser, invalid results);',
         '            130 interrupted by Ctrl-C (finished sites are kept: run again with --resume).',
         '',

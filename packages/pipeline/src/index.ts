@@ -2,6 +2,8 @@
 // readers of the files they accept. No console output here: progress goes through RunOptions.onProgress.
 export { runScan, BrowserUnavailableError } from './run-scan.js';
 export type { RunOptions, RunOutcome, ScanSettings } from './run-scan.js';
+export { evaluateGates } from './gates.js';
+export type { GateOptions, GateResult } from './gates.js';
 export type { RunProgressEvent } from './progress.js';
 export {
   parseUrlList,

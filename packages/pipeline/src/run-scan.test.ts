@@ -293,11 +293,11 @@ describe('runScan', () => {
       now,
       failUnderLevel: 1,
     });
-    expect(outcome.threshold?.level).toBe(1);
-    expect(outcome.threshold?.met).toBe(false);
-    expect(outcome.threshold?.below.map((site) => site.url)).toContain('https://d.gob.gt/');
+    const [gate] = outcome.gates;
+    expect(gate).toMatchObject({ id: 'level', threshold: 1, met: false });
+    expect(gate?.below.map((site) => site.url)).toContain('https://d.gob.gt/');
     const none = await runScan({ targets: list.targets, outDir: await freshDir(), now, failUnderLevel: 0 });
-    expect(none.threshold).toEqual({ level: 0, met: true, below: [] });
+    expect(none.gates).toEqual([{ id: 'level', threshold: 0, met: true, description: 'maturity level ≥ 0', below: [] }]);
   });
 
   it('fails before scanning when a --ca file is unreadable', async () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import {
@@ -21,6 +20,9 @@ import { DEFAULT_SCAN_OPTIONS, findChromeExecutable, launchBrowser, scanSite } f
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
 import { writeReport } from '@egov-monitor/reporter';
 import { readExtraCaPems } from './ca.js';
+import { evaluateGates } from './gates.js';
+import { TOOL_VERSION } from './version.js';
+import type { GateResult } from './gates.js';
 import { defaultConcurrency } from './concurrency.js';
 import type { RunProgressEvent } from './progress.js';
 import { readJsonFile, siteFilePaths, writeJsonAtomic } from './site-store.js';
@@ -54,6 +56,8 @@ export interface RunOptions {
   resume?: boolean;
   /** Report whether every site reached at least this level (error sites count as level 0). */
   failUnderLevel?: number;
+  /** Report whether every site reached at least this overall standards score (0–100). */
+  failUnderScore?: number;
   onProgress?: (event: RunProgressEvent) => void;
   /** The run's clock: startedAt/finishedAt and the "today" of freshness. Default: the real clock. */
   now?: Date;
@@ -85,7 +89,8 @@ export interface RunOutcome {
   };
   /** results.json checked against the results schema (it is written either way, so nothing is lost). */
   validation: { valid: boolean; errors: string[] };
-  threshold?: { level: number; met: boolean; below: { url: string; name: string; level: number }[] };
+  /** The thresholds asked for (failUnderLevel, failUnderScore), each with the sites below it. */
+  gates: GateResult[];
 }
 
 const TOOL_NAME = 'egov-monitor';
@@ -127,7 +132,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   const evaluate = (evidence: SiteEvidence) => evaluateSite(evidence, rubric, options.overrides);
   const envelope = (sites: unknown[]) => ({
     schemaVersion: schemaVersion(),
-    tool: { name: TOOL_NAME, version: toolVersion() },
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
     startedAt,
     finishedAt: startedAt,
     sites,
@@ -269,13 +274,8 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
       listProblems: entries.filter((entry) => entry.problem).length,
     },
     validation,
+    gates: evaluateGates(sites, options),
   };
-  if (options.failUnderLevel !== undefined) {
-    const below = sites
-      .filter((site) => site.maturity.level < (options.failUnderLevel ?? 0))
-      .map((site) => ({ url: site.url, name: site.name, level: site.maturity.level }));
-    outcome.threshold = { level: options.failUnderLevel, met: below.length === 0, below };
-  }
   emit({ type: 'run-done', elapsedMs: Math.round(performance.now() - started) });
   return outcome;
 }
@@ -375,14 +375,6 @@ function isReusable(value: unknown, url: string, validSite: (site: unknown) => b
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-let cachedVersion: string | undefined;
-function toolVersion(): string {
-  cachedVersion ??= (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
-  return cachedVersion;
 }
 
 function schemaVersion(): string {
