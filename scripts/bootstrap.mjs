@@ -140,6 +140,34 @@ if (!browser) {
 }
 log(`browser: ${browser}`);
 
+// ---------------------------------------------------------------- certutil
+
+// Chromium trusts extra CAs (--ca FILE, the fixture sites' test CA) only through an NSS database, which the
+// scanner writes with certutil (Debian/Ubuntu package libnss3-tools).
+function onPath(command) {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir && executable(`${dir}/${command}`));
+}
+if (!process.env.CERTUTIL_PATH && !onPath('certutil')) {
+  const release = osRelease();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const debianLike = ['debian', 'ubuntu'].includes(release.id) || release.like.some((id) => ['debian', 'ubuntu'].includes(id));
+  if (isRoot && debianLike) {
+    log('no certutil found: installing libnss3-tools with apt-get');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '--no-install-recommends', 'libnss3-tools'], { env }) !== 0) {
+      run('apt-get', ['update'], { env });
+      if (run('apt-get', ['install', '-y', '--no-install-recommends', 'libnss3-tools'], { env }) !== 0) {
+        fail('apt-get install libnss3-tools failed.');
+      }
+    }
+  } else {
+    fail(
+      'certutil not found: the scanner needs it to make Chromium trust extra CAs (--ca and the fixture sites). ' +
+        'Install it (Debian/Ubuntu: `sudo apt-get install libnss3-tools`; macOS: `brew install nss`) or set CERTUTIL_PATH.',
+    );
+  }
+}
+
 // ---------------------------------------------------------------- build
 
 if (args.has('--build')) {

@@ -168,6 +168,11 @@ export async function launchBrowser(options: { executablePath?: string; extraCaP
           args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
           env,
           timeout: 60_000,
+          // The caller decides what Ctrl-C means (the CLI lets sites in progress finish): Playwright must not kill
+          // the browser under it.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
         });
       } catch (error) {
         throw new BrowserLaunchError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
