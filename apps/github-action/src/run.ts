@@ -83,14 +83,14 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     core.setOutput('lowest-level', Math.min(...results.sites.map((site) => site.maturity.level)));
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
-    const failures = [outcome.threshold, outcome.scoreThreshold].filter((gate) => gate && !gate.met);
+    const failures = outcome.gates.filter((gate) => !gate.met);
     core.setOutput('passed', String(inputs.mode === 'monitor' || failures.length === 0));
     if (evaluated.length === 0 && results.sites.length > 0) {
       core.warning('no site could be evaluated: see each site\'s error in the report');
     }
     if (inputs.mode === 'gate' && failures.length > 0) {
-      const lines = failures.flatMap((gate) => gate!.below.map((site) => `${site.name} (${site.url}): ${site.actual}`));
-      core.setFailed(`below the gate (${failures.map((gate) => gate!.description).join('; ')}):\n${lines.join('\n')}`);
+      const lines = failures.flatMap((gate) => gate.below.map((site) => `${site.name} (${site.url}): ${site.actual}`));
+      core.setFailed(`below the gate (${failures.map((gate) => gate.description).join('; ')}):\n${lines.join('\n')}`);
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
