@@ -74,10 +74,20 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
   it('monitors a site: outputs, job summary and one issue, every GitHub request valid by the OpenAPI description', async () => {
     const site = fixtures.sites[0]!;
     const run = await runAction(
-      { urls: site.url, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '8', 'github-token': 'ghs_test', 'out-dir': 'informe' },
+      {
+        urls: site.url,
+        'ca-file': fixtures.caFile,
+        lighthouse: 'false',
+        'max-pages': '8',
+        'github-token': 'ghs_test',
+        'out-dir': 'informe',
+        // The first scheduled run: the artifact with the previous results does not exist yet.
+        'previous-results': 'previous/results.json',
+      },
       env,
     );
     expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('::notice::no previous results at previous/results.json');
     expect(run.outputs).toMatchObject({
       sites: '1',
       'sites-error': '0',

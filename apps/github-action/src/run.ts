@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
   readOverridesFile,
@@ -54,7 +55,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       caFile: inputs.caFile,
       rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile) : undefined,
       overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
-      previous: inputs.previousResults ? await readPreviousResults(inputs.previousResults) : undefined,
+      previous: await previousResults(inputs.previousResults),
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
       scan: {
@@ -95,6 +96,16 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The first scheduled run has no previous results yet: that is a notice, not a failure. A broken file fails. */
+async function previousResults(path: string | undefined) {
+  if (!path) return undefined;
+  if (!existsSync(path)) {
+    core.notice(`no previous results at ${path}: this run is not compared with an earlier one`);
+    return undefined;
+  }
+  return readPreviousResults(path);
 }
 
 async function publish(inputs: ActionInputs, env: NodeJS.ProcessEnv, results: Parameters<typeof publishIssues>[0]) {
