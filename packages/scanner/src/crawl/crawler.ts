@@ -213,6 +213,8 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       continue;
     }
     const full = snapshots.length < options.maxPages;
+    // The visit gets less than a page's usual time: if it fails, the site's time budget is what stopped the crawl.
+    const cutByBudget = remaining() < options.pageTimeoutMs;
     const base = { depth: candidate.depth, foundVia: candidate.foundVia, linkedFromSite: linked.has(candidate.url), isSearchResult: isSearchResultUrl(candidate.url) };
     let page: Page | null = null;
     let tracker: PageTracker | null = null;
@@ -259,6 +261,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       if (error instanceof ScanError) throw error;
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       input.log(`page failed ${candidate.url}: ${message}`);
+      if (cutByBudget) exhausted ??= 'time-budget';
       ensureAlive();
       record({ ...base, url: candidate.url, status: 0, contentType: '', title: '', soft404: false, words: 0, analysed: false });
       if (!full && cheapPage) {
