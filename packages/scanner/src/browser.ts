@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { BrowserSession } from './scan-options.js';
+import { isPrivateHost, privateNetworkResolverRules } from './url/private-network.js';
 
 const run = promisify(execFile);
 
@@ -140,7 +141,18 @@ function collectExtraCas(extraCaPems: string[]): string[] {
  * One shared headless Chromium for the whole run, with a remote-debugging port for Lighthouse and the extra CAs
  * trusted. Close it with `session.close()`.
  */
-export async function launchBrowser(options: { executablePath?: string; extraCaPems?: string[] } = {}): Promise<BrowserSession> {
+export interface LaunchOptions {
+  executablePath?: string;
+  extraCaPems?: string[];
+  /**
+   * Refuse loopback/private/link-local addresses in the whole browser, redirects and sub-resources included, except
+   * the hosts of these targets when they are themselves private. The pipeline passes its URL list; tests that
+   * scan servers on 127.0.0.1 directly leave it out.
+   */
+  blockPrivateNetworkExcept?: string[];
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const executablePath = options.executablePath ?? findChromeExecutable();
   if (!executablePath)
     throw new BrowserLaunchError(
@@ -150,6 +162,9 @@ export async function launchBrowser(options: { executablePath?: string; extraCaP
   const cleanup = () => rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   try {
     const cas = collectExtraCas(options.extraCaPems ?? []);
+    const networkArgs = options.blockPrivateNetworkExcept
+      ? [`--host-resolver-rules=${privateNetworkResolverRules(await privateTargetHosts(options.blockPrivateNetworkExcept))}`]
+      : [];
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     if (cas.length > 0) {
@@ -165,7 +180,7 @@ export async function launchBrowser(options: { executablePath?: string; extraCaP
         browser = await chromium.launch({
           executablePath,
           headless: true,
-          args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
+          args: [...CHROMIUM_ARGS, ...networkArgs, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
           env,
           timeout: 60_000,
           // The caller decides what Ctrl-C means (the CLI lets sites in progress finish): Playwright must not kill
@@ -200,4 +215,22 @@ export async function launchBrowser(options: { executablePath?: string; extraCaP
     await cleanup();
     throw error;
   }
+}
+
+/** Hosts of the targets that are themselves on a private address (resolved once, at launch). */
+async function privateTargetHosts(targets: string[]): Promise<string[]> {
+  const hosts = new Set<string>();
+  for (const target of targets) {
+    let host: string;
+    try {
+      host = new URL(target).hostname;
+    } catch {
+      continue;
+    }
+    if (!(await isPrivateHost(host).catch(() => false))) continue;
+    hosts.add(host);
+    // Chromium may write an IPv6 literal with or without brackets: allow both spellings.
+    if (host.startsWith('[')) hosts.add(host.slice(1, -1));
+  }
+  return [...hosts];
 }

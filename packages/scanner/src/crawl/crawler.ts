@@ -133,14 +133,22 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
 
   // ---- analysed visit (snapshot + axe)
   const analyse = async (page: Page, tracker: PageTracker, visit: Extract<Visit, { kind: 'page' }>, depth: number, requestedUrl: string) => {
-    const budget = Math.max(5_000, Math.min(30_000, remaining()));
+    // The snapshot first: every collector reads it, while axe failing on a page is recorded and survivable. The home
+    // page, without which nothing can be judged, may use the whole time left; other pages at most 30 s.
+    const snapshotBudget = Math.max(5_000, depth === 0 ? remaining() : Math.min(30_000, remaining()));
+    let snapshot: PageSnapshot;
+    try {
+      snapshot = await withTimeout(takeSnapshot(page, visit.response, depth, { tracker, requestedUrl }), snapshotBudget, 'page snapshot');
+    } catch (error) {
+      if (depth > 0 || !/^Timeout \d+ms exceeded/.test((error as Error).message)) throw error;
+      throw new ScanError('timeout', `The home page loaded but could not be read within ${Math.round(snapshotBudget / 1000)} s (a very large or very slow page). Give the site more time (siteTimeLimitMs) or scan it again when the machine is less busy.`, true);
+    }
     let axe: { violations: Awaited<ReturnType<typeof runAxe>>; error?: string };
     try {
-      axe = { violations: await runAxe(page, budget) };
+      axe = { violations: await runAxe(page, Math.max(5_000, Math.min(30_000, remaining()))) };
     } catch (error) {
       axe = { violations: [], error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
     }
-    const snapshot = await withTimeout(takeSnapshot(page, visit.response, depth, { tracker, requestedUrl }), budget, 'page snapshot');
     return { snapshot, axe };
   };
 

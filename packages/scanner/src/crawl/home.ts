@@ -43,6 +43,12 @@ export async function openHome(
       if (visit.kind === 'download' || (visit.status < 400 && !isHtmlType(visit.contentType))) {
         throw new ScanError('not-html', `The home page ${url} is ${visit.kind === 'download' ? 'a file download' : `a ${visit.contentType} document`}, not a web page. Point the list at the site's HTML home page.`);
       }
+      if (visit.kind === 'page' && visit.cut) {
+        // The document itself never finished within the page timeout (a stream that never ends, a blocking script in
+        // <head>): a citizen sees a page that keeps loading. Inner pages are used as far as they got; without a
+        // complete home page the site cannot be judged.
+        throw new ScanError('timeout', `The home page ${url} started to load but never finished within ${Math.round(timeoutMs / 1000)} s. Check the server (a response that never ends, a script that blocks the page); if the site is only slow, scan it with a longer page timeout (pageTimeoutMs).`, true);
+      }
       if (visit.status >= 400) {
         failure = classifyNavigationError(visit.status, url);
         await tracker.detach();

@@ -78,3 +78,40 @@ export function createPrivateNetworkGuard(allowPrivateNetwork: boolean, resolve:
     },
   };
 }
+
+const octets = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, index) => `${prefix}.${from + index}.*.*`);
+
+/** Host patterns of loopback, private, link-local and CGNAT addresses, as Chromium's host-resolver rules write them. */
+const PRIVATE_HOST_PATTERNS = [
+  '0.*.*.*',
+  '10.*.*.*',
+  '127.*.*.*',
+  '169.254.*.*',
+  '192.168.*.*',
+  ...octets('172', 16, 31),
+  ...octets('100', 64, 127),
+  'localhost',
+  '*.localhost',
+  // IPv6 literals; the colon keeps the patterns off host names such as "fcbarcelona.com".
+  '::1',
+  '[::1]',
+  'fc*:*',
+  'fd*:*',
+  'fe80:*',
+  '[fc*:*',
+  '[fd*:*',
+  '[fe80:*',
+];
+
+/**
+ * `--host-resolver-rules` that make Chromium refuse private addresses at the network layer, so a public page that
+ * redirects to http://192.168.1.1/ (or loads a script from it) never reaches the scanning machine's network:
+ * Playwright's request routing does not see redirect hops, Chromium's resolver does. `allowHosts` are the targets
+ * that live on a private address themselves (an intranet, the fixture sites on 127.0.0.1); they stay reachable.
+ * Host names that only resolve to private addresses are still checked by the crawl's guard before navigation.
+ */
+export function privateNetworkResolverRules(allowHosts: string[]): string {
+  const exclusions = [...new Set(allowHosts.map((host) => host.toLowerCase()))].sort().map((host) => `EXCLUDE ${host}`);
+  return [...PRIVATE_HOST_PATTERNS.map((pattern) => `MAP ${pattern} ~NOTFOUND`), ...exclusions].join(', ');
+}
