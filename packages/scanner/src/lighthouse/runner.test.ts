@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLighthouse } from './runner.js';
 import type { LighthousePageRun } from './runner.js';
+import { CHROMIUM_ARGS, findChromeExecutable } from '../browser.js';
 
 /*
  * A real Lighthouse run on one Chromium (started once, with a remote-debugging port, like the scan's session)
@@ -69,17 +70,8 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   port = await freePort();
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      `--remote-debugging-port=${port}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: findChromeExecutable() ?? '/usr/bin/chromium',
+    args: [`--remote-debugging-port=${port}`, ...CHROMIUM_ARGS],
   });
 }, 30_000);
 

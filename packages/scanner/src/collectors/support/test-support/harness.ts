@@ -10,6 +10,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { checkCertificate } from '../../../https/certificate-check.js';
 import type { PageSnapshot } from '../../../page-snapshot.js';
 import type { FetchedResource, SiteContext } from '../../collector.js';
+import { CHROMIUM_ARGS, findChromeExecutable } from '../../../browser.js';
 
 export interface Route {
   status?: number;
@@ -59,16 +60,8 @@ export async function startServer(
 
 export async function launchTestBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: findChromeExecutable() ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
   });
 }
 
