@@ -127,6 +127,34 @@ describe('runScan over the fixture sites', () => {
     expect(misses).toEqual([]);
   });
 
+  it('reports exactly the axe rules each fixture page was built with, merged per site by rule', () => {
+    const misses: string[] = [];
+    for (const fixture of fixtures.sites) {
+      const pinned = fixture.expected.axePages;
+      const site = outcome.results.sites.find((entry) => entry.url === fixture.url);
+      if (!pinned || !site || site.status !== 'ok') continue;
+      const scanned = site.accessibility.pages ?? [];
+      if (scanned.length === 0) misses.push(`${fixture.id}: axe ran on no page`);
+      // What the merge must say for the pages this run scanned: rule → pages, from the per-page pins.
+      const expected = new Map<string, string[]>();
+      for (const url of scanned) {
+        const rules = pinned[new URL(url).pathname];
+        if (!rules) {
+          misses.push(`${fixture.id}: scanned ${url}, which has no pinned axe result`);
+          continue;
+        }
+        for (const rule of rules) expected.set(rule, [...(expected.get(rule) ?? []), url].sort());
+      }
+      const got = new Map(site.accessibility.violations.map((violation) => [violation.ruleId, [...violation.pages].sort()]));
+      for (const [rule, pages] of expected) {
+        if (JSON.stringify(got.get(rule)) !== JSON.stringify(pages))
+          misses.push(`${fixture.id} ${rule}: expected on ${pages.join(', ')}, got ${got.get(rule)?.join(', ') ?? 'nothing'}`);
+      }
+      for (const rule of got.keys()) if (!expected.has(rule)) misses.push(`${fixture.id} ${rule}: reported but never built into a page`);
+    }
+    expect(misses).toEqual([]);
+  });
+
   it('gives the standards checks the outcomes the fixtures pin', () => {
     const misses: string[] = [];
     for (const fixture of fixtures.sites) {
@@ -237,4 +265,37 @@ describe('runScan over the fixture sites', () => {
       outcome.results.sites[okIndex]?.maturity.level,
     );
   }, 300_000);
+});
+
+describe('Lighthouse on a fixture home page, through the shared browser', () => {
+  it('puts the four category scores of the home page in results.json', async () => {
+    const fixture = fixtures.sites.find((site) => site.id === 'nivel-4') as FixtureSite;
+    const dir = await mkdtemp(join(tmpdir(), 'egov-fixtures-lighthouse-'));
+    try {
+      const run = await runScan({
+        targets: [{ url: fixture.url, name: fixture.name }],
+        outDir: dir,
+        now,
+        caFile: fixtures.caFile,
+        browserSession: session,
+        scan: { maxPages: 3, lighthouse: { enabled: true, keyPages: 0 } },
+      });
+      const written = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as { sites: SiteResult[] };
+      const [site] = written.sites;
+      expect(site?.lighthouse).toHaveLength(1);
+      const home = site?.lighthouse?.[0];
+      expect(new URL(home?.url ?? '').pathname).toBe('/');
+      for (const category of ['accessibility', 'bestPractices', 'seo', 'performance']) {
+        const score = home?.scores[category];
+        expect(score, `${category} of ${home?.url}`).toBeTypeOf('number');
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+      }
+      // The nivel-4 site is built accessible (no axe violation pinned): Lighthouse agrees it scores high.
+      expect(home?.scores.accessibility).toBeGreaterThanOrEqual(90);
+      expect(run.results.sites[0]?.checks.find((check) => check.id === 'lighthouse-accessibility')?.outcome).toBe('pass');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
