@@ -11,20 +11,21 @@ beforeAll(async () => {
   session = await launchBrowser();
   server = await startServer(
     siteHandler({
-      // The menu comes from a fetch started a moment after load, answered slowly: a settled page must have it.
+      // The menu comes from a fetch the page starts when its document is ready, answered slowly (long after
+      // `load`): a settled page must have it.
       '/': html(
         'Inicio',
         `<nav id="menu"></nav><script>
-          addEventListener('load', () => setTimeout(() => fetch('/menu.json').then((r) => r.json()).then((items) => {
+          document.addEventListener('DOMContentLoaded', () => fetch('/menu.json').then((r) => r.json()).then((items) => {
             for (const item of items) document.querySelector('#menu').insertAdjacentHTML('beforeend', '<a href="' + item.href + '">' + item.text + '</a>');
-          }), ${QUIET_MS / 2}));
+          }));
         </script>`,
       ),
       '/menu.json': (_request, response) => {
         setTimeout(() => {
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end(JSON.stringify([{ href: '/tramites', text: 'Trámites' }]));
-        }, 600);
+        }, QUIET_MS * 3);
       },
     }),
   );

@@ -20,7 +20,7 @@ function contentTypeOf(response: Response | null): string {
  * that wait as half of a site's scan time with the CPU idle. Scripts that build a menu do so from `load` or from a
  * fetch they start then, and any such fetch keeps the window open until it ends.
  */
-export const QUIET_MS = 200;
+export const QUIET_MS = 300;
 
 /** Requests in flight on a page and the time of the last start or end, tracked from before navigation. */
 function trackActivity(page: Page) {
