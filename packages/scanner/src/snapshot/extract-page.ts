@@ -2,7 +2,7 @@
  * Runs inside the page (serialised by Playwright): everything the collectors read, in one pass after JavaScript
  * ran. It must stay self-contained: no imports, no closures over module scope.
  */
-import type { SnapshotDate, SnapshotForm, SnapshotLink } from '../page-snapshot.js';
+import type { PageSnapshot, SnapshotDate, SnapshotForm, SnapshotLink } from '../page-snapshot.js';
 
 export interface ExtractLimits {
   textChars: number;
@@ -12,21 +12,23 @@ export interface ExtractLimits {
   forms: number;
 }
 
-export interface ExtractedPage {
-  title: string;
-  lang: string;
-  metaDescription: string;
-  viewport: string;
-  meta: Record<string, string>;
-  headings: { level: number; text: string }[];
-  text: string;
-  links: SnapshotLink[];
-  forms: SnapshotForm[];
-  scripts: string[];
-  inlineScripts: string[];
-  iframes: string[];
-  dates: SnapshotDate[];
-}
+/** The part of a PageSnapshot read from the DOM in one pass (the rest comes from the response and the network). */
+export type ExtractedPage = Pick<
+  PageSnapshot,
+  | 'title'
+  | 'lang'
+  | 'metaDescription'
+  | 'viewport'
+  | 'meta'
+  | 'headings'
+  | 'text'
+  | 'links'
+  | 'forms'
+  | 'scripts'
+  | 'inlineScripts'
+  | 'iframes'
+  | 'dates'
+>;
 
 export function extractPage(limits: ExtractLimits): ExtractedPage {
   const clean = (value: string | null | undefined, max = 300) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
