@@ -1,42 +1,17 @@
 import type { BrowserContext } from 'playwright-core';
-import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../../../page-snapshot.js';
+import type { PageSnapshot } from '../../../page-snapshot.js';
+import { snapshot as baseSnapshot } from '../../support/test-builders.js';
 import type { FetchedResource, SiteContext } from '../../collector.js';
 
-/** A PageSnapshot with sensible empty defaults; tests set only what they are about. */
+// link() and form() are the collectors' own builders; snapshot() differs only in its defaults.
+export { form, link } from '../../support/test-builders.js';
+
+/**
+ * A PageSnapshot with everything empty, declared lang, viewport and headers included (the usability and
+ * recommendations tests are about their absence); tests set only what they are about.
+ */
 export function snapshot(partial: Partial<PageSnapshot> & { url: string }): PageSnapshot {
-  return {
-    requestedUrl: partial.url,
-    status: 200,
-    contentType: 'text/html; charset=utf-8',
-    headers: {},
-    title: '',
-    lang: '',
-    metaDescription: '',
-    viewport: '',
-    meta: {},
-    headings: [],
-    text: '',
-    links: [],
-    forms: [],
-    scripts: [],
-    inlineScripts: [],
-    iframes: [],
-    dates: [],
-    resources: [],
-    transferBytes: 0,
-    layout: { smallTextRatio: 0, smallTapTargets: 0, horizontalOverflow: false },
-    soft404: false,
-    depth: 0,
-    ...partial,
-  };
-}
-
-export function link(href: string, text: string, extra: Partial<SnapshotLink> = {}): SnapshotLink {
-  return { href, text, label: '', rel: '', inNav: false, inFooter: false, context: '', download: false, ...extra };
-}
-
-export function form(partial: Partial<SnapshotForm> = {}): SnapshotForm {
-  return { action: '', method: 'get', role: '', id: '', name: '', selector: 'form', fields: [], submitTexts: [], ...partial };
+  return baseSnapshot(partial.url, { headers: {}, lang: '', viewport: '', ...partial });
 }
 
 /** A SiteContext over hand-built snapshots; `fetch` answers from a table, 404 for anything else. */
