@@ -21,6 +21,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // The GPU process (software compositing here, since --disable-gpu) becomes a thread of the browser process: one
+  // process fewer to start and to pass every frame through (the benchmark measured ≈ 60 MB and some CPU per run).
+  '--in-process-gpu',
 ];
 
 const KNOWN_PATHS = [

@@ -81,6 +81,11 @@ export interface PageSnapshot {
   inlineScripts: string[];
   /** src of <iframe> elements (absolute). */
   iframes: string[];
+  /**
+   * Widgets found in the rendered DOM by their CSS selectors (data/vendors.json `selectors`: chat launchers, custom
+   * elements like <df-messenger>), and nameless chat launchers (`id` ''): many exist only once scripts ran.
+   */
+  widgets: SnapshotWidget[];
   dates: SnapshotDate[];
   /** Sub-resource URLs the page loaded (for mixed content and vendor detection). */
   resources: string[];
@@ -98,4 +103,12 @@ export interface PageSnapshot {
   /** The crawl's soft-404 verdict for this page. */
   soft404: boolean;
   depth: number;
+}
+
+/** An element of a known widget in the rendered page: the vendor's id, the selector that matched, its text. */
+export interface SnapshotWidget {
+  /** Vendor id in data/vendors.json; '' for a chat launcher of no known vendor. */
+  id: string;
+  selector: string;
+  text: string;
 }

@@ -10,6 +10,7 @@ import { parseRobots, type RobotsRules } from './crawl/robots.js';
 import { runCollectors, type GatheredMap } from './crawl/run-collectors.js';
 import { createSiteContext, cookieHeader } from './crawl/site-context.js';
 import { loadSitemaps, type SitemapResult } from './crawl/sitemap.js';
+import { createTabPool } from './crawl/tab-pool.js';
 import { withTimeout } from './crawl/time.js';
 import { classifyNavigationError, ScanError } from './errors.js';
 import { runLighthouse } from './lighthouse/runner.js';
@@ -104,8 +105,10 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
   } catch (error) {
     return fatalEvidence(base, 'browser-crashed', `Could not open a browser context: ${(error as Error).message.split('\n')[0]}. Re-run the scan.`);
   }
+  const tabs = createTabPool(context);
   // A citizen closes pop-up dialogs and stray windows; the scan must never wait on them.
-  context.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  // A "leave this page?" prompt is answered "leave": the crawl moves on in the same tab, as a person would.
+  context.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
   context.on('page', (page) => {
     page.on('download', (download) => void download.cancel().catch(() => undefined));
     void page.opener().then((opener) => (opener ? page.close().catch(() => undefined) : undefined));
@@ -118,6 +121,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       siteHosts,
       pages: crawl?.snapshots ?? [],
       browser: context,
+      tabs,
       deadline,
       scannedAt,
       userAgent: opts.userAgent,
@@ -177,6 +181,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
 
     const crawl = await crawlSite({
       context,
+      tabs,
       startUrl: startUrl.toString(),
       home,
       siteHosts,
@@ -185,6 +190,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       options: opts,
       deadline: started + opts.siteTimeLimitMs * CRAWL_SHARE,
       allows: (url) => guard.allows(url),
+      fetch: (url) => httpFetch(url, { ...fetchOptions, maxBytes: 16 * 1024 }),
       now,
       log,
       progress: (pagesAnalysed, pagesDiscovered) => {

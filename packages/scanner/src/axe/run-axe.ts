@@ -56,21 +56,47 @@ export function toViolations(results: RawResult[]): AxeViolation[] {
 }
 
 /**
+ * Puts our axe-core into the page unless it is already there. A site that ships its own axe (some do, for their
+ * own tests) gets ours over it, so every page is judged by the same version. The crawl calls this while the page
+ * settles, so the parse overlaps the wait.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  const { source, version } = loadAxe();
+  const present = await page
+    .evaluate((expected) => (window as unknown as { axe?: { version?: string } }).axe?.version === expected, version)
+    .catch(() => false);
+  if (!present) await page.evaluate(source);
+}
+
+/**
  * Injects axe-core into the page (unless it is there) and runs the WCAG A/AA rules. Iframes are not entered: for
  * speed, and because embedded third-party widgets are not the agency's markup. Throws when axe cannot run; the
  * crawl records the error and goes on.
  */
 export async function runAxe(page: Page, timeoutMs = 30_000): Promise<AxeViolation[]> {
-  const { source } = loadAxe();
-  const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object').catch(() => false);
-  if (!present) await page.evaluate(source);
-  const run = page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown }> } }).axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false, elementRef: false })
-        .then((result) => result.violations),
-    AXE_TAGS,
-  ) as Promise<RawResult[]>;
+  await injectAxe(page);
+  // Only what toViolations reads leaves the page, as one JSON string (see evaluateSource: Playwright's value-by-value
+  // serialisation of every node's HTML and check details cost more than the transfer).
+  const run = page
+    .evaluate(
+      (tags) =>
+        (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: RawResult[] }> } }).axe
+          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false, elementRef: false })
+          .then((result) =>
+            JSON.stringify(
+              result.violations.map((violation) => ({
+                id: violation.id,
+                impact: violation.impact,
+                tags: violation.tags,
+                help: violation.help,
+                helpUrl: violation.helpUrl,
+                nodes: violation.nodes.map((node) => ({ target: node.target })),
+              })),
+            ),
+          ),
+      AXE_TAGS,
+    )
+    .then((json) => JSON.parse(json) as RawResult[]);
   run.catch(() => undefined); // the race below reports it; this only silences the loser
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

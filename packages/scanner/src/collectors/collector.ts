@@ -3,6 +3,7 @@ import type { CrawlEvidence, EvidenceKind, EvidenceKinds, SiteTarget } from '@eg
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { CertificateCheck } from '../https/certificate-check.js';
 import type { LighthouseHook } from '../lighthouse/runner.js';
+import type { TabPool } from '../crawl/tab-pool.js';
 
 export interface FetchedResource {
   url: string;
@@ -27,6 +28,8 @@ export interface SiteContext {
   pages: PageSnapshot[];
   /** The scan's browser context (shares cookies, the CA, the user agent): open pages here for live checks. */
   browser: BrowserContext;
+  /** The site's reusable tabs (the crawl's among them); `withPage` borrows from here. Absent in some unit tests. */
+  tabs?: TabPool;
   /** GET (or HEAD) through the browser context's network stack, without rendering; never throws. */
   fetch(url: string, options?: { method?: 'GET' | 'HEAD'; maxBytes?: number }): Promise<FetchedResource>;
   /** TLS verdict for a URL's host with the scan's trusted CAs (see https/certificate-check.ts); cached per host. */
@@ -64,6 +67,11 @@ export interface Collector<K extends EvidenceKind> {
    * the HTTPS probe, still tell the reviewer something about an unreachable site.
    */
   runsWithoutPages?: boolean;
+  /**
+   * Run after the others, with nothing beside it: Lighthouse times the page, and another tab loading in the same
+   * browser at that moment would slow its measurement.
+   */
+  runsAlone?: boolean;
   /** Longest time this collector may take, in ms (default: the site scan's per-collector bound). */
   timeoutMs?: number;
   /**

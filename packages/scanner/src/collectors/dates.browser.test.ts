@@ -44,7 +44,7 @@ describe('dates collector in Chromium', () => {
     });
     const site = liveSite(context, {
       homeUrl: home,
-      pages: [snapshot(home, { title: facts.title, text: facts.text }), other],
+      pages: [snapshot(home, { title: facts.title, text: facts.text, scripts: facts.scripts, inlineScripts: facts.inlineScripts }), other],
     });
 
     const { items } = await datesCollector.collect(site);

@@ -117,11 +117,21 @@ describe('dates collector', () => {
   it('a date of "today" triggers a clock re-render; without a browser it is logged, not invented', async () => {
     const site = fakeSite({
       scannedAt,
-      pages: [snapshot(home, { text: 'Guatemala, 20 de noviembre de 2026' })],
+      pages: [snapshot(home, { text: 'Guatemala, 20 de noviembre de 2026', inlineScripts: ['document.getElementById("hoy").textContent = fecha(new Date());'] })],
     });
     const { items } = await datesCollector.collect(site);
     expect(items).toHaveLength(1);
     expect(items[0]?.clientClock).toBe(false);
     expect(site.logs.join('\n')).toMatch(/clock re-render of https:\/\/www\.minfin\.gob\.gt\/ failed/);
+  });
+
+  it('a page that runs no JavaScript cannot show the visitor\'s clock: its date of "today" is content, not re-rendered', async () => {
+    const site = fakeSite({
+      scannedAt,
+      pages: [snapshot(home, { text: 'Guatemala, 20 de noviembre de 2026' })],
+    });
+    const { items } = await datesCollector.collect(site);
+    expect(items.map((i) => [i.date, i.clientClock])).toEqual([['2026-11-20', false]]);
+    expect(site.logs.join('\n')).not.toMatch(/clock re-render/);
   });
 });

@@ -269,7 +269,7 @@ export async function clientClockDates(
       }),
       undefined,
     );
-  });
+  }, { fresh: true }); // the clock cannot be put back: this tab is not reused
   const shiftedDates = new Set([
     ...datesInText(shifted.text, fakeNow).map((d) => d.date),
     ...shifted.times.map((t) => dateFromValue(t.trim(), fakeNow)).filter((d): d is string => d !== null),
@@ -311,8 +311,10 @@ export async function collectDates(site: SiteContext): Promise<DatesEvidence> {
     }
   }
 
-  // Only pages showing "today" can carry a clock-written date; re-render those (home first), bounded.
+  // Only pages showing "today" can carry a clock-written date, and only if something on them runs JavaScript (a
+  // script of the page or an embedded frame): re-render those (home first), bounded.
   const clockPages = site.pages
+    .filter((page) => page.scripts.length + page.inlineScripts.length + page.iframes.length > 0)
     .filter((page) =>
       items.some(
         (i) =>

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { interactiveCollector } from './interactive.js';
-import { snapshot } from './support/test-builders.js';
+import type { PageSnapshot } from '../page-snapshot.js';
+import { takeSnapshot } from '../snapshot/take-snapshot.js';
 import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
 import type { TestServer } from './support/test-support/harness.js';
 
@@ -42,13 +43,17 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The crawl's snapshot of the rendered page (where rendered widgets are found), then the collector over it. */
 async function channelsAt(path: string) {
   const home = `${server.origin}${path}`;
-  return (
-    await interactiveCollector.collect(
-      liveSite(context, { homeUrl: home, pages: [snapshot(home, { title: 'Ministerio de Salud' })] }),
-    )
-  ).channels;
+  const tab = await context.newPage();
+  let rendered: PageSnapshot;
+  try {
+    rendered = await takeSnapshot(tab, await tab.goto(home), 0);
+  } finally {
+    await tab.close();
+  }
+  return (await interactiveCollector.collect(liveSite(context, { homeUrl: home, pages: [rendered] }))).channels;
 }
 
 describe('interactive collector in Chromium', () => {

@@ -3,17 +3,7 @@ import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, vendors } from '../data/index.js';
 import type { Vendor } from '../data/index.js';
-import {
-  hasTime,
-  inPage,
-  looksComingSoon,
-  looksNotFound,
-  navigationTimeout,
-  openAndRead,
-  settle,
-  withBudget,
-  withPage,
-} from './support/live.js';
+import { hasTime, looksComingSoon, looksNotFound, openAndRead, withBudget } from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -125,53 +115,15 @@ function forumLinks(site: SiteContext): { page: PageSnapshot; link: SnapshotLink
   return [...found.values()];
 }
 
-/** Widgets that exist only in the rendered DOM (custom elements like <df-messenger>, chat launchers). */
-async function liveWidgets(site: SiteContext, url: string): Promise<Channel[]> {
-  const groups = [...vendors.chat, ...vendors.forums, ...vendors.comments].filter(
-    (v) => v.selectors.length > 0,
-  );
-  const found = await withPage(site, async (page) => {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
-    await settle(page, site, 5_000);
-    return inPage(
-      page,
-      (list: { id: string; selectors: string[] }[]) => {
-        const hits: { id: string; selector: string; text: string }[] = [];
-        for (const vendor of list) {
-          for (const selector of vendor.selectors) {
-            let element: Element | null = null;
-            try {
-              element = document.querySelector(selector);
-            } catch {
-              continue;
-            }
-            if (element) {
-              hits.push({
-                id: vendor.id,
-                selector,
-                text: ((element as HTMLElement).innerText ?? '').slice(0, 200),
-              });
-              break;
-            }
-          }
-        }
-        // Self-hosted or unknown chat launchers: an iframe or element named like a chat widget.
-        const generic = document.querySelector(
-          'iframe[title*="chat" i], iframe[id*="chat" i], [id*="webchat" i], [id*="chat-widget" i], [class*="chat-widget" i], [id*="chatbot" i], [class*="chatbot" i], [id*="livechat" i], [class*="livechat" i]',
-        );
-        if (generic && hits.length === 0)
-          hits.push({
-            id: '',
-            selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''),
-            text: ((generic as HTMLElement).innerText ?? '').slice(0, 200),
-          });
-        return hits;
-      },
-      groups.map((v) => ({ id: v.id, selectors: v.selectors })),
-    );
-  });
+/**
+ * Widgets that exist only in the rendered DOM (custom elements like <df-messenger>, chat launchers), as the
+ * crawl's snapshot found them once the page's scripts ran (PageSnapshot.widgets).
+ */
+function renderedWidgets(page: PageSnapshot): Channel[] {
+  const groups = [...vendors.chat, ...vendors.forums, ...vendors.comments];
+  const url = page.url;
   const soon = phrases('comingSoon');
-  return found.map((hit) => {
+  return page.widgets.map((hit) => {
     const vendor = groups.find((v) => v.id === hit.id);
     const placeholder = soon.find(hit.text)[0];
     return {
@@ -202,29 +154,25 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
     channels.push(...staticChannels(page), ...messagingChannels(page));
   }
 
-  // The home page and the contact/help page are where a visitor looks for a chat; render them.
+  // The home page and the contact/help page are where a visitor looks for a chat: their rendered widgets count.
   const contactPage = site.pages.find(
     (p) => p !== site.pages[0] && phrases('serviceContext').test(`${p.title} ${pathWords(p.url).join(' ')}`),
   );
-  const livePages = [site.pages[0]?.url ?? site.homeUrl, contactPage?.url]
-    .filter((u): u is string => !!u)
+  const livePages = [site.pages[0], contactPage]
+    .filter((page): page is PageSnapshot => page !== undefined)
     .slice(0, MAX_LIVE_PAGES);
-  for (const url of livePages) {
-    if (!hasTime(site, 8_000)) break;
-    try {
-      for (const widget of await liveWidgets(site, url)) {
-        // Already known from its script or iframe on this page; a nameless launcher next to a known vendor is that vendor's.
-        const known = channels.some(
-          (c) =>
-            c.url === url &&
-            c.how !== 'link' &&
-            (c.kind === 'chat' || c.kind === 'chatbot') &&
-            (!widget.vendor || c.vendor === widget.vendor),
-        );
-        if (!known) channels.push(widget);
-      }
-    } catch (error) {
-      site.log(`interactive: live check of ${url} failed (${(error as Error).message.split('\n')[0]})`);
+  for (const page of livePages) {
+    const url = page.url;
+    for (const widget of renderedWidgets(page)) {
+      // Already known from its script or iframe on this page; a nameless launcher next to a known vendor is that vendor's.
+      const known = channels.some(
+        (c) =>
+          c.url === url &&
+          c.how !== 'link' &&
+          (c.kind === 'chat' || c.kind === 'chatbot') &&
+          (!widget.vendor || c.vendor === widget.vendor),
+      );
+      if (!known) channels.push(widget);
     }
   }
 

@@ -14,6 +14,7 @@ export const lighthouseCollector: Collector<'lighthouse'> & { enabled(site: Site
   kind: 'lighthouse',
   // One run per key page, each seconds to tens of seconds on a slow site; the site's deadline still bounds it.
   timeoutMs: 300_000,
+  runsAlone: true,
   enabled: (site) => site.lighthouse !== undefined,
   async collect(site: SiteContext): Promise<LighthouseEvidence> {
     const hook = site.lighthouse;

@@ -328,10 +328,13 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
   const words = phrases('searchControl').phrases.filter((p) => !p.includes(' '));
   return withPage(site, async (page) => {
     let navigation: Response | null = null;
-    page.on('response', (response) => {
+    const onResponse = (response: Response) => {
       if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
         navigation = response;
-    });
+    };
+    page.on('response', onResponse);
+    // The tab goes back to the site's pool afterwards: leave no listener on it.
+    try {
     await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
     await settle(page, site, 3_000);
     let box = await findSearchBox(page, words);
@@ -386,6 +389,9 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
       ...(judged.resultCount !== undefined ? { resultCount: judged.resultCount } : {}),
       detail: `${box.description}: ${judged.detail}`,
     };
+    } finally {
+      page.off('response', onResponse);
+    }
   });
 }
 

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AccessibilityEvidence, CrawlEvidence, PageRecord } from '@egov-monitor/rubric';
-import { AXE_TAGS, loadAxe, runAxe } from '../axe/run-axe.js';
+import { AXE_TAGS, injectAxe, loadAxe, runAxe } from '../axe/run-axe.js';
 import { ScanError } from '../errors.js';
+import type { FetchedResource } from '../collectors/collector.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { ScanOptions } from '../scan-options.js';
 import { evaluateSource } from '../snapshot/in-page.js';
@@ -11,6 +12,7 @@ import { isDownloadUrl, isSearchResultUrl, normalizeUrl } from '../url/normalize
 import { isSameSiteUrl } from '../url/site-hosts.js';
 import { extractLite, type LiteLink } from './extract-lite.js';
 import { isHtmlType, openPage, type Visit } from './navigate.js';
+import type { TabPool } from './tab-pool.js';
 import { linkPriority } from './priority.js';
 import type { RobotsRules } from './robots.js';
 import { createSoft404Judge, probePath, wordCount, type PageLook } from './soft-404.js';
@@ -27,6 +29,8 @@ export interface OpenedHome {
 
 export interface CrawlInput {
   context: BrowserContext;
+  /** The site's tabs: the crawl's work tab comes from here after the home page's, and goes back when it ends. */
+  tabs: TabPool;
   startUrl: string;
   home: OpenedHome;
   siteHosts: string[];
@@ -36,6 +40,8 @@ export interface CrawlInput {
   /** Epoch ms: no new page is opened after it. */
   deadline: number;
   allows(url: string): Promise<boolean>;
+  /** GET without rendering (Node's HTTP client, the scan's cookies, user agent and CAs); never throws. */
+  fetch(url: string): Promise<FetchedResource>;
   now(): number;
   log(message: string): void;
   progress(pagesAnalysed: number, pagesDiscovered: number): void;
@@ -152,7 +158,28 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     return { snapshot, axe };
   };
 
-  // ---- the soft-404 probe (cheap visit of a path that cannot exist)
+  // ---- the work tab: every analysed page loads in the tab the home page opened, as a person clicks through a site.
+  // A new tab per page costs a renderer process start, a DevTools session and a re-parse of axe-core
+  // (docs/performance.md); a tab that fails is replaced by a fresh one. (Keeping the home page open in its own tab
+  // for the search collector saved one load per site but cost more: the idle tab's renderer kept working.)
+  let work: { page: Page; tracker: PageTracker } | null = { page: home.page, tracker: home.tracker };
+  const getWorkTab = async () => {
+    if (work && !work.page.isClosed()) return work;
+    const page = await input.tabs.acquire();
+    work = { page, tracker: await trackPage(page) };
+    return work;
+  };
+  /** Ends the work tab's part in the crawl: back to the pool for the collectors, or closed when it failed. */
+  const dropWorkTab = async (reusable = false) => {
+    const tab = work;
+    work = null;
+    if (!tab) return;
+    await tab.tracker.detach();
+    await input.tabs.release(tab.page, reusable);
+  };
+
+  // ---- cheap visits (pages beyond the analysed ones, counted and judged from their text) in their own tab, whose
+  // images, media and fonts are never fetched
   let cheapPage: Page | null = null;
   const getCheapPage = async () => {
     if (cheapPage && !cheapPage.isClosed()) return cheapPage;
@@ -182,15 +209,30 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     text: lite?.text ?? '',
   });
 
+  /**
+   * The look of a path that cannot exist. A server that answers it with 404 or 410 is right, and nothing about that
+   * page needs rendering. Any other answer (200, a redirect to a page, or a firewall's 403 to a client that is not a
+   * browser) is looked at as a person sees it, in the work tab (a tab of its own would be one more renderer).
+   */
+  const probeNotFound = async (): Promise<PageLook> => {
+    const answer = await input.fetch(probeUrl);
+    if (!answer.error && (answer.status === 404 || answer.status === 410)) return look({ url: answer.finalUrl, status: answer.status }, null);
+    const { page } = await getWorkTab();
+    const visit = await openPage(page, probeUrl, { timeoutMs: Math.min(options.pageTimeoutMs, remaining()), idleMs: Math.min(IDLE_CHEAP_MS, remaining()) });
+    const lite = visit.kind === 'page' && visit.status < 400 && isHtmlType(visit.contentType)
+      ? await withTimeout(evaluateSource(page, extractLite, { textChars: 50_000, links: 3_000 }), Math.max(2_000, Math.min(15_000, remaining())), 'link extraction')
+      : null;
+    return look(visit, lite);
+  };
+
   // ---- home page first
   {
     const { snapshot, axe } = await analyse(home.page, home.tracker, home.visit, 0, home.requestedUrl);
-    await home.tracker.detach();
     try {
-      const { visit, lite } = await cheapVisit(probeUrl);
-      probe = look(visit, lite);
+      probe = await probeNotFound();
     } catch (error) {
       input.log(`soft-404 probe failed: ${(error as Error).message.split('\n')[0]}`);
+      await dropWorkTab();
     }
     snapshots.push(snapshot);
     axePages.push({ url: homeUrl, violations: axe.violations, ...(axe.error ? { error: axe.error } : {}) });
@@ -230,9 +272,10 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       let visit: Visit;
       let lite: Awaited<ReturnType<typeof cheapVisit>>['lite'] = null;
       if (full) {
-        page = await context.newPage();
-        tracker = await trackPage(page);
-        visit = await openPage(page, candidate.url, { timeoutMs: Math.min(options.pageTimeoutMs, remaining()), idleMs: Math.min(IDLE_FULL_MS, remaining()) });
+        ({ page, tracker } = await getWorkTab());
+        tracker.reset();
+        const tab = page;
+        visit = await openPage(tab, candidate.url, { timeoutMs: Math.min(options.pageTimeoutMs, remaining()), idleMs: Math.min(IDLE_FULL_MS, remaining()), whileSettling: () => injectAxe(tab) });
       } else {
         ({ visit, lite } = await cheapVisit(candidate.url));
       }
@@ -272,16 +315,15 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       if (cutByBudget) exhausted ??= 'time-budget';
       ensureAlive();
       record({ ...base, url: candidate.url, status: 0, contentType: '', title: '', soft404: false, words: 0, analysed: false });
-      if (!full && cheapPage) {
-        // A page stuck in a script or crashed: start the next cheap visit on a fresh page.
+      // A page stuck in a script or crashed: the next visit starts on a fresh tab.
+      if (full) await dropWorkTab();
+      else if (cheapPage) {
         await (cheapPage as Page).close().catch(() => undefined);
         cheapPage = null;
       }
-    } finally {
-      await tracker?.detach();
-      await page?.close().catch(() => undefined);
     }
   }
+  await dropWorkTab(true);
   if (!exhausted && queue.size > 0) exhausted = records.size >= totalCap ? 'page-budget' : 'time-budget';
   const lastCheap = cheapPage as Page | null;
   await lastCheap?.close().catch(() => undefined);

@@ -2,10 +2,10 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { FetchedResource } from '../collectors/collector.js';
 import { isPrivateAddress } from '../url/private-network.js';
+import { trustedSecureContext } from '../https/trust.js';
 
 /** Sniffable head of a body: enough for a PDF/ZIP signature or an HTML error page. */
 export const HEAD_BYTES = 64 * 1024;
@@ -91,7 +91,7 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
       headers,
       lookup: guardedLookup(options.allowPrivateNetwork),
       timeout: Math.max(1, deadline - Date.now()),
-      ...(isHttps ? { ca: [...tls.rootCertificates, ...options.extraCaPems], servername: ipLiteral ? undefined : host } : {}),
+      ...(isHttps ? { secureContext: trustedSecureContext(options.extraCaPems), servername: ipLiteral ? undefined : host } : {}),
     };
     const request = (isHttps ? https : http).request(url, requestOptions, (response) => {
       const responseHeaders: Record<string, string> = {};

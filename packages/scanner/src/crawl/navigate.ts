@@ -22,38 +22,54 @@ function contentTypeOf(response: Response | null): string {
  */
 export const QUIET_MS = 300;
 
-/** Requests in flight on a page and the time of the last start or end, tracked from before navigation. */
-function trackActivity(page: Page) {
+/** Requests in flight on a page and the time of the last start or end, for as long as the page lives. */
+export interface PageActivity {
+  /** Milliseconds since the last request started or ended; 0 while one is in flight. */
+  quietFor(): number;
+}
+
+const activities = new WeakMap<Page, PageActivity>();
+
+/**
+ * Starts watching a page's requests (once per page; later calls return the same watcher). Call it before the
+ * page navigates, so requests already in flight when it settles are known: `openPage` does, and so does every
+ * tab the collectors open.
+ */
+export function watchActivity(page: Page): PageActivity {
+  const known = activities.get(page);
+  if (known) return known;
   const inFlight = new Set<Request>();
   let last = Date.now();
-  const started = (request: Request) => {
+  page.on('request', (request) => {
     inFlight.add(request);
     last = Date.now();
-  };
+  });
   const ended = (request: Request) => {
     inFlight.delete(request);
     last = Date.now();
   };
-  page.on('request', started);
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
-  return {
-    quietFor: () => (inFlight.size === 0 ? Date.now() - last : 0),
-    stop() {
-      page.off('request', started);
-      page.off('requestfinished', ended);
-      page.off('requestfailed', ended);
-    },
-  };
+  const activity = { quietFor: () => (inFlight.size === 0 ? Date.now() - last : 0) };
+  activities.set(page, activity);
+  return activity;
 }
 
-/** Waits for `load`, then for QUIET_MS without network activity; never longer than `timeoutMs` in all. */
-async function settle(page: Page, activity: ReturnType<typeof trackActivity>, timeoutMs: number): Promise<void> {
+/**
+ * Waits for `load`, then for QUIET_MS without network activity; never longer than `timeoutMs` in all. The page's
+ * requests are counted from `watchActivity` on, so a page watched only from now may miss one already in flight.
+ */
+export async function settle(page: Page, timeoutMs: number, whileQuiet?: () => Promise<unknown>): Promise<void> {
+  const activity = watchActivity(page);
   const deadline = Date.now() + timeoutMs;
   await page.waitForLoadState('load', { timeout: timeoutMs }).catch(() => undefined);
+  // Work that does not read the DOM (injecting axe) runs in the quiet window instead of after it. Its failure is
+  // the caller's to see later (axe is injected again before it runs).
+  const alongside = whileQuiet?.().catch(() => undefined);
   while (Date.now() < deadline && activity.quietFor() < QUIET_MS && !page.isClosed()) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  await alongside;
 }
 
 /**
@@ -62,7 +78,11 @@ async function settle(page: Page, activity: ReturnType<typeof trackActivity>, ti
  * is when its document already arrived. A URL that starts a download comes back as `download`. Other failures
  * throw Playwright's error (`net::ERR_*`, timeout), for classifyNavigationError.
  */
-export async function openPage(page: Page, url: string, options: { timeoutMs: number; idleMs: number }): Promise<Visit> {
+export async function openPage(
+  page: Page,
+  url: string,
+  options: { timeoutMs: number; idleMs: number; whileSettling?: () => Promise<unknown> },
+): Promise<Visit> {
   let mainResponse: Response | null = null;
   let downloaded = false;
   const onResponse = (response: Response) => {
@@ -73,7 +93,7 @@ export async function openPage(page: Page, url: string, options: { timeoutMs: nu
   };
   page.on('response', onResponse);
   page.on('download', onDownload);
-  const activity = trackActivity(page);
+  watchActivity(page);
   try {
     let response: Response | null;
     try {
@@ -92,10 +112,9 @@ export async function openPage(page: Page, url: string, options: { timeoutMs: nu
       throw error;
     }
     if (downloaded) return { kind: 'download', response, status: response?.status() ?? 0, contentType: contentTypeOf(response), url: response?.url() ?? url };
-    if (options.idleMs > 0) await settle(page, activity, options.idleMs);
+    if (options.idleMs > 0) await settle(page, options.idleMs, options.whileSettling);
     return { kind: 'page', response, status: response?.status() ?? 0, contentType: contentTypeOf(response), url: page.url(), cut: false };
   } finally {
-    activity.stop();
     page.off('response', onResponse);
     page.off('download', onDownload);
   }

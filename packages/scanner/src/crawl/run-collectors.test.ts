@@ -18,4 +18,34 @@ describe('runCollectors', () => {
     expect(Object.keys(gathered).sort()).toEqual(['institutional', 'outboundLinks']);
     expect(gathered.outboundLinks).toEqual({ status: 'ok', data: { hosts: [] } });
   });
+
+  it('overlaps collectors two at a time, runs Lighthouse alone afterwards, and keeps the collectors\' order', async () => {
+    let running = 0;
+    let most = 0;
+    const beside: Record<string, number> = {};
+    const collector = (kind: string, ms: number, runsAlone = false) =>
+      ({
+        kind,
+        runsAlone,
+        collect: async () => {
+          running += 1;
+          most = Math.max(most, running);
+          beside[kind] = running;
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          running -= 1;
+          if (kind === 'search') throw new Error('no search box');
+          return { kind };
+        },
+      }) as unknown as Collector<EvidenceKind>;
+    const gathered = await runCollectors(
+      [collector('lighthouse', 5, true), collector('search', 60), collector('interactive', 10), collector('dates', 10)],
+      site,
+      { defaultTimeoutMs: 5_000, now: Date.now },
+    );
+    expect(most).toBe(2);
+    expect(beside.lighthouse).toBe(1);
+    expect(Object.keys(gathered)).toEqual(['lighthouse', 'search', 'interactive', 'dates']);
+    expect(gathered.search).toMatchObject({ status: 'error', error: { code: 'collector-crashed', message: 'no search box' } });
+    expect(gathered.dates).toEqual({ status: 'ok', data: { kind: 'dates' } });
+  });
 });

@@ -5,24 +5,32 @@ import { withTimeout } from './time.js';
 export type GatheredMap = Partial<{ [K in EvidenceKind]: Gathered<EvidenceKinds[K]> }>;
 
 /**
+ * Collectors of one site that run at once. Most of a collector's time is spent waiting on the site (a page to load
+ * and settle, a download, a TLS handshake), so two at a time overlap those waits (docs/performance.md) without a
+ * third tab's memory.
+ */
+export const COLLECTORS_AT_ONCE = 2;
+
+/**
  * Runs each collector on its own, like GSA site-scanning's runScan wrapper: timed, caught, logged. A collector
- * that throws or overruns its time becomes `{status: 'error'}` for its kind; the others still run.
+ * that throws or overruns its time becomes `{status: 'error'}` for its kind; the others still run. Up to
+ * `atOnce` run side by side; those marked `runsAlone` (Lighthouse) run afterwards, one by one. The result lists the
+ * kinds in the collectors' order, whatever order they finished in.
  */
 export async function runCollectors(
   collectors: Collector<EvidenceKind>[],
   site: SiteContext,
-  options: { defaultTimeoutMs: number; now: () => number; onStart?: (kind: EvidenceKind) => void },
+  options: { defaultTimeoutMs: number; now: () => number; onStart?: (kind: EvidenceKind) => void; atOnce?: number },
 ): Promise<GatheredMap> {
-  const gathered: GatheredMap = {};
-  for (const collector of collectors) {
-    if (collector.enabled?.(site) === false) continue;
+  const results = new Map<EvidenceKind, Gathered<unknown>>();
+  const runOne = async (collector: Collector<EvidenceKind>) => {
     options.onStart?.(collector.kind);
     const left = site.deadline - options.now();
     const bound = Math.max(1_000, Math.min(collector.timeoutMs ?? options.defaultTimeoutMs, left + 5_000));
     const started = options.now();
     try {
       const data = await withTimeout(Promise.resolve().then(() => collector.collect(site)), bound, `collector ${collector.kind}`);
-      (gathered as Record<string, Gathered<unknown>>)[collector.kind] = { status: 'ok', data };
+      results.set(collector.kind, { status: 'ok', data });
       site.log(`collector ${collector.kind}: ok in ${options.now() - started} ms`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -30,9 +38,24 @@ export async function runCollectors(
         code: /^Timeout \d+ms exceeded/.test(message) ? 'timeout' : 'collector-crashed',
         message: message.split('\n')[0] ?? message,
       };
-      (gathered as Record<string, Gathered<unknown>>)[collector.kind] = { status: 'error', error: collectorError };
+      results.set(collector.kind, { status: 'error', error: collectorError });
       site.log(`collector ${collector.kind}: ${collectorError.code}: ${collectorError.message}`);
     }
+  };
+
+  const enabled = collectors.filter((collector) => collector.enabled?.(site) !== false);
+  const together = enabled.filter((collector) => !collector.runsAlone);
+  let next = 0;
+  const worker = async () => {
+    while (next < together.length) await runOne(together[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.atOnce ?? COLLECTORS_AT_ONCE, together.length)) }, worker));
+  for (const collector of enabled.filter((candidate) => candidate.runsAlone)) await runOne(collector);
+
+  const gathered: GatheredMap = {};
+  for (const collector of enabled) {
+    const result = results.get(collector.kind);
+    if (result) (gathered as Record<string, Gathered<unknown>>)[collector.kind] = result;
   }
   return gathered;
 }

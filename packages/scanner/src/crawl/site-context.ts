@@ -5,6 +5,7 @@ import { checkCertificate, type CertificateCheck } from '../https/certificate-ch
 import type { PageSnapshot } from '../page-snapshot.js';
 import { isSameSiteUrl } from '../url/site-hosts.js';
 import { HEAD_BYTES, httpFetch } from './http-fetch.js';
+import type { TabPool } from './tab-pool.js';
 
 export interface SiteContextInput {
   target: SiteTarget;
@@ -12,6 +13,7 @@ export interface SiteContextInput {
   siteHosts: string[];
   pages: PageSnapshot[];
   browser: BrowserContext;
+  tabs?: TabPool;
   deadline: number;
   scannedAt: string;
   userAgent: string;
@@ -39,6 +41,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     siteHosts: input.siteHosts,
     pages: input.pages,
     browser: input.browser,
+    ...(input.tabs ? { tabs: input.tabs } : {}),
     deadline: input.deadline,
     scannedAt: input.scannedAt,
     userAgent: input.userAgent,

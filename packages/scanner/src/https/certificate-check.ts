@@ -1,5 +1,6 @@
 import tls from 'node:tls';
 import type { TLSSocket } from 'node:tls';
+import { trustedSecureContext } from './trust.js';
 
 export interface CertificateCheck {
   /** Trusted chain (system roots + extra CAs), right host, within its validity dates. */
@@ -27,7 +28,7 @@ export function checkCertificate(url: string, extraCaPems: string[], timeoutMs =
       port,
       // SNI may not be an IP address (RFC 6066 §3).
       servername: /^[\d.]+$|:/.test(host) ? undefined : host,
-      ca: [...tls.rootCertificates, ...extraCaPems],
+      secureContext: trustedSecureContext(extraCaPems),
       rejectUnauthorized: false,
       timeout: timeoutMs,
     });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -8,6 +8,7 @@ import { getDomain } from 'tldts-icann';
 import type { HttpsEvidence } from '@egov-monitor/rubric';
 import { judgeCertificate } from './certificate-check.js';
 import type { CertificateVerdict } from './certificate-check.js';
+import { trustedSecureContext } from './trust.js';
 
 /**
  * HTTPS probe with the semantics of cisagov/pshtt (https://github.com/cisagov/pshtt#whats-checked): four
@@ -81,7 +82,7 @@ export async function probeHttps(domainOrUrl: string, options: ProbeOptions = {}
   const hasWww = !isIpLiteral(root) && root.includes('.');
   const www = `www.${root}`;
   const ctx: RequestContext = {
-    ca: [...tls.rootCertificates, ...(options.extraCaPems ?? [])],
+    secureContext: trustedSecureContext(options.extraCaPems),
     lookup: options.lookup,
     timeoutMs: options.timeoutMs ?? 10_000,
     userAgent: options.userAgent ?? 'egov-monitor',
@@ -361,7 +362,7 @@ async function probeEndpoint(
 // --- HTTP plumbing -----------------------------------------------------------------------------------------
 
 interface RequestContext {
-  ca: string[];
+  secureContext: tls.SecureContext;
   lookup: LookupFunction | undefined;
   timeoutMs: number;
   userAgent: string;
@@ -410,7 +411,12 @@ function request(url: string, ctx: RequestContext, readBody: boolean): Promise<F
       res.on('error', finish);
     };
     const req = isHttps
-      ? https.request(url, { ...common, ca: ctx.ca, rejectUnauthorized: false, servername: isIpLiteral(hostname) ? undefined : hostname }, onResponse)
+      ? https.request(
+          url,
+          // `secureContext` reaches tls.connect through the agent (Node's types list only the options it builds one from).
+          { ...common, secureContext: ctx.secureContext, rejectUnauthorized: false, servername: isIpLiteral(hostname) ? undefined : hostname } as https.RequestOptions,
+          onResponse,
+        )
       : http.request(url, common, onResponse);
     req.on('timeout', () => {
       req.destroy();

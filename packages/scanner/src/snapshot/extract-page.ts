@@ -2,7 +2,7 @@
  * Runs inside the page (serialised by Playwright): everything the collectors read, in one pass after JavaScript
  * ran. It must stay self-contained: no imports, no closures over module scope.
  */
-import type { PageSnapshot, SnapshotDate, SnapshotForm, SnapshotLink } from '../page-snapshot.js';
+import type { PageSnapshot, SnapshotDate, SnapshotForm, SnapshotLink, SnapshotWidget } from '../page-snapshot.js';
 
 export interface ExtractLimits {
   textChars: number;
@@ -10,6 +10,8 @@ export interface ExtractLimits {
   links: number;
   headings: number;
   forms: number;
+  /** The vendors whose widgets are looked for in the DOM, each with its CSS selectors (data/vendors.json). */
+  widgetSelectors: { id: string; selectors: string[] }[];
 }
 
 /** The part of a PageSnapshot read from the DOM in one pass (the rest comes from the response and the network). */
@@ -28,6 +30,7 @@ export type ExtractedPage = Pick<
   | 'inlineScripts'
   | 'iframes'
   | 'dates'
+  | 'widgets'
 >;
 
 export function extractPage(limits: ExtractLimits): ExtractedPage {
@@ -246,6 +249,30 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
   const body = document.body as HTMLElement | null;
   const text = body ? (body.innerText ?? body.textContent ?? '').slice(0, limits.textChars) : '';
 
+  // Widgets by their vendor's selectors (the first that matches per vendor); otherwise an element or frame named
+  // like a chat launcher. A selector the browser rejects is skipped.
+  const widgets: SnapshotWidget[] = [];
+  for (const vendor of limits.widgetSelectors) {
+    for (const selector of vendor.selectors) {
+      let element: Element | null = null;
+      try {
+        element = document.querySelector(selector);
+      } catch {
+        continue;
+      }
+      if (element) {
+        widgets.push({ id: vendor.id, selector, text: textOf(element, 200) });
+        break;
+      }
+    }
+  }
+  if (widgets.length === 0) {
+    const generic = document.querySelector(
+      'iframe[title*="chat" i], iframe[id*="chat" i], [id*="webchat" i], [id*="chat-widget" i], [class*="chat-widget" i], [id*="chatbot" i], [class*="chatbot" i], [id*="livechat" i], [class*="livechat" i]',
+    );
+    if (generic) widgets.push({ id: '', selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''), text: textOf(generic, 200) });
+  }
+
   return {
     title: clean(document.title, 1_000),
     lang: clean(document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang'), 50),
@@ -260,5 +287,6 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
     inlineScripts,
     iframes,
     dates,
+    widgets,
   };
 }

@@ -7,6 +7,8 @@ import type { CDPSession, Page, Request } from 'playwright-core';
 export interface PageTracker {
   resources(): string[];
   transferBytes(): number;
+  /** Forgets what was seen so far: the crawl reuses one tab, and each page's evidence starts empty. */
+  reset(): void;
   detach(): Promise<void>;
 }
 
@@ -33,6 +35,10 @@ export async function trackPage(page: Page): Promise<PageTracker> {
   return {
     resources: () => [...resources].sort(),
     transferBytes: () => Math.round(bytes),
+    reset() {
+      resources.clear();
+      bytes = 0;
+    },
     async detach() {
       page.off('request', onRequest);
       await cdp?.detach().catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { Page, Response } from 'playwright-core';
+import { vendors } from '../data/index.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { extractPage, type ExtractedPage } from './extract-page.js';
 import { evaluateSource } from './in-page.js';
@@ -7,6 +8,11 @@ import type { PageTracker } from './page-tracker.js';
 
 /** Caps that keep a 10 MB page or a page with 100 000 links from exhausting memory. */
 export const SNAPSHOT_LIMITS = { textChars: 200_000, inlineScriptChars: 2_000, links: 3_000, headings: 500, forms: 100 };
+
+/** Vendors of chat, forum and comment widgets with CSS selectors: the snapshot looks for them in the DOM. */
+export const WIDGET_SELECTORS = [...vendors.chat, ...vendors.forums, ...vendors.comments]
+  .filter((vendor) => vendor.selectors.length > 0)
+  .map((vendor) => ({ id: vendor.id, selectors: vendor.selectors }));
 
 /** The mobile viewport of the layout measurements. */
 export const MOBILE_VIEWPORT = { width: 360, height: 640 };
@@ -27,7 +33,7 @@ function requestedUrlOf(response: Response | null): string {
 
 /** Reads the rendered page: text, links, forms, scripts, dates…, once, after JavaScript ran. */
 export async function extractSnapshotData(page: Page): Promise<ExtractedPage> {
-  return evaluateSource(page, extractPage, SNAPSHOT_LIMITS);
+  return evaluateSource(page, extractPage, { ...SNAPSHOT_LIMITS, widgetSelectors: WIDGET_SELECTORS });
 }
 
 /**
@@ -39,7 +45,13 @@ export async function measureMobileLayout(page: Page): Promise<LayoutMeasure> {
   const original = page.viewportSize();
   await page.setViewportSize(MOBILE_VIEWPORT);
   try {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    // Reading sizes forces style and layout at the new viewport; frames are waited for only while the renderer
+    // has not seen the new size yet (each frame pair cost ~25 ms per page when always waited for).
+    await page.evaluate(
+      (width) =>
+        window.innerWidth === width ? null : new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      MOBILE_VIEWPORT.width,
+    );
     return await evaluateSource(page, measureLayout, { textNodes: 20_000, targets: 3_000 });
   } finally {
     if (original) await page.setViewportSize(original).catch(() => undefined);
@@ -69,6 +81,7 @@ export async function takeSnapshot(page: Page, response: Response | null, depth:
     inlineScripts: data.inlineScripts,
     iframes: data.iframes,
     dates: data.dates,
+    widgets: data.widgets,
     resources: options.tracker?.resources() ?? [],
     transferBytes: options.tracker?.transferBytes() ?? 0,
     layout,

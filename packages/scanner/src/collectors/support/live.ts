@@ -8,6 +8,8 @@ import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../../page-snapsh
 import type { SiteContext } from '../collector.js';
 import { phrases } from '../../data/index.js';
 import { words } from './text.js';
+import { settle as settleAfterLoad, watchActivity } from '../../crawl/navigate.js';
+import { evaluateSource } from '../../snapshot/in-page.js';
 
 /** What a collector reads from a page, whether from the crawl's snapshot or read live. */
 export type PageFacts = Pick<
@@ -50,14 +52,24 @@ export function navigationTimeout(site: SiteContext): number {
   return Math.max(1_000, Math.min(LIVE_NAVIGATION_MS, timeLeft(site) - 500));
 }
 
-/** Runs `work` on a fresh page of the scan's context; the page is always closed. */
-export async function withPage<T>(site: SiteContext, work: (page: Page) => Promise<T>): Promise<T> {
-  const page = await site.browser.newPage();
+/**
+ * Runs `work` on a tab of the scan's context: one borrowed from the site's tab pool and given back afterwards, or,
+ * with `fresh`, a new tab that is closed afterwards (for work that changes the tab for good, like moving its clock).
+ * A tab whose work failed is closed rather than reused.
+ */
+export async function withPage<T>(site: SiteContext, work: (page: Page) => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
+  const pooled = !options.fresh && site.tabs !== undefined;
+  const page = pooled ? await site.tabs!.acquire() : await site.browser.newPage();
+  watchActivity(page);
+  let reusable = false;
   try {
     page.setDefaultTimeout(navigationTimeout(site));
-    return await work(page);
+    const result = await work(page);
+    reusable = true;
+    return result;
   } finally {
-    await page.close().catch(() => undefined);
+    if (pooled) await site.tabs!.release(page, reusable);
+    else await page.close().catch(() => undefined);
   }
 }
 
@@ -82,21 +94,16 @@ export async function openAndRead(site: SiteContext, url: string): Promise<Opene
   }
 }
 
-/** Lets scripts render (network idle, bounded): widgets and JS-written content appear after load. */
+/**
+ * Lets scripts render (after `load`, a short window without requests, bounded): widgets and JS-written content
+ * appear after load. The crawl's own settle rule, not Playwright's 'networkidle', which waits 500 ms on every page.
+ */
 export async function settle(page: Page, site: SiteContext, ms = 4_000): Promise<void> {
-  await page
-    .waitForLoadState('networkidle', { timeout: Math.max(500, Math.min(ms, timeLeft(site) - 500)) })
-    .catch(() => undefined);
+  await settleAfterLoad(page, Math.max(500, Math.min(ms, timeLeft(site) - 500)));
 }
 
-/**
- * Runs a self-contained function in the page from its source text. tsx and some bundlers wrap named functions
- * in a `__name(...)` helper that does not exist in the page; the shim defines it.
- */
-export function inPage<A, R>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> {
-  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
-  return page.evaluate(source) as Promise<R>;
-}
+/** Runs a self-contained function in the page (the snapshot's `evaluateSource`, under the collectors' name). */
+export const inPage = evaluateSource;
 
 /** Reads the same facts the crawl's snapshot has, from a live page (after JavaScript ran). */
 export async function readPage(page: Page): Promise<PageFacts> {

@@ -69,6 +69,7 @@ export function snapshot(url: string, extra: Partial<PageSnapshot> = {}): PageSn
     scripts: [],
     inlineScripts: [],
     iframes: [],
+    widgets: [],
     dates: [],
     resources: [],
     transferBytes: 0,
