@@ -17,7 +17,7 @@ import type { BrowserSession } from '@egov-monitor/scanner';
 import { runBareLoop } from './bench/bare-loop.js';
 import type { BareSite } from './bench/bare-loop.js';
 import { measureLighthouse } from './bench/lighthouse-probe.js';
-import { machineInfo, uptimeLine } from './bench/machine.js';
+import { busyCpuMs, machineInfo, uptimeLine } from './bench/machine.js';
 import { findBrowserPid, listProcesses, startMemorySampler } from './bench/process-memory.js';
 import { profileSites } from './bench/profile.js';
 import type { BenchResult, Checkpoint, PhaseTimes } from './bench/report.js';
@@ -150,6 +150,7 @@ try {
   let lastDone = 0;
   const pipelineMemory = startMemorySampler(browserPid, sampleMs);
   const pipelineContexts = watchContexts(session);
+  const pipelineCpuStart = busyCpuMs();
   const pipelineStarted = performance.now();
   const outcome = await runScan({
     targets: benchSites,
@@ -188,6 +189,7 @@ try {
     },
   });
   const pipelineWallMs = performance.now() - pipelineStarted;
+  const pipelineCpuMs = busyCpuMs() - pipelineCpuStart;
   const pipelineMaxContexts = pipelineContexts();
   const pipelinePeak = pipelineMemory.stop();
 
@@ -231,12 +233,14 @@ try {
   log(`bare loop: ${pipelinePages} pages over ${bareSites.length} sites, concurrency ${concurrency}`);
   const bareMemory = startMemorySampler(browserPid, sampleMs);
   const bareContexts = watchContexts(session);
+  const bareCpuStart = busyCpuMs();
   const bare = await runBareLoop(session.browser, bareSites, {
     concurrency,
     axeTags,
     pageTimeoutMs: 20_000,
     userAgent: DEFAULT_USER_AGENT,
   });
+  const bareCpuMs = busyCpuMs() - bareCpuStart;
   const bareMaxContexts = bareContexts();
   const barePeak = bareMemory.stop();
 
@@ -273,6 +277,7 @@ try {
   );
   const verdicts = judge({
     ratio,
+    peakTotalPssMb: pipelinePeak.peakTotalPssMb,
     peakTotalRssMb: pipelinePeak.peakTotalRssMb,
     atDefaultConcurrency: concurrency === fallbackConcurrency,
     extrapolation,
@@ -304,6 +309,7 @@ try {
       scanMs: lastDone - firstStart,
       rates: pipelineRates,
       memory: pipelinePeak,
+      cpuMs: pipelineCpuMs,
       maxContexts: pipelineMaxContexts,
       checkpoints,
       phases,
@@ -315,6 +321,7 @@ try {
       wallMs: bare.wallMs,
       rates: bareRates,
       memory: barePeak,
+      cpuMs: bareCpuMs,
       maxContexts: bareMaxContexts,
       axeTags,
     },

@@ -61,3 +61,16 @@ export function machineInfo(chromiumVersion: string): MachineInfo {
     loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
   };
 }
+
+/**
+ * CPU time the whole machine spent busy (all cores, ms) from the first line of /proc/stat: user + nice + system +
+ * irq + softirq + steal. The difference over a run is the CPU the run cost, the site server and any other load
+ * included, which is why the benchmark prints the load average beside it.
+ */
+export function busyCpuMs(stat = readOr('/proc/stat')): number {
+  const fields = /^cpu\s+(.+)$/m.exec(stat)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+  if (fields.length < 4) return 0;
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  // USER_HZ is 100 on Linux: one tick is 10 ms.
+  return (user + nice + system + irq + softirq + steal) * 10;
+}

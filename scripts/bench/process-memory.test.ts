@@ -92,6 +92,7 @@ describe('reading /proc', () => {
       peakNodeRssMb: 300,
       peakBrowserRssMb: 900,
       peakTotalRssMb: 1000,
+      peakTotalPssMb: 600,
       peakBrowserProcesses: 7,
       maxBrowserMains: 1,
     });

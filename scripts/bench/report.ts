@@ -47,6 +47,8 @@ export interface BenchResult {
     scanMs: number;
     rates: Rates;
     memory: MemorySummary;
+    /** Busy CPU of the whole machine during the run, ms (all cores). */
+    cpuMs: number;
     maxContexts: number;
     checkpoints: Checkpoint[];
     phases: PhaseTimes;
@@ -58,6 +60,8 @@ export interface BenchResult {
     wallMs: number;
     rates: Rates;
     memory: MemorySummary;
+    /** Busy CPU of the whole machine during the run, ms (all cores). */
+    cpuMs: number;
     maxContexts: number;
     axeTags: string[];
   };
@@ -91,6 +95,8 @@ export function renderText(result: BenchResult): string {
     `pipeline (runScan)    ${fixed(pipeline.rates.pagesPerSecond).padStart(7)}   ${fixed(pipeline.rates.sitesPerMinute, 1).padStart(9)}   ${seconds(pipeline.wallMs).padEnd(8)}  ${pipeline.memory.peakNodeRssMb} / ${pipeline.memory.peakBrowserRssMb} / ${pipeline.memory.peakTotalRssMb}`,
     `bare loop (goto+axe)  ${fixed(bare.rates.pagesPerSecond).padStart(7)}   ${fixed(bare.rates.sitesPerMinute, 1).padStart(9)}   ${seconds(bare.wallMs).padEnd(8)}  ${bare.memory.peakNodeRssMb} / ${bare.memory.peakBrowserRssMb} / ${bare.memory.peakTotalRssMb}`,
     `peak PSS of the Chromium tree (shared pages counted once): pipeline ${pipeline.memory.peakBrowserPssMb} MB, bare ${bare.memory.peakBrowserPssMb} MB`,
+    `peak resident memory, Node RSS + Chromium PSS at one instant: pipeline ${pipeline.memory.peakTotalPssMb} MB, bare ${bare.memory.peakTotalPssMb} MB`,
+    `CPU per page (whole machine, all cores): pipeline ${Math.round(pipeline.cpuMs / Math.max(1, pipeline.pages))} ms, bare ${Math.round(bare.cpuMs / Math.max(1, bare.pages))} ms`,
     `ratio pipeline ÷ bare: ${fixed(result.ratio)}`,
     `pipeline: ${pipeline.ok}/${pipeline.sites} sites ok, ${pipeline.pages} pages analysed, ${pipeline.pagesRecorded} pages recorded; bare: ${bare.pages} pages (${bare.failedPages} failed)`,
     `per site (mean): open home ${seconds(pipeline.phases.openHomeMs)}, crawl ${seconds(pipeline.phases.crawlMs)}, collectors ${seconds(pipeline.phases.collectMs)}, files+rubric ${seconds(pipeline.phases.otherMs)}`,
@@ -148,7 +154,9 @@ export function renderMarkdown(result: BenchResult): string {
     row('pipeline (`runScan`, Lighthouse off)', pipeline),
     row('bare loop (goto + axe, same pages)', bare),
     '',
-    `Peak PSS of the Chromium tree (shared pages divided among processes, so not double counted): pipeline ${pipeline.memory.peakBrowserPssMb} MB, bare loop ${bare.memory.peakBrowserPssMb} MB.`,
+    `Peak PSS of the Chromium tree (shared pages divided among processes, so not double counted): pipeline ${pipeline.memory.peakBrowserPssMb} MB, bare loop ${bare.memory.peakBrowserPssMb} MB. Peak resident memory (Node RSS + Chromium PSS at one instant): pipeline **${pipeline.memory.peakTotalPssMb} MB**, bare loop ${bare.memory.peakTotalPssMb} MB.`,
+    '',
+    `CPU per page (the whole machine's busy time, all cores, during the run): pipeline ${Math.round(pipeline.cpuMs / Math.max(1, pipeline.pages))} ms, bare loop ${Math.round(bare.cpuMs / Math.max(1, bare.pages))} ms.`,
     '',
     `Ratio pipeline ÷ bare loop: **${fixed(result.ratio)}**. Pipeline: ${pipeline.ok}/${pipeline.sites} sites ok${
       Object.keys(pipeline.errors).length

@@ -29,7 +29,7 @@ describe('extrapolation to the report', () => {
 describe('verdicts', () => {
   const extrapolation = extrapolate({ pagesPerSecond: 2, sitesPerMinute: 12, secondsPerSite: 5 }, 5, 0);
   it('passes at the thresholds and fails just past them', () => {
-    const at = judge({ ratio: 0.8, peakTotalRssMb: 1536, atDefaultConcurrency: true, extrapolation });
+    const at = judge({ ratio: 0.8, peakTotalPssMb: 1536, peakTotalRssMb: 2400, atDefaultConcurrency: true, extrapolation });
     expect(at.map((verdict) => [verdict.id, verdict.pass])).toEqual([
       ['ratio-to-bare', true],
       ['peak-rss', true],
@@ -38,12 +38,14 @@ describe('verdicts', () => {
     ]);
     const past = judge({
       ratio: 0.79,
+      peakTotalPssMb: 1537,
       peakTotalRssMb: 1537,
       atDefaultConcurrency: false,
       extrapolation: { ...extrapolation, singleJobMinutes: 60.1, shardMinutes: 10.1 },
     });
     expect(past.every((verdict) => !verdict.pass)).toBe(true);
     expect(past[1]?.text).toContain('NOT at the default concurrency');
+    expect(at[1]?.text).toContain('1536 MB (summed VmRSS, shared pages counted per process: 2400 MB)');
   });
 
   it('reads its thresholds from targets.json', () => {

@@ -68,6 +68,9 @@ export interface Verdict {
 export function judge(
   input: {
     ratio: number;
+    /** Node RSS + Chromium PSS at one instant (process-memory.ts): what the target is judged on. */
+    peakTotalPssMb: number;
+    /** Node RSS + summed Chromium VmRSS at one instant: printed beside it. */
     peakTotalRssMb: number;
     atDefaultConcurrency: boolean;
     extrapolation: Extrapolation;
@@ -83,8 +86,11 @@ export function judge(
     },
     {
       id: 'peak-rss',
-      pass: input.peakTotalRssMb <= targets.maxPeakRssMb,
-      text: `peak RSS (Node + Chromium tree) ≤ ${targets.maxPeakRssMb} MB${input.atDefaultConcurrency ? ' at the default concurrency' : ' (NOT at the default concurrency)'}: ${Math.round(input.peakTotalRssMb)} MB`,
+      // Summed VmRSS counts every page Chromium's processes share once per process (the bare loop alone passes
+      // 1.5 GB that way at two sites at once), so the target is judged on resident memory with shared pages counted
+      // once, and the summed figure is printed beside it.
+      pass: input.peakTotalPssMb <= targets.maxPeakRssMb,
+      text: `peak resident memory (Node RSS + Chromium PSS) ≤ ${targets.maxPeakRssMb} MB${input.atDefaultConcurrency ? ' at the default concurrency' : ' (NOT at the default concurrency)'}: ${Math.round(input.peakTotalPssMb)} MB (summed VmRSS, shared pages counted per process: ${Math.round(input.peakTotalRssMb)} MB)`,
     },
     {
       id: 'single-job',
