@@ -5,6 +5,7 @@
 // scanner's runner, and judges issue #5's targets. Writes bench-out/bench.json and bench-out/bench.md.
 // Flags: --sites N (40) --pages N (10) --concurrency N (pipeline default) --out DIR (bench-out)
 //        --lighthouse-runs N (1; 0 skips) --sample-ms N (250) --profile N (phase profile over N more sites; 0 = off)
+//        --rounds N (2: the pipeline and the bare loop alternate N times; the rates and the ratio use all rounds)
 import { fork } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,9 +19,9 @@ import { runBareLoop } from './bench/bare-loop.js';
 import type { BareSite } from './bench/bare-loop.js';
 import { measureLighthouse } from './bench/lighthouse-probe.js';
 import { busyCpuMs, machineInfo, uptimeLine } from './bench/machine.js';
-import { findBrowserPid, listProcesses, startMemorySampler } from './bench/process-memory.js';
+import { findBrowserPid, listProcesses, maxMemory, startMemorySampler } from './bench/process-memory.js';
 import { profileSites } from './bench/profile.js';
-import type { BenchResult, Checkpoint, PhaseTimes } from './bench/report.js';
+import type { BenchResult, Checkpoint, PhaseTimes, RoundTimes } from './bench/report.js';
 import { renderMarkdown, renderText } from './bench/report.js';
 import { extrapolate, judge, rates } from './bench/targets.js';
 
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     'lighthouse-runs': { type: 'string', default: '1' },
     'sample-ms': { type: 'string', default: '250' },
     profile: { type: 'string', default: '0' },
+    rounds: { type: 'string', default: '2' },
   },
 });
 
@@ -49,6 +51,7 @@ const concurrency = values.concurrency ? positive('concurrency', values.concurre
 const lighthouseRuns = positive('lighthouse-runs', values['lighthouse-runs'], 0);
 const sampleMs = positive('sample-ms', values['sample-ms'], 10);
 const profileCount = positive('profile', values.profile, 0);
+const roundCount = positive('rounds', values.rounds);
 const outDir = resolve(values.out);
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -191,7 +194,7 @@ try {
   const pipelineWallMs = performance.now() - pipelineStarted;
   const pipelineCpuMs = busyCpuMs() - pipelineCpuStart;
   const pipelineMaxContexts = pipelineContexts();
-  const pipelinePeak = pipelineMemory.stop();
+  let pipelinePeak = pipelineMemory.stop();
 
   // What the pipeline analysed, per site: the bare loop visits exactly these pages.
   const evidenceDir = join(runDir, 'evidence');
@@ -244,6 +247,23 @@ try {
   const bareMaxContexts = bareContexts();
   const barePeak = bareMemory.stop();
 
+  // ---- more rounds, alternating, so a change in the machine's load during one run does not decide the ratio
+  const rounds: RoundTimes[] = [{ pipelineWallMs, bareWallMs: bare.wallMs }];
+  for (let round = 2; round <= roundCount; round += 1) {
+    log(`round ${round}/${roundCount}: pipeline, then bare loop`);
+    const roundDir = join(outDir, `run-${round}`);
+    await rm(roundDir, { recursive: true, force: true });
+    const memory = startMemorySampler(browserPid, sampleMs);
+    const started = performance.now();
+    await runScan({ targets: benchSites, outDir: roundDir, browserSession: session, concurrency, extraCaPems: [served.caPem], scan: { lighthouse: { enabled: false } } });
+    const roundPipelineMs = performance.now() - started;
+    pipelinePeak = maxMemory(pipelinePeak, memory.stop());
+    const bareRound = await runBareLoop(session.browser, bareSites, { concurrency, axeTags, pageTimeoutMs: 20_000, userAgent: DEFAULT_USER_AGENT });
+    rounds.push({ pipelineWallMs: roundPipelineMs, bareWallMs: bareRound.wallMs });
+  }
+  const totalPipelineMs = rounds.reduce((sum, round) => sum + round.pipelineWallMs, 0);
+  const totalBareMs = rounds.reduce((sum, round) => sum + round.bareWallMs, 0);
+
   // ---- Lighthouse, one run at a time on the same browser
   let lighthouse: BenchResult['lighthouse'] = null;
   if (lighthouseRuns > 0) {
@@ -267,8 +287,8 @@ try {
       ? await profileSites(session, profileTargets, { concurrency, extraCaPems: [served.caPem], log })
       : undefined;
 
-  const pipelineRates = rates({ sites: benchSites.length, pages: pipelinePages, wallMs: pipelineWallMs });
-  const bareRates = rates({ sites: bare.sites, pages: bare.pages, wallMs: bare.wallMs });
+  const pipelineRates = rates({ sites: benchSites.length * rounds.length, pages: pipelinePages * rounds.length, wallMs: totalPipelineMs });
+  const bareRates = rates({ sites: bare.sites * rounds.length, pages: bare.pages * rounds.length, wallMs: totalBareMs });
   const ratio = bareRates.pagesPerSecond > 0 ? pipelineRates.pagesPerSecond / bareRates.pagesPerSecond : 0;
   const extrapolation = extrapolate(
     pipelineRates,
@@ -305,7 +325,7 @@ try {
       errors,
       pages: pipelinePages,
       pagesRecorded,
-      wallMs: pipelineWallMs,
+      wallMs: totalPipelineMs / rounds.length,
       scanMs: lastDone - firstStart,
       rates: pipelineRates,
       memory: pipelinePeak,
@@ -318,7 +338,7 @@ try {
       sites: bare.sites,
       pages: bare.pages,
       failedPages: bare.failedPages,
-      wallMs: bare.wallMs,
+      wallMs: totalBareMs / rounds.length,
       rates: bareRates,
       memory: barePeak,
       cpuMs: bareCpuMs,
@@ -326,6 +346,7 @@ try {
       axeTags,
     },
     ratio,
+    rounds: rounds.map((round) => ({ ...round, ratio: (pipelinePages / round.pipelineWallMs) / (bare.pages / round.bareWallMs) })),
     lighthouse,
     extrapolation,
     verdicts,

@@ -187,3 +187,18 @@ export function startMemorySampler(browserPid: number | null, intervalMs = 250) 
     samples,
   };
 }
+
+/** The larger of two runs' peaks, field by field (several rounds of one benchmark). */
+export function maxMemory(a: MemorySummary, b: MemorySummary): MemorySummary {
+  return {
+    samples: a.samples + b.samples,
+    intervalMs: a.intervalMs,
+    peakNodeRssMb: Math.max(a.peakNodeRssMb, b.peakNodeRssMb),
+    peakBrowserRssMb: Math.max(a.peakBrowserRssMb, b.peakBrowserRssMb),
+    peakTotalRssMb: Math.max(a.peakTotalRssMb, b.peakTotalRssMb),
+    peakBrowserPssMb: Math.max(a.peakBrowserPssMb, b.peakBrowserPssMb),
+    peakTotalPssMb: Math.max(a.peakTotalPssMb, b.peakTotalPssMb),
+    peakBrowserProcesses: Math.max(a.peakBrowserProcesses, b.peakBrowserProcesses),
+    maxBrowserMains: Math.max(a.maxBrowserMains, b.maxBrowserMains),
+  };
+}

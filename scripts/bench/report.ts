@@ -23,6 +23,12 @@ export interface PhaseTimes {
   otherMs: number;
 }
 
+/** One round of the alternating runs: both loops over the same pages, one after the other. */
+export interface RoundTimes {
+  pipelineWallMs: number;
+  bareWallMs: number;
+}
+
 export interface BenchResult {
   startedAt: string;
   command: string;
@@ -66,6 +72,8 @@ export interface BenchResult {
     axeTags: string[];
   };
   ratio: number;
+  /** Each round's wall times and ratio; `ratio` and the rates use all rounds together. */
+  rounds: (RoundTimes & { ratio: number })[];
   lighthouse: { runs: number[]; medianMs: number; url: string; version: string; errors: string[] } | null;
   extrapolation: Extrapolation;
   verdicts: Verdict[];
@@ -97,7 +105,7 @@ export function renderText(result: BenchResult): string {
     `peak PSS of the Chromium tree (shared pages counted once): pipeline ${pipeline.memory.peakBrowserPssMb} MB, bare ${bare.memory.peakBrowserPssMb} MB`,
     `peak resident memory, Node RSS + Chromium PSS at one instant: pipeline ${pipeline.memory.peakTotalPssMb} MB, bare ${bare.memory.peakTotalPssMb} MB`,
     `CPU per page (whole machine, all cores): pipeline ${Math.round(pipeline.cpuMs / Math.max(1, pipeline.pages))} ms, bare ${Math.round(bare.cpuMs / Math.max(1, bare.pages))} ms`,
-    `ratio pipeline ÷ bare: ${fixed(result.ratio)}`,
+    `ratio pipeline ÷ bare: ${fixed(result.ratio)} over ${result.rounds.length} alternating round(s) (${result.rounds.map((round, index) => `round ${index + 1}: ${fixed(round.ratio)}`).join(', ')})`,
     `pipeline: ${pipeline.ok}/${pipeline.sites} sites ok, ${pipeline.pages} pages analysed, ${pipeline.pagesRecorded} pages recorded; bare: ${bare.pages} pages (${bare.failedPages} failed)`,
     `per site (mean): open home ${seconds(pipeline.phases.openHomeMs)}, crawl ${seconds(pipeline.phases.crawlMs)}, collectors ${seconds(pipeline.phases.collectMs)}, files+rubric ${seconds(pipeline.phases.otherMs)}`,
     `one shared browser: ${pipeline.memory.maxBrowserMains} Chromium main process(es) at most; at most ${pipeline.maxContexts} browser contexts open at once (concurrency ${result.settings.concurrency})`,
@@ -158,7 +166,7 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     `CPU per page (the whole machine's busy time, all cores, during the run): pipeline ${Math.round(pipeline.cpuMs / Math.max(1, pipeline.pages))} ms, bare loop ${Math.round(bare.cpuMs / Math.max(1, bare.pages))} ms.`,
     '',
-    `Ratio pipeline ÷ bare loop: **${fixed(result.ratio)}**. Pipeline: ${pipeline.ok}/${pipeline.sites} sites ok${
+    `Ratio pipeline ÷ bare loop: **${fixed(result.ratio)}** over ${result.rounds.length} alternating round(s) (${result.rounds.map((round, index) => `round ${index + 1}: ${fixed(round.ratio)}, pipeline ${seconds(round.pipelineWallMs)}, bare ${seconds(round.bareWallMs)}`).join('; ')}). Pipeline: ${pipeline.ok}/${pipeline.sites} sites ok${
       Object.keys(pipeline.errors).length
         ? ` (errors: ${Object.entries(pipeline.errors)
             .map(([code, count]) => `${code} × ${count}`)
