@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
+import { evidenceFingerprint } from '@egov-monitor/rubric';
 import { labelKeys } from '../i18n/index.js';
 import { TEMPLATES } from '../templates/templates.generated.js';
 import { HOSTILE_NAME, sampleResults } from '../test-support/sample-results.js';
@@ -138,6 +139,18 @@ describe('issues', () => {
     expect(body.startsWith('<!-- egov-monitor:site:www.minfin.gob.gt -->\n## Ministerio de Finanzas Públicas (MINFIN)')).toBe(true);
     expect(body).toContain('### Cambios desde la corrida anterior');
     expect(renderSiteIssue(results.sites[5]!, undefined, 'en').title).toBe('[egov-monitor] SBS — Not evaluated (timeout)');
+  });
+
+  it('prints each criterion\'s basedOn for a reviewer\'s override: the automatic verdict and its evidence fingerprint', () => {
+    const minfin = sampleResults().sites[0]!;
+    const criterion = minfin.maturity!.criteria.find((c) => c.outcome === 'pass')!;
+    const { body } = renderSiteIssue(minfin, undefined, 'en');
+    const fingerprint = evidenceFingerprint(criterion);
+    expect(body).toContain(`<sub>\`basedOn: { met: true, fingerprint: ${fingerprint} }\`</sub>`);
+    expect(body).toContain('copy its `basedOn` line into the overrides file');
+    // The rubric flags an override stale when this fingerprint no longer matches (rubric overrides tests).
+    const changed = { ...criterion, evidence: [...criterion.evidence, { url: `${minfin.url}otra`, detail: 'new evidence' }] };
+    expect(evidenceFingerprint(changed)).not.toBe(fingerprint);
   });
 
   it('keeps the hostile site inert in its issue', () => {

@@ -14,6 +14,7 @@ import type {
   SiteComparison,
   SiteResult,
 } from '@egov-monitor/rubric';
+import { evidenceFingerprint } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { siteId, siteMarker } from './site-id.js';
@@ -59,6 +60,11 @@ export interface CriterionView {
   reason: string;
   evidence: Listed<EvidencePointer>;
   override?: CriterionResult['override'];
+  /**
+   * What a reviewer copies into an override's `basedOn`: the automatic verdict and the fingerprint of its evidence
+   * (rubric `evidenceFingerprint`), so the override is flagged stale once the evidence changes.
+   */
+  basedOn: string;
 }
 
 export interface CheckView {
@@ -132,6 +138,7 @@ function criterionView(c: CriterionResult, lang: Lang, limits: Limits): Criterio
     reason: c.reason[lang],
     evidence: cut(c.evidence, limits.evidence),
     ...(c.override ? { override: c.override } : {}),
+    basedOn: `basedOn: { met: ${c.outcome === 'pass'}, fingerprint: ${evidenceFingerprint(c)} }`,
   };
 }
 
