@@ -1,7 +1,7 @@
 import type { ChannelKind, InteractiveEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
-import { phrases, vendors } from '../data/index.js';
+import { phrases, vendors, widgetVendors } from '../data/index.js';
 import type { Vendor } from '../data/index.js';
 import { hasTime, looksComingSoon, looksNotFound, openAndRead, withBudget } from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
@@ -120,11 +120,10 @@ function forumLinks(site: SiteContext): { page: PageSnapshot; link: SnapshotLink
  * crawl's snapshot found them once the page's scripts ran (PageSnapshot.widgets).
  */
 function renderedWidgets(page: PageSnapshot): Channel[] {
-  const groups = [...vendors.chat, ...vendors.forums, ...vendors.comments];
   const url = page.url;
   const soon = phrases('comingSoon');
   return page.widgets.map((hit) => {
-    const vendor = groups.find((v) => v.id === hit.id);
+    const vendor = widgetVendors.find((v) => v.id === hit.id);
     const placeholder = soon.find(hit.text)[0];
     return {
       url,

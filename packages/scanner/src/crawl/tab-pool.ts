@@ -12,8 +12,8 @@ export interface TabPool {
   /** A free tab of the site's context, or a new one. Its requests are watched (`watchActivity`) from the start. */
   acquire(): Promise<Page>;
   /**
-   * Gives a tab back (or gives one opened elsewhere, like the home page's, for the first time): kept for the next
-   * borrower when `reusable`, closed otherwise.
+   * Gives a tab back (or gives one opened elsewhere, like the home page's, for the first time; `openPage` watched
+   * it): kept for the next borrower when `reusable`, closed otherwise.
    */
   release(page: Page, reusable?: boolean): Promise<void>;
   /** Closes the free tabs (borrowed ones close with the context). */
@@ -39,7 +39,6 @@ export function createTabPool(context: BrowserContext): TabPool {
     async release(page, reusable = true) {
       if (idle.includes(page)) return;
       if (!reusable || page.isClosed() || idle.length >= MAX_IDLE_TABS) return closeQuietly(page);
-      watchActivity(page);
       page.setDefaultTimeout(30_000);
       idle.push(page);
     },

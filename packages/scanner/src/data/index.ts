@@ -247,6 +247,11 @@ export const vendors: Record<VendorGroup, Vendor[]> = {
   forms: vendorsJson.forms.map(toVendor),
 };
 
+/** Chat, forum and comment vendors whose widget can be found in the rendered DOM by a CSS selector. */
+export const widgetVendors: Vendor[] = [...vendors.chat, ...vendors.forums, ...vendors.comments].filter(
+  (vendor) => vendor.selectors.length > 0,
+);
+
 export const institutionalTopics: TopicDefinition[] = institutionalJson.topics.map((topic) => ({
   id: topic.id as InstitutionalTopic,
   phrases: new PhraseMatcher([...topic.es, ...topic.en]),

@@ -1,5 +1,5 @@
 import type { Page, Response } from 'playwright-core';
-import { vendors } from '../data/index.js';
+import { widgetVendors } from '../data/index.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { extractPage, type ExtractedPage } from './extract-page.js';
 import { evaluateSource } from './in-page.js';
@@ -9,10 +9,8 @@ import type { PageTracker } from './page-tracker.js';
 /** Caps that keep a 10 MB page or a page with 100 000 links from exhausting memory. */
 export const SNAPSHOT_LIMITS = { textChars: 200_000, inlineScriptChars: 2_000, links: 3_000, headings: 500, forms: 100 };
 
-/** Vendors of chat, forum and comment widgets with CSS selectors: the snapshot looks for them in the DOM. */
-export const WIDGET_SELECTORS = [...vendors.chat, ...vendors.forums, ...vendors.comments]
-  .filter((vendor) => vendor.selectors.length > 0)
-  .map((vendor) => ({ id: vendor.id, selectors: vendor.selectors }));
+/** The widget vendors' selectors (data/vendors.json): the snapshot looks for them in the DOM. */
+export const WIDGET_SELECTORS = widgetVendors.map((vendor) => ({ id: vendor.id, selectors: vendor.selectors }));
 
 /** The mobile viewport of the layout measurements. */
 export const MOBILE_VIEWPORT = { width: 360, height: 640 };

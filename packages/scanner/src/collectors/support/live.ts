@@ -59,8 +59,9 @@ export function navigationTimeout(site: SiteContext): number {
  */
 export async function withPage<T>(site: SiteContext, work: (page: Page) => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
   const pooled = !options.fresh && site.tabs !== undefined;
+  // A pooled tab is watched from its creation; a fresh one from now, before it navigates.
   const page = pooled ? await site.tabs!.acquire() : await site.browser.newPage();
-  watchActivity(page);
+  if (!pooled) watchActivity(page);
   let reusable = false;
   try {
     page.setDefaultTimeout(navigationTimeout(site));
