@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFixtureSites } from '@egov-monitor/fixtures';
+import { fixtureTargets, startFixtureSites } from '@egov-monitor/fixtures';
 import { formatAccuracy, measureAccuracy, runScan } from '@egov-monitor/pipeline';
 
 const { values } = parseArgs({
@@ -22,13 +22,7 @@ const outDir = values.out ? resolve(values.out) : await mkdtemp(join(tmpdir(), '
 try {
   process.stderr.write(`accuracy: scanning ${fixtures.sites.length} fixture site(s) into ${outDir}\n`);
   const outcome = await runScan({
-    targets: fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
-      url,
-      name,
-      acronym,
-      institution,
-      group,
-    })),
+    targets: fixtureTargets(fixtures.sites),
     outDir,
     now,
     caFile: fixtures.caFile,

@@ -1,7 +1,7 @@
 // Child process that serves the benchmark's generated sites, so the Node process being measured holds only
 // the pipeline (the servers' memory and event loop are not billed to it). Talks over the fork IPC channel:
 // it sends {type:'ready', sites, caPem} once listening and closes the servers on {type:'close'}.
-import { startGeneratedSites } from '@egov-monitor/fixtures';
+import { fixtureTargets, startGeneratedSites } from '@egov-monitor/fixtures';
 
 const sites = Number(process.env.BENCH_SITES ?? '40');
 const pagesPerSite = Number(process.env.BENCH_PAGES ?? '10');
@@ -9,13 +9,7 @@ const pagesPerSite = Number(process.env.BENCH_PAGES ?? '10');
 const running = await startGeneratedSites({ sites, pagesPerSite });
 process.send?.({
   type: 'ready',
-  sites: running.sites.map(({ url, name, acronym, institution, group }) => ({
-    url,
-    name,
-    acronym,
-    institution,
-    group,
-  })),
+  sites: fixtureTargets(running.sites),
   caPem: running.caPem,
 });
 const shutdown = async () => {

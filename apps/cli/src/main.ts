@@ -101,9 +101,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
 
   const useFixtures = !flags.urls && urls.length === 0;
   // Loaded only when needed: the fixture sites (and their certificate tooling) are not part of a normal scan.
-  const fixtures = useFixtures
-    ? await (await import('@egov-monitor/fixtures')).startFixtureSites()
-    : undefined;
+  const fixtureModule = useFixtures ? await import('@egov-monitor/fixtures') : undefined;
+  const fixtures = fixtureModule ? await fixtureModule.startFixtureSites() : undefined;
   const progress = createProgress(io.stderr, io.isTty);
   // First Ctrl-C: finish the sites in progress, start no more, keep their files for --resume. Second: quit now.
   const controller = new AbortController();
@@ -117,17 +116,11 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   };
   process.on('SIGINT', onSigint);
   try {
-    if (fixtures) {
+    if (fixtureModule && fixtures) {
       io.stderr.write(
         `egov-monitor: no URLs given: scanning the ${fixtures.sites.length} fixture sites on 127.0.0.1\n`,
       );
-      targets = fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
-        url,
-        name,
-        acronym,
-        institution,
-        group,
-      }));
+      targets = fixtureModule.fixtureTargets(fixtures.sites);
     }
     const options: RunOptions = {
       targets,

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureSites } from '@egov-monitor/fixtures';
+import { fixtureTargets, startFixtureSites } from '@egov-monitor/fixtures';
 import type { FixtureSite, RunningFixtures } from '@egov-monitor/fixtures';
 import { validateResults } from '@egov-monitor/rubric';
 import type { SiteResult } from '@egov-monitor/rubric';
@@ -51,13 +51,7 @@ beforeAll(async () => {
     ].join('\n'),
     'yaml',
   );
-  const targets = fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
-    url,
-    name,
-    acronym,
-    institution,
-    group,
-  }));
+  const targets = fixtureTargets(fixtures.sites);
   outcome = await runScan({
     targets,
     listProblems: badEntries.problems,
@@ -239,13 +233,7 @@ describe('runScan over the fixture sites', () => {
     await rm(missing);
     const sources = new Map<string, string>();
     const resumed = await runScan({
-      targets: fixtures.sites.map(({ url, name, acronym, institution, group }) => ({
-        url,
-        name,
-        acronym,
-        institution,
-        group,
-      })),
+      targets: fixtureTargets(fixtures.sites),
       outDir,
       now,
       caFile: fixtures.caFile,
