@@ -13,7 +13,9 @@ describe('naming the scanner in-page calls', () => {
     expect(evaluateKind('(() => { return (f)({"textChars":50000,"links":3000}) })()', undefined)).toBe(
       'cheap visit: extract links',
     );
-    expect(evaluateKind((tags: string[]) => `window.axe.run(${tags.length})`, ['wcag2a'])).toBe('axe: run');
+    expect(
+      evaluateKind(({ tags }: { tags: string[] }) => `window.axe.run(${tags.length})`, { tags: ['wcag2a'], version: '4' }),
+    ).toBe('axe: run');
     expect(evaluateKind(() => 1 + 1, undefined)).toBe('evaluate: other');
   });
 });

@@ -22,9 +22,7 @@ export function evaluateKind(arg: unknown, second: unknown): string {
   }
   if (typeof arg === 'function') {
     const source = arg.toString();
-    if (source.includes('axe') && Array.isArray(second)) return 'axe: run';
-    if (source.includes('typeof') && source.includes('axe')) return 'axe: present?';
-    if (source.includes('requestAnimationFrame')) return 'snapshot: mobile layout';
+    if (source.includes('axe') && typeof second === 'object' && second !== null && 'tags' in second) return 'axe: run';
   }
   return 'evaluate: other';
 }
@@ -108,7 +106,7 @@ export async function profileSites(
   });
   wrap(contextProto, 'newCDPSession', (_self, args) => ({
     origin: originOf((args[0] as { url(): string }).url()),
-    operation: 'tracker: CDP session',
+    operation: 'CDP session (network tracker, viewport)',
   }));
 
   const started = performance.now();

@@ -2,6 +2,8 @@
  * What the crawl extracts from every analysed page, once, in the browser (after JavaScript ran). Collectors read
  * snapshots instead of each re-querying the DOM, so adding a collector costs no extra page visits.
  */
+import type { SearchBoxFound } from './snapshot/search-box.js';
+
 export interface SnapshotLink {
   /** Absolute URL (resolved against the page). */
   href: string;
@@ -28,6 +30,9 @@ export interface SnapshotFormField {
   label: string;
   required: boolean;
 }
+
+/** Where a page's search box is: the search collector types into it without looking for it again. */
+export type SnapshotSearchBox = Pick<SearchBoxFound, 'selector' | 'visible' | 'description'>;
 
 export interface SnapshotForm {
   /** Absolute action URL ('' when the form has none and submits to the page itself). */
@@ -86,6 +91,8 @@ export interface PageSnapshot {
    * elements like <df-messenger>), and nameless chat launchers (`id` ''): many exist only once scripts ran.
    */
   widgets: SnapshotWidget[];
+  /** The site search box the page offers, found as the search collector looks for one (snapshot/search-box.ts). */
+  searchBox: SnapshotSearchBox | null;
   dates: SnapshotDate[];
   /** Sub-resource URLs the page loaded (for mixed content and vendor detection). */
   resources: string[];

@@ -56,47 +56,60 @@ export function toViolations(results: RawResult[]): AxeViolation[] {
 }
 
 /**
- * Puts our axe-core into the page unless it is already there. A site that ships its own axe (some do, for their
- * own tests) gets ours over it, so every page is judged by the same version. The crawl calls this while the page
- * settles, so the parse overlaps the wait.
+ * Puts our axe-core into the page, over any axe the site ships itself (some do, for their own tests), so every
+ * page is judged by the same version. The crawl calls this while the page settles, so the parse overlaps the wait.
  */
 export async function injectAxe(page: Page): Promise<void> {
-  const { source, version } = loadAxe();
-  const present = await page
-    .evaluate((expected) => (window as unknown as { axe?: { version?: string } }).axe?.version === expected, version)
-    .catch(() => false);
-  if (!present) await page.evaluate(source);
+  await page.evaluate(loadAxe().source);
+}
+
+/** What the page answers when our axe is not there (never injected, or the site's own axe of another version). */
+const AXE_MISSING = 'axe-missing';
+
+/** Runs our axe in the page if it is there: the violations as one JSON string, or AXE_MISSING. */
+function runInPage(page: Page, version: string): Promise<string> {
+  // Only what toViolations reads leaves the page, as one JSON string (see evaluateSource: Playwright's value-by-value
+  // serialisation of every node's HTML and check details cost more than the transfer).
+  return page.evaluate(
+    ({ tags, version, missing }) => {
+      const axe = (window as unknown as { axe?: { version?: string; run: (context: unknown, options: unknown) => Promise<{ violations: RawResult[] }> } }).axe;
+      if (axe?.version !== version) return missing;
+      return axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false, elementRef: false })
+        .then((result) =>
+          JSON.stringify(
+            result.violations.map((violation) => ({
+              id: violation.id,
+              impact: violation.impact,
+              tags: violation.tags,
+              help: violation.help,
+              helpUrl: violation.helpUrl,
+              nodes: violation.nodes.map((node) => ({ target: node.target })),
+            })),
+          ),
+        );
+    },
+    { tags: AXE_TAGS, version, missing: AXE_MISSING },
+  );
 }
 
 /**
- * Injects axe-core into the page (unless it is there) and runs the WCAG A/AA rules. Iframes are not entered: for
- * speed, and because embedded third-party widgets are not the agency's markup. Throws when axe cannot run; the
- * crawl records the error and goes on.
+ * Runs the WCAG A/AA rules with our axe-core, injecting it first when the page does not have it (one protocol
+ * call when the crawl injected it while the page settled). Iframes are not entered: for speed, and because
+ * embedded third-party widgets are not the agency's markup. Throws when axe cannot run; the crawl records the
+ * error and goes on.
  */
 export async function runAxe(page: Page, timeoutMs = 30_000): Promise<AxeViolation[]> {
-  await injectAxe(page);
-  // Only what toViolations reads leaves the page, as one JSON string (see evaluateSource: Playwright's value-by-value
-  // serialisation of every node's HTML and check details cost more than the transfer).
-  const run = page
-    .evaluate(
-      (tags) =>
-        (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: RawResult[] }> } }).axe
-          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false, elementRef: false })
-          .then((result) =>
-            JSON.stringify(
-              result.violations.map((violation) => ({
-                id: violation.id,
-                impact: violation.impact,
-                tags: violation.tags,
-                help: violation.help,
-                helpUrl: violation.helpUrl,
-                nodes: violation.nodes.map((node) => ({ target: node.target })),
-              })),
-            ),
-          ),
-      AXE_TAGS,
-    )
-    .then((json) => JSON.parse(json) as RawResult[]);
+  const { version } = loadAxe();
+  const run = (async () => {
+    let json = await runInPage(page, version);
+    if (json === AXE_MISSING) {
+      await injectAxe(page);
+      json = await runInPage(page, version);
+      if (json === AXE_MISSING) throw new Error(`axe-core ${version} could not be put into the page`);
+    }
+    return JSON.parse(json) as RawResult[];
+  })();
   run.catch(() => undefined); // the race below reports it; this only silences the loser
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

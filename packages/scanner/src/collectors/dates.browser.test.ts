@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { datesCollector } from './dates.js';
 import { readPage } from './support/live.js';
 import { snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
-import type { TestServer } from './support/test-support/harness.js';
+import { liveSite, useLiveFixture } from './support/test-support/harness.js';
 
 const homeHtml = `<!doctype html><html lang="es"><head><title>Secretaría de Comunicación Social</title></head><body>
 <header><p>Guatemala, <span id="hoy"></span></p></header>
@@ -13,38 +11,32 @@ const homeHtml = `<!doctype html><html lang="es"><head><title>Secretaría de Com
   document.getElementById('hoy').textContent = new Date().toLocaleDateString('es-GT', { day: 'numeric', month: 'long', year: 'numeric' });
 </script></body></html>`;
 
-let browser: Browser;
-let context: BrowserContext;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchTestBrowser();
-  context = await browser.newContext();
-  server = await startServer({ '/': { body: homeHtml } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const live = useLiveFixture({ '/': { body: homeHtml } });
 
 describe('dates collector in Chromium', () => {
   it('marks the date JavaScript writes from the visitor clock, and only that one', async () => {
-    const home = `${server.origin}/`;
+    const home = `${live.server.origin}/`;
     // The crawl's view: the page rendered with the real clock.
-    const page = await context.newPage();
+    const page = await live.context.newPage();
     await page.goto(home);
     const facts = await readPage(page);
     await page.close();
     // Another page with the same template line, not re-rendered: the clock date there is marked too.
-    const other = snapshot(`${server.origin}/institucion`, {
+    const other = snapshot(`${live.server.origin}/institucion`, {
       title: 'Institución',
       text: facts.text.split('\n')[0] ?? '',
     });
-    const site = liveSite(context, {
+    const site = liveSite(live.context, {
       homeUrl: home,
-      pages: [snapshot(home, { title: facts.title, text: facts.text, scripts: facts.scripts, inlineScripts: facts.inlineScripts }), other],
+      pages: [
+        snapshot(home, {
+          title: facts.title,
+          text: facts.text,
+          scripts: facts.scripts,
+          inlineScripts: facts.inlineScripts,
+        }),
+        other,
+      ],
     });
 
     const { items } = await datesCollector.collect(site);

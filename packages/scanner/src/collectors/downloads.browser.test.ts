@@ -1,43 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { downloadsCollector } from './downloads.js';
 import { link, snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
-import type { TestServer } from './support/test-support/harness.js';
+import { liveSite, useLiveFixture } from './support/test-support/harness.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchTestBrowser();
-  context = await browser.newContext();
-  server = await startServer({
-    '/descargas/solicitud-licencia.pdf': {
-      contentType: 'application/pdf',
-      body: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
-    },
-    '/descargas/formulario-roto.pdf': {
-      contentType: 'text/html',
-      body: '<html><body><h1>Error 404</h1><p>Página no encontrada</p></body></html>',
-    },
-    '/descargas/formulario-500.pdf': {
-      status: 500,
-      contentType: 'text/html',
-      body: '<h1>Internal Server Error</h1>',
-    },
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+const live = useLiveFixture({
+  '/descargas/solicitud-licencia.pdf': {
+    contentType: 'application/pdf',
+    body: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
+  },
+  '/descargas/formulario-roto.pdf': {
+    contentType: 'text/html',
+    body: '<html><body><h1>Error 404</h1><p>Página no encontrada</p></body></html>',
+  },
+  '/descargas/formulario-500.pdf': {
+    status: 500,
+    contentType: 'text/html',
+    body: '<h1>Internal Server Error</h1>',
+  },
 });
 
 describe('downloads collector against a live server', () => {
   it('downloads each candidate through the browser network stack and judges the bytes', async () => {
-    const home = `${server.origin}/`;
+    const home = `${live.server.origin}/`;
     const page = snapshot(`${home}descargas`, {
       title: 'Descargas',
       links: [
@@ -47,7 +31,7 @@ describe('downloads collector against a live server', () => {
       ],
     });
     const { candidates } = await downloadsCollector.collect(
-      liveSite(context, { homeUrl: home, pages: [page] }),
+      liveSite(live.context, { homeUrl: home, pages: [page] }),
     );
     expect(
       candidates.map((c) => [c.href.replace(home, ''), c.check.status, c.check.ok, c.check.problem ?? null]),
@@ -61,7 +45,7 @@ describe('downloads collector against a live server', () => {
       ],
       ['descargas/solicitud-licencia.pdf', 200, true, null],
     ]);
-    expect(server.requests).toEqual(
+    expect(live.server.requests).toEqual(
       expect.arrayContaining([
         'GET /descargas/solicitud-licencia.pdf',
         'GET /descargas/formulario-roto.pdf',

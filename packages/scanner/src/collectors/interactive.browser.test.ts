@@ -1,59 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { interactiveCollector } from './interactive.js';
-import type { PageSnapshot } from '../page-snapshot.js';
-import { takeSnapshot } from '../snapshot/take-snapshot.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
-import type { TestServer } from './support/test-support/harness.js';
+import { liveSite, renderedSnapshot, useLiveFixture } from './support/test-support/harness.js';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
 
-let browser: Browser;
-let context: BrowserContext;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchTestBrowser();
-  context = await browser.newContext();
-  server = await startServer({
-    // A chatbot that only exists as a rendered custom element (no script URL in the snapshot).
-    '/bot/': {
-      body: page(
-        'Ministerio de Salud',
-        '<main><h1>Inicio</h1></main><df-messenger agent-id="x" chat-title="Asistente virtual"></df-messenger>',
-      ),
-    },
-    // A launcher that is only a placeholder.
-    '/soon/': {
-      body: page(
-        'Ministerio de Salud',
-        '<main><h1>Inicio</h1></main><div id="chat-widget">Chat en línea: próximamente</div>',
-      ),
-    },
-    '/word/': {
-      body: page('Ministerio de Salud', '<main><h1>Chat</h1><p>Chat en línea de lunes a viernes.</p></main>'),
-    },
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+const live = useLiveFixture({
+  // A chatbot that only exists as a rendered custom element (no script URL in the snapshot).
+  '/bot/': {
+    body: page(
+      'Ministerio de Salud',
+      '<main><h1>Inicio</h1></main><df-messenger agent-id="x" chat-title="Asistente virtual"></df-messenger>',
+    ),
+  },
+  // A launcher that is only a placeholder.
+  '/soon/': {
+    body: page(
+      'Ministerio de Salud',
+      '<main><h1>Inicio</h1></main><div id="chat-widget">Chat en línea: próximamente</div>',
+    ),
+  },
+  '/word/': {
+    body: page('Ministerio de Salud', '<main><h1>Chat</h1><p>Chat en línea de lunes a viernes.</p></main>'),
+  },
 });
 
 /** The crawl's snapshot of the rendered page (where rendered widgets are found), then the collector over it. */
 async function channelsAt(path: string) {
-  const home = `${server.origin}${path}`;
-  const tab = await context.newPage();
-  let rendered: PageSnapshot;
-  try {
-    rendered = await takeSnapshot(tab, await tab.goto(home), 0);
-  } finally {
-    await tab.close();
-  }
-  return (await interactiveCollector.collect(liveSite(context, { homeUrl: home, pages: [rendered] }))).channels;
+  const home = `${live.server.origin}${path}`;
+  const rendered = await renderedSnapshot(live.context, home);
+  return (await interactiveCollector.collect(liveSite(live.context, { homeUrl: home, pages: [rendered] })))
+    .channels;
 }
 
 describe('interactive collector in Chromium', () => {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { searchCollector } from './search.js';
 import { snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
-import type { TestServer } from './support/test-support/harness.js';
+import { liveSite, renderedSnapshot, useLiveFixture } from './support/test-support/harness.js';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;
@@ -12,71 +10,63 @@ const searchForm = (action: string, extra = '') =>
 const content =
   '<main><h2>Licencias de conducir</h2><p>Renovación de licencias de conducir en todas las sedes.</p></main>';
 
-let browser: Browser;
-let context: BrowserContext;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchTestBrowser();
-  context = await browser.newContext();
-  server = await startServer({
-    '/ok/': { body: page('Departamento de Tránsito', searchForm('/ok/buscar') + content) },
-    '/ok/buscar': (url) => ({
-      body: page(
-        'Resultados',
-        `${searchForm('/ok/buscar')}<main><h1>Resultados para ${url.searchParams.get('q')}</h1><ul><li><a href="/ok/tramites/licencias">Licencias de conducir tipo A, B y C</a></li><li><a href="/ok/noticias/12">Nuevas licencias de conducir</a></li></ul></main>`,
-      ),
-    }),
-    '/broken/': { body: page('Departamento de Tránsito', searchForm('/broken/buscar') + content) },
-    '/broken/buscar': {
-      status: 500,
-      body: page('Error', '<h1>Internal Server Error</h1><pre>Traceback (most recent call last)</pre>'),
-    },
-    '/dead/': {
-      body: page('Departamento de Tránsito', searchForm('/dead/buscar', 'onsubmit="return false"') + content),
-    },
-    '/hidden/': {
-      body: page(
-        'Departamento de Tránsito',
-        `<header><button type="button" aria-label="Abrir búsqueda" onclick="document.getElementById('caja').style.display='block'">🔍</button><div id="caja" style="display:none"><form action="/ok/buscar"><input name="s" placeholder="¿Qué está buscando?"></form></div></header>${content}`,
-      ),
-    },
-    '/none/': { body: page('Departamento de Tránsito', content) },
-    // Finds only the second word: one query without results is not conclusive.
-    '/retry/': { body: page('Departamento de Tránsito', searchForm('/retry/buscar') + content) },
-    '/retry/buscar': (url) =>
-      url.searchParams.get('q') === 'licencias'
-        ? {
-            body: page(
-              'Resultados',
-              `<main><p>Se encontraron 3 resultados</p><a href="/retry/licencias">Licencias</a></main>`,
-            ),
-          }
-        : { body: page('Resultados', '<main><p>No se encontraron resultados para su búsqueda.</p></main>') },
-  });
+const live = useLiveFixture({
+  '/ok/': { body: page('Departamento de Tránsito', searchForm('/ok/buscar') + content) },
+  '/ok/buscar': (url) => ({
+    body: page(
+      'Resultados',
+      `${searchForm('/ok/buscar')}<main><h1>Resultados para ${url.searchParams.get('q')}</h1><ul><li><a href="/ok/tramites/licencias">Licencias de conducir tipo A, B y C</a></li><li><a href="/ok/noticias/12">Nuevas licencias de conducir</a></li></ul></main>`,
+    ),
+  }),
+  '/broken/': { body: page('Departamento de Tránsito', searchForm('/broken/buscar') + content) },
+  '/broken/buscar': {
+    status: 500,
+    body: page('Error', '<h1>Internal Server Error</h1><pre>Traceback (most recent call last)</pre>'),
+  },
+  '/dead/': {
+    body: page('Departamento de Tránsito', searchForm('/dead/buscar', 'onsubmit="return false"') + content),
+  },
+  '/hidden/': {
+    body: page(
+      'Departamento de Tránsito',
+      `<header><button type="button" aria-label="Abrir búsqueda" onclick="document.getElementById('caja').style.display='block'">🔍</button><div id="caja" style="display:none"><form action="/ok/buscar"><input name="s" placeholder="¿Qué está buscando?"></form></div></header>${content}`,
+    ),
+  },
+  '/none/': { body: page('Departamento de Tránsito', content) },
+  // Finds only the second word: one query without results is not conclusive.
+  '/retry/': { body: page('Departamento de Tránsito', searchForm('/retry/buscar') + content) },
+  '/retry/buscar': (url) =>
+    url.searchParams.get('q') === 'licencias'
+      ? {
+          body: page(
+            'Resultados',
+            `<main><p>Se encontraron 3 resultados</p><a href="/retry/licencias">Licencias</a></main>`,
+          ),
+        }
+      : { body: page('Resultados', '<main><p>No se encontraron resultados para su búsqueda.</p></main>') },
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
-
-function siteAt(path: string) {
-  const home = `${server.origin}${path}`;
+/**
+ * The site as the crawl leaves it: the home page's search box from a real snapshot of the rendered page, and a
+ * fixed text (so the queries are known).
+ */
+async function siteAt(path: string) {
+  const home = `${live.server.origin}${path}`;
+  const rendered = await renderedSnapshot(live.context, home);
   const pages = [
     snapshot(home, {
       title: 'Departamento de Tránsito',
       headings: [{ level: 2, text: 'Licencias de conducir' }],
       text: 'Licencias de conducir\nRenovación de licencias de conducir en todas las sedes.',
+      searchBox: rendered.searchBox,
     }),
   ];
-  return liveSite(context, { homeUrl: home, pages });
+  return liveSite(live.context, { homeUrl: home, pages });
 }
 
 describe('search collector in Chromium', () => {
   it('types a word of the site into its search box and counts the results', async () => {
-    const evidence = await searchCollector.collect(siteAt('/ok/'));
+    const evidence = await searchCollector.collect(await siteAt('/ok/'));
     expect(evidence).toMatchObject({
       found: true,
       selector: '#b',
@@ -84,28 +74,28 @@ describe('search collector in Chromium', () => {
       outcome: 'results',
       resultCount: 2,
     });
-    expect(evidence.resultUrl).toBe(`${server.origin}/ok/buscar?q=conducir`);
+    expect(evidence.resultUrl).toBe(`${live.server.origin}/ok/buscar?q=conducir`);
   });
 
   it('trap: a search whose result page is a server error', async () => {
-    const evidence = await searchCollector.collect(siteAt('/broken/'));
+    const evidence = await searchCollector.collect(await siteAt('/broken/'));
     expect(evidence).toMatchObject({
       found: true,
       outcome: 'error',
-      resultUrl: `${server.origin}/broken/buscar?q=conducir`,
+      resultUrl: `${live.server.origin}/broken/buscar?q=conducir`,
     });
     expect(evidence.detail).toMatch(/HTTP 500/);
   });
 
   it('trap: a search box that does nothing is same-page', async () => {
-    expect(await searchCollector.collect(siteAt('/dead/'))).toMatchObject({
+    expect(await searchCollector.collect(await siteAt('/dead/'))).toMatchObject({
       found: true,
       outcome: 'same-page',
     });
   });
 
   it('opens a collapsed search box before typing', async () => {
-    expect(await searchCollector.collect(siteAt('/hidden/'))).toMatchObject({
+    expect(await searchCollector.collect(await siteAt('/hidden/'))).toMatchObject({
       found: true,
       outcome: 'results',
       selector: 'input[name="s"]',
@@ -113,15 +103,28 @@ describe('search collector in Chromium', () => {
   });
 
   it('tries a second word before calling a search empty', async () => {
-    const evidence = await searchCollector.collect(siteAt('/retry/'));
+    const evidence = await searchCollector.collect(await siteAt('/retry/'));
     expect(evidence).toMatchObject({ found: true, query: 'licencias', outcome: 'results', resultCount: 3 });
     expect(evidence.detail).toMatch(/first query "conducir": .*no se encontraron resultados/);
   });
 
-  it('trap: a site without a search box', async () => {
-    expect(await searchCollector.collect(siteAt('/none/'))).toMatchObject({
+  it('trap: a site without a search box, known from the crawl without loading the page again', async () => {
+    const site = await siteAt('/none/');
+    const loads = live.server.requests.filter((request) => request === 'GET /none/').length;
+    expect(await searchCollector.collect(site)).toMatchObject({
       found: false,
       outcome: 'no-search-box',
+      detail: expect.stringMatching(/^no search box on the 1 analysed page/),
     });
+    expect(live.server.requests.filter((request) => request === 'GET /none/')).toHaveLength(loads);
+  });
+
+  it('the crawl finds a collapsed search box, and the one in a form, as the collector does', async () => {
+    expect((await siteAt('/hidden/')).pages[0]?.searchBox).toEqual({
+      selector: 'input[name="s"]',
+      visible: false,
+      description: 'input name="s" type="text" placeholder="¿Qué está buscando?"',
+    });
+    expect((await siteAt('/ok/')).pages[0]?.searchBox).toMatchObject({ selector: '#b', visible: true });
   });
 });

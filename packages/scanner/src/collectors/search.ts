@@ -1,6 +1,8 @@
 import type { Page, Response } from 'playwright-core';
 import type { SearchEvidence, SearchOutcome } from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
+import { locateSearchBox, type SearchBoxFound } from '../snapshot/search-box.js';
+import { SEARCH_BOX_WORDS } from '../snapshot/take-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases, stopwords } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
@@ -22,6 +24,9 @@ import { clip, normalizeText } from './support/text.js';
 const SEARCH_BUDGET_MS = 25_000;
 /** How long to wait for the page to react to Enter before trying the button. */
 const REACTION_MS = 6_000;
+
+/** Pages with a search box tried, in case the first one's box is broken or its page fails to load. */
+const MAX_SEARCH_PAGES = 2;
 
 /** A word on more than this share of the pages is template (menu, footer), not content a search indexes. */
 const TEMPLATE_SHARE = 0.7;
@@ -163,119 +168,9 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-interface SearchBox {
-  selector: string;
-  visible: boolean;
-  /** Selector of the submit button of its form, if any. */
-  button: string | null;
-  description: string;
-}
-
-/** Finds the site's search box in the live page (role=search, type=search, buscar/search names…), best first. */
-async function findSearchBox(page: Page, words: string[]): Promise<SearchBox | null> {
-  return inPage(
-    page,
-    (searchWords: string[]): SearchBox | null => {
-      const normal = (v: string | null | undefined) =>
-        (v ?? '')
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .toLowerCase();
-      const mentions = (v: string | null | undefined) => {
-        const text = normal(v);
-        return (
-          searchWords.some((w) => new RegExp(`(^|[^a-z])${w}([^a-z]|$)`).test(text)) ||
-          /search|buscar|busqueda/.test(text)
-        );
-      };
-      const unique = (el: Element): string => {
-        if (el.id && document.querySelectorAll(`#${CSS.escape(el.id)}`).length === 1)
-          return `#${CSS.escape(el.id)}`;
-        const name = el.getAttribute('name');
-        if (name) {
-          const byName = `${el.tagName.toLowerCase()}[name="${CSS.escape(name)}"]`;
-          if (document.querySelectorAll(byName).length === 1) return byName;
-        }
-        const parts: string[] = [];
-        let node: Element | null = el;
-        while (node && node !== document.documentElement) {
-          const parent: Element | null = node.parentElement;
-          if (!parent) break;
-          const index = Array.from(parent.children).indexOf(node) + 1;
-          parts.unshift(`${node.tagName.toLowerCase()}:nth-child(${index})`);
-          if (parent.id && document.querySelectorAll(`#${CSS.escape(parent.id)}`).length === 1) {
-            parts.unshift(`#${CSS.escape(parent.id)}`);
-            break;
-          }
-          node = parent;
-        }
-        return parts.join(' > ');
-      };
-      const visible = (el: Element) => {
-        const box = (el as HTMLElement).getBoundingClientRect();
-        const style = getComputedStyle(el);
-        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
-      };
-      const candidates = Array.from(document.querySelectorAll('input')).filter((input) => {
-        const type = (input.getAttribute('type') ?? 'text').toLowerCase();
-        return ['text', 'search', ''].includes(type) && !input.disabled && !input.readOnly;
-      });
-      const scored = candidates
-        .map((input) => {
-          const form = input.form;
-          let score = 0;
-          if ((input.getAttribute('type') ?? '').toLowerCase() === 'search') score += 5;
-          if (input.closest('[role=search], search')) score += 5;
-          if (
-            [
-              input.name,
-              input.id,
-              input.placeholder,
-              input.getAttribute('aria-label'),
-              input.title,
-              input.className,
-            ].some(mentions)
-          )
-            score += 4;
-          if (
-            /^(q|s|query|search|buscar|keys|k|texto|term|searchword|busqueda|search_api_fulltext|searchphrase)$/i.test(
-              input.name,
-            )
-          )
-            score += 3;
-          if (
-            form &&
-            (mentions(form.getAttribute('action')) ||
-              mentions(form.id) ||
-              mentions(form.className) ||
-              form.getAttribute('role') === 'search')
-          )
-            score += 3;
-          const label = input.labels?.[0]?.textContent ?? '';
-          if (mentions(label)) score += 2;
-          if (form && form.querySelectorAll('input:not([type=hidden]), textarea, select').length > 3)
-            score -= 4;
-          if (visible(input)) score += 1;
-          return { input, score };
-        })
-        .filter((c) => c.score >= 4)
-        .sort((a, b) => b.score - a.score);
-      const best = scored[0]?.input;
-      if (!best) return null;
-      const button =
-        best.form?.querySelector(
-          'button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]',
-        ) ?? null;
-      best.form?.removeAttribute('target');
-      return {
-        selector: unique(best),
-        visible: visible(best),
-        button: button ? unique(button) : null,
-        description: `input name="${best.name}" type="${best.type}" placeholder="${best.placeholder}"`,
-      };
-    },
-    words,
-  );
+/** Finds the search box in the live page it is about to type into (see snapshot/search-box.ts). */
+function findSearchBox(page: Page): Promise<SearchBoxFound | null> {
+  return inPage(page, locateSearchBox, { words: SEARCH_BOX_WORDS, forSubmit: true });
 }
 
 /** Opens a collapsed search box (a magnifier button) so the input can be typed into like a visitor would. */
@@ -325,7 +220,6 @@ function noBox(pageUrl: string, detail: string): SearchEvidence {
 
 /** Types the query into the box and submits it; returns what came back. */
 async function runSearch(site: SiteContext, pageUrl: string, query: string): Promise<SearchEvidence> {
-  const words = phrases('searchControl').phrases.filter((p) => !p.includes(' '));
   return withPage(site, async (page) => {
     let navigation: Response | null = null;
     const onResponse = (response: Response) => {
@@ -335,87 +229,78 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
     page.on('response', onResponse);
     // The tab goes back to the site's pool afterwards: leave no listener on it.
     try {
-    await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
-    await settle(page, site, 3_000);
-    let box = await findSearchBox(page, words);
-    if (!box)
-      return noBox(
-        page.url(),
-        'no search box on the page (no role=search, type=search, or input named buscar/búsqueda/search/q/s)',
-      );
-    if (!box.visible) {
-      await revealSearchBox(page);
-      box = (await findSearchBox(page, words)) ?? box;
-    }
-    const base = { found: true, pageUrl: page.url(), selector: box.selector, query };
-    navigation = null;
-    const before = await snapshotState(page);
-    const input = page.locator(box.selector).first();
-    if (box.visible) {
-      await input.fill(query, { timeout: 3_000 });
-      await input.press('Enter', { timeout: 3_000 });
-    } else {
-      // Still hidden after trying its toggle: set the value and submit its form as the button would.
-      await input.evaluate((el, value) => {
-        const field = el as HTMLInputElement;
-        field.value = value;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        if (field.form) field.form.requestSubmit();
-      }, query);
-    }
-    let changed = await waitForReaction(page, before, REACTION_MS);
-    if (!changed && box.button) {
-      await page
-        .locator(box.button)
-        .first()
-        .click({ timeout: 3_000, force: true })
-        .catch(() => undefined);
-      changed = await waitForReaction(page, before, REACTION_MS);
-    }
-    await settle(page, site, 4_000);
-    const after = await readPage(page);
-    const status = (navigation as Response | null)?.status() ?? null;
-    const judged = judgeResultPage({
-      query,
-      before: { url: before.url, text: before.text },
-      after,
-      status,
-      changed,
-    });
-    return {
-      ...base,
-      resultUrl: page.url(),
-      outcome: judged.outcome,
-      ...(judged.resultCount !== undefined ? { resultCount: judged.resultCount } : {}),
-      detail: `${box.description}: ${judged.detail}`,
-    };
+      await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
+      await settle(page, site, 3_000);
+      let box = await findSearchBox(page);
+      if (!box)
+        return noBox(
+          page.url(),
+          'no search box on the page (no role=search, type=search, or input named buscar/búsqueda/search/q/s)',
+        );
+      if (!box.visible) {
+        await revealSearchBox(page);
+        box = (await findSearchBox(page)) ?? box;
+      }
+      const base = { found: true, pageUrl: page.url(), selector: box.selector, query };
+      navigation = null;
+      const before = await snapshotState(page);
+      const input = page.locator(box.selector).first();
+      if (box.visible) {
+        await input.fill(query, { timeout: 3_000 });
+        await input.press('Enter', { timeout: 3_000 });
+      } else {
+        // Still hidden after trying its toggle: set the value and submit its form as the button would.
+        await input.evaluate((el, value) => {
+          const field = el as HTMLInputElement;
+          field.value = value;
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          if (field.form) field.form.requestSubmit();
+        }, query);
+      }
+      let changed = await waitForReaction(page, before, REACTION_MS);
+      if (!changed && box.button) {
+        await page
+          .locator(box.button)
+          .first()
+          .click({ timeout: 3_000, force: true })
+          .catch(() => undefined);
+        changed = await waitForReaction(page, before, REACTION_MS);
+      }
+      await settle(page, site, 4_000);
+      const after = await readPage(page);
+      const status = (navigation as Response | null)?.status() ?? null;
+      const judged = judgeResultPage({
+        query,
+        before: { url: before.url, text: before.text },
+        after,
+        status,
+        changed,
+      });
+      return {
+        ...base,
+        resultUrl: page.url(),
+        outcome: judged.outcome,
+        ...(judged.resultCount !== undefined ? { resultCount: judged.resultCount } : {}),
+        detail: `${box.description}: ${judged.detail}`,
+      };
     } finally {
       page.off('response', onResponse);
     }
   });
 }
 
-/** Other analysed pages whose snapshot has a search form, in case the home page has none. */
-function pagesWithSearchForm(site: SiteContext): string[] {
-  const control = phrases('searchControl');
+/** Analysed pages whose snapshot has a search box, the home page first: where a visitor would search. */
+function pagesWithSearchBox(site: SiteContext): string[] {
   return site.pages
-    .slice(1)
-    .filter((p) =>
-      p.forms.some(
-        (f) =>
-          f.role === 'search' ||
-          f.fields.some(
-            (x) => x.type === 'search' || control.test(`${x.name} ${x.id} ${x.placeholder} ${x.label}`),
-          ),
-      ),
-    )
-    .map((p) => p.url)
-    .slice(0, 1);
+    .filter((page) => page.searchBox)
+    .map((page) => page.url)
+    .slice(0, MAX_SEARCH_PAGES);
 }
 
 /**
- * working_search: find the search box on the home page, type a word the site itself uses a lot (so a working
- * search must find something), submit it (Enter, then the button), and read the result page.
+ * working_search: on the page where the crawl found a search box (the home page first), type a word the site
+ * itself uses a lot (so a working search must find something), submit it (Enter, then the button), and read the
+ * result page.
  */
 export async function collectSearch(site: SiteContext): Promise<SearchEvidence> {
   const [query, secondQuery] = chooseQueries(site.pages, 2);
@@ -433,7 +318,14 @@ export async function collectSearch(site: SiteContext): Promise<SearchEvidence> 
 
 async function searchOnce(site: SiteContext, query: string): Promise<SearchEvidence> {
   let result: SearchEvidence | null = null;
-  for (const pageUrl of [site.homeUrl, ...pagesWithSearchForm(site)]) {
+  const pages = pagesWithSearchBox(site);
+  // The crawl looked for a box on every page it analysed: none means none to type into, without loading a page.
+  if (pages.length === 0)
+    return noBox(
+      site.pages[0]?.url ?? site.homeUrl,
+      `no search box on the ${site.pages.length} analysed page(s) (no role=search, type=search, or input named buscar/búsqueda/search/q/s)`,
+    );
+  for (const pageUrl of pages) {
     if (!hasTime(site, 8_000)) break;
     const budget = Math.min(SEARCH_BUDGET_MS, timeLeft(site) - 1_000);
     let timer: NodeJS.Timeout | undefined;

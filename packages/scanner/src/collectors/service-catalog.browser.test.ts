@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serviceCatalogCollector } from './service-catalog.js';
 import { readPage } from './support/live.js';
 import { snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, startServer } from './support/test-support/harness.js';
-import type { TestServer } from './support/test-support/harness.js';
+import { liveSite, useLiveFixture } from './support/test-support/harness.js';
 
 const catalog = `<!doctype html><html lang="es"><head><title>Trámites y servicios — Ministerio de Gobernación</title></head><body>
 <header><nav><a href="/">Inicio</a><a href="/tramites">Trámites</a><a href="/noticias">Noticias</a></nav></header>
@@ -18,31 +16,17 @@ const catalog = `<!doctype html><html lang="es"><head><title>Trámites y servici
 <h2>Contacto</h2><p>PBX 2413-8888</p>
 </main><footer><a href="/privacidad">Privacidad</a><a href="/mapa">Mapa del sitio</a></footer></body></html>`;
 
-let browser: Browser;
-let context: BrowserContext;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchTestBrowser();
-  context = await browser.newContext();
-  server = await startServer({ '/tramites': { body: catalog } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const live = useLiveFixture({ '/tramites': { body: catalog } });
 
 describe('service catalog collector in Chromium', () => {
   it('reads topic groups from headings and tabs, and life events from a "¿Qué le está pasando?" section', async () => {
-    const url = `${server.origin}/tramites`;
-    const page = await context.newPage();
+    const url = `${live.server.origin}/tramites`;
+    const page = await live.context.newPage();
     await page.goto(url);
     const facts = await readPage(page);
     await page.close();
-    const site = liveSite(context, {
-      homeUrl: `${server.origin}/`,
+    const site = liveSite(live.context, {
+      homeUrl: `${live.server.origin}/`,
       pages: [snapshot(url, { ...facts, depth: 1 })],
     });
     const { candidates } = await serviceCatalogCollector.collect(site);

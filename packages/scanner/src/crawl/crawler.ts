@@ -7,7 +7,7 @@ import type { PageSnapshot } from '../page-snapshot.js';
 import type { ScanOptions } from '../scan-options.js';
 import { evaluateSource } from '../snapshot/in-page.js';
 import { trackPage, type PageTracker } from '../snapshot/page-tracker.js';
-import { takeSnapshot } from '../snapshot/take-snapshot.js';
+import { measureMobileLayout, takeSnapshot } from '../snapshot/take-snapshot.js';
 import { isDownloadUrl, isSearchResultUrl, normalizeUrl } from '../url/normalize.js';
 import { isSameSiteUrl } from '../url/site-hosts.js';
 import { extractLite, type LiteLink } from './extract-lite.js';
@@ -137,24 +137,30 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     if (context.browser() && !context.browser()!.isConnected()) throw new ScanError('browser-crashed', 'Chromium closed or crashed during the crawl. Re-run the scan; if it repeats, a page may exhaust the browser\'s memory.');
   };
 
-  // ---- analysed visit (snapshot + axe)
+  // ---- analysed visit (snapshot + axe + mobile layout)
   const analyse = async (page: Page, tracker: PageTracker, visit: Extract<Visit, { kind: 'page' }>, depth: number, requestedUrl: string) => {
     // The snapshot first: every collector reads it, while axe failing on a page is recorded and survivable. The home
     // page, without which nothing can be judged, may use the whole time left; other pages at most 30 s.
-    const snapshotBudget = Math.max(5_000, depth === 0 ? remaining() : Math.min(30_000, remaining()));
-    let snapshot: PageSnapshot;
-    try {
-      snapshot = await withTimeout(takeSnapshot(page, visit.response, depth, { tracker, requestedUrl }), snapshotBudget, 'page snapshot');
-    } catch (error) {
-      if (depth > 0 || !/^Timeout \d+ms exceeded/.test((error as Error).message)) throw error;
-      throw new ScanError('timeout', `The home page loaded but could not be read within ${Math.round(snapshotBudget / 1000)} s (a very large or very slow page). Give the site more time (siteTimeLimitMs) or scan it again when the machine is less busy.`, true);
-    }
+    const readBudget = () => Math.max(5_000, depth === 0 ? remaining() : Math.min(30_000, remaining()));
+    const read = async <T>(work: Promise<T>, what: string): Promise<T> => {
+      const budget = readBudget();
+      try {
+        return await withTimeout(work, budget, what);
+      } catch (error) {
+        if (depth > 0 || !/^Timeout \d+ms exceeded/.test((error as Error).message)) throw error;
+        throw new ScanError('timeout', `The home page loaded but could not be read within ${Math.round(budget / 1000)} s (a very large or very slow page). Give the site more time (siteTimeLimitMs) or scan it again when the machine is less busy.`, true);
+      }
+    };
+    const snapshot = await read(takeSnapshot(page, visit.response, depth, { tracker, requestedUrl, layout: false }), 'page snapshot');
     let axe: { violations: Awaited<ReturnType<typeof runAxe>>; error?: string };
     try {
       axe = { violations: await runAxe(page, Math.max(5_000, Math.min(30_000, remaining()))) };
     } catch (error) {
       axe = { violations: [], error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
     }
+    // The phone layout last: axe then reads the styles the page loaded with, instead of recomputing them after the
+    // viewport came back from 360 px (docs/performance.md measured the difference).
+    snapshot.layout = await read(measureMobileLayout(page), 'mobile layout');
     return { snapshot, axe };
   };
 

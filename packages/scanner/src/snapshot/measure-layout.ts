@@ -8,7 +8,11 @@ export interface LayoutMeasure {
   horizontalOverflow: boolean;
 }
 
-export function measureLayout(limits: { textNodes: number; targets: number }): LayoutMeasure {
+export async function measureLayout(limits: { width: number; textNodes: number; targets: number }): Promise<LayoutMeasure> {
+  // Reading sizes forces style and layout at the new viewport; frames are waited for only while the renderer has
+  // not seen the new size yet (each frame pair cost ~25 ms per page when always waited for).
+  if (window.innerWidth !== limits.width)
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const visible = (element: Element) => {
     const style = getComputedStyle(element);
     if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) return false;

@@ -25,7 +25,9 @@ export async function trackPage(page: Page): Promise<PageTracker> {
   let cdp: CDPSession | null = null;
   try {
     cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
+    // Sizes only: DevTools would otherwise keep a copy of every response body for this session too (Playwright's
+    // own session already keeps one), in the renderer, for the page's whole life.
+    await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 });
     cdp.on('Network.loadingFinished', (event) => {
       bytes += event.encodedDataLength;
     });

@@ -1,16 +1,21 @@
 import type { Page, Response } from 'playwright-core';
-import { widgetVendors } from '../data/index.js';
+import { phrases, widgetVendors } from '../data/index.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { extractPage, type ExtractedPage } from './extract-page.js';
-import { evaluateSource } from './in-page.js';
+import { evaluateSource, evaluateSources } from './in-page.js';
 import { measureLayout, type LayoutMeasure } from './measure-layout.js';
+import { atViewport } from './viewport.js';
 import type { PageTracker } from './page-tracker.js';
+import { locateSearchBox, type SearchBoxFound } from './search-box.js';
 
 /** Caps that keep a 10 MB page or a page with 100 000 links from exhausting memory. */
 export const SNAPSHOT_LIMITS = { textChars: 200_000, inlineScriptChars: 2_000, links: 3_000, headings: 500, forms: 100 };
 
 /** The widget vendors' selectors (data/vendors.json): the snapshot looks for them in the DOM. */
 export const WIDGET_SELECTORS = widgetVendors.map((vendor) => ({ id: vendor.id, selectors: vendor.selectors }));
+
+/** One-word names of a search control (vocabulary `searchControl`), for locateSearchBox. */
+export const SEARCH_BOX_WORDS = phrases('searchControl').phrases.filter((phrase) => !phrase.includes(' '));
 
 /** The mobile viewport of the layout measurements. */
 export const MOBILE_VIEWPORT = { width: 360, height: 640 };
@@ -29,31 +34,23 @@ function requestedUrlOf(response: Response | null): string {
   return request?.url() ?? '';
 }
 
-/** Reads the rendered page: text, links, forms, scripts, dates…, once, after JavaScript ran. */
-export async function extractSnapshotData(page: Page): Promise<ExtractedPage> {
-  return evaluateSource(page, extractPage, { ...SNAPSHOT_LIMITS, widgetSelectors: WIDGET_SELECTORS });
+/** Reads the rendered page once, after JavaScript ran: text, links, forms, scripts, dates…, and its search box. */
+export async function extractSnapshotData(page: Page): Promise<ExtractedPage & { searchBox: SearchBoxFound | null }> {
+  const { data, searchBox } = await evaluateSources(page, {
+    data: [extractPage, { ...SNAPSHOT_LIMITS, widgetSelectors: WIDGET_SELECTORS }],
+    searchBox: [locateSearchBox, { words: SEARCH_BOX_WORDS, forSubmit: false }],
+  });
+  return { ...data, searchBox };
 }
 
 /**
- * Layout measurements at 360×640 (resizing the viewport once, after the desktop extraction and axe ran), so the
- * site's responsive CSS applies as on a phone. The desktop context does not emulate the viewport meta tag; a page
- * without responsive CSS therefore shows as overflowing, as it would for a phone user zooming in.
+ * Layout measurements at 360×640, so the site's responsive CSS applies as on a phone (snapshot/viewport.ts says how
+ * the viewport changes and back). The crawl measures after axe ran; `takeSnapshot` alone measures after extracting.
  */
 export async function measureMobileLayout(page: Page): Promise<LayoutMeasure> {
-  const original = page.viewportSize();
-  await page.setViewportSize(MOBILE_VIEWPORT);
-  try {
-    // Reading sizes forces style and layout at the new viewport; frames are waited for only while the renderer
-    // has not seen the new size yet (each frame pair cost ~25 ms per page when always waited for).
-    await page.evaluate(
-      (width) =>
-        window.innerWidth === width ? null : new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      MOBILE_VIEWPORT.width,
-    );
-    return await evaluateSource(page, measureLayout, { textNodes: 20_000, targets: 3_000 });
-  } finally {
-    if (original) await page.setViewportSize(original).catch(() => undefined);
-  }
+  return atViewport(page, MOBILE_VIEWPORT, () =>
+    evaluateSource(page, measureLayout, { width: MOBILE_VIEWPORT.width, textNodes: 20_000, targets: 3_000 }),
+  );
 }
 
 export async function takeSnapshot(page: Page, response: Response | null, depth: number, options: SnapshotOptions = {}): Promise<PageSnapshot> {
@@ -80,6 +77,7 @@ export async function takeSnapshot(page: Page, response: Response | null, depth:
     iframes: data.iframes,
     dates: data.dates,
     widgets: data.widgets,
+    searchBox: data.searchBox ? { selector: data.searchBox.selector, visible: data.searchBox.visible, description: data.searchBox.description } : null,
     resources: options.tracker?.resources() ?? [],
     transferBytes: options.tracker?.transferBytes() ?? 0,
     layout,

@@ -70,6 +70,7 @@ export function snapshot(url: string, extra: Partial<PageSnapshot> = {}): PageSn
     inlineScripts: [],
     iframes: [],
     widgets: [],
+    searchBox: null,
     dates: [],
     resources: [],
     transferBytes: 0,

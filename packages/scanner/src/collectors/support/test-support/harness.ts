@@ -5,10 +5,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { checkCertificate } from '../../../https/certificate-check.js';
 import type { PageSnapshot } from '../../../page-snapshot.js';
+import { takeSnapshot } from '../../../snapshot/take-snapshot.js';
 import type { FetchedResource, SiteContext } from '../../collector.js';
 import { CHROMIUM_ARGS, findChromeExecutable } from '../../../browser.js';
 
@@ -63,6 +65,61 @@ export async function launchTestBrowser(): Promise<Browser> {
     executablePath: findChromeExecutable() ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+}
+
+/** What a browser test file works with: one Chromium, one context and one server on 127.0.0.1. */
+export interface LiveFixture {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly server: TestServer;
+}
+
+/**
+ * Starts one Chromium, one context and a server of `routes` before the file's tests, and closes them after: the
+ * set-up every browser test file shares. Read the fields inside tests (they exist once `beforeAll` ran).
+ */
+export function useLiveFixture(
+  routes: Record<string, Route | ((url: URL) => Route)>,
+  contextOptions: BrowserContextOptions = {},
+): LiveFixture {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    browser = await launchTestBrowser();
+    context = await browser.newContext(contextOptions);
+    server = await startServer(routes);
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useLiveFixture: ${name} is read before beforeAll ran`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get context() {
+      return ready(context, 'context');
+    },
+    get server() {
+      return ready(server, 'server');
+    },
+  };
+}
+
+/** The crawl's snapshot of a page rendered in a tab of its own, as collectors receive it. */
+export async function renderedSnapshot(context: BrowserContext, url: string): Promise<PageSnapshot> {
+  const tab = await context.newPage();
+  try {
+    return await takeSnapshot(tab, await tab.goto(url), 0);
+  } finally {
+    await tab.close();
+  }
 }
 
 /** A SiteContext over a real BrowserContext: fetch through `context.request`, real TLS checks. */
