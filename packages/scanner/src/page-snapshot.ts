@@ -31,9 +31,6 @@ export interface SnapshotFormField {
   required: boolean;
 }
 
-/** Where a page's search box is: the search collector types into it without looking for it again. */
-export type SnapshotSearchBox = Pick<SearchBoxFound, 'selector' | 'visible' | 'description'>;
-
 export interface SnapshotForm {
   /** Absolute action URL ('' when the form has none and submits to the page itself). */
   action: string;
@@ -92,7 +89,7 @@ export interface PageSnapshot {
    */
   widgets: SnapshotWidget[];
   /** The site search box the page offers, found as the search collector looks for one (snapshot/search-box.ts). */
-  searchBox: SnapshotSearchBox | null;
+  searchBox: SearchBoxFound | null;
   dates: SnapshotDate[];
   /** Sub-resource URLs the page loaded (for mixed content and vendor detection). */
   resources: string[];

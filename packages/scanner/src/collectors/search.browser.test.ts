@@ -123,6 +123,7 @@ describe('search collector in Chromium', () => {
     expect((await siteAt('/hidden/')).pages[0]?.searchBox).toEqual({
       selector: 'input[name="s"]',
       visible: false,
+      button: null,
       description: 'input name="s" type="text" placeholder="¿Qué está buscando?"',
     });
     expect((await siteAt('/ok/')).pages[0]?.searchBox).toMatchObject({ selector: '#b', visible: true });

@@ -77,7 +77,7 @@ export async function takeSnapshot(page: Page, response: Response | null, depth:
     iframes: data.iframes,
     dates: data.dates,
     widgets: data.widgets,
-    searchBox: data.searchBox ? { selector: data.searchBox.selector, visible: data.searchBox.visible, description: data.searchBox.description } : null,
+    searchBox: data.searchBox,
     resources: options.tracker?.resources() ?? [],
     transferBytes: options.tracker?.transferBytes() ?? 0,
     layout,
