@@ -24,7 +24,10 @@ export interface SnapshotOptions {
   tracker?: PageTracker;
   /** URL asked for before redirects (defaults to the response's first request). */
   requestedUrl?: string;
-  /** Measure the layout at the mobile viewport (resizes the page; skip on cheap visits). */
+  /**
+   * Measure the layout at the mobile viewport (default). `false` leaves an all-zero layout for the caller to fill:
+   * the crawl measures it with measureMobileLayout after axe ran.
+   */
   layout?: boolean;
 }
 
