@@ -23,10 +23,13 @@ export type CriterionId = (typeof CRITERION_IDS)[number];
 export type MaturityLevel = 0 | 1 | 2 | 3 | 4 | 5;
 
 /**
- * More than two outcomes, as axe and Lighthouse have: `not-applicable` and `error` weigh 0 in scores, and
- * `error` says the evidence could not be gathered (never a silent "not met").
+ * More than two outcomes, as axe and Lighthouse have: `not-applicable`, `error` and `inconclusive` weigh 0 in
+ * scores. `error` says the evidence could not be gathered (a collector failed: never a silent "not met");
+ * `inconclusive` says the scanner could not finish the work the verdict needs (a safety time limit fired, a page
+ * could not be loaded, a search box could not be operated). An inconclusive verdict is never reported as a
+ * failure or a regression, and a level that depends on one is provisional (methodology).
  */
-export type Outcome = 'pass' | 'fail' | 'not-applicable' | 'error';
+export type Outcome = 'pass' | 'fail' | 'not-applicable' | 'error' | 'inconclusive';
 
 export interface CriterionMeta {
   id: CriterionId;

@@ -38,7 +38,7 @@ function criterionCell(site: SiteResult, id: string): Cell {
   if (site.status !== 'ok') return null;
   const c = site.maturity.criteria.find((x) => x.id === id);
   // Blank, not 0, when the criterion could not be judged: "not met" would be a claim we cannot back.
-  if (!c || c.outcome === 'error' || c.outcome === 'not-applicable') return null;
+  if (!c || c.outcome === 'error' || c.outcome === 'not-applicable' || c.outcome === 'inconclusive') return null;
   return c.met ? 1 : 0;
 }
 

@@ -121,7 +121,7 @@ export function formatDate(iso: unknown, lang: Lang): string {
   return `${text} UTC`;
 }
 
-const OUTCOME_ICON: Record<Outcome, string> = { pass: '✅', fail: '❌', 'not-applicable': '➖', error: '⚠️' };
+const OUTCOME_ICON: Record<Outcome, string> = { pass: '✅', fail: '❌', 'not-applicable': '➖', error: '⚠️', inconclusive: '❔' };
 
 /** Icon *and* words: the outcome never rests on colour or a symbol alone (WCAG 2.2 SC 1.4.1). */
 export function outcomeLabel(outcome: Outcome, lang: Lang): string {
@@ -129,7 +129,7 @@ export function outcomeLabel(outcome: Outcome, lang: Lang): string {
 }
 
 export function metLabel(met: boolean, outcome: Outcome, lang: Lang): string {
-  if (outcome === 'error' || outcome === 'not-applicable') return outcomeLabel(outcome, lang);
+  if (outcome === 'error' || outcome === 'not-applicable' || outcome === 'inconclusive') return outcomeLabel(outcome, lang);
   return `${met ? OUTCOME_ICON.pass : OUTCOME_ICON.fail} ${translate(lang, `met.${String(met)}`)}`;
 }
 

@@ -53,6 +53,11 @@ export function fail(reason: Localized, evidence: EvidencePointer[] = []): Evalu
   return { outcome: 'fail', met: false, evidence, reason };
 }
 
+/** The work the verdict needs could not be finished: neither met nor not met (never a failure or a regression). */
+export function inconclusive(reason: Localized, evidence: EvidencePointer[] = []): Evaluation {
+  return { outcome: 'inconclusive', met: false, evidence, reason };
+}
+
 /** Lower case, no accents, single spaces: "Declaración  Jurada" → "declaracion jurada". */
 export function normalizeText(text: string): string {
   return text

@@ -25,7 +25,18 @@ export interface CollectorError {
  * What one collector returned. A collector that throws is stored as `error`, so a criterion that reads it
  * gives an `error` outcome instead of a silent "not met".
  */
-export type Gathered<T> = { status: 'ok'; data: T } | { status: 'error'; error: CollectorError };
+export type Gathered<T> = { status: 'ok'; data: T; incomplete?: Incompleteness } | { status: 'error'; error: CollectorError };
+
+/**
+ * Why a collector's data is partial: the work it needed was not finished (a safety time limit fired, a page could
+ * not be loaded, a control could not be operated). What was found still counts; what was not found proves nothing,
+ * so a criterion that would fail on partial data is `inconclusive` instead.
+ */
+export interface Incompleteness {
+  /** Stable machine code, e.g. `site-timeout`, `page-timeout`, `collector-timeout`, `page-failed`, `not-operable`. */
+  code: string;
+  message: string;
+}
 
 export type SiteGroup = 'ministerio' | 'secretaria' | 'other';
 
