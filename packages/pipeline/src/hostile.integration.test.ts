@@ -145,11 +145,8 @@ beforeAll(async () => {
   const targets = [...allFixtures(), { url: flaky.url, name: 'Dirección de Pruebas' }].map(
     ({ url, name }) => ({ url, name }),
   );
-  // As runScan launches it: private addresses refused browser-wide, except the targets' own (127.0.0.1).
-  session = await launchBrowser({
-    extraCaPems: [hostile.caPem, normal.caPem],
-    blockPrivateNetworkExcept: targets.map((target) => target.url),
-  });
+  // As runScan launches it; each site's context then gets its own egress listener (its target's address only).
+  session = await launchBrowser({ extraCaPems: [hostile.caPem, normal.caPem] });
   outcome = await runScan({
     // The list's own good entries point at real government hosts: only its bad entries join the run.
     targets,
@@ -241,11 +238,11 @@ describe('runScan over hostile sites', () => {
   });
 
   // The same-site link /intranet answers 302 → http://192.168.1.1/admin. Playwright's routing never sees a
-  // redirect hop; Chromium's resolver refuses the private address before any connection is made.
+  // redirect hop; the egress proxy refuses the private address before any connection is made.
   it('never follows a redirect to a private address', () => {
     const refused = new Set(
       browserRequests
-        .filter((request) => /ERR_NAME_NOT_RESOLVED/.test(request.failed ?? ''))
+        .filter((request) => /ERR_SOCKS_CONNECTION_FAILED/.test(request.failed ?? ''))
         .map((request) => request.url),
     );
     expect(privateUrls().filter((url) => !refused.has(url))).toEqual([]);

@@ -152,8 +152,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   const toScan = entries.filter((entry) => !entry.problem && !resumed.has(entry.position));
   emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
 
-  const targetUrls = toScan.map((entry) => entry.target.url);
-  const browser = new SharedBrowser(options.browserSession, { extraCaPems, targetUrls }, env, emit);
+  const browser = new SharedBrowser(options.browserSession, { extraCaPems }, env, emit);
   if (toScan.length > 0) {
     await browser.get().catch((error: unknown) => {
       // Ctrl-C reaches the browser's helper processes too: a launch cut short by the user is an interruption.
@@ -392,7 +391,7 @@ class SharedBrowser {
 
   constructor(
     given: BrowserSession | undefined,
-    private readonly launchWith: { extraCaPems: string[]; targetUrls: string[] },
+    private readonly launchWith: { extraCaPems: string[] },
     private readonly env: NodeJS.ProcessEnv,
     private readonly emit: (event: RunProgressEvent) => void,
   ) {
@@ -418,12 +417,8 @@ class SharedBrowser {
       throw new BrowserUnavailableError('no Chromium or Chrome found: install Chromium or set CHROME_PATH');
     }
     try {
-      // Private addresses are refused in the whole browser (redirects too) except targets that live there.
-      return await launchBrowser({
-        executablePath,
-        extraCaPems: this.launchWith.extraCaPems,
-        blockPrivateNetworkExcept: this.launchWith.targetUrls,
-      });
+      // Every site's context gets its own egress proxy listener in scanSite (its target's allowance only).
+      return await launchBrowser({ executablePath, extraCaPems: this.launchWith.extraCaPems });
     } catch (error) {
       throw new BrowserUnavailableError(
         `cannot start ${executablePath}: ${errorMessage(error).split('\n')[0]}`,

@@ -1,4 +1,6 @@
 import type { Browser } from 'playwright-core';
+import type { Resolver } from './egress/policy.js';
+import type { EgressListener } from './egress/socks-proxy.js';
 
 /** Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts). */
 export interface ScanOptions {
@@ -18,7 +20,10 @@ export interface ScanOptions {
   extraCaPems: string[];
   /** Lighthouse on the home page and `keyPages` more; off for speed. */
   lighthouse: { enabled: boolean; keyPages: number };
-  /** Allow crawling loopback/private addresses. The scanner turns it on only when the target itself is there. */
+  /**
+   * Allow every loopback/private/reserved address (an operator scanning their own network on purpose). Without it
+   * only the target's own address is allowed when the target itself is private (docs/security.md).
+   */
   allowPrivateNetwork?: boolean;
   /** The scan's clock; the "today" for freshness (tests pin it). Default: now. */
   now?: Date;
@@ -44,5 +49,16 @@ export interface BrowserSession {
   executablePath: string;
   /** Serialises Lighthouse runs on this browser. */
   lighthouseLock: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * The run's egress (docs/security.md): the resolver every connection uses, and the browser-wide proxy listener
+   * of the default context (where Lighthouse opens its tab). Absent on a browser launched elsewhere: scanSite then
+   * still gives each site's context its own proxy, with the system resolver.
+   */
+  egress?: BrowserEgress;
   close(): Promise<void>;
+}
+
+export interface BrowserEgress {
+  resolver: Resolver;
+  defaultListener: EgressListener;
 }

@@ -13,9 +13,10 @@ import { loadSitemaps, type SitemapResult } from './crawl/sitemap.js';
 import { createTabPool } from './crawl/tab-pool.js';
 import { withTimeout } from './crawl/time.js';
 import { classifyNavigationError, ScanError } from './errors.js';
+import { policyForTarget, systemResolver, vetHost, type EgressPolicy } from './egress/policy.js';
+import { startEgressListener, type EgressListener } from './egress/socks-proxy.js';
 import { runLighthouse } from './lighthouse/runner.js';
 import type { BrowserSession, ScanOptions, SiteProgress } from './scan-options.js';
-import { createPrivateNetworkGuard, isPrivateHost } from './url/private-network.js';
 import { siteHostsFor } from './url/site-hosts.js';
 
 /** Honest user agent with a contact URL: operators can see who visits and why. */
@@ -87,14 +88,26 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
   if (startUrl.protocol !== 'http:' && startUrl.protocol !== 'https:')
     return fatalEvidence(base, 'unsupported-scheme', `${startUrl.protocol} URLs cannot be scanned; use http:// or https://.`);
 
-  // The user asked for this target: if it lives on a private network (an intranet, a test server), so may its pages.
-  const allowPrivateNetwork = opts.allowPrivateNetwork === true || (await isPrivateHost(startUrl.hostname));
-  const guard = createPrivateNetworkGuard(allowPrivateNetwork);
+  // One egress policy for every connection of this site, the browser's and Node's (docs/security.md): public
+  // addresses, plus the target's own address when the target itself is private (an intranet, a test server).
+  const egress = await policyForTarget(startUrl.toString(), {
+    resolver: session.egress?.resolver ?? systemResolver,
+    allowAll: opts.allowPrivateNetwork === true,
+  });
+  const allows = crawlGuard(egress);
 
   progress('probe');
   let context: BrowserContext;
+  let listener: EgressListener;
+  try {
+    listener = await startEgressListener(egress);
+  } catch (error) {
+    return fatalEvidence(base, 'internal-error', `Could not start the egress proxy: ${(error as Error).message}. Re-run the scan.`);
+  }
   try {
     context = await session.browser.newContext({
+      // This context's own listener: its connections are judged by this site's policy, whatever other sites run.
+      proxy: { server: listener.server },
       userAgent: opts.userAgent,
       locale: 'es-GT',
       timezoneId: 'America/Guatemala',
@@ -103,6 +116,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       serviceWorkers: 'block',
     });
   } catch (error) {
+    await listener.close();
     return fatalEvidence(base, 'browser-crashed', `Could not open a browser context: ${(error as Error).message.split('\n')[0]}. Re-run the scan.`);
   }
   const tabs = createTabPool(context);
@@ -126,19 +140,27 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       scannedAt,
       userAgent: opts.userAgent,
       extraCaPems: opts.extraCaPems,
-      allowPrivateNetwork,
+      egress,
       pageTimeoutMs: opts.pageTimeoutMs,
       now,
       log,
       ...(crawl ? { crawl: crawl.crawl } : {}),
       ...(crawl?.notFoundProbe ? { notFoundProbe: crawl.notFoundProbe } : {}),
       ...(opts.lighthouse.enabled
-        ? { lighthouse: { keyPages: opts.lighthouse.keyPages, run: (url: string) => runLighthouse(session, url, { maxWaitForLoadMs: opts.pageTimeoutMs }) } }
+        ? { lighthouse: { keyPages: opts.lighthouse.keyPages, run: (url: string) => runLighthouse(session, url, { maxWaitForLoadMs: opts.pageTimeoutMs, egress }) } }
         : {}),
     });
 
   try {
-    const opened = await openHome(context, startUrl.toString(), { pageTimeoutMs: opts.pageTimeoutMs, deadline, now, log, ...(hooks.retryDelaysMs ? { retryDelaysMs: hooks.retryDelaysMs } : {}) });
+    const opened = await openHome(context, startUrl.toString(), {
+      pageTimeoutMs: opts.pageTimeoutMs,
+      deadline,
+      now,
+      log,
+      // Chromium reports every connection the proxy did not make as one SOCKS error; the proxy knows which it was.
+      explainConnectFailure: (url, since) => listener.explain(url, since),
+      ...(hooks.retryDelaysMs ? { retryDelaysMs: hooks.retryDelaysMs } : {}),
+    });
     if ('failure' in opened) {
       log(`home page failed: ${opened.failure.code}`);
       // Probes of the host itself (HTTPS) still say something useful about a site whose home page fails.
@@ -152,7 +174,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     const finalUrl = home.visit.url;
     const siteHosts = siteHostsFor(startUrl.toString(), finalUrl);
     const origin = new URL(finalUrl).origin;
-    const fetchOptions = { timeoutMs: Math.min(10_000, opts.pageTimeoutMs), userAgent: opts.userAgent, extraCaPems: opts.extraCaPems, allowPrivateNetwork, cookies: cookieHeader(context) };
+    const fetchOptions = { timeoutMs: Math.min(10_000, opts.pageTimeoutMs), userAgent: opts.userAgent, extraCaPems: opts.extraCaPems, egress, cookies: cookieHeader(context) };
 
     progress('crawl');
     const robotsUrl = `${origin}/robots.txt`;
@@ -166,7 +188,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       loadSitemaps(
         sitemapCandidates,
         async (url) => {
-          if (!(await guard.allows(url))) return null;
+          // A Sitemap: line or index entry on a refused address fails at connect time, like every other fetch.
           const response = await httpFetch(url, { ...fetchOptions, maxBytes: SITEMAP_BYTES });
           return response.status === 200 ? response.head : null;
         },
@@ -189,7 +211,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       sitemap,
       options: opts,
       deadline: started + opts.siteTimeLimitMs * CRAWL_SHARE,
-      allows: (url) => guard.allows(url),
+      allows,
       fetch: (url) => httpFetch(url, { ...fetchOptions, maxBytes: 16 * 1024 }),
       now,
       log,
@@ -219,5 +241,31 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     return fatalEvidence(base, code, message);
   } finally {
     await withTimeout(context.close(), 10_000, 'close context').catch(() => undefined);
+    await listener.close();
   }
+}
+
+/**
+ * The crawl's look before it opens a URL: a link to a refused address is not even queued for the browser (whose
+ * proxy would refuse it anyway), and the crawl log says why. One verdict per host for the site.
+ */
+function crawlGuard(egress: EgressPolicy): (url: string) => Promise<boolean> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  return async (url) => {
+    let host: string;
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+      host = parsed.hostname;
+    } catch {
+      return false;
+    }
+    let verdict = verdicts.get(host);
+    if (!verdict) {
+      // A name that does not resolve is not refused here: the visit fails and is recorded like any dead link.
+      verdict = vetHost(egress, host).then((vetted) => vetted.ok || !vetted.refused);
+      verdicts.set(host, verdict);
+    }
+    return verdict;
+  };
 }

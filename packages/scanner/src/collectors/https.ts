@@ -20,7 +20,7 @@ export function createHttpsCollector(overrides: NetworkOverrides = {}): Collecto
       const evidence = await probeHttps(site.target.url, {
         extraCaPems: overrides.extraCaPems ?? site.extraCaPems ?? [],
         userAgent: overrides.userAgent ?? site.userAgent,
-        lookup: overrides.lookup,
+        ...(overrides.egress ?? site.egress ? { egress: overrides.egress ?? site.egress } : {}),
         ports: overrides.ports,
         timeoutMs: Math.min(overrides.timeoutMs ?? 10_000, remaining),
       });

@@ -265,7 +265,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     const candidate = next()!;
     seen.add(candidate.url);
     if (!(await input.allows(candidate.url))) {
-      input.log(`not following ${candidate.url}: private network address`);
+      input.log(`not following ${candidate.url}: refused by the egress policy (non-public address)`);
       continue;
     }
     const full = snapshots.length < options.maxPages;

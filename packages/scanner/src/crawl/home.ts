@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { classifyNavigationError, ScanError, type ClassifiedError } from '../errors.js';
+import { classifyNavigationError, isProxyConnectError, ScanError, type ClassifiedError, type ConnectFailureHint } from '../errors.js';
 import { trackPage } from '../snapshot/page-tracker.js';
 import type { OpenedHome } from './crawler.js';
 import { isHtmlType, openPage } from './navigate.js';
@@ -15,7 +15,15 @@ export const RETRY_DELAYS_MS = [1_000, 3_000];
 export async function openHome(
   context: BrowserContext,
   url: string,
-  options: { pageTimeoutMs: number; deadline: number; now: () => number; log: (message: string) => void; retryDelaysMs?: number[] },
+  options: {
+    pageTimeoutMs: number;
+    deadline: number;
+    now: () => number;
+    log: (message: string) => void;
+    retryDelaysMs?: number[];
+    /** The egress proxy's record of the connection behind a proxy error (refused, DNS, refused port…). */
+    explainConnectFailure?: (url: string, since: number) => ConnectFailureHint | undefined;
+  },
 ): Promise<{ home: OpenedHome } | { failure: ClassifiedError }> {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let failure: ClassifiedError | null = null;
@@ -29,6 +37,7 @@ export async function openHome(
     const timeoutMs = Math.min(options.pageTimeoutMs, options.deadline - options.now());
     if (timeoutMs < 1_000) break;
     let page: Page | null = null;
+    const attemptStarted = Date.now();
     try {
       page = await context.newPage();
       const tracker = await trackPage(page);
@@ -60,7 +69,8 @@ export async function openHome(
       return { home: { page, tracker, visit, requestedUrl: url } };
     } catch (error) {
       await page?.close().catch(() => undefined);
-      failure = classifyNavigationError(error, url);
+      const hint = isProxyConnectError(error) ? options.explainConnectFailure?.(url, attemptStarted) : undefined;
+      failure = classifyNavigationError(error, url, hint);
       if (!failure.transient) return { failure };
     }
   }

@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { CrawlEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { FetchedResource, SiteContext } from '../collectors/collector.js';
+import type { EgressPolicy } from '../egress/policy.js';
 import { checkCertificate, type CertificateCheck } from '../https/certificate-check.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { isSameSiteUrl } from '../url/site-hosts.js';
@@ -18,7 +19,8 @@ export interface SiteContextInput {
   scannedAt: string;
   userAgent: string;
   extraCaPems: string[];
-  allowPrivateNetwork: boolean;
+  /** The site's egress policy: every Node-side connection of its collectors goes through it. */
+  egress: EgressPolicy;
   pageTimeoutMs: number;
   now: () => number;
   log: (message: string) => void;
@@ -46,6 +48,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     scannedAt: input.scannedAt,
     userAgent: input.userAgent,
     extraCaPems: input.extraCaPems,
+    egress: input.egress,
     ...(input.crawl ? { crawl: input.crawl } : {}),
     ...(input.notFoundProbe ? { notFoundProbe: input.notFoundProbe } : {}),
     ...(input.lighthouse ? { lighthouse: input.lighthouse } : {}),
@@ -58,7 +61,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
         timeoutMs: Math.max(1_000, Math.min(input.pageTimeoutMs, input.deadline - input.now())),
         userAgent: input.userAgent,
         extraCaPems: input.extraCaPems,
-        allowPrivateNetwork: input.allowPrivateNetwork,
+        egress: input.egress,
         cookies: cookieHeader(input.browser),
       });
     },
@@ -72,7 +75,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
       }
       let check = certificates.get(key);
       if (!check) {
-        check = checkCertificate(url, input.extraCaPems);
+        check = checkCertificate(url, input.extraCaPems, 10_000, input.egress);
         certificates.set(key, check);
       }
       return check;

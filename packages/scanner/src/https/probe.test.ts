@@ -1,9 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import type { AddressInfo, LookupFunction } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressPolicy, type Resolver } from '../egress/policy.js';
 import { probeHttps } from './probe.js';
 import type { ProbeOptions } from './probe.js';
 import { createProbeTestCa } from './test-support/test-ca.js';
@@ -11,8 +12,9 @@ import type { ProbeTestCa } from './test-support/test-ca.js';
 
 /*
  * One HTTPS server (certificate chosen per SNI name) and one HTTP server on 127.0.0.1, each answering per Host
- * like a different government domain. A lookup maps the names to 127.0.0.1, so root/www logic is exercised
- * with real names; names left out of the map do not resolve (a www that does not exist).
+ * like a different government domain. The egress policy's resolver maps the names to 127.0.0.1 (the one address
+ * it allows, as a scan allows its target's own), so root/www logic is exercised with real names; names left out
+ * of the map do not resolve (a www that does not exist).
  */
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -26,15 +28,11 @@ const httpsRoutes = new Map<string, Handler>();
 const certificates = new Map<string, tls.SecureContext>();
 const resolvable = new Set<string>();
 
-const lookup: LookupFunction = (hostname, options, callback) => {
-  if (!resolvable.has(hostname)) {
-    const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-    callback(error, '', 4);
-    return;
-  }
-  if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
-  else callback(null, '127.0.0.1', 4);
+const resolver: Resolver = async (hostname) => {
+  if (!resolvable.has(hostname)) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  return [{ address: '127.0.0.1', family: 4 }];
 };
+const egress = createEgressPolicy({ resolver, allowed: ['127.0.0.1'] });
 
 const STRONG_HSTS = 'max-age=63072000; includeSubDomains; preload';
 
@@ -90,7 +88,7 @@ const route = (routes: Map<string, Handler>): Handler => (req, res) => {
 };
 
 const probe = (target: string, extra: Partial<ProbeOptions> = {}) =>
-  probeHttps(target, { extraCaPems: [ca.rootPem], lookup, ports, timeoutMs: 5_000, userAgent: 'egov-monitor-test', ...extra });
+  probeHttps(target, { extraCaPems: [ca.rootPem], egress, ports, timeoutMs: 5_000, userAgent: 'egov-monitor-test', ...extra });
 
 beforeAll(async () => {
   ca = createProbeTestCa();

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { createEgressPolicy } from '../../../egress/policy.js';
 import { checkCertificate } from '../../../https/certificate-check.js';
 import type { PageSnapshot } from '../../../page-snapshot.js';
 import { takeSnapshot } from '../../../snapshot/take-snapshot.js';
@@ -173,7 +174,8 @@ export function liveSite(
         };
       }
     },
-    checkCertificate: (url) => checkCertificate(url, options.extraCaPems ?? [], 3_000),
+    // The fixture sites live on 127.0.0.1: their own address is the one non-public address a scan of them may reach.
+    checkCertificate: (url) => checkCertificate(url, options.extraCaPems ?? [], 3_000, createEgressPolicy({ allowed: [home.hostname] })),
     isSameSite: (url) => {
       try {
         return new URL(url).hostname === home.hostname;
