@@ -6,7 +6,7 @@ import { standardsCollectors } from './collectors/standards.js';
 import { crawlSite, type CrawlOutput } from './crawl/crawler.js';
 import { openHome } from './crawl/home.js';
 import { httpFetch } from './crawl/http-fetch.js';
-import { parseRobots, type RobotsRules } from './crawl/robots.js';
+import { parseRobots, ROBOTS_MAX_BYTES, robotsText, type RobotsRules } from './crawl/robots.js';
 import { runCollectors, type GatheredMap } from './crawl/run-collectors.js';
 import { createSiteContext, cookieHeader } from './crawl/site-context.js';
 import { loadSitemaps, type SitemapResult } from './crawl/sitemap.js';
@@ -178,10 +178,10 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
 
     progress('crawl');
     const robotsUrl = `${origin}/robots.txt`;
-    const robotsResponse = await httpFetch(robotsUrl, { ...fetchOptions, maxBytes: 512 * 1024 });
-    // Many servers answer a missing robots.txt with their HTML home page and status 200: that is no robots.txt.
-    const robotsBody = robotsResponse.status === 200 && !/html/.test(robotsResponse.contentType) ? robotsResponse.head.toString('utf8') : null;
-    const robots: RobotsRules = parseRobots(robotsUrl, robotsBody);
+    // At most ROBOTS_MAX_BYTES are read, with or without a Content-Length; a longer file's rules still apply.
+    const robotsResponse = await httpFetch(robotsUrl, { ...fetchOptions, maxBytes: ROBOTS_MAX_BYTES, stopAtCap: true });
+    if (robotsResponse.truncated) log(`robots.txt: longer than ${ROBOTS_MAX_BYTES} bytes or cut short; the rules read are used`);
+    const robots: RobotsRules = parseRobots(robotsUrl, robotsText(robotsResponse));
 
     const sitemapCandidates = robots.sitemaps.length > 0 ? robots.sitemaps : [`${origin}/sitemap.xml`];
     const sitemap: SitemapResult = await withTimeout(
@@ -189,7 +189,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
         sitemapCandidates,
         async (url) => {
           // A Sitemap: line or index entry on a refused address fails at connect time, like every other fetch.
-          const response = await httpFetch(url, { ...fetchOptions, maxBytes: SITEMAP_BYTES });
+          const response = await httpFetch(url, { ...fetchOptions, maxBytes: SITEMAP_BYTES, stopAtCap: true });
           return response.status === 200 ? response.head : null;
         },
         opts.maxDiscoveredPages,

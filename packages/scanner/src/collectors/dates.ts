@@ -5,6 +5,7 @@ import { patterns, phrases } from '../data/index.js';
 import { hasTime, inPage, navigationTimeout, settle, withBudget, withPage } from './support/live.js';
 import { dateFromValue, datesInText, daysBetween } from './support/dates-in-text.js';
 import { clip, pathWords } from './support/text.js';
+import { parseSitemap } from '../crawl/sitemap.js';
 
 /** Bounds: dates kept per page and per site, pages re-rendered with a shifted clock, sitemap entries read. */
 const MAX_DATES_PER_PAGE = 60;
@@ -196,30 +197,23 @@ export function urlPathDates(site: Pick<SiteContext, 'pages' | 'isSameSite'>): D
 /** lastmod of the sitemap's entries (bounded; one level of sitemap index, news/post sitemaps first). */
 async function sitemapDates(site: SiteContext): Promise<DatedItem[]> {
   const origin = new URL(site.homeUrl).origin;
+  // The streaming parser with the fetch's own 64 KiB as its byte cap: linear, whatever the file holds.
   const read = async (url: string) => {
     const response = await site.fetch(url, { method: 'GET', maxBytes: 64 * 1024 });
-    if (
-      response.error ||
-      response.status !== 200 ||
-      !/<(?:urlset|sitemapindex)/i.test(response.head.toString('utf8', 0, 4096))
-    )
-      return null;
-    return response.head.toString('utf8');
+    if (response.error || response.status !== 200) return null;
+    const parsed = await parseSitemap(response.head, { maxBytes: 64 * 1024, maxEntries: 5_000 });
+    return parsed.kind === 'none' ? null : parsed;
   };
-  let xml = await read(`${origin}/sitemap.xml`);
-  if (xml && /<sitemapindex/i.test(xml)) {
-    const children = [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) =>
-      m[1]!.replace(/&amp;/g, '&'),
-    );
+  let sitemap = await read(`${origin}/sitemap.xml`);
+  if (sitemap?.kind === 'index') {
+    const children = sitemap.entries.map((entry) => entry.loc);
     const child = children.find((c) => /news|noticia|post|articul|page/i.test(c)) ?? children[0];
-    xml = child && hasTime(site, 5_000) ? await read(child) : null;
+    sitemap = child && hasTime(site, 5_000) ? await read(child) : null;
   }
-  if (!xml) return [];
+  if (!sitemap || sitemap.kind !== 'urlset') return [];
   const items: DatedItem[] = [];
-  for (const entry of xml.matchAll(/<url>([\s\S]*?)<\/url>/gi)) {
-    const loc = /<loc>\s*([^<\s]+)\s*<\/loc>/i.exec(entry[1]!)?.[1]?.replace(/&amp;/g, '&');
-    const lastmod = /<lastmod>\s*([^<\s]+)\s*<\/lastmod>/i.exec(entry[1]!)?.[1];
-    if (!loc || !lastmod) continue;
+  for (const { loc, lastmod } of sitemap.entries) {
+    if (!lastmod || /\s/.test(loc)) continue;
     const date = dateFromValue(lastmod, new Date(site.scannedAt));
     if (!date) continue;
     items.push({

@@ -5,7 +5,7 @@ import { startServer, type TestServer } from '../test-support/server.js';
 import { httpFetch } from './http-fetch.js';
 import { linkPriority, matchedGroups } from './priority.js';
 import { parseRobots } from './robots.js';
-import { loadSitemaps, readSitemapXml } from './sitemap.js';
+import { loadSitemaps, parseSitemap } from './sitemap.js';
 import { createSoft404Judge, textSimilarity } from './soft-404.js';
 
 let server: TestServer;
@@ -47,7 +47,7 @@ describe('crawl helpers', () => {
     };
     const result = await loadSitemaps(['https://x.gob.gt/index.xml'], async (url) => files[url] ?? null, 1);
     expect(result).toEqual({ found: true, urls: ['https://x.gob.gt/uno?a=1&b=2'], urlCount: 2 });
-    expect(readSitemapXml(Buffer.from('<html>not a sitemap</html>')).kind).toBe('none');
+    expect((await parseSitemap(Buffer.from('<html>not a sitemap</html>'))).kind).toBe('none');
   });
 
   it('judges soft 404s by words and by likeness to the random-path page', () => {
