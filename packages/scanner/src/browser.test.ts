@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLock, findChromeExecutable, launchBrowser, splitPemBundle } from './browser.js';
+import { createEgressPolicy } from './egress/policy.js';
 import type { BrowserSession } from './scan-options.js';
 import { startServer, type TestServer } from './test-support/server.js';
 import { createTestCa } from './test-support/tls.js';
@@ -19,7 +20,8 @@ beforeAll(async () => {
     // Serve the CA with the leaf: a CA-hash allow-list would then wrongly accept the expired and wrong-host ones.
     servers[name] = await startServer((_request, response) => response.end('<title>ok</title>hola'), { key: tls.key, cert: tls.cert + ca.caPem });
   }
-  session = await launchBrowser({ extraCaPems: [ca.caPem] });
+  // Pages opened straight in the browser (no site context) go through the default proxy listener: allow the servers.
+  session = await launchBrowser({ extraCaPems: [ca.caPem], egress: createEgressPolicy({ allowed: ['127.0.0.1'] }) });
 }, 60_000);
 afterAll(async () => {
   await session?.close();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { createEgressPolicy, systemResolver, type Resolver } from './egress/policy.js';
+import { createEgressPolicy, systemResolver, type EgressPolicy, type Resolver } from './egress/policy.js';
 import { startEgressListener } from './egress/socks-proxy.js';
 import type { BrowserSession } from './scan-options.js';
 
@@ -156,6 +156,12 @@ export interface LaunchOptions {
    * inject one that maps names such as `intranet.test` to loopback addresses. Default: the system's.
    */
   resolver?: Resolver;
+  /**
+   * The policy of contexts opened without their own proxy (scanSite gives each site's context its own): tests and
+   * the benchmark's bare loop that open fixture pages on 127.0.0.1 directly pass `createEgressPolicy({ allowed:
+   * ['127.0.0.1'] })`. Lighthouse's tab follows the audited site's policy during a run. Default: public only.
+   */
+  egress?: EgressPolicy;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
@@ -169,6 +175,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   try {
     const cas = collectExtraCas(options.extraCaPems ?? []);
     const resolver = options.resolver ?? systemResolver;
+    const defaultPolicy = options.egress ? { ...options.egress, resolver } : createEgressPolicy({ resolver });
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     if (cas.length > 0) {
@@ -180,8 +187,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const debuggingPort = await freePort();
       // The browser-wide proxy serves the default context, where Lighthouse opens its tab; each site's context gets
-      // its own listener (scanSite). Public addresses only until a Lighthouse run names its site's policy.
-      const defaultListener = await startEgressListener(createEgressPolicy({ resolver }));
+      // its own listener (scanSite). A Lighthouse run names its site's policy for the time it runs.
+      const defaultListener = await startEgressListener(defaultPolicy);
       let browser;
       try {
         browser = await chromium.launch({
@@ -209,7 +216,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
           debuggingPort,
           executablePath,
           lighthouseLock: createLock(),
-          egress: { resolver, defaultListener },
+          egress: { resolver, defaultListener, defaultPolicy },
           async close() {
             if (closed) return;
             closed = true;

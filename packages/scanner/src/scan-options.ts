@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import type { Resolver } from './egress/policy.js';
+import type { EgressPolicy, Resolver } from './egress/policy.js';
 import type { EgressListener } from './egress/socks-proxy.js';
 
 /** Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts). */
@@ -61,4 +61,6 @@ export interface BrowserSession {
 export interface BrowserEgress {
   resolver: Resolver;
   defaultListener: EgressListener;
+  /** The default context's policy between Lighthouse runs (LaunchOptions.egress, or public only). */
+  defaultPolicy: EgressPolicy;
 }

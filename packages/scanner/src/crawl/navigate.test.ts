@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../browser.js';
+import { createEgressPolicy } from '../egress/policy.js';
 import type { BrowserSession } from '../scan-options.js';
 import { html, siteHandler, startServer, type TestServer } from '../test-support/server.js';
 import { openPage, QUIET_MS } from './navigate.js';
@@ -8,7 +9,7 @@ let session: BrowserSession;
 let server: TestServer;
 
 beforeAll(async () => {
-  session = await launchBrowser();
+  session = await launchBrowser({ egress: createEgressPolicy({ allowed: ['127.0.0.1'] }) });
   server = await startServer(
     siteHandler({
       // The menu comes from a fetch the page starts when its document is ready, answered slowly (long after

@@ -23,7 +23,7 @@ export interface LighthouseRunOptions {
   timeoutMs?: number;
   /**
    * The audited site's egress policy. Lighthouse opens its tab in the browser's default context, whose proxy
-   * listener takes this policy for the run (runs are serialised) and goes back to public-only after it.
+   * listener takes this policy for the run (runs are serialised) and goes back to the launch's policy after it.
    */
   egress?: EgressPolicy;
 }
@@ -135,7 +135,7 @@ export async function runLighthouse(
       return done({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
-      if (listener) listener.setPolicy(createEgressPolicy({ resolver: listener.policy.resolver }));
+      if (listener && options.egress) listener.setPolicy(session.egress?.defaultPolicy ?? createEgressPolicy({ resolver: listener.policy.resolver }));
     }
   });
 }
