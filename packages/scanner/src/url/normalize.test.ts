@@ -27,3 +27,15 @@ describe('normalizeUrl', () => {
     expect(isSearchResultUrl('https://x.gob.gt/servicios?page=2')).toBe(false);
   });
 });
+
+describe('site hosts', () => {
+  it('includes the www twin and the redirect target', () => {
+    expect(siteHostsFor('http://mineduc.gob.gt/', 'https://www.mineduc.gob.gt/portal/')).toEqual(['mineduc.gob.gt', 'www.mineduc.gob.gt']);
+    expect(registrableDomain('portal.mspas.gob.gt')).toBe('mspas.gob.gt');
+    const hosts = siteHostsFor('https://127.0.0.1:8443/', 'https://127.0.0.1:8443/');
+    expect(hosts).toEqual(['127.0.0.1:8443']);
+    expect(isSameSiteUrl('https://127.0.0.1:8443/a', hosts)).toBe(true);
+    expect(isSameSiteUrl('https://127.0.0.1:9999/a', hosts)).toBe(false);
+    expect(isSameSiteUrl('https://otra.gob.gt/', siteHostsFor('https://mineco.gob.gt/', 'https://mineco.gob.gt/'))).toBe(false);
+  });
+});
