@@ -213,6 +213,17 @@ describe('publishIssues against the GitHub double', () => {
     expect(logged.some((m) => /creating the issue ".*MINFIN.*" got HTTP 502.*looking for it/.test(m))).toBe(true);
   });
 
+  it('creates a label once even when GitHub loses the answer (a label is known by its name)', async () => {
+    await start();
+    gh.inject({ kind: 'bad-gateway-after-commit', match: (r) => r.method === 'POST' && r.path.endsWith('/labels') });
+    const summary = await publishIssues(sampleResults(), options());
+    expect(summary.errors).toEqual([]);
+    expect(gh.labels.filter((l) => l.name === 'egov-monitor')).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/labels')).map((r) => r.status).slice(0, 2)).toEqual([502, 422]);
+    expect(summary.labelsCreated).not.toContain('egov-monitor');
+    expect(summary.labelsCreated).toHaveLength(7);
+  });
+
   it('sends the POST again when the issue is not there after a 502 that created nothing', async () => {
     await start();
     gh.inject({ kind: 'bad-gateway', match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINFIN') });
