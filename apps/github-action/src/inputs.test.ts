@@ -14,8 +14,10 @@ describe('readInputs', () => {
       lighthouse: true,
       issues: true,
       closeRemoved: false,
+      onPublishError: 'fail',
       outDir: 'egov-report',
     });
+    expect(read.reportUrl).toBeUndefined();
     expect(read.failUnderLevel).toBeUndefined();
   });
 
@@ -42,6 +44,11 @@ describe('readInputs', () => {
     });
   });
 
+  it('reads how a failed publication ends the step and where the full report is', () => {
+    const read = readInputs(inputs({ urls: 'https://a.gob.gt', 'on-publish-error': 'warn', 'report-url': 'https://observatorio.example.org/informe' }));
+    expect(read).toMatchObject({ onPublishError: 'warn', reportUrl: 'https://observatorio.example.org/informe' });
+  });
+
   it.each([
     [{}, /give the sites to scan/],
     [{ urls: 'https://a.gob.gt', mode: 'gate' }, /"gate" needs a threshold/],
@@ -50,6 +57,8 @@ describe('readInputs', () => {
     [{ urls: 'https://a.gob.gt', 'max-pages': 'many' }, /"max-pages" needs a whole number/],
     [{ urls: 'https://a.gob.gt', issues: 'yes' }, /"issues" must be true or false, got "yes"/],
     [{ urls: 'https://a.gob.gt', lang: 'fr' }, /"lang" must be one of es, en/],
+    [{ urls: 'https://a.gob.gt', 'on-publish-error': 'ignore' }, /"on-publish-error" must be one of warn, fail, got "ignore"/],
+    [{ urls: 'https://a.gob.gt', 'report-url': 'javascript:alert(1)' }, /"report-url" must be an http\(s\) address/],
   ])('refuses %j with a line that names the input', (values, message) => {
     expect(() => readInputs(inputs(values))).toThrow(InputError);
     expect(() => readInputs(inputs(values))).toThrow(message);

@@ -21,6 +21,10 @@ export interface ActionInputs {
   outDir: string;
   issues: boolean;
   closeRemoved: boolean;
+  /** What a publication that could not write does to the step: fail it (default) or only warn. */
+  onPublishError: 'warn' | 'fail';
+  /** Where the full report is, linked from cut issue bodies and the summary (default: the workflow run's page). */
+  reportUrl?: string;
   userAgent?: string;
   githubToken?: string;
 }
@@ -67,6 +71,21 @@ function oneOf<T extends string>(get: GetInput, name: string, choices: readonly 
   return value as T;
 }
 
+function webAddress(get: GetInput, name: string): string | undefined {
+  const value = optional(get, name);
+  if (value === undefined) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new InputError(`input "${name}" must be an http(s) address, got "${value}"`);
+  }
+  return url.href;
+}
+
 export function readInputs(get: GetInput): ActionInputs {
   const urls = get('urls')
     .split(/\s+/)
@@ -101,6 +120,8 @@ export function readInputs(get: GetInput): ActionInputs {
     outDir: optional(get, 'out-dir') ?? 'egov-report',
     issues: boolean(get, 'issues', true),
     closeRemoved: boolean(get, 'close-removed', false),
+    onPublishError: oneOf(get, 'on-publish-error', ['warn', 'fail'] as const, 'fail'),
+    reportUrl: webAddress(get, 'report-url'),
     userAgent: optional(get, 'user-agent'),
     githubToken: optional(get, 'github-token'),
   };

@@ -28,7 +28,7 @@ export function renderHtml(results: ScanResults, lang: Lang): string {
         chartLevels: barChart(
           'chart-levels',
           translate(lang, 'report.chartSitesPerLevel'),
-          view.levels.map((l) => ({ label: `${l.level} — ${l.name}`, value: l.count })),
+          view.levels.map((l) => ({ label: l.label, value: l.count })),
           levelMax,
           niceStep(levelMax),
           fmt,
