@@ -12,7 +12,7 @@ export {
   MAX_BODY,
 } from './render/issues.js';
 export type { IssueText, IssueRenderOptions, SummaryRenderOptions } from './render/issues.js';
-export { siteId, siteMarker, normaliseSiteUrl, SUMMARY_MARKER } from './render/site-id.js';
+export { siteId, siteKey, siteMarker, markerSiteKey, SUMMARY_MARKER } from './render/site-id.js';
 export { escapeMarkdown, codeSpan, markdownLink } from './render/helpers.js';
 export { writeReport } from './outputs/write-report.js';
 export type { WriteReportOptions } from './outputs/write-report.js';

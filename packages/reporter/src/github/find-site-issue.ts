@@ -1,4 +1,4 @@
-import { siteId, SUMMARY_MARKER } from '../render/site-id.js';
+import { markerSiteKey, siteKey, SUMMARY_MARKER } from '../render/site-id.js';
 import type { GitHubClient, RepoRef } from './client.js';
 import { MANAGED_LABEL } from './labels.js';
 
@@ -8,13 +8,6 @@ export interface ManagedIssue {
   body: string;
   state: 'open' | 'closed';
   labels: string[];
-}
-
-const SITE_MARKER = /<!-- egov-monitor:site:(\S+?) -->/;
-
-/** The site id in an issue body's hidden marker, if it has one. */
-export function markerSiteId(body: string | null | undefined): string | null {
-  return SITE_MARKER.exec(body ?? '')?.[1] ?? null;
 }
 
 /**
@@ -43,13 +36,13 @@ export async function listManagedIssues(client: GitHubClient, repo: RepoRef): Pr
 }
 
 /**
- * Issues by site id. Should two carry the same marker (created by hand, or by an older version), the open one
+ * Issues by site key (new and old-style markers alike). Should two carry the same marker (created by hand, or by an older version), the open one
  * with the lowest number wins, so the choice is stable from run to run.
  */
 export function indexBySite(issues: ManagedIssue[]): Map<string, ManagedIssue> {
   const bySite = new Map<string, ManagedIssue>();
   for (const issue of issues) {
-    const id = markerSiteId(issue.body);
+    const id = markerSiteKey(issue.body);
     if (!id) continue;
     const current = bySite.get(id);
     if (!current || (current.state === 'closed' && issue.state === 'open')) bySite.set(id, issue);
@@ -64,5 +57,5 @@ export function findSummaryIssue(issues: ManagedIssue[]): ManagedIssue | undefin
 
 /** The issue of one site, found by the hidden marker derived from its normalised URL. */
 export async function findSiteIssue(client: GitHubClient, repo: RepoRef, url: string): Promise<ManagedIssue | undefined> {
-  return indexBySite(await listManagedIssues(client, repo)).get(siteId(url));
+  return indexBySite(await listManagedIssues(client, repo)).get(siteKey(url));
 }

@@ -7,7 +7,7 @@ import type { ScanResults } from '@egov-monitor/rubric';
 import type { Lang } from '../i18n/index.js';
 import { hasChanges, renderSiteIssue, renderSummaryIssue } from '../render/issues.js';
 import type { IssueText } from '../render/issues.js';
-import { siteId } from '../render/site-id.js';
+import { markerSiteKey, siteId, siteKey } from '../render/site-id.js';
 import { comparisonFor } from '../render/view-model.js';
 import type { ClientOptions, GitHubClient, Logger, RepoRef } from './client.js';
 import { createClient } from './client.js';
@@ -16,7 +16,7 @@ import { commentComparison } from './comment-comparison.js';
 import { createSiteIssue } from './create-site-issue.js';
 import { ensureLabels } from './ensure-labels.js';
 import type { ManagedIssue } from './find-site-issue.js';
-import { findSummaryIssue, indexBySite, listManagedIssues, markerSiteId } from './find-site-issue.js';
+import { findSummaryIssue, indexBySite, listManagedIssues } from './find-site-issue.js';
 import { levelLabel, MANAGED_LABEL } from './labels.js';
 import type { SummaryIssueResult } from './summary-issue.js';
 import { upsertSummaryIssue } from './summary-issue.js';
@@ -99,18 +99,19 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
 
   for (const site of results.sites) {
     const id = siteId(site.url);
+    const key = siteKey(site.url);
     const entry: PublishSummary['sites'][number] = { url: site.url, id, issue: null, action: 'failed', commented: false };
     summary.sites.push(entry);
-    if (seen.has(id)) {
+    if (seen.has(key)) {
       summary.errors.push({ url: site.url, step: 'site', message: `another site in this run has the same id (${id})` });
       continue;
     }
-    seen.add(id);
+    seen.add(key);
     try {
       const comparison = comparisonFor(results, site);
       const text: IssueText = renderSiteIssue(site, comparison, lang, { tool: results.tool });
       const labels = [MANAGED_LABEL, levelLabel(site.maturity.level)];
-      let issue: ManagedIssue | undefined = bySite.get(id);
+      let issue: ManagedIssue | undefined = bySite.get(key);
       if (!issue) {
         if (!dryRun) issue = await createSiteIssue(client, repo, text, labels);
         entry.action = 'created';
@@ -140,7 +141,10 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
   }
 
   if (options.closeRemoved) {
-    const removed = issues.filter((i) => i.state === 'open' && markerSiteId(i.body) !== null && !seen.has(markerSiteId(i.body)!));
+    const removed = issues.filter((i) => {
+      const key = markerSiteKey(i.body);
+      return i.state === 'open' && key !== null && !seen.has(key);
+    });
     if (dryRun) summary.closed = removed.length;
     else {
       try {
