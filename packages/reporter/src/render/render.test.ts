@@ -12,6 +12,7 @@ import { CSV_COLUMNS, renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { MAX_BODY, renderComparisonComment, renderSiteIssue, renderSummaryIssue } from './issues.js';
 import { renderMarkdown } from './markdown.js';
+import { siteMarker } from './site-id.js';
 
 const gfm = new MarkdownIt({ html: true, linkify: true });
 // linkify-it counts a zero-width space as part of a domain name; GitHub's autolinker (cmark-gfm) accepts only
@@ -136,7 +137,7 @@ describe('issues', () => {
     const minfin = results.sites[0]!;
     const { title, body } = renderSiteIssue(minfin, results.comparison!.sites[0], 'es', { tool: results.tool });
     expect(title).toBe('[egov-monitor] MINFIN — Nivel 3 Interactivo (60)');
-    expect(body.startsWith('<!-- egov-monitor:site:www.minfin.gob.gt -->\n## Ministerio de Finanzas Públicas (MINFIN)')).toBe(true);
+    expect(body).toMatch(/^<!-- egov-monitor:site-key:[0-9a-f]{32} -->\n## Ministerio de Finanzas Públicas \(MINFIN\)/);
     expect(body).toContain('### Cambios desde la corrida anterior');
     expect(renderSiteIssue(results.sites[5]!, undefined, 'en').title).toBe('[egov-monitor] SBS — Not evaluated (timeout)');
   });
@@ -167,13 +168,13 @@ describe('issues', () => {
     site.accessibility.violations[0]!.pages = many.map((e) => e.url);
     const { body } = renderSiteIssue(site, undefined, 'es');
     expect(body.length).toBeLessThanOrEqual(MAX_BODY);
-    expect(body.startsWith('<!-- egov-monitor:site:www.minfin.gob.gt -->')).toBe(true);
+    expect(body.startsWith(`${siteMarker(site.url)}\n`)).toBe(true);
     expect(body).toMatch(/… y \d+ más/);
     expect(body).toContain('El contenido se recortó');
   });
 
   it('summarises the run with each site’s issue number', () => {
-    const { title, body } = renderSummaryIssue(sampleResults({ withComparison: true }), 'es', { issueNumbers: { 'www.minfin.gob.gt': 7 } });
+    const { title, body } = renderSummaryIssue(sampleResults({ withComparison: true }), 'es', { issueNumbers: { 'minfin.gob.gt': 7 } });
     expect(title).toBe('[egov-monitor] Resumen del diagnóstico');
     expect(body.startsWith('<!-- egov-monitor:summary -->')).toBe(true);
     expect(body).toContain('| Ministerio de Finanzas Públicas | MINFIN | Ministerios | 3 — Interactivo | 60 | 72.5 | #7 |');

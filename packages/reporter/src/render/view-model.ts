@@ -13,6 +13,7 @@ import type {
   ScanResults,
   SiteComparison,
   SiteResult,
+  SiteSummary,
 } from '@egov-monitor/rubric';
 import { evidenceFingerprint } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
@@ -110,13 +111,19 @@ export interface ChangeView {
   hasChanges: boolean;
 }
 
-export interface SiteView {
-  site: SiteResult;
+/** A site's row in the report's tables: what its summary says. */
+export interface SiteRowView {
+  site: SiteSummary;
   id: string;
-  marker: string;
   displayName: string;
   levelName: string;
   ok: boolean;
+}
+
+/** A site's full detail (report sections, its issue). */
+export interface SiteView extends SiteRowView {
+  site: SiteResult;
+  marker: string;
   criteria: CriterionView[];
   checks: CheckView[];
   areas: { key: string; label: string; value: number | null }[];
@@ -212,15 +219,22 @@ export function displayName(site: Pick<SiteResult, 'acronym' | 'name'>): string 
   return site.acronym?.trim() || site.name;
 }
 
-export function siteView(site: SiteResult, comparison: SiteComparison | undefined, lang: Lang, limits: Limits): SiteView {
-  const ok = site.status === 'ok';
+export function siteRowView(site: SiteSummary, lang: Lang): SiteRowView {
   return {
     site,
     id: siteId(site.url),
-    marker: siteMarker(site.url),
     displayName: displayName(site),
     levelName: translate(lang, `levels.${site.maturity.level}`),
-    ok,
+    ok: site.status === 'ok',
+  };
+}
+
+export function siteView(site: SiteResult, comparison: SiteComparison | undefined, lang: Lang, limits: Limits): SiteView {
+  const ok = site.status === 'ok';
+  return {
+    ...siteRowView(site, lang),
+    site,
+    marker: siteMarker(site.url),
     criteria: ok ? site.maturity.criteria.map((c) => criterionView(c, lang, limits)) : [],
     checks: ok ? site.checks.map((c) => checkView(c, lang, limits)) : [],
     areas: AREAS.map((key) => ({ key, label: translate(lang, `areas.${key}`), value: site.compliance.areas[key] })),
@@ -232,8 +246,15 @@ export function siteView(site: SiteResult, comparison: SiteComparison | undefine
   };
 }
 
-export function comparisonFor(results: ScanResults, site: SiteResult): SiteComparison | undefined {
+export function comparisonFor(results: Pick<ScanResults, 'comparison'>, site: Pick<SiteResult, 'url'>): SiteComparison | undefined {
   return results.comparison?.sites.find((c) => siteId(c.url) === siteId(site.url));
+}
+
+/** Each site's change by site id, for a pass over thousands of sites (comparisonFor searches the list each time). */
+export function comparisonIndex(results: Pick<ScanResults, 'comparison'>): (site: Pick<SiteResult, 'url'>) => SiteComparison | undefined {
+  const byId = new Map<string, SiteComparison>();
+  for (const change of results.comparison?.sites ?? []) if (!byId.has(siteId(change.url))) byId.set(siteId(change.url), change);
+  return (site) => byId.get(siteId(site.url));
 }
 
 export function groupLabel(key: string, fallback: string, lang: Lang): string {
@@ -244,10 +265,16 @@ export function groupLabel(key: string, fallback: string, lang: Lang): string {
   }
 }
 
+/**
+ * What the report's head (metadata, summary, tables, changes) reads: the run without the full sites, one summary
+ * per site instead. A ScanResults is one; a streamed run passes its summaries and writes the details one by one.
+ */
+export type ReportInput = Omit<ScanResults, 'sites'> & { sites: readonly SiteSummary[] };
+
 export interface ReportView {
   lang: Lang;
-  results: ScanResults;
-  sites: SiteView[];
+  results: ReportInput;
+  sites: SiteRowView[];
   averages: { label: string; evaluated: number; notEvaluated: number; averagePoints: number | null; averageCompliance: number | null }[];
   institutions: AverageRow[];
   references: { label: string; value: number }[];
@@ -259,7 +286,7 @@ export interface ReportView {
   hasAggregates: boolean;
 }
 
-export function reportView(results: ScanResults, lang: Lang, limits: Limits = UNLIMITED): ReportView {
+export function reportView(results: ReportInput, lang: Lang, limits: Limits = UNLIMITED): ReportView {
   const agg = results.aggregates;
   const averages = agg
     ? [
@@ -282,7 +309,7 @@ export function reportView(results: ScanResults, lang: Lang, limits: Limits = UN
   return {
     lang,
     results,
-    sites: results.sites.map((s) => siteView(s, comparisonFor(results, s), lang, limits)),
+    sites: results.sites.map((s) => siteRowView(s, lang)),
     averages,
     institutions: agg ? agg.byInstitution : [],
     references: agg ? agg.references.map((r) => ({ label: r.label[lang], value: r.value })) : [],
