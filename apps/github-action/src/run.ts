@@ -74,7 +74,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
 
     await core.summary.addRaw(renderSummaryIssue(results, inputs.lang).body, true).write();
 
-    if (inputs.issues) await publish(inputs, runtime.env, results);
+    // Issues need every finding of every site: only then is the whole run read back into memory.
+    if (inputs.issues) await publish(inputs, runtime.env, await outcome.readResults());
 
     const evaluated = results.sites.filter((site) => site.status === 'ok');
     core.setOutput('results-file', outcome.reportFiles.find((file) => file.endsWith('results.json')) ?? '');

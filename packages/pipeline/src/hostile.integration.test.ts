@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureSites, startHostileSites, URL_LISTS_DIR } from '@egov-monitor/fixtures';
 import type { FixtureSite, RunningFixtures } from '@egov-monitor/fixtures';
-import type { SiteEvidence, SiteResult } from '@egov-monitor/rubric';
+import type { ScanResults, SiteEvidence, SiteResult } from '@egov-monitor/rubric';
 import { launchBrowser } from '@egov-monitor/scanner';
 import type { BrowserSession } from '@egov-monitor/scanner';
 import type { RunOutcome } from './run-scan.js';
@@ -28,6 +28,7 @@ let normal: RunningFixtures;
 let session: BrowserSession;
 let outDir: string;
 let outcome: RunOutcome;
+let full: ScanResults;
 let list: ParsedUrlList;
 let flaky: { url: string; statuses: { path: string; status: number; at: number }[]; close(): Promise<void> };
 const browserRequests: { url: string; at: number; failed?: string }[] = [];
@@ -101,7 +102,7 @@ function watchNodeConnections(): () => void {
   };
 }
 
-const sites = () => outcome.results.sites;
+const sites = () => full.sites;
 const resultFor = (url: string): SiteResult | undefined =>
   sites().find((site) => site.url === url && !site.error?.code.endsWith('-url'));
 const homeRequests = (url: string) =>
@@ -160,6 +161,7 @@ beforeAll(async () => {
     browserSession: observed(session),
     scan: { ...SCAN, lighthouse: { enabled: false } },
   });
+  full = await outcome.readResults();
 }, 300_000);
 
 afterAll(async () => {

@@ -3,14 +3,14 @@
  * Pure; bodies stay under GitHub's 65 536-character limit by cutting long lists ("… y N más") and pointing to
  * the run's report, never by dropping the marker that identifies the site.
  */
-import type { ScanResults, SiteComparison, SiteResult } from '@egov-monitor/rubric';
+import type { SiteComparison, SiteResult } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { oneLine } from './helpers.js';
 import { tidy } from './markdown.js';
 import { runMarker, SUMMARY_MARKER, siteId } from './site-id.js';
 import { renderTemplate } from './templates.js';
-import type { Limits } from './view-model.js';
+import type { Limits, ReportInput } from './view-model.js';
 import { changeView, displayName, reportView, siteView, UNLIMITED } from './view-model.js';
 
 /** GitHub rejects bodies over 65 536 characters; stay well below, counting UTF-16 units (never fewer than GitHub's). */
@@ -96,7 +96,7 @@ export interface SummaryRenderOptions extends IssueRenderOptions {
   issueNumbers?: Record<string, number>;
 }
 
-export function renderSummaryIssue(results: ScanResults, lang: Lang, options: SummaryRenderOptions = {}): IssueText {
+export function renderSummaryIssue(results: ReportInput, lang: Lang, options: SummaryRenderOptions = {}): IssueText {
   const max = options.maxBody ?? MAX_BODY;
   const view = reportView(results, lang, UNLIMITED);
   const sites = view.sites.map((s) => ({ ...s, issue: options.issueNumbers?.[siteId(s.site.url)] ?? null }));
