@@ -1,5 +1,6 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import { isInvalidName } from './special-names.js';
 
 /**
  * Loopback, private (RFC 1918, RFC 4193), link-local, CGNAT and unspecified addresses. A public site that links to
@@ -48,6 +49,7 @@ export async function isPrivateHost(hostOrUrl: string, resolve: Resolver = syste
   host = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (net.isIP(host)) return isPrivateAddress(host);
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isInvalidName(host)) return false;
   try {
     const addresses = await resolve(host);
     return addresses.some(isPrivateAddress);
