@@ -38,7 +38,7 @@ try {
   });
   const report = measureAccuracy(
     fixtures.sites.map((site) => ({ id: site.id, url: site.url, ...site.expected })),
-    outcome.results.sites,
+    (await outcome.readResults()).sites,
   );
   process.stdout.write(formatAccuracy(report));
   if (!outcome.validation.valid) {

@@ -99,7 +99,7 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     // so the site's row links its issue.
     expect(run.summary).toContain(new URL(site.url).host);
     expect(run.summary).toContain('[#1](<https://github.com/agencia/sitio-web/issues/1>)');
-    const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site:'));
+    const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'));
     expect(siteIssues).toHaveLength(1);
     expect(siteIssues[0]!.title).toContain(`Nivel ${site.expected.level}`);
     expect(github.violations).toEqual([]);
@@ -115,7 +115,7 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     expect(run.outputs.passed).toBe('false');
     expect(run.log).toContain('::error::below the gate (maturity level ≥ 3)');
     expect(run.log).toContain(`(${site.url}): level ${site.expected.level}`);
-    expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site:'))).toHaveLength(1);
+    expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'))).toHaveLength(1);
     expect(github.violations).toEqual([]);
   });
 

@@ -85,7 +85,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     const reportUrl = inputs.reportUrl ?? context.runUrl;
     const published: PublishOutcome = inputs.issues
       ? await publishStep(
-          results,
+          // Issues need every finding of every site: only then is the whole run read back into memory.
+          await outcome.readResults(),
           {
             token: inputs.githubToken ?? '',
             repository: runtime.env.GITHUB_REPOSITORY,
@@ -109,7 +110,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     core.setOutput('report-dir', outcome.outDir);
     core.setOutput('sites', results.sites.length);
     core.setOutput('sites-error', outcome.counts.error);
-    core.setOutput('lowest-level', Math.min(...results.sites.map((site) => site.maturity.level)));
+    // A loop, not Math.min(...sites): spreading tens of thousands of arguments overflows the call stack.
+    core.setOutput('lowest-level', results.sites.reduce((lowest, site) => Math.min(lowest, site.maturity.level), Infinity));
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
     const failures = outcome.gates.filter((gate) => !gate.met);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureTargets, startFixtureSites } from '@egov-monitor/fixtures';
 import type { FixtureSite, RunningFixtures } from '@egov-monitor/fixtures';
 import { validateResults } from '@egov-monitor/rubric';
-import type { SiteResult } from '@egov-monitor/rubric';
+import type { ScanResults, SiteResult } from '@egov-monitor/rubric';
 import { findChromeExecutable, launchBrowser } from '@egov-monitor/scanner';
 import type { BrowserSession } from '@egov-monitor/scanner';
 import type { RunProgressEvent } from './progress.js';
@@ -21,6 +21,8 @@ let fixtures: RunningFixtures;
 let session: BrowserSession;
 let outDir: string;
 let outcome: RunOutcome;
+/** The run's full results, read back from disk (outcome.results keeps summaries only). */
+let full: ScanResults;
 const events: RunProgressEvent[] = [];
 const streamed: { file: string; existed: boolean; filesOnDisk: number }[] = [];
 let badEntries: ReturnType<typeof parseUrlList>;
@@ -72,6 +74,7 @@ beforeAll(async () => {
       }
     },
   });
+  full = await outcome.readResults();
 }, 900_000);
 
 afterAll(async () => {
@@ -84,7 +87,7 @@ describe('runScan over the fixture sites', () => {
   it('gives every site its expected status, error code and level', () => {
     const misses: string[] = [];
     for (const fixture of fixtures.sites) {
-      const site = outcome.results.sites.find(
+      const site = full.sites.find(
         (entry) => entry.url === fixture.url && !entry.error?.code.endsWith('-url'),
       );
       if (!site) {
@@ -110,7 +113,7 @@ describe('runScan over the fixture sites', () => {
   it('judges every criterion of every site as its expected.json says, with evidence', () => {
     const misses: string[] = [];
     for (const fixture of fixtures.sites) {
-      const site = outcome.results.sites.find((entry) => entry.url === fixture.url);
+      const site = full.sites.find((entry) => entry.url === fixture.url);
       if (!site) continue;
       for (const [id, met] of Object.entries(fixture.expected.criteria)) {
         const got = site.maturity.criteria.find((entry) => entry.id === id)?.met;
@@ -125,7 +128,7 @@ describe('runScan over the fixture sites', () => {
     const misses: string[] = [];
     for (const fixture of fixtures.sites) {
       const pinned = fixture.expected.axePages;
-      const site = outcome.results.sites.find((entry) => entry.url === fixture.url);
+      const site = full.sites.find((entry) => entry.url === fixture.url);
       if (!pinned || !site || site.status !== 'ok') continue;
       const scanned = site.accessibility.pages ?? [];
       if (scanned.length === 0) misses.push(`${fixture.id}: axe ran on no page`);
@@ -152,7 +155,7 @@ describe('runScan over the fixture sites', () => {
   it('gives the standards checks the outcomes the fixtures pin', () => {
     const misses: string[] = [];
     for (const fixture of fixtures.sites) {
-      const site = outcome.results.sites.find((entry) => entry.url === fixture.url);
+      const site = full.sites.find((entry) => entry.url === fixture.url);
       if (!site) continue;
       for (const [id, expected] of Object.entries(fixture.expected.checks ?? {})) {
         const check = site.checks.find((entry) => entry.id === id);
@@ -281,7 +284,7 @@ describe('Lighthouse on a fixture home page, through the shared browser', () => 
       }
       // The nivel-4 site is built accessible (no axe violation pinned): Lighthouse agrees it scores high.
       expect(home?.scores.accessibility).toBeGreaterThanOrEqual(90);
-      expect(run.results.sites[0]?.checks.find((check) => check.id === 'lighthouse-accessibility')?.outcome).toBe('pass');
+      expect((await run.readResults()).sites[0]?.checks.find((check) => check.id === 'lighthouse-accessibility')?.outcome).toBe('pass');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

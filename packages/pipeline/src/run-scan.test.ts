@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { validateResults } from '@egov-monitor/rubric';
+import { compareRuns, validateResults } from '@egov-monitor/rubric';
+import { OutputWriteError } from '@egov-monitor/reporter';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
 import type { RunProgressEvent } from './progress.js';
@@ -311,5 +313,73 @@ describe('runScan', () => {
       }),
     ).rejects.toThrow(/ca\.pem: file not found/);
     expect(scanner.calls).toHaveLength(0);
+  });
+
+  it('compares with the previous run exactly as compareRuns does, site by site as each finishes', async () => {
+    scanner.behaviour.set('https://d.gob.gt/', 'fatal');
+    const first = await runScan({ targets: list.targets, listProblems: list.problems, outDir: await freshDir(), now });
+    const previous = await first.readResults();
+    // This run: d recovers, c fails, a leaves the list (written www this time: the same site), e is new.
+    scanner.behaviour.clear();
+    scanner.behaviour.set('https://www.c.gob.gt/', 'fatal');
+    const next = parseUrlList(['- https://www.c.gob.gt/', '- https://d.gob.gt/', '- https://e.gob.gt/', '- nota'].join('\n'), 'yaml');
+    const outcome = await runScan({
+      targets: next.targets,
+      listProblems: next.problems,
+      outDir: await freshDir(),
+      now,
+      previous,
+    });
+    const current = await outcome.readResults();
+    expect(outcome.results.comparison).toEqual(compareRuns(previous, current));
+    expect(outcome.results.comparison?.sites.map((site) => [site.url, site.kind])).toEqual([
+      ['https://www.c.gob.gt/', 'unreachable'],
+      ['https://d.gob.gt/', 'recovered'],
+      ['https://e.gob.gt/', 'new'],
+      [expect.stringMatching(/^urn:egov-monitor:list-entry:/), 'new'],
+      ['https://a.gob.gt/', 'removed'],
+      ['ftp://b.gob.gt/', 'removed'],
+      ['https://a.gob.gt/index.html', 'removed'],
+    ]);
+    expect(outcome.validation).toEqual({ valid: true, errors: [] });
+  });
+
+  it('writes byte-identical results.json and reports for the same input', async () => {
+    const outputs: string[][] = [];
+    for (const round of [1, 2]) {
+      const outDir = await freshDir();
+      await runScan({ targets: list.targets, listProblems: list.problems, outDir, now, concurrency: round });
+      outputs.push(await Promise.all(['results.json', 'report.md', 'report.html', 'report.csv'].map((name) => readFile(join(outDir, name), 'utf8'))));
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
+  it('stops at a full disk with an error naming the file, leaving no temporary file and the previous results.json valid', async (context) => {
+    const disk = await freshDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', disk], { stdio: 'ignore' });
+    } catch {
+      // Not permitted here (not root, a container): reporter's atomic-file test injects ENOSPC instead.
+      context.skip();
+    }
+    try {
+      await runScan({ targets: list.targets, listProblems: list.problems, outDir: disk, now });
+      const previous = await readFile(join(disk, 'results.json'), 'utf8');
+      // 400 unreachable sites: ~2 MB of site and evidence files, four times the disk.
+      const many = Array.from({ length: 400 }, (_, i) => `https://sitio-${i}.gob.gt/`);
+      for (const url of many) scanner.behaviour.set(url, 'fatal');
+      const error = await runScan({ targets: many.map((url) => ({ url })), outDir: disk, now }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutputWriteError);
+      expect((error as Error).message).toMatch(
+        new RegExp(`^could not write ${disk}/(sites|evidence)/sitio-\\d+-gob-gt-[0-9a-f]{8}\\.json: the disk is full \\(ENOSPC\\); the previous file, if any, is unchanged$`),
+      );
+      expect(await readFile(join(disk, 'results.json'), 'utf8')).toBe(previous);
+      expect(validateResults(JSON.parse(previous)).valid).toBe(true);
+      for (const folder of [disk, join(disk, 'sites'), join(disk, 'evidence')]) {
+        expect((await readdir(folder)).filter((name) => name.endsWith('.tmp')), folder).toEqual([]);
+      }
+    } finally {
+      execFileSync('umount', [disk]);
+    }
   });
 });

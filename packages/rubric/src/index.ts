@@ -15,7 +15,8 @@ export type { Override } from './overrides.js';
 export { evaluateSite } from './evaluate.js';
 
 // results.json
-export { SCHEMA_VERSION, resultsSchema, validateResults } from './schema/results.js';
+export { SCHEMA_VERSION, resultsSchema, validateResults, validateSiteResult } from './schema/results.js';
+export type { ResultsValidation } from './schema/results.js';
 
 // standards checks, compliance, accessibility, aggregates, comparison (rubric-standards)
 export { CHECKS, evaluateChecks } from './checks/index.js';
@@ -25,4 +26,8 @@ export { defaultComplianceConfig } from './compliance-config.js';
 export type { ComplianceConfig } from './compliance-config.js';
 export { summarizeAccessibility } from './accessibility-summary.js';
 export { aggregate } from './aggregate.js';
-export { compareRuns } from './compare/index.js';
+export { compareRuns, compareSite, groupDeltas, matchSites } from './compare/index.js';
+export type { SitePair } from './compare/index.js';
+
+// one identity for a page and a site (the crawl, duplicates, comparison, overrides, the issue marker)
+export { canonicalUrl, pageIdentity, siteIdentity, siteIdentityHash } from './identity/url-identity.js';

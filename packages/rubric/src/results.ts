@@ -125,6 +125,42 @@ export interface SiteResult {
   lighthouse?: { url: string; scores: Record<string, number | null> }[];
 }
 
+/**
+ * What the aggregates, the comparison's averages, the gates and the report's tables read of a site: its identity,
+ * standing and scores, without criteria, checks and findings. A run keeps one per site in memory (a few hundred
+ * bytes) and reads the full result back from disk when it writes it, so a 50,000-site list fits in memory.
+ */
+export interface SiteSummary {
+  url: string;
+  finalUrl: string;
+  name: string;
+  acronym?: string;
+  institution?: string;
+  group: SiteGroup;
+  status: SiteStatus;
+  error?: CollectorError;
+  scannedAt: string;
+  maturity: Pick<Maturity, 'level' | 'points'>;
+  compliance: ComplianceScores;
+}
+
+/** The summary of a full result (a copy: it keeps no reference to the criteria, checks or findings). */
+export function summarizeSite(site: SiteResult): SiteSummary {
+  return {
+    url: site.url,
+    finalUrl: site.finalUrl,
+    name: site.name,
+    ...(site.acronym === undefined ? {} : { acronym: site.acronym }),
+    ...(site.institution === undefined ? {} : { institution: site.institution }),
+    group: site.group,
+    status: site.status,
+    ...(site.error ? { error: { code: site.error.code, message: site.error.message } } : {}),
+    scannedAt: site.scannedAt,
+    maturity: { level: site.maturity.level, points: site.maturity.points },
+    compliance: { areas: { ...site.compliance.areas }, overall: site.compliance.overall },
+  };
+}
+
 export interface ScanResults {
   schemaVersion: string;
   tool: { name: string; version: string };

@@ -10,14 +10,16 @@ import { parseRobots, ROBOTS_MAX_BYTES, robotsText, type RobotsRules } from './c
 import { runCollectors, type GatheredMap } from './crawl/run-collectors.js';
 import { createSiteContext, cookieHeader } from './crawl/site-context.js';
 import { loadSitemaps, type SitemapResult } from './crawl/sitemap.js';
-import { createTabPool } from './crawl/tab-pool.js';
+import { createTabPool, type TabPool } from './crawl/tab-pool.js';
 import { withTimeout } from './crawl/time.js';
+import { preflight } from './crawl/preflight.js';
 import { classifyNavigationError, ScanError } from './errors.js';
 import { policyForTarget, systemResolver, vetHost, type EgressPolicy } from './egress/policy.js';
 import { startEgressListener, type EgressListener } from './egress/socks-proxy.js';
 import { runLighthouse } from './lighthouse/runner.js';
 import type { BrowserSession, ScanOptions, SiteProgress } from './scan-options.js';
 import { siteHostsFor } from './url/site-hosts.js';
+import { isInvalidName } from './url/special-names.js';
 
 /** Honest user agent with a contact URL: operators can see who visits and why. */
 export const DEFAULT_USER_AGENT = 'egov-monitor/0.1 (+https://github.com/egov-monitor/egov-monitor)';
@@ -47,6 +49,16 @@ export interface ScanHooks {
   retryDelaysMs?: number[];
   log?: (message: string) => void;
 }
+
+/**
+ * The site context of collectors that run without pages (the HTTPS probe) when no browser context was opened:
+ * they never touch it, and a collector that did would fail loudly, as its own error, not silently.
+ */
+const UNUSED_BROWSER_CONTEXT = new Proxy({} as BrowserContext, {
+  get(_target, property) {
+    throw new Error(`no browser context: the home page was unreachable before the browser (${String(property)})`);
+  },
+});
 
 function fatalEvidence(base: SiteEvidence, code: string, message: string, gathered: GatheredMap = {}): SiteEvidence {
   return { ...base, fatal: { code, message }, gathered };
@@ -96,7 +108,50 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
   });
   const allows = crawlGuard(egress);
 
+  const siteContextFor = (homeUrl: string, siteHosts: string[], crawl: CrawlOutput | null, browser: BrowserContext, tabs?: TabPool) =>
+    createSiteContext({
+      target,
+      homeUrl,
+      siteHosts,
+      pages: crawl?.snapshots ?? [],
+      browser,
+      ...(tabs ? { tabs } : {}),
+      deadline,
+      scannedAt,
+      userAgent: opts.userAgent,
+      extraCaPems: opts.extraCaPems,
+      egress,
+      pageTimeoutMs: opts.pageTimeoutMs,
+      now,
+      log,
+      ...(crawl ? { crawl: crawl.crawl } : {}),
+      ...(crawl?.notFoundProbe ? { notFoundProbe: crawl.notFoundProbe } : {}),
+      ...(opts.lighthouse.enabled
+        ? { lighthouse: { keyPages: opts.lighthouse.keyPages, run: (url: string) => runLighthouse(session, url, { maxWaitForLoadMs: opts.pageTimeoutMs, egress }) } }
+        : {}),
+    });
+
+  /** Probes of the host itself (HTTPS) still say something useful about a site whose home page fails. */
+  const runIndependentCollectors = async (homeUrl: string, browser: BrowserContext, tabs?: TabPool): Promise<GatheredMap> => {
+    const independent = collectors.filter((collector) => collector.runsWithoutPages ?? collector.kind === 'https');
+    progress('collect');
+    const gathered = await runCollectors(independent, siteContextFor(homeUrl, siteHostsFor(homeUrl, homeUrl), null, browser, tabs), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
+    progress('done');
+    return gathered;
+  };
+
   progress('probe');
+  // A host that does not resolve or a port that refuses costs one DNS lookup and one connect, not a browser
+  // context and a tab (a 20,000-entry list of mostly dead sites otherwise spends minutes per thousand).
+  // It resolves through the site's egress policy and connects only to addresses the policy allows.
+  const unreachable = await preflight(startUrl, { connectTimeoutMs: Math.min(opts.pageTimeoutMs, 10_000), egress });
+  if (unreachable) {
+    log(`home page failed before the browser: ${unreachable.code}`);
+    // Under .invalid no name exists, the www twin included: the HTTPS probe would only repeat "does not resolve".
+    const gathered = isInvalidName(startUrl.hostname) ? {} : await runIndependentCollectors(startUrl.toString(), UNUSED_BROWSER_CONTEXT);
+    return fatalEvidence(base, unreachable.code, unreachable.message, gathered);
+  }
+
   let context: BrowserContext;
   let listener: EgressListener;
   try {
@@ -128,29 +183,6 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     void page.opener().then((opener) => (opener ? page.close().catch(() => undefined) : undefined));
   });
 
-  const siteContextFor = (homeUrl: string, siteHosts: string[], crawl: CrawlOutput | null) =>
-    createSiteContext({
-      target,
-      homeUrl,
-      siteHosts,
-      pages: crawl?.snapshots ?? [],
-      browser: context,
-      tabs,
-      deadline,
-      scannedAt,
-      userAgent: opts.userAgent,
-      extraCaPems: opts.extraCaPems,
-      egress,
-      pageTimeoutMs: opts.pageTimeoutMs,
-      now,
-      log,
-      ...(crawl ? { crawl: crawl.crawl } : {}),
-      ...(crawl?.notFoundProbe ? { notFoundProbe: crawl.notFoundProbe } : {}),
-      ...(opts.lighthouse.enabled
-        ? { lighthouse: { keyPages: opts.lighthouse.keyPages, run: (url: string) => runLighthouse(session, url, { maxWaitForLoadMs: opts.pageTimeoutMs, egress }) } }
-        : {}),
-    });
-
   try {
     const opened = await openHome(context, startUrl.toString(), {
       pageTimeoutMs: opts.pageTimeoutMs,
@@ -163,11 +195,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     });
     if ('failure' in opened) {
       log(`home page failed: ${opened.failure.code}`);
-      // Probes of the host itself (HTTPS) still say something useful about a site whose home page fails.
-      const independent = collectors.filter((collector) => collector.runsWithoutPages ?? collector.kind === 'https');
-      progress('collect');
-      const gathered = await runCollectors(independent, siteContextFor(startUrl.toString(), siteHostsFor(startUrl.toString(), startUrl.toString()), null), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
-      progress('done');
+      const gathered = await runIndependentCollectors(startUrl.toString(), context, tabs);
       return fatalEvidence(base, opened.failure.code, opened.failure.message, gathered);
     }
     const { home } = opened;
@@ -225,7 +253,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     discovered = crawl.crawl.pages.length;
 
     progress('collect');
-    const gathered = await runCollectors(collectors, siteContextFor(finalUrl, siteHosts, crawl), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
+    const gathered = await runCollectors(collectors, siteContextFor(finalUrl, siteHosts, crawl, context, tabs), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
     progress('done');
     return {
       ...base,

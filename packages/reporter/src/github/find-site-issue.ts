@@ -1,4 +1,4 @@
-import { siteId, SUMMARY_MARKER } from '../render/site-id.js';
+import { markerSiteKey, siteKey, SUMMARY_MARKER } from '../render/site-id.js';
 import type { GitHubClient, RepoRef } from './client.js';
 import { MANAGED_LABEL } from './labels.js';
 
@@ -12,11 +12,12 @@ export interface ManagedIssue {
   url: string;
 }
 
-const SITE_MARKER = /<!-- egov-monitor:site:(\S+?) -->/;
-
-/** The site id in an issue body's hidden marker, if it has one. Every reader of markers goes through here. */
+/**
+ * The site key (`siteKey`, a hash of the site identity) an issue body's hidden marker names, old-style URL markers
+ * included; null for an issue that is not a site's. Every reader of markers goes through here.
+ */
 export function markerSiteId(body: string | null | undefined): string | null {
-  return SITE_MARKER.exec(body ?? '')?.[1] ?? null;
+  return markerSiteKey(body);
 }
 
 export function isSummaryIssue(issue: Pick<ManagedIssue, 'body'>): boolean {
@@ -85,5 +86,5 @@ export function findSummaryIssue(issues: ManagedIssue[]): ManagedIssue | undefin
 
 /** The issue of one site, found by the hidden marker derived from its normalised URL. */
 export async function findSiteIssue(client: GitHubClient, repo: RepoRef, url: string): Promise<ManagedIssue | undefined> {
-  return indexBySite(await listManagedIssues(client, repo)).get(siteId(url));
+  return indexBySite(await listManagedIssues(client, repo)).get(siteKey(url));
 }

@@ -4,6 +4,8 @@ import type { ScanResults } from '@egov-monitor/rubric';
 import { sampleResults } from '../test-support/sample-results.js';
 import { createClient } from './client.js';
 import { findSiteIssue } from './find-site-issue.js';
+import { siteMarker } from '../render/site-id.js';
+import { MAX_BODY } from '../render/issues.js';
 import { publishIssues, PublishError } from './publish-issues.js';
 import type { GitHubPublishOptions } from './publish-issues.js';
 import { openApiValidator, startGitHubDouble, virtualClock } from './test-support/github-double.js';
@@ -41,7 +43,7 @@ function options(extra: Partial<GitHubPublishOptions> = {}): GitHubPublishOption
 const titleOf = (body: unknown): string => String((body as { title?: unknown } | undefined)?.title ?? '');
 const titleOfLabel = (body: unknown): string => String((body as { name?: unknown } | undefined)?.name ?? '');
 const writes = (): RecordedRequest[] => gh.requests.filter((r) => r.method !== 'GET');
-const siteIssues = () => [...gh.issues.values()].filter((i) => i.body?.includes('egov-monitor:site:'));
+const siteIssues = () => [...gh.issues.values()].filter((i) => i.body?.includes('egov-monitor:site-key:'));
 const after = (request: RecordedRequest): RecordedRequest[] => gh.requests.slice(gh.requests.indexOf(request) + 1);
 
 /** SBS (unreachable in the sample) made reachable, at level 2. */
@@ -89,7 +91,7 @@ describe('publishIssues against the GitHub double', () => {
     const minfin = gh.issues.get(1)!;
     expect(minfin.title).toBe('[egov-monitor] MINFIN — Nivel 3 Interactivo (60)');
     expect(minfin.labels).toEqual(['egov-monitor', 'nivel-3']);
-    expect(minfin.body?.startsWith('<!-- egov-monitor:site:www.minfin.gob.gt -->')).toBe(true);
+    expect(minfin.body?.startsWith(`${siteMarker('https://minfin.gob.gt/')}\n`)).toBe(true);
     // The site that could not be scanned is "not evaluated", not level 0.
     expect(gh.issues.get(6)!.labels).toEqual(['egov-monitor', 'no-evaluado']);
     // The summary links each site's issue by its page.
@@ -407,6 +409,54 @@ describe('failures are visible', () => {
     const failure = await publishIssues(sampleResults(), options()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PublishError);
     expect((failure as PublishError).permission).toMatchObject({ status: 404, permission: 'issues', access: 'read' });
+  });
+
+  it('keeps one issue for a site whose URL is 60,000 characters long, run after run', async () => {
+    gh = await startGitHubDouble();
+    const results = sampleResults();
+    const long = `https://www.minfin.gob.gt/tramites/${'expediente-'.repeat(5_500)}fin`;
+    expect(long.length).toBeGreaterThan(60_000);
+    results.sites[0] = { ...results.sites[0]!, url: long, finalUrl: long };
+    const first = await publishIssues(results, options());
+    expect(first.errors).toEqual([]);
+    const issue = gh.issues.get(first.sites[0]!.issue!)!;
+    // The body is cut to fit GitHub's limit; the marker, a hash of the site's identity, is whole at its top.
+    expect(issue.body!.length).toBeLessThanOrEqual(MAX_BODY);
+    expect(issue.body!.startsWith(`${siteMarker(long)}\n`)).toBe(true);
+    const size = gh.issues.size;
+    const second = await publishIssues(results, options({ runId: '101-1' }));
+    const third = await publishIssues(results, options({ runId: '102-1' }));
+    for (const run of [second, third]) {
+      expect(run.errors).toEqual([]);
+      expect(run.created).toBe(0);
+      expect(run.sites[0]).toMatchObject({ issue: issue.number, action: 'unchanged' });
+    }
+    expect(gh.issues.size).toBe(size);
+  });
+
+  it('finds the issues older versions marked with the URL itself, www or not, and rewrites them with the new marker', async () => {
+    gh = await startGitHubDouble();
+    const results = sampleResults();
+    await publishIssues(results, options());
+    const size = gh.issues.size;
+    // What an older version wrote: the normalised URL, www kept, as the marker.
+    for (const issue of gh.issues.values()) {
+      const site = results.sites.find((s) => issue.body?.startsWith(siteMarker(s.url)));
+      if (!site) continue;
+      const legacy = new URL(site.url).host + new URL(site.url).pathname.replace(/\/$/, '');
+      issue.body = issue.body!.replace(siteMarker(site.url), `<!-- egov-monitor:site:${legacy} -->`);
+    }
+    expect(gh.issues.get(1)!.body).toContain('<!-- egov-monitor:site:www.minfin.gob.gt -->');
+    // This run's list names MINFIN without www: the same site.
+    const bare = sampleResults();
+    bare.sites[0] = { ...bare.sites[0]!, url: 'https://minfin.gob.gt/' };
+    const again = await publishIssues(bare, options({ runId: '101-1' }));
+    expect(again.errors).toEqual([]);
+    expect(again.created).toBe(0);
+    expect(again.updated).toBe(6);
+    expect(gh.issues.size).toBe(size);
+    expect(gh.issues.get(1)!.body!.startsWith(siteMarker('https://minfin.gob.gt/'))).toBe(true);
+    expect([...gh.issues.values()].some((i) => i.body?.includes('egov-monitor:site:'))).toBe(false);
   });
 
   it('reports a failing site and publishes the others', async () => {

@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/index.js';
 import { hasChanges, renderSiteIssue, renderSummaryIssue } from '../render/issues.js';
 import type { IssueText } from '../render/issues.js';
 import type { LevelPoint } from '../render/mermaid.js';
-import { siteId } from '../render/site-id.js';
+import { siteId, siteKey } from '../render/site-id.js';
 import { checkTitlesOf, comparisonFor, levelHistoryFromComparison } from '../render/view-model.js';
 import type { ClientOptions, GitHubClient, RepoRef } from './client.js';
 import { createClient } from './client.js';
@@ -167,13 +167,15 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
     const seen = new Set<string>();
     for (const site of results.sites) {
       const id = siteId(site.url);
+      // Issues are found by the key in their marker (a hash of the site identity), shown by the readable id.
+      const key = siteKey(site.url);
       const entry: PublishSummary['sites'][number] = { url: site.url, id, issue: null, issueUrl: null, action: 'failed', commented: false };
       summary.sites.push(entry);
-      if (seen.has(id)) {
+      if (seen.has(key)) {
         summary.errors.push({ url: site.url, step: 'site', message: `another site in this run has the same id (${id})` });
         continue;
       }
-      seen.add(id);
+      seen.add(key);
       try {
         const comparison = comparisonFor(results, site);
         const text: IssueText = renderSiteIssue(site, comparison, lang, {
@@ -182,9 +184,9 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
           levelHistory: options.levelHistory?.(site) ?? levelHistoryFromComparison(results, site),
         });
         const labels = [MANAGED_LABEL, siteStateLabel(site)];
-        let issue: ManagedIssue | undefined = bySite.get(id);
+        let issue: ManagedIssue | undefined = bySite.get(key);
         if (!issue) {
-          if (!dryRun) issue = await createIssueOnce(client, repo, text, labels, findAgain((i) => markerSiteId(i.body) === id));
+          if (!dryRun) issue = await createIssueOnce(client, repo, text, labels, findAgain((i) => markerSiteId(i.body) === key));
           entry.action = 'created';
           summary.created += 1;
         } else {

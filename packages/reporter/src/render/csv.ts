@@ -63,8 +63,17 @@ function row(site: SiteResult): Cell[] {
   ];
 }
 
+/** The header line of report.csv, with its CRLF. */
+export function csvHeader(): string {
+  return `${CSV_COLUMNS.map(csvField).join(',')}\r\n`;
+}
+
+/** One site's line of report.csv, with its CRLF: the file is written one site at a time. */
+export function csvRow(site: SiteResult): string {
+  return `${row(site).map(csvField).join(',')}\r\n`;
+}
+
 /** One row per site (report.csv), CRLF line ends as RFC 4180 says; numbers in plain dot-decimal form. */
 export function renderCsv(results: ScanResults): string {
-  const lines = [CSV_COLUMNS.map(csvField), ...results.sites.map((s) => row(s).map(csvField))];
-  return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
+  return [csvHeader(), ...results.sites.map(csvRow)].join('');
 }

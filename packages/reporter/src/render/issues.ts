@@ -3,7 +3,7 @@
  * Pure; bodies stay under GitHub's 65 536-character limit by cutting long lists ("… y N más") and pointing to
  * the run's report, never by dropping the marker that identifies the site.
  */
-import type { ScanResults, SiteComparison, SiteResult } from '@egov-monitor/rubric';
+import type { SiteComparison, SiteResult } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { codeSpan, markdownLink, markdownLinkWithOwnText, oneLine, webUrl } from './helpers.js';
@@ -11,7 +11,7 @@ import { tidy } from './markdown.js';
 import type { LevelPoint } from './mermaid.js';
 import { runMarker, SUMMARY_MARKER, siteId } from './site-id.js';
 import { renderTemplate } from './templates.js';
-import type { Limits } from './view-model.js';
+import type { Limits, ReportInput } from './view-model.js';
 import { changeView, displayName, reportView, siteView, UNLIMITED } from './view-model.js';
 
 /** GitHub rejects bodies over 65 536 characters; stay well below, counting UTF-16 units (never fewer than GitHub's). */
@@ -127,7 +127,7 @@ function issueRef(id: string, options: SummaryRenderOptions): string | null {
   return markdownLinkWithOwnText(url, `#${number}`);
 }
 
-export function renderSummaryIssue(results: ScanResults, lang: Lang, options: SummaryRenderOptions = {}): IssueText {
+export function renderSummaryIssue(results: ReportInput, lang: Lang, options: SummaryRenderOptions = {}): IssueText {
   const max = options.maxBody ?? MAX_BODY;
   const view = reportView(results, lang, UNLIMITED);
   const sites = view.sites.map((s) => ({ ...s, issue: issueRef(siteId(s.site.url), options) }));

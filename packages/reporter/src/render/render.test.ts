@@ -21,6 +21,7 @@ const translateEs = (key: string): string => translate('es', key);
 function labelEntries(lang: Lang): [string, string][] {
   return labelKeys(lang).map((key) => [key, translate(lang, key)]);
 }
+import { siteMarker } from './site-id.js';
 
 const gfm = new MarkdownIt({ html: true, linkify: true });
 // linkify-it counts a zero-width space as part of a domain name; GitHub's autolinker (cmark-gfm) accepts only
@@ -145,7 +146,7 @@ describe('issues', () => {
     const minfin = results.sites[0]!;
     const { title, body } = renderSiteIssue(minfin, results.comparison!.sites[0], 'es', { tool: results.tool });
     expect(title).toBe('[egov-monitor] MINFIN — Nivel 3 Interactivo (60)');
-    expect(body.startsWith('<!-- egov-monitor:site:www.minfin.gob.gt -->\n## Ministerio de Finanzas Públicas (MINFIN)')).toBe(true);
+    expect(body).toMatch(/^<!-- egov-monitor:site-key:[0-9a-f]{32} -->\n## Ministerio de Finanzas Públicas \(MINFIN\)/);
     expect(body).toContain('### Cambios desde la corrida anterior');
     expect(renderSiteIssue(results.sites[5]!, undefined, 'en').title).toBe('[egov-monitor] SBS — Not evaluated (timeout)');
   });
@@ -211,7 +212,7 @@ describe('issues', () => {
     const reportUrl = 'https://github.com/red-ciudadana/diagnostico/actions/runs/4242';
     const { body } = renderSiteIssue(site, undefined, 'es', { reportUrl });
     expect(body.length).toBeLessThanOrEqual(MAX_BODY);
-    expect(body.startsWith('<!-- egov-monitor:site:www.minfin.gob.gt -->')).toBe(true);
+    expect(body.startsWith(`${siteMarker(site.url)}\n`)).toBe(true);
     expect(body).toMatch(/… y \d+ más/);
     expect(body).toContain(
       '> El contenido se recortó para caber en un issue; el detalle completo está en el [informe completo de la corrida](<https://github.com/red-ciudadana/diagnostico/actions/runs/4242>).',
@@ -229,8 +230,8 @@ describe('issues', () => {
 
   it('summarises the run with each site’s issue, linked, and the sites that rose and fell', () => {
     const { title, body } = renderSummaryIssue(sampleResults({ withComparison: true }), 'es', {
-      issueNumbers: { 'www.minfin.gob.gt': 7, 'www.mspas.gob.gt': 9 },
-      issueUrls: { 'www.minfin.gob.gt': 'https://github.com/o/r/issues/7' },
+      issueNumbers: { 'minfin.gob.gt': 7, 'mspas.gob.gt': 9 },
+      issueUrls: { 'minfin.gob.gt': 'https://github.com/o/r/issues/7' },
       reportUrl: 'https://github.com/o/r/actions/runs/42',
     });
     expect(title).toBe('[egov-monitor] Resumen del diagnóstico');
@@ -331,7 +332,7 @@ describe('Spanish issues', () => {
     const results = sampleResults({ withComparison: true });
     results.sites[2]!.maturity = { ...results.sites[2]!.maturity, level: 0, points: 0 };
     const texts = [
-      renderSummaryIssue(results, 'es', { reportUrl: 'https://github.com/o/r/actions/runs/1', issueNumbers: { 'www.minfin.gob.gt': 1 } }).body,
+      renderSummaryIssue(results, 'es', { reportUrl: 'https://github.com/o/r/actions/runs/1', issueNumbers: { 'minfin.gob.gt': 1 } }).body,
       ...results.sites.map((site, i) =>
         renderSiteIssue(site, results.comparison!.sites.find((c) => c.url === site.url), 'es', {
           reportUrl: 'https://github.com/o/r/actions/runs/1',

@@ -13,8 +13,9 @@ import type {
   ScanResults,
   SiteComparison,
   SiteResult,
+  SiteSummary,
 } from '@egov-monitor/rubric';
-import { evidenceFingerprint } from '@egov-monitor/rubric';
+import { CHECKS, evidenceFingerprint } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import type { LevelPoint } from './mermaid.js';
@@ -115,13 +116,19 @@ export interface ChangeView {
   hasChanges: boolean;
 }
 
-export interface SiteView {
-  site: SiteResult;
+/** A site's row in the report's tables: what its summary says. */
+export interface SiteRowView {
+  site: SiteSummary;
   id: string;
-  marker: string;
   displayName: string;
   levelName: string;
   ok: boolean;
+}
+
+/** A site's full detail (report sections, its issue). */
+export interface SiteView extends SiteRowView {
+  site: SiteResult;
+  marker: string;
   criteria: CriterionView[];
   checks: CheckView[];
   areas: { key: string; label: string; value: number | null }[];
@@ -186,7 +193,12 @@ function byImpact(a: MergedAxeViolation, b: MergedAxeViolation): number {
   return rank(a) - rank(b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-export function changeView(c: SiteComparison, lang: Lang, limits: Limits, checkTitles: Record<string, string> = {}): ChangeView {
+export function changeView(
+  c: SiteComparison,
+  lang: Lang,
+  limits: Limits,
+  checkTitles: Record<string, string> = {},
+): ChangeView {
   const levelChanged = (c.previous?.level ?? null) !== (c.current?.level ?? null);
   // An unreachable site is news when it goes down and when it comes back, not on every run while it stays down.
   const stillDown = c.kind === 'unreachable' && c.previous?.status === 'error';
@@ -219,13 +231,22 @@ export function changeView(c: SiteComparison, lang: Lang, limits: Limits, checkT
 }
 
 /** Check titles by id in the reader's language, from a site's results, for naming the checks that changed. */
-export function checkTitlesOf(site: SiteResult | undefined, lang: Lang): Record<string, string> {
-  return Object.fromEntries((site?.checks ?? []).map((c) => [c.id, c.title[lang]]));
+/** Check titles by id: the site's own results when at hand, else the registry (a summary carries no checks). */
+export function checkTitlesOf(
+  site: Pick<SiteResult, 'checks'> | undefined,
+  lang: Lang,
+): Record<string, string> {
+  const titles = site
+    ? site.checks.map((c) => [c.id, c.title[lang]])
+    : CHECKS.map((c) => [c.meta.id, c.meta.title[lang]]);
+  return Object.fromEntries(titles);
 }
 
 /** "No evaluado" only for a site that could not be scanned; an evaluated site at level 0 is below level 1. */
-export function siteLevelName(site: Pick<SiteResult, 'status' | 'maturity'>, lang: Lang): string {
-  return site.status === 'ok' ? translate(lang, `levels.${site.maturity.level}`) : translate(lang, 'levels.notEvaluated');
+export function siteLevelName(site: Pick<SiteSummary, 'status' | 'maturity'>, lang: Lang): string {
+  return site.status === 'ok'
+    ? translate(lang, `levels.${site.maturity.level}`)
+    : translate(lang, 'levels.notEvaluated');
 }
 
 /**
@@ -233,7 +254,10 @@ export function siteLevelName(site: Pick<SiteResult, 'status' | 'maturity'>, lan
  * then) and this run's. Longer histories come from the caller (`levelHistory`).
  */
 export function levelHistoryFromComparison(results: ScanResults, site: SiteResult): LevelPoint[] {
-  const now: LevelPoint = { date: results.startedAt, level: site.status === 'ok' ? site.maturity.level : null };
+  const now: LevelPoint = {
+    date: results.startedAt,
+    level: site.status === 'ok' ? site.maturity.level : null,
+  };
   const comparison = comparisonFor(results, site);
   if (!results.comparison || !comparison?.previous) return [now];
   const before: LevelPoint = {
@@ -249,12 +273,25 @@ function historyView(points: LevelPoint[] | undefined, lang: Lang): SiteView['hi
   const sorted = [...points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
     points: sorted,
-    chart: mermaidLevelHistory(sorted, { title: translate(lang, 'site.historyTitle'), axis: translate(lang, 'col.level') }),
+    chart: mermaidLevelHistory(sorted, {
+      title: translate(lang, 'site.historyTitle'),
+      axis: translate(lang, 'col.level'),
+    }),
   };
 }
 
 export function displayName(site: Pick<SiteResult, 'acronym' | 'name'>): string {
   return site.acronym?.trim() || site.name;
+}
+
+export function siteRowView(site: SiteSummary, lang: Lang): SiteRowView {
+  return {
+    site,
+    id: siteId(site.url),
+    displayName: displayName(site),
+    levelName: siteLevelName(site, lang),
+    ok: site.status === 'ok',
+  };
 }
 
 export function siteView(
@@ -266,15 +303,16 @@ export function siteView(
 ): SiteView {
   const ok = site.status === 'ok';
   return {
+    ...siteRowView(site, lang),
     site,
-    id: siteId(site.url),
     marker: siteMarker(site.url),
-    displayName: displayName(site),
-    levelName: siteLevelName(site, lang),
-    ok,
     criteria: ok ? site.maturity.criteria.map((c) => criterionView(c, lang, limits)) : [],
     checks: ok ? site.checks.map((c) => checkView(c, lang, limits)) : [],
-    areas: AREAS.map((key) => ({ key, label: translate(lang, `areas.${key}`), value: site.compliance.areas[key] })),
+    areas: AREAS.map((key) => ({
+      key,
+      label: translate(lang, `areas.${key}`),
+      value: site.compliance.areas[key],
+    })),
     violations: cut(
       [...site.accessibility.violations].sort(byImpact).map((v) => violationView(v, lang, limits)),
       limits.violations,
@@ -284,8 +322,21 @@ export function siteView(
   };
 }
 
-export function comparisonFor(results: ScanResults, site: SiteResult): SiteComparison | undefined {
+export function comparisonFor(
+  results: Pick<ScanResults, 'comparison'>,
+  site: Pick<SiteResult, 'url'>,
+): SiteComparison | undefined {
   return results.comparison?.sites.find((c) => siteId(c.url) === siteId(site.url));
+}
+
+/** Each site's change by site id, for a pass over thousands of sites (comparisonFor searches the list each time). */
+export function comparisonIndex(
+  results: Pick<ScanResults, 'comparison'>,
+): (site: Pick<SiteResult, 'url'>) => SiteComparison | undefined {
+  const byId = new Map<string, SiteComparison>();
+  for (const change of results.comparison?.sites ?? [])
+    if (!byId.has(siteId(change.url))) byId.set(siteId(change.url), change);
+  return (site) => byId.get(siteId(site.url));
 }
 
 export function groupLabel(key: string, fallback: string, lang: Lang): string {
@@ -305,11 +356,23 @@ export interface MoverView {
   current: SiteComparison['current'];
 }
 
+/**
+ * What the report's head (metadata, summary, tables, changes) reads: the run without the full sites, one summary
+ * per site instead. A ScanResults is one; a streamed run passes its summaries and writes the details one by one.
+ */
+export type ReportInput = Omit<ScanResults, 'sites'> & { sites: readonly SiteSummary[] };
+
 export interface ReportView {
   lang: Lang;
-  results: ScanResults;
-  sites: SiteView[];
-  averages: { label: string; evaluated: number; notEvaluated: number; averagePoints: number | null; averageCompliance: number | null }[];
+  results: ReportInput;
+  sites: SiteRowView[];
+  averages: {
+    label: string;
+    evaluated: number;
+    notEvaluated: number;
+    averagePoints: number | null;
+    averageCompliance: number | null;
+  }[];
   institutions: AverageRow[];
   references: { label: string; value: number }[];
   /** Sites per level: "0 — below level 1", 1 … 5, then the sites that could not be evaluated. */
@@ -320,12 +383,23 @@ export interface ReportView {
   /** Sites that could not be scanned (an evaluated site at level 0 is not among them). */
   notEvaluated: { url: string; name: string; code: string; message: string }[];
   changes: ChangeView[];
-  movers: { rose: MoverView[]; fell: MoverView[]; wentDown: MoverView[]; cameBack: MoverView[]; any: boolean };
-  groupChanges: { label: string; previousAverage: number | null; currentAverage: number | null; delta: number | null }[];
+  movers: {
+    rose: MoverView[];
+    fell: MoverView[];
+    wentDown: MoverView[];
+    cameBack: MoverView[];
+    any: boolean;
+  };
+  groupChanges: {
+    label: string;
+    previousAverage: number | null;
+    currentAverage: number | null;
+    delta: number | null;
+  }[];
   hasAggregates: boolean;
 }
 
-function levelRows(results: ScanResults, lang: Lang): ReportView['levels'] {
+function levelRows(results: ReportInput, lang: Lang): ReportView['levels'] {
   const rows: ReportView['levels'] = [0, 1, 2, 3, 4, 5].map((level) => {
     const name = translate(lang, `levels.${level}`);
     const count = results.sites.filter((s) => s.status === 'ok' && s.maturity.level === level).length;
@@ -336,21 +410,37 @@ function levelRows(results: ScanResults, lang: Lang): ReportView['levels'] {
   return rows;
 }
 
-function movers(results: ScanResults): ReportView['movers'] {
+function movers(results: ReportInput): ReportView['movers'] {
   const byUrl = new Map(results.sites.map((s) => [siteId(s.url), s]));
   const view = (c: SiteComparison): MoverView => {
     const site = byUrl.get(siteId(c.url));
-    return { id: siteId(c.url), name: site ? displayName(site) : c.name, url: c.url, previous: c.previous, current: c.current };
+    return {
+      id: siteId(c.url),
+      name: site ? displayName(site) : c.name,
+      url: c.url,
+      previous: c.previous,
+      current: c.current,
+    };
   };
   const sites = results.comparison?.sites ?? [];
   const rose = sites.filter((c) => c.kind === 'improved').map(view);
   const fell = sites.filter((c) => c.kind === 'regressed').map(view);
   const wentDown = sites.filter((c) => c.kind === 'unreachable' && c.previous?.status === 'ok').map(view);
   const cameBack = sites.filter((c) => c.kind === 'recovered').map(view);
-  return { rose, fell, wentDown, cameBack, any: rose.length + fell.length + wentDown.length + cameBack.length > 0 };
+  return {
+    rose,
+    fell,
+    wentDown,
+    cameBack,
+    any: rose.length + fell.length + wentDown.length + cameBack.length > 0,
+  };
 }
 
-function mermaidCharts(results: ScanResults, levels: ReportView['levels'], lang: Lang): ReportView['mermaid'] {
+function mermaidCharts(
+  results: ReportInput,
+  levels: ReportView['levels'],
+  lang: Lang,
+): ReportView['mermaid'] {
   const charts = results.aggregates?.charts;
   if (!charts) return null;
   const byUrl = new Map(results.sites.map((s) => [siteId(s.url), s]));
@@ -386,7 +476,7 @@ function mermaidCharts(results: ScanResults, levels: ReportView['levels'], lang:
   };
 }
 
-export function reportView(results: ScanResults, lang: Lang, limits: Limits = UNLIMITED): ReportView {
+export function reportView(results: ReportInput, lang: Lang, limits: Limits = UNLIMITED): ReportView {
   const agg = results.aggregates;
   const averages = agg
     ? [
@@ -397,12 +487,16 @@ export function reportView(results: ScanResults, lang: Lang, limits: Limits = UN
   const levels = agg ? levelRows(results, lang) : [];
   const notEvaluated = results.sites
     .filter((s) => s.status !== 'ok')
-    .map((s) => ({ url: s.url, name: s.name, code: s.error?.code ?? 'internal-error', message: s.error?.message ?? '' }));
-  const siteByUrl = new Map(results.sites.map((s) => [siteId(s.url), s]));
+    .map((s) => ({
+      url: s.url,
+      name: s.name,
+      code: s.error?.code ?? 'internal-error',
+      message: s.error?.message ?? '',
+    }));
   return {
     lang,
     results,
-    sites: results.sites.map((s) => siteView(s, comparisonFor(results, s), lang, limits)),
+    sites: results.sites.map((s) => siteRowView(s, lang)),
     averages,
     institutions: agg ? agg.byInstitution : [],
     references: agg ? agg.references.map((r) => ({ label: r.label[lang], value: r.value })) : [],
@@ -411,10 +505,13 @@ export function reportView(results: ScanResults, lang: Lang, limits: Limits = UN
     mermaid: mermaidCharts(results, levels, lang),
     notEvaluated,
     changes: (results.comparison?.sites ?? [])
-      .map((c) => changeView(c, lang, limits, checkTitlesOf(siteByUrl.get(siteId(c.url)), lang)))
+      .map((c) => changeView(c, lang, limits, checkTitlesOf(undefined, lang)))
       .filter((c) => c.hasChanges),
     movers: movers(results),
-    groupChanges: (results.comparison?.groups ?? []).map((g) => ({ ...g, label: groupLabel(g.key, g.label, lang) })),
+    groupChanges: (results.comparison?.groups ?? []).map((g) => ({
+      ...g,
+      label: groupLabel(g.key, g.label, lang),
+    })),
     hasAggregates: Boolean(agg),
   };
 }
