@@ -57,6 +57,15 @@ export interface Maturity {
   level: MaturityLevel;
   points: number;
   criteria: CriterionResult[];
+  /**
+   * Set when inconclusive criteria could raise the level: `level` is then a floor, not a verdict (the methodology's
+   * "nivel provisional"). Absent when the level stands whatever the inconclusive criteria turn out to be.
+   */
+  provisional?: true;
+  /** The inconclusive criteria that could raise the level (with `provisional`), in the model's order. */
+  couldRaise?: CriterionId[];
+  /** The level the site would reach if every one of them were met (with `provisional`). */
+  couldReach?: MaturityLevel;
 }
 
 export interface MergedAxeViolation {
@@ -171,7 +180,11 @@ export interface Aggregates {
 
 // ---------------------------------------------------------------- comparison of two runs
 
-export type SiteChangeKind = 'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered';
+/**
+ * `provisional`: the level is lower than before but provisional (inconclusive criteria could raise it), so it is not
+ * reported as a regression, and the comparison keeps the previous level for the averages, as for `unreachable`.
+ */
+export type SiteChangeKind = 'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered' | 'provisional';
 
 export interface SiteComparison {
   url: string;

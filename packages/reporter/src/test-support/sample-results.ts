@@ -489,7 +489,7 @@ const comparison: RunComparison = {
 /** A fresh deep copy each call, so a test that mutates its copy never leaks into another. */
 export function sampleResults(options: { withComparison?: boolean } = {}): ScanResults {
   const results: ScanResults = {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'egov-monitor', version: '0.1.0' },
     startedAt: '2026-03-02T14:00:00.000Z',
     finishedAt: '2026-03-02T14:25:47.000Z',

@@ -65,6 +65,8 @@ export function wcagLevelCheck(options: {
       implements: ACCESSIBILITY,
       hint: options.hint,
       requiredEvidence: ['accessibility'],
+      // A violation axe found is there whatever pages the scan could not read.
+      failsOnFindings: true,
     },
     evaluate: (evidence) => evaluateLevel(evidence, options.levelTags, options.levelName),
   };

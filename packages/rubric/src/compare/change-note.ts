@@ -34,6 +34,15 @@ export function changeNote(kind: SiteChangeKind, previous: SiteResult | null, cu
         ? { es: `Subió del nivel ${from} al ${to}.`, en: `Rose from level ${from} to ${to}.` }
         : { es: `Bajó del nivel ${from} al ${to}.`, en: `Fell from level ${from} to ${to}.` };
     }
+    case 'provisional': {
+      const from = previous?.maturity.level ?? 0;
+      const to = current?.maturity.level ?? 0;
+      const reach = current?.maturity.couldReach ?? from;
+      return {
+        es: `Nivel provisional ${to} (antes ${from}): hay criterios no concluyentes que podrían llevarlo hasta el ${reach}; no se cuenta como retroceso y se conserva el nivel anterior para la comparación.`,
+        en: `Provisional level ${to} (previously ${from}): inconclusive criteria could take it up to ${reach}; not counted as a regression, and the previous level is kept for the comparison.`,
+      };
+    }
     case 'unchanged':
       return undefined;
   }

@@ -11,4 +11,10 @@ describe('checksChanged', () => {
       { id: 'security-txt', from: 'fail', to: 'error' },
     ]);
   });
+
+  it('never reports a check that is inconclusive in either run', () => {
+    const before = siteResult({ url: 'https://a.gob.gt/', checks: { 'privacy-policy': 'pass', 'open-data': 'inconclusive', hsts: 'pass' } });
+    const after = siteResult({ url: 'https://a.gob.gt/', checks: { 'privacy-policy': 'inconclusive', 'open-data': 'fail', hsts: 'fail' } });
+    expect(checksChanged(before, after)).toEqual([{ id: 'hsts', from: 'pass', to: 'fail' }]);
+  });
 });

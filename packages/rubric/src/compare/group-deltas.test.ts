@@ -48,4 +48,19 @@ describe('groupDeltas', () => {
       { key: 'overall', label: 'Todos los sitios', previousAverage: null, currentAverage: 20, delta: null },
     ]);
   });
+
+  it('keeps the previous points of a site whose lower level is provisional', () => {
+    const previous = [siteResult({ url: 'https://m1.gob.gt', group: 'ministerio', level: 3 })];
+    const current = [
+      siteResult({
+        url: 'https://m1.gob.gt',
+        group: 'ministerio',
+        level: 1,
+        inconclusive: ['many_pages', 'fresh_content'],
+        provisional: { couldRaise: ['many_pages', 'fresh_content'], couldReach: 3 },
+      }),
+    ];
+    const [ministries] = groupDeltas(previous, matchSites(previous, current));
+    expect(ministries).toMatchObject({ previousAverage: 60, currentAverage: 60, delta: 0 });
+  });
 });

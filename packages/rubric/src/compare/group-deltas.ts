@@ -4,12 +4,16 @@ import type { SitePair } from './match-sites.js';
 
 /**
  * The current run as the comparison sees it: a site evaluated before that failed to load now counts with its
- * previous result, so one failed load does not move its group's average.
+ * previous result, so one failed load does not move its group's average; so does a site whose level fell but is
+ * provisional (unfinished work, not a verdict).
  */
 export function currentForComparison(pairs: SitePair[]): SiteResult[] {
   return pairs.flatMap(({ previous, current }) => {
     if (!current) return [];
-    if (current.status === 'error' && previous && isEvaluated(previous)) return [{ ...previous, group: current.group }];
+    const keepPrevious =
+      current.status === 'error' ||
+      (current.maturity.provisional === true && current.maturity.points < (previous?.maturity.points ?? 0));
+    if (keepPrevious && previous && isEvaluated(previous)) return [{ ...previous, group: current.group }];
     return [current];
   });
 }

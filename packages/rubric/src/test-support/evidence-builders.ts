@@ -40,6 +40,11 @@ export function ok<T>(data: T): Gathered<T> {
   return { status: 'ok', data };
 }
 
+/** Data a collector could not finish (a safety time limit fired): what it found counts, the rest proves nothing. */
+export function partial<T>(data: T, code = 'site-timeout', message = 'the site scan reached its safety time limit'): Gathered<T> {
+  return { status: 'ok', data, incomplete: { code, message } };
+}
+
 export function failed(code = 'collector-crashed', message = 'TypeError: cannot read properties of null'): Gathered<never> {
   const error: CollectorError = { code, message };
   return { status: 'error', error };
@@ -112,7 +117,7 @@ export function crawlEvidence(site = SITE, count = 3, patch: Partial<CrawlEviden
     pages,
     robots: { url: at(site, '/robots.txt'), found: true, disallowedPathsSkipped: 0 },
     sitemap: { urls: [], found: false, urlCount: 0 },
-    budget: { maxPages: 60, maxDepth: 4, timeLimitMs: 180_000 },
+    budget: { maxPages: 60, maxDiscoveredPages: 200, maxDepth: 4, siteTimeoutMs: 900_000, pageTimeoutMs: 60_000 },
     ...patch,
   };
 }

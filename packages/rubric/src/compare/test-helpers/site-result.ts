@@ -28,17 +28,21 @@ export interface SiteSpec {
   /** Status error with this code. */
   error?: string;
   met?: CriterionId[];
+  /** Criteria whose work was not finished (outcome inconclusive, not met). */
+  inconclusive?: CriterionId[];
+  /** The level is provisional: these inconclusive criteria could take it up to `couldReach`. */
+  provisional?: { couldRaise: CriterionId[]; couldReach: MaturityLevel };
   compliance?: number | null;
   /** ruleId → pages */
   violations?: Record<string, string[]>;
   checks?: Record<string, Outcome>;
 }
 
-function criterion(id: CriterionId, met: boolean): CriterionResult {
+function criterion(id: CriterionId, met: boolean, inconclusive = false): CriterionResult {
   return {
     id,
     level: LEVEL_OF[id],
-    outcome: met ? 'pass' : 'fail',
+    outcome: met ? 'pass' : inconclusive ? 'inconclusive' : 'fail',
     met,
     evidence: [],
     reason: { es: met ? 'cumple' : 'no cumple', en: met ? 'met' : 'not met' },
@@ -62,7 +66,10 @@ export function siteResult(spec: SiteSpec): SiteResult {
     maturity: {
       level,
       points: POINTS[level],
-      criteria: failed ? [] : CRITERION_IDS.map((id) => criterion(id, (spec.met ?? []).includes(id))),
+      criteria: failed
+        ? []
+        : CRITERION_IDS.map((id) => criterion(id, (spec.met ?? []).includes(id), (spec.inconclusive ?? []).includes(id))),
+      ...(spec.provisional && !failed ? { provisional: true as const, ...spec.provisional } : {}),
     },
     accessibility: {
       pagesScanned: failed ? 0 : 3,
@@ -91,7 +98,7 @@ export function siteResult(spec: SiteSpec): SiteResult {
 
 export function scanResults(sites: SiteResult[], startedAt = '2026-03-02T10:00:00.000Z'): ScanResults {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'egov-monitor', version: '0.1.0' },
     startedAt,
     finishedAt: startedAt,
