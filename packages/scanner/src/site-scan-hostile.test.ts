@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { EvidenceKind, SiteEvidence } from '@egov-monitor/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
+import { RETRY_DELAYS_MS } from './crawl/home.js';
 import type { Collector } from './collectors/collector.js';
 import type { BrowserSession, ScanOptions } from './scan-options.js';
 import { DEFAULT_SCAN_OPTIONS, scanSite } from './site-scan.js';
@@ -11,14 +12,17 @@ import { createTestCa } from './test-support/tls.js';
 let session: BrowserSession;
 const servers: TestServer[] = [];
 const ca = createTestCa();
+// The scanner's own safety nets (far above what these tiny pages need), so the outcome never depends on how busy
+// the machine is. Tests about a server that never answers lower the page limit: nothing the machine does can make
+// such a server answer, so the limit fires the same way on any machine.
 const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({
   ...DEFAULT_SCAN_OPTIONS,
-  siteTimeLimitMs: 20_000,
-  pageTimeoutMs: 3_000,
   extraCaPems: [ca.caPem],
   ...extra,
 });
-const hooks = { collectors: [] as Collector<EvidenceKind>[], retryDelaysMs: [200, 400] };
+const logs: string[] = [];
+const hooks = { collectors: [] as Collector<EvidenceKind>[], retryDelaysMs: [200, 400], log: (message: string) => logs.push(message) };
+const retriesOf = (url: string) => logs.filter((line) => line.startsWith(`[${url}] home page:`) && line.includes('retrying')).length;
 
 async function serve(handler: Handler, tlsOptions?: { key: string; cert: string }): Promise<TestServer> {
   const server = await startServer(handler, tlsOptions);
@@ -41,21 +45,30 @@ describe('hostile sites: each gives the right code and the scan returns', () => 
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as net.AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
-    const started = Date.now();
-    const evidence = await scanSite(session, { url: `http://127.0.0.1:${port}/` }, options(), hooks);
+    const url = `http://127.0.0.1:${port}/`;
+    const evidence = await scanSite(session, { url }, options(), hooks);
     expect(evidence.fatal?.code).toBe('connection-refused');
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Permanent: tried once, never retried.
+    expect(retriesOf(url)).toBe(0);
   });
 
-  it('connection reset → connection-reset after retries', async () => {
+  it('connection reset → connection-reset after retries with growing pauses', async () => {
     let attempts = 0;
     const server = await serve((request) => {
       if (request.url === '/') attempts += 1;
       request.socket.destroy();
     });
-    const evidence = await scanSite(session, { url: server.url }, options(), hooks);
+    // The backoff is about time: the pauses are recorded through an injected sleep, not measured on the clock.
+    const pauses: number[] = [];
+    const sleep = async (ms: number) => {
+      pauses.push(ms);
+    };
+    const evidence = await scanSite(session, { url: server.url }, options(), { ...hooks, retryDelaysMs: RETRY_DELAYS_MS, sleep });
     expect(evidence.fatal?.code).toBe('connection-reset');
     expect(attempts).toBeGreaterThanOrEqual(3);
+    expect(retriesOf(server.url)).toBe(2);
+    expect(pauses).toEqual(RETRY_DELAYS_MS);
+    expect(RETRY_DELAYS_MS[1]!).toBeGreaterThan(RETRY_DELAYS_MS[0]!);
   });
 
   it('500 then 200 → retried and scanned', async () => {
@@ -113,11 +126,15 @@ describe('hostile sites: each gives the right code and the scan returns', () => 
   });
 
   it('a home page that never answers or never finishes → timeout; an inner page that never finishes is cut and scanned', async () => {
-    const silent = await serve(() => undefined);
-    const started = Date.now();
-    const evidence = await scanSite(session, { url: silent.url }, options({ pageTimeoutMs: 1_500, siteTimeLimitMs: 8_000 }), hooks);
+    let silentRequests = 0;
+    const silent = await serve(() => {
+      silentRequests += 1;
+    });
+    const evidence = await scanSite(session, { url: silent.url }, options({ pageTimeoutMs: 1_500 }), hooks);
     expect(evidence.fatal?.code).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // A transient failure: the first try and both retries reached the server, then the scan gave up.
+    expect(retriesOf(silent.url)).toBe(2);
+    expect(silentRequests).toBeGreaterThanOrEqual(3);
     // The document starts, then a script that never arrives blocks parsing for ever.
     const neverEnds = '<!doctype html><html lang="es"><title>Cargando</title><body><h1>Portal</h1><p>Texto visible</p><script src="/nunca.js"></script>';
     const endless = await serve((request, response) => {
@@ -128,7 +145,7 @@ describe('hostile sites: each gives the right code and the scan returns', () => 
       response.writeHead(404);
       response.end();
     });
-    const home = await scanSite(session, { url: endless.url }, options({ pageTimeoutMs: 2_000, siteTimeLimitMs: 12_000 }), hooks);
+    const home = await scanSite(session, { url: endless.url }, options({ pageTimeoutMs: 2_000 }), hooks);
     expect(home.fatal?.code).toBe('timeout');
     expect(home.fatal?.message).toMatch(/never finished within 2 s/);
     const inner = await serve((request, response) => {
@@ -140,10 +157,13 @@ describe('hostile sites: each gives the right code and the scan returns', () => 
       response.writeHead(404);
       response.end();
     });
-    const cut = await scanSite(session, { url: inner.url }, options({ pageTimeoutMs: 2_000, siteTimeLimitMs: 15_000 }), hooks);
+    // A page limit that fires on /lento, which never finishes, while the tiny home page loads well within it.
+    const cut = await scanSite(session, { url: inner.url }, options({ pageTimeoutMs: 8_000 }), hooks);
     expect(cut.fatal).toBeUndefined();
-    expect(pagesOf(cut).map((page) => page.title)).toContain('Cargando');
-  });
+    const slow = pagesOf(cut).find((page) => page.title === 'Cargando');
+    // Read as it stood, and recorded as cut by its safety net.
+    expect(slow).toMatchObject({ status: 200, cut: true });
+  }, 120_000);
 
   it('download by navigation → not-html at home; a download link inside the site does not hang the crawl', async () => {
     const download = await serve((_request, response) => {
@@ -178,7 +198,7 @@ describe('hostile sites: each gives the right code and the scan returns', () => 
     expect(pagesOf(evidence).map((page) => new URL(page.url).pathname).sort()).toEqual(['/', '/otra']);
   });
 
-  it('a 10 MB page is handled with capped text; an endless calendar keeps within the budget', async () => {
+  it('a 10 MB page is handled with capped text; an endless calendar stops on its page budget', async () => {
     const paragraph = `<p>${'Información pública del ministerio. '.repeat(50)}</p>\n`;
     const huge = `<!doctype html><html lang="es"><title>Enorme</title><body>${paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length))}<a href="/cal/2026-01">Calendario</a></body></html>`;
     const server = await serve((request, response) => {
@@ -191,14 +211,16 @@ describe('hostile sites: each gives the right code and the scan returns', () => 
       const following = `${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}`;
       response.end(html(`Calendario ${month[1]}-${month[2]}`, `<a href="/cal/${following}">Mes siguiente</a>`));
     });
-    const evidence = await scanSite(session, { url: server.url }, options({ maxPages: 2, maxDiscoveredPages: 6, maxDepth: 50, siteTimeLimitMs: 40_000, pageTimeoutMs: 10_000 }), hooks);
+    const evidence = await scanSite(session, { url: server.url }, options({ maxPages: 2, maxDiscoveredPages: 6, maxDepth: 50 }), hooks);
     expect(evidence.fatal).toBeUndefined();
     const pages = pagesOf(evidence);
-    expect(pages.length).toBeLessThanOrEqual(6);
+    // The work budget, not the clock, ends the crawl: exactly 6 pages, the calendar followed month by month.
+    expect(pages).toHaveLength(6);
+    expect(pages.slice(1).map((page) => new URL(page.url).pathname)).toEqual(['/cal/2026-01', '/cal/2026-02', '/cal/2026-03', '/cal/2026-04', '/cal/2026-05']);
     expect(pages[0]?.words).toBeGreaterThan(10_000);
-    expect(evidence.gathered.crawl?.status).toBe('ok');
-    if (evidence.gathered.crawl?.status === 'ok') expect(evidence.gathered.crawl.data.budget.exhausted).toBe('page-budget');
-  }, 60_000);
+    expect(evidence.gathered.crawl).toMatchObject({ status: 'ok', data: { budget: { exhausted: 'page-budget' } } });
+    expect(evidence.gathered.crawl).not.toHaveProperty('incomplete');
+  }, 300_000);
 
   it('TLS: a valid certificate from the extra CA scans; an expired one → tls-certificate-invalid', async () => {
     const page = html('Seguro', '<p>Sitio con HTTPS</p>');

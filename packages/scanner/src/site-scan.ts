@@ -1,9 +1,9 @@
 import type { BrowserContext } from 'playwright-core';
-import type { EvidenceKind, SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
+import type { EvidenceKind, Incompleteness, SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { Collector } from './collectors/collector.js';
 import { maturityCollectors } from './collectors/maturity.js';
 import { standardsCollectors } from './collectors/standards.js';
-import { crawlSite, type CrawlOutput } from './crawl/crawler.js';
+import { crawlSite, isTimeoutError, type CrawlOutput } from './crawl/crawler.js';
 import { openHome } from './crawl/home.js';
 import { httpFetch } from './crawl/http-fetch.js';
 import { parseRobots, type RobotsRules } from './crawl/robots.js';
@@ -25,17 +25,19 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   maxPages: 30,
   maxDepth: 4,
   maxDiscoveredPages: 200,
-  siteTimeLimitMs: 180_000,
-  pageTimeoutMs: 20_000,
+  siteTimeoutMs: 900_000,
+  pageTimeoutMs: 60_000,
   userAgent: DEFAULT_USER_AGENT,
   extraCaPems: [],
   lighthouse: { enabled: false, keyPages: 2 },
 };
 
-/** Share of the site's time budget the crawl may use; the rest is kept for the collectors (search, downloads…). */
-export const CRAWL_SHARE = 0.6;
-/** Longest time one collector may take unless it declares its own. */
-export const COLLECTOR_TIMEOUT_MS = 60_000;
+/**
+ * Safety net of one collector unless it declares its own: far above what a healthy site needs (a collector's work
+ * is bounded by counts: documents, queries, pages). When it fires, the kind is a `timeout` error, which the rubric
+ * reads as inconclusive.
+ */
+export const COLLECTOR_TIMEOUT_MS = 300_000;
 /** The most of a sitemap we read: discovery hints, not an inventory. */
 const SITEMAP_BYTES = 5 * 1024 * 1024;
 
@@ -44,7 +46,25 @@ export interface ScanHooks {
   /** Replaces the registered maturity and standards collectors. */
   collectors?: Collector<EvidenceKind>[];
   retryDelaysMs?: number[];
+  /** The pause between attempts at the home page (a test records the backoff instead of timing it). */
+  sleep?: (ms: number) => Promise<void>;
   log?: (message: string) => void;
+}
+
+/**
+ * When the crawl was cut by a safety net, every kind gathered from its pages is partial too: what the collectors
+ * found counts, what they did not find may sit on a page never read. Kinds that probe the host itself
+ * (`runsWithoutPages`, e.g. HTTPS) do not depend on the crawl. A collector's own reason, if it gave one, is kept.
+ */
+export function markPageDependents(gathered: GatheredMap, collectors: Collector<EvidenceKind>[], crawlIncomplete: Incompleteness | undefined): GatheredMap {
+  if (!crawlIncomplete) return gathered;
+  const independent = new Set(collectors.filter((collector) => collector.runsWithoutPages).map((collector) => collector.kind));
+  const marked: GatheredMap = {};
+  for (const [kind, entry] of Object.entries(gathered) as [EvidenceKind, NonNullable<GatheredMap[EvidenceKind]>][]) {
+    (marked as Record<string, unknown>)[kind] =
+      entry.status === 'ok' && !entry.incomplete && !independent.has(kind) ? { ...entry, incomplete: crawlIncomplete } : entry;
+  }
+  return marked;
 }
 
 function fatalEvidence(base: SiteEvidence, code: string, message: string, gathered: GatheredMap = {}): SiteEvidence {
@@ -60,7 +80,8 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
   const opts: ScanOptions = { ...DEFAULT_SCAN_OPTIONS, ...options };
   const now = () => Date.now();
   const started = now();
-  const deadline = started + opts.siteTimeLimitMs;
+  // The site's safety net: far above a healthy site's need; when it fires, the evidence says so (never a verdict).
+  const deadline = started + opts.siteTimeoutMs;
   const scannedAt = (opts.now ?? new Date()).toISOString();
   const log = (message: string) => {
     hooks.log?.(`[${target.url}] ${message}`);
@@ -138,7 +159,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     });
 
   try {
-    const opened = await openHome(context, startUrl.toString(), { pageTimeoutMs: opts.pageTimeoutMs, deadline, now, log, ...(hooks.retryDelaysMs ? { retryDelaysMs: hooks.retryDelaysMs } : {}) });
+    const opened = await openHome(context, startUrl.toString(), { pageTimeoutMs: opts.pageTimeoutMs, deadline, now, log, ...(hooks.retryDelaysMs ? { retryDelaysMs: hooks.retryDelaysMs } : {}), ...(hooks.sleep ? { sleep: hooks.sleep } : {}) });
     if ('failure' in opened) {
       log(`home page failed: ${opened.failure.code}`);
       // Probes of the host itself (HTTPS) still say something useful about a site whose home page fails.
@@ -152,7 +173,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     const finalUrl = home.visit.url;
     const siteHosts = siteHostsFor(startUrl.toString(), finalUrl);
     const origin = new URL(finalUrl).origin;
-    const fetchOptions = { timeoutMs: Math.min(10_000, opts.pageTimeoutMs), userAgent: opts.userAgent, extraCaPems: opts.extraCaPems, allowPrivateNetwork, cookies: cookieHeader(context) };
+    const fetchOptions = { timeoutMs: opts.pageTimeoutMs, userAgent: opts.userAgent, extraCaPems: opts.extraCaPems, allowPrivateNetwork, cookies: cookieHeader(context) };
 
     progress('crawl');
     const robotsUrl = `${origin}/robots.txt`;
@@ -162,6 +183,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     const robots: RobotsRules = parseRobots(robotsUrl, robotsBody);
 
     const sitemapCandidates = robots.sitemaps.length > 0 ? robots.sitemaps : [`${origin}/sitemap.xml`];
+    let sitemapTimedOut = false;
     const sitemap: SitemapResult = await withTimeout(
       loadSitemaps(
         sitemapCandidates,
@@ -172,10 +194,12 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
         },
         opts.maxDiscoveredPages,
       ),
-      Math.max(1_000, Math.min(30_000, deadline - now())),
+      // Bounded in work (bytes, URLs); the time limit is the safety net of one page.
+      Math.max(1, Math.min(opts.pageTimeoutMs, deadline - now())),
       'sitemap',
     ).catch((error: unknown) => {
       log(`sitemap: ${(error as Error).message}`);
+      sitemapTimedOut = isTimeoutError(error);
       return { found: false, urls: [], urlCount: 0 };
     });
 
@@ -188,7 +212,7 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
       robots,
       sitemap,
       options: opts,
-      deadline: started + opts.siteTimeLimitMs * CRAWL_SHARE,
+      deadline,
       allows: (url) => guard.allows(url),
       fetch: (url) => httpFetch(url, { ...fetchOptions, maxBytes: 16 * 1024 }),
       now,
@@ -201,14 +225,23 @@ export async function scanSite(session: BrowserSession, target: SiteTarget, opti
     });
     analysed = crawl.snapshots.length;
     discovered = crawl.crawl.pages.length;
+    if (sitemapTimedOut && !crawl.incomplete) {
+      // The pages the sitemap would have added to the discovery are unknown.
+      crawl.incomplete = { code: 'page-timeout', message: `the sitemap could not be read within the page time limit (${Math.round(opts.pageTimeoutMs / 1000)} s)` };
+    }
 
     progress('collect');
     const gathered = await runCollectors(collectors, siteContextFor(finalUrl, siteHosts, crawl), { defaultTimeoutMs: COLLECTOR_TIMEOUT_MS, now });
     progress('done');
+    const accessibilityIncomplete = crawl.incomplete ?? crawl.accessibilityIncomplete;
     return {
       ...base,
       finalUrl,
-      gathered: { crawl: { status: 'ok', data: crawl.crawl }, accessibility: { status: 'ok', data: crawl.accessibility }, ...gathered },
+      gathered: {
+        crawl: { status: 'ok', data: crawl.crawl, ...(crawl.incomplete ? { incomplete: crawl.incomplete } : {}) },
+        accessibility: { status: 'ok', data: crawl.accessibility, ...(accessibilityIncomplete ? { incomplete: accessibilityIncomplete } : {}) },
+        ...markPageDependents(gathered, collectors, crawl.incomplete),
+      },
     };
   } catch (error) {
     const classified = error instanceof ScanError ? classifyNavigationError(error) : null;

@@ -5,6 +5,7 @@ import { patterns, phrases } from '../data/index.js';
 import { hasTime, inPage, navigationTimeout, settle, withBudget, withPage } from './support/live.js';
 import { dateFromValue, datesInText, daysBetween } from './support/dates-in-text.js';
 import { clip, pathWords } from './support/text.js';
+import { normalizeUrl } from '../url/normalize.js';
 
 /** Bounds: dates kept per page and per site, pages re-rendered with a shifted clock, sitemap entries read. */
 const MAX_DATES_PER_PAGE = 60;
@@ -162,13 +163,33 @@ export function markupDates(page: PageSnapshot, reference: Date): DatedItem[] {
   return items;
 }
 
-/** News permalinks carry their date: "/noticias/2026/11/14/ministro-inaugura…" (WordPress and most CMSs). */
-export function urlPathDates(site: Pick<SiteContext, 'pages' | 'isSameSite'>): DatedItem[] {
+/**
+ * Pages the crawl found dead: an error status (4xx/5xx), no answer, or a 200 "not found" (soft 404). A date on
+ * such a page, or in its address, is not content anyone can read: it never counts as fresh.
+ */
+export function deadPages(site: Pick<SiteContext, 'crawl'>): Set<string> {
+  const dead = new Set<string>();
+  for (const record of site.crawl?.pages ?? []) {
+    if (record.status !== 200 || record.soft404) dead.add(record.url);
+  }
+  return dead;
+}
+
+function isDead(url: string, dead: Set<string>): boolean {
+  return dead.has(normalizeUrl(url) ?? url);
+}
+
+/**
+ * News permalinks carry their date: "/noticias/2026/11/14/ministro-inaugura…" (WordPress and most CMSs). Only
+ * links to pages the crawl did not find dead: a dated address answering 404 is a broken link, not a publication.
+ */
+export function urlPathDates(site: Pick<SiteContext, 'pages' | 'isSameSite' | 'crawl'>): DatedItem[] {
   const items: DatedItem[] = [];
   const seen = new Set<string>();
+  const dead = deadPages(site);
   for (const page of site.pages) {
     for (const link of page.links) {
-      if (seen.has(link.href) || !site.isSameSite(link.href)) continue;
+      if (seen.has(link.href) || !site.isSameSite(link.href) || isDead(link.href, dead)) continue;
       let path: string;
       try {
         path = new URL(link.href).pathname;
@@ -216,10 +237,12 @@ async function sitemapDates(site: SiteContext): Promise<DatedItem[]> {
   }
   if (!xml) return [];
   const items: DatedItem[] = [];
+  const dead = deadPages(site);
   for (const entry of xml.matchAll(/<url>([\s\S]*?)<\/url>/gi)) {
     const loc = /<loc>\s*([^<\s]+)\s*<\/loc>/i.exec(entry[1]!)?.[1]?.replace(/&amp;/g, '&');
     const lastmod = /<lastmod>\s*([^<\s]+)\s*<\/lastmod>/i.exec(entry[1]!)?.[1];
-    if (!loc || !lastmod) continue;
+    // A sitemap entry the crawl found dead is an outdated list, not an update.
+    if (!loc || !lastmod || isDead(loc, dead)) continue;
     const date = dateFromValue(lastmod, new Date(site.scannedAt));
     if (!date) continue;
     items.push({

@@ -16,13 +16,15 @@ export function createHttpsCollector(overrides: NetworkOverrides = {}): Collecto
     runsWithoutPages: true,
     async collect(site: SiteContext): Promise<HttpsEvidence> {
       const remaining = Math.max(1_000, site.deadline - Date.now());
+      // One request's safety net is the page time limit: a server that does not answer within it is not live (pshtt),
+      // the same verdict on a busy machine as on an idle one.
       // The domain the list names (pshtt judges the domain, redirects included), not where it ended up.
       const evidence = await probeHttps(site.target.url, {
         extraCaPems: overrides.extraCaPems ?? site.extraCaPems ?? [],
         userAgent: overrides.userAgent ?? site.userAgent,
         lookup: overrides.lookup,
         ports: overrides.ports,
-        timeoutMs: Math.min(overrides.timeoutMs ?? 10_000, remaining),
+        timeoutMs: Math.min(overrides.timeoutMs ?? site.pageTimeoutMs ?? 10_000, remaining),
       });
       return { ...evidence, mixedContent: mixedContent(site.pages) };
     },

@@ -67,10 +67,10 @@ describe('lighthouse collector', () => {
     ]);
   });
 
-  it('does not start runs once the site budget is spent', async () => {
+  it('does not start runs once its safety time limit has passed, and says its evidence is partial', async () => {
     const hook = fakeHook(2);
     const evidence = await lighthouseCollector.collect(siteContext(pages, { extra: { lighthouse: hook, deadline: Date.now() - 1 } }));
     expect(hook.calls).toEqual([]);
-    expect(evidence.pages.map((p) => p.error)).toEqual(['site time budget exhausted', 'site time budget exhausted', 'site time budget exhausted']);
+    expect(evidence.pages.map((p) => p.error)).toEqual(['safety time limit reached', 'safety time limit reached', 'safety time limit reached']);
   });
 });

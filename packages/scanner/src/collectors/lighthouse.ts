@@ -22,9 +22,10 @@ export const lighthouseCollector: Collector<'lighthouse'> & { enabled(site: Site
     const pages: LighthouseEvidence['pages'] = [];
     let version: string | null = null;
     for (const url of keyPageUrls(site, hook.keyPages)) {
-      // A run takes seconds to tens of seconds: do not start one the site's budget cannot pay for.
+      // The safety net fired: start no run past it, and say the evidence is partial.
       if (Date.now() >= site.deadline) {
-        pages.push({ url, scores: { accessibility: null, bestPractices: null, seo: null, performance: null }, error: 'site time budget exhausted' });
+        site.markIncomplete?.({ code: 'collector-timeout', message: 'Lighthouse reached its safety time limit before auditing every key page' });
+        pages.push({ url, scores: { accessibility: null, bestPractices: null, seo: null, performance: null }, error: 'safety time limit reached' });
         continue;
       }
       site.log(`lighthouse ${url}`);

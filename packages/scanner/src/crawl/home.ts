@@ -15,7 +15,15 @@ export const RETRY_DELAYS_MS = [1_000, 3_000];
 export async function openHome(
   context: BrowserContext,
   url: string,
-  options: { pageTimeoutMs: number; deadline: number; now: () => number; log: (message: string) => void; retryDelaysMs?: number[] },
+  options: {
+    pageTimeoutMs: number;
+    deadline: number;
+    now: () => number;
+    log: (message: string) => void;
+    retryDelaysMs?: number[];
+    /** The pause between attempts (tests inject one that records the pauses instead of timing them). */
+    sleep?: (ms: number) => Promise<void>;
+  },
 ): Promise<{ home: OpenedHome } | { failure: ClassifiedError }> {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let failure: ClassifiedError | null = null;
@@ -24,8 +32,9 @@ export async function openHome(
       const pause = delays[attempt - 1]!;
       if (options.now() + pause + 1_000 > options.deadline) break;
       options.log(`home page: ${failure?.code}; retrying in ${pause} ms`);
-      await sleep(pause);
+      await (options.sleep ?? sleep)(pause);
     }
+    // The page's safety net, never past the site's.
     const timeoutMs = Math.min(options.pageTimeoutMs, options.deadline - options.now());
     if (timeoutMs < 1_000) break;
     let page: Page | null = null;
@@ -36,7 +45,7 @@ export async function openHome(
       page.once('crash', () => {
         crashed = true;
       });
-      const visit = await openPage(page, url, { timeoutMs, idleMs: Math.min(5_000, options.deadline - options.now()) }).catch((error: unknown) => {
+      const visit = await openPage(page, url, { timeoutMs, settleMs: Math.max(1, Math.min(options.pageTimeoutMs, options.deadline - options.now())) }).catch((error: unknown) => {
         if (crashed) throw new ScanError('browser-crashed', `The browser tab crashed while opening ${url}. The page may exhaust the browser's memory; re-run the scan.`);
         throw error;
       });
@@ -47,7 +56,7 @@ export async function openHome(
         // The document itself never finished within the page timeout (a stream that never ends, a blocking script in
         // <head>): a citizen sees a page that keeps loading. Inner pages are used as far as they got; without a
         // complete home page the site cannot be judged.
-        throw new ScanError('timeout', `The home page ${url} started to load but never finished within ${Math.round(timeoutMs / 1000)} s. Check the server (a response that never ends, a script that blocks the page); if the site is only slow, scan it with a longer page timeout (pageTimeoutMs).`, true);
+        throw new ScanError('timeout', `The home page ${url} started to load but never finished within ${Math.round(timeoutMs / 1000)} s. Check the server (a response that never ends, a script that blocks the page); if the site is only slow, scan it with a longer page time limit (--page-timeout).`, true);
       }
       if (visit.status >= 400) {
         failure = classifyNavigationError(visit.status, url);

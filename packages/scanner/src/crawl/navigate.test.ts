@@ -21,6 +21,22 @@ beforeAll(async () => {
           }));
         </script>`,
       ),
+      // No request at all after load: the list is written by a chain of timers, each a little after the last.
+      '/avisos': html(
+        'Avisos',
+        `<ul id="avisos"></ul><script>
+          window.addEventListener('load', () => {
+            let n = 0;
+            const next = () => {
+              document.querySelector('#avisos').insertAdjacentHTML('beforeend', '<li>Aviso ' + (++n) + '</li>');
+              if (n < 5) setTimeout(next, ${QUIET_MS / 3});
+            };
+            setTimeout(next, ${QUIET_MS / 3});
+          });
+        </script>`,
+      ),
+      // A clock that rewrites itself for ever: the page never goes quiet.
+      '/reloj': html('Reloj', `<p id="hora"></p><script>setInterval(() => { document.querySelector('#hora').textContent = String(Date.now()); }, 50);</script>`),
       '/menu.json': (_request, response) => {
         setTimeout(() => {
           response.writeHead(200, { 'content-type': 'application/json' });
@@ -40,9 +56,31 @@ describe('openPage', () => {
   it('settles only once the requests that build the menu have ended', async () => {
     const page = await session.browser.newPage();
     try {
-      const visit = await openPage(page, server.url, { timeoutMs: 10_000, idleMs: 3_000 });
+      const visit = await openPage(page, server.url, { timeoutMs: 10_000, settleMs: 10_000 });
       expect(visit).toMatchObject({ kind: 'page', status: 200, cut: false });
       expect(await page.locator('#menu a').allTextContents()).toEqual(['Trámites']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('settles only once the DOM has stopped changing, even when no request is in flight', async () => {
+    const page = await session.browser.newPage();
+    try {
+      const visit = await openPage(page, `${server.url}avisos`, { timeoutMs: 60_000, settleMs: 60_000 });
+      expect(visit).toMatchObject({ kind: 'page', ready: true });
+      expect(await page.locator('#avisos li').count()).toBe(5);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says when a page never became ready: its settle limit fired and it is read as it stands', async () => {
+    const page = await session.browser.newPage();
+    try {
+      // The clock never stops, so the limit fires however fast or slow the machine is.
+      const visit = await openPage(page, `${server.url}reloj`, { timeoutMs: 60_000, settleMs: QUIET_MS * 4 });
+      expect(visit).toMatchObject({ kind: 'page', status: 200, cut: false, ready: false });
     } finally {
       await page.close();
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceKind } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from '../collectors/collector.js';
+import { hasTime } from '../collectors/support/live.js';
 import { runCollectors } from './run-collectors.js';
 
 const site = { deadline: Date.now() + 60_000, log: () => undefined } as unknown as SiteContext;
@@ -47,5 +48,22 @@ describe('runCollectors', () => {
     expect(Object.keys(gathered)).toEqual(['lighthouse', 'search', 'interactive', 'dates']);
     expect(gathered.search).toMatchObject({ status: 'error', error: { code: 'collector-crashed', message: 'no search box' } });
     expect(gathered.dates).toEqual({ status: 'ok', data: { kind: 'dates' } });
+  });
+
+  it('gives each collector its own safety net: partial work is marked incomplete, a collector that never returns is a timeout', async () => {
+    const collectors = [
+      // Says itself that part of its work could not be done.
+      { kind: 'downloads', collect: async (own: SiteContext) => { own.markIncomplete?.({ code: 'page-timeout', message: 'one document did not answer' }); return { candidates: [] }; } },
+      // Its deadline (timeoutMs 0: already past) leaves no room for live work: hasTime says no and marks it.
+      { kind: 'search', timeoutMs: 0, collect: async (own: SiteContext) => (hasTime(own) ? { found: true } : { found: false, outcome: 'no-search-box', detail: 'not tried' }) },
+      // Never settles: only the safety net ends it, whatever the machine's speed.
+      { kind: 'interactive', timeoutMs: 0, collect: () => new Promise(() => undefined) },
+      { kind: 'dates', collect: async () => ({ items: [] }) },
+    ] as unknown as Collector<EvidenceKind>[];
+    const gathered = await runCollectors(collectors, site, { defaultTimeoutMs: 60_000, now: Date.now, graceMs: 50 });
+    expect(gathered.downloads).toEqual({ status: 'ok', data: { candidates: [] }, incomplete: { code: 'page-timeout', message: 'one document did not answer' } });
+    expect(gathered.search).toMatchObject({ status: 'ok', incomplete: { code: 'collector-timeout' } });
+    expect(gathered.interactive).toMatchObject({ status: 'error', error: { code: 'timeout' } });
+    expect(gathered.dates).toEqual({ status: 'ok', data: { items: [] } });
   });
 });

@@ -43,6 +43,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     browser: input.browser,
     ...(input.tabs ? { tabs: input.tabs } : {}),
     deadline: input.deadline,
+    pageTimeoutMs: input.pageTimeoutMs,
     scannedAt: input.scannedAt,
     userAgent: input.userAgent,
     extraCaPems: input.extraCaPems,
@@ -55,7 +56,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
       return httpFetch(url, {
         method: options.method ?? 'GET',
         maxBytes: Math.min(options.maxBytes ?? HEAD_BYTES, HEAD_BYTES),
-        timeoutMs: Math.max(1_000, Math.min(input.pageTimeoutMs, input.deadline - input.now())),
+        timeoutMs: Math.max(1, Math.min(input.pageTimeoutMs, input.deadline - input.now())),
         userAgent: input.userAgent,
         extraCaPems: input.extraCaPems,
         allowPrivateNetwork: input.allowPrivateNetwork,

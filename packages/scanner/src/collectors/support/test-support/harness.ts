@@ -12,6 +12,7 @@ import { checkCertificate } from '../../../https/certificate-check.js';
 import type { PageSnapshot } from '../../../page-snapshot.js';
 import { takeSnapshot } from '../../../snapshot/take-snapshot.js';
 import type { FetchedResource, SiteContext } from '../../collector.js';
+import type { Incompleteness } from '@egov-monitor/rubric';
 import { CHROMIUM_ARGS, findChromeExecutable } from '../../../browser.js';
 
 export interface Route {
@@ -132,9 +133,10 @@ export function liveSite(
     timeLimitMs?: number;
     extraCaPems?: string[];
   },
-): SiteContext & { logs: string[] } {
+): SiteContext & { logs: string[]; incomplete: Incompleteness[] } {
   const home = new URL(options.homeUrl);
   const logs: string[] = [];
+  const incomplete: Incompleteness[] = [];
   return {
     target: { url: options.homeUrl },
     homeUrl: options.homeUrl,
@@ -142,6 +144,8 @@ export function liveSite(
     pages: options.pages,
     browser: context,
     logs,
+    incomplete,
+    markIncomplete: (reason) => incomplete.push(reason),
     async fetch(url, fetchOptions = {}): Promise<FetchedResource> {
       try {
         const response = await context.request.fetch(url, {
@@ -181,7 +185,9 @@ export function liveSite(
         return false;
       }
     },
-    deadline: Date.now() + (options.timeLimitMs ?? 40_000),
+    // The site scan's safety nets (far above a healthy page's need), so a busy machine reads the same as an idle one.
+    deadline: Date.now() + (options.timeLimitMs ?? 300_000),
+    pageTimeoutMs: 60_000,
     scannedAt: options.scannedAt ?? new Date().toISOString(),
     log: (message) => logs.push(message),
   };
