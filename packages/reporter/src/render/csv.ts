@@ -14,6 +14,8 @@ export const CSV_COLUMNS: readonly string[] = [
   'error_code',
   'level',
   'points',
+  // 1 when inconclusive criteria could raise the level (the level is then a floor), else 0; blank for error sites.
+  'level_provisional',
   ...CRITERION_IDS,
   ...AREAS.map((a) => `compliance_${a}`),
   'compliance_overall',
@@ -55,6 +57,7 @@ function row(site: SiteResult): Cell[] {
     site.error?.code,
     site.maturity.level,
     site.maturity.points,
+    ok ? (site.maturity.provisional ? 1 : 0) : null,
     ...CRITERION_IDS.map((id) => criterionCell(site, id)),
     ...AREAS.map((a) => site.compliance.areas[a]),
     site.compliance.overall,

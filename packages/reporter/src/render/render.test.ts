@@ -190,6 +190,43 @@ describe('issues', () => {
   });
 });
 
+describe('a provisional level (a safety net cut the scan)', () => {
+  function provisionalResults() {
+    const results = sampleResults();
+    const site = results.sites.find((entry) => entry.status === 'ok' && entry.maturity.level === 3)!;
+    const search = site.maturity.criteria.find((criterion) => criterion.id === 'working_search')!;
+    Object.assign(search, {
+      outcome: 'inconclusive',
+      met: false,
+      reason: {
+        es: 'No concluyente: el recolector «search» se detuvo por su límite de tiempo de seguridad (timeout).',
+        en: 'Inconclusive: the "search" collector was stopped by its safety time limit (timeout).',
+      },
+    });
+    Object.assign(site.maturity, { level: 2, points: 40, provisional: true, couldRaise: ['working_search'], couldReach: 3 });
+    return { results, site };
+  }
+
+  it('says "nivel provisional", which inconclusive criteria could raise it and why, in md, html, csv and the issue', () => {
+    const { results, site } = provisionalResults();
+    const md = renderMarkdown(results, 'es');
+    expect(md).toContain('**Nivel 2 — Ampliado (40 puntos)** **(nivel provisional)**');
+    expect(md).toContain('Nivel provisional: el escaneo no pudo terminar el trabajo que necesitan Tiene un buscador que funciona (no concluyentes); si se cumplieran, el sitio podría llegar al nivel 3.');
+    expect(md).toContain('| 3 | Tiene un buscador que funciona | ❔ No concluyente | No concluyente: el recolector «search» se detuvo');
+    expect(md).toMatch(/\| 2 — Ampliado \(nivel provisional\) \|/);
+    const html = renderHtml(results, 'en');
+    expect(html).toContain('(provisional level)');
+    expect(html).toContain('Provisional level: the scan could not finish the work');
+    const rows = parse(renderCsv(results), { columns: true }) as Record<string, string>[];
+    const row = rows.find((entry) => entry.url === site.url)!;
+    expect(row).toMatchObject({ level: '2', level_provisional: '1', working_search: '' });
+    expect(rows.filter((entry) => entry.status === 'ok' && entry.url !== site.url).every((entry) => entry.level_provisional === '0')).toBe(true);
+    const issue = renderSiteIssue(site, undefined, 'es');
+    expect(issue.body).toContain('(nivel provisional)');
+    expect(issue.body).toContain('❔ No concluyente');
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even after a JSON round trip', () => {
     const a = sampleResults({ withComparison: true });

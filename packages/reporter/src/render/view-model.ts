@@ -116,6 +116,10 @@ export interface SiteView {
   marker: string;
   displayName: string;
   levelName: string;
+  /** "nivel provisional" when inconclusive criteria could raise the level, else null. */
+  provisionalTag: string | null;
+  /** The sentence that says which inconclusive criteria could raise the level, and to which level; else null. */
+  provisionalLine: string | null;
   ok: boolean;
   criteria: CriterionView[];
   checks: CheckView[];
@@ -214,12 +218,20 @@ export function displayName(site: Pick<SiteResult, 'acronym' | 'name'>): string 
 
 export function siteView(site: SiteResult, comparison: SiteComparison | undefined, lang: Lang, limits: Limits): SiteView {
   const ok = site.status === 'ok';
+  const provisional = ok && site.maturity.provisional === true;
   return {
     site,
     id: siteId(site.url),
     marker: siteMarker(site.url),
     displayName: displayName(site),
     levelName: translate(lang, `levels.${site.maturity.level}`),
+    provisionalTag: provisional ? translate(lang, 'site.provisionalTag') : null,
+    provisionalLine: provisional
+      ? translate(lang, 'site.provisionalLine', {
+          criteria: (site.maturity.couldRaise ?? []).map((id) => criterionTitle(id, lang)).join(', '),
+          reach: site.maturity.couldReach ?? site.maturity.level,
+        })
+      : null,
     ok,
     criteria: ok ? site.maturity.criteria.map((c) => criterionView(c, lang, limits)) : [],
     checks: ok ? site.checks.map((c) => checkView(c, lang, limits)) : [],
