@@ -2,6 +2,9 @@
  * The Action's inputs, read and checked before anything runs: a bad value fails the step with one line that
  * names the input and says what it accepts.
  */
+import { checkTimeLimits, parseTimeLimit } from '@egov-monitor/pipeline';
+import type { TimeLimit } from '@egov-monitor/pipeline';
+
 export interface ActionInputs {
   urls: string[];
   urlsFile?: string;
@@ -11,6 +14,10 @@ export interface ActionInputs {
   lang: 'es' | 'en';
   maxPages?: number;
   maxDepth?: number;
+  maxDiscoveredPages?: number;
+  /** Safety nets, in ms. */
+  siteTimeoutMs?: number;
+  pageTimeoutMs?: number;
   concurrency?: number;
   lighthouse: boolean;
   lighthousePages?: number;
@@ -27,6 +34,17 @@ export interface ActionInputs {
 
 export class InputError extends Error {
   override name = 'InputError';
+}
+
+/** site-timeout / page-timeout, read by the pipeline's own reader (the CLI's --site-timeout uses the same). */
+function timeLimit(get: GetInput, name: string, limit: TimeLimit): number | undefined {
+  const value = optional(get, name);
+  if (value === undefined) return undefined;
+  try {
+    return parseTimeLimit(`input "${name}"`, value, limit);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
 }
 
 type GetInput = (name: string) => string;
@@ -67,6 +85,17 @@ function oneOf<T extends string>(get: GetInput, name: string, choices: readonly 
   return value as T;
 }
 
+function timeLimits(get: GetInput): Pick<ActionInputs, 'siteTimeoutMs' | 'pageTimeoutMs'> {
+  const siteTimeoutMs = timeLimit(get, 'site-timeout', 'site');
+  const pageTimeoutMs = timeLimit(get, 'page-timeout', 'page');
+  try {
+    checkTimeLimits({ siteTimeoutMs, pageTimeoutMs }, { site: 'input "site-timeout"', page: 'input "page-timeout"' });
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  return { siteTimeoutMs, pageTimeoutMs };
+}
+
 export function readInputs(get: GetInput): ActionInputs {
   const urls = get('urls')
     .split(/\s+/)
@@ -91,6 +120,8 @@ export function readInputs(get: GetInput): ActionInputs {
     lang: oneOf(get, 'lang', ['es', 'en'] as const, 'es'),
     maxPages: integer(get, 'max-pages', 1, 10_000),
     maxDepth: integer(get, 'max-depth', 0, 50),
+    maxDiscoveredPages: integer(get, 'max-discovered-pages', 1, 100_000),
+    ...timeLimits(get),
     concurrency: integer(get, 'concurrency', 1, 64),
     lighthouse: boolean(get, 'lighthouse', true),
     lighthousePages: integer(get, 'lighthouse-pages', 0, 50),

@@ -28,6 +28,12 @@ function logProgress(event: RunProgressEvent): void {
   } else if (event.type === 'site-done') {
     const verdict = event.status === 'ok' ? `level ${event.level}` : `error ${event.errorCode ?? ''}`.trim();
     core.info(`[${event.done}/${event.total}] ${event.url} — ${verdict} (${event.pages} pages, ${Math.round(event.elapsedMs / 1000)} s)`);
+  } else if (event.type === 'site-retry') {
+    core.info(
+      event.stage === 'start'
+        ? `a safety time limit cut ${event.url}: scanning it again, alone`
+        : `${event.url} scanned again: kept the ${event.kept === 'retry' ? 'new' : 'first'} result`,
+    );
   } else if (event.type === 'browser-restart') {
     core.warning(`browser restarted: ${event.reason}`);
   }
@@ -61,6 +67,9 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       scan: {
         ...(inputs.maxPages !== undefined && { maxPages: inputs.maxPages }),
         ...(inputs.maxDepth !== undefined && { maxDepth: inputs.maxDepth }),
+        ...(inputs.maxDiscoveredPages !== undefined && { maxDiscoveredPages: inputs.maxDiscoveredPages }),
+        ...(inputs.siteTimeoutMs !== undefined && { siteTimeoutMs: inputs.siteTimeoutMs }),
+        ...(inputs.pageTimeoutMs !== undefined && { pageTimeoutMs: inputs.pageTimeoutMs }),
         ...(inputs.userAgent !== undefined && { userAgent: inputs.userAgent }),
         lighthouse: {
           enabled: inputs.lighthouse,

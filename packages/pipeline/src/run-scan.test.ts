@@ -24,7 +24,7 @@ vi.mock('@egov-monitor/scanner', () => ({
     maxPages: 30,
     maxDepth: 4,
     maxDiscoveredPages: 200,
-    siteTimeLimitMs: 180_000,
+    siteTimeoutMs: 180_000,
     pageTimeoutMs: 20_000,
     userAgent: 'egov-monitor-test',
     extraCaPems: [],
