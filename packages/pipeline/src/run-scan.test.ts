@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateResults } from '@egov-monitor/rubric';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
+import { crawlEvidence } from '@egov-monitor/rubric/test-support';
 import type { RunProgressEvent } from './progress.js';
 import { runScan } from './run-scan.js';
 import { parseUrlList } from './url-list.js';
@@ -13,8 +14,9 @@ import { parseUrlList } from './url-list.js';
 // The pipeline's own mechanics (order, streaming, resume, isolation), with the scanner replaced by a double:
 // fixtures.integration.test.ts runs the real one.
 const scanner = vi.hoisted(() => ({
-  calls: [] as { url: string; options: ScanOptions }[],
-  behaviour: new Map<string, 'throw' | 'fatal' | 'interrupted'>(),
+  calls: [] as { url: string; options: ScanOptions; alongside: number }[],
+  behaviour: new Map<string, 'throw' | 'fatal' | 'interrupted' | 'cut-once' | 'cut-always'>(),
+  inFlight: 0,
   interrupt: () => undefined as void,
   launches: 0,
 }));
@@ -40,10 +42,29 @@ vi.mock('@egov-monitor/scanner', () => ({
     target: SiteTarget,
     options: ScanOptions,
   ): Promise<SiteEvidence> => {
-    scanner.calls.push({ url: target.url, options });
+    const earlier = scanner.calls.filter((call) => call.url === target.url).length;
+    scanner.inFlight += 1;
+    scanner.calls.push({ url: target.url, options, alongside: scanner.inFlight });
     options.onProgress?.({ url: target.url, phase: 'crawl', pagesAnalysed: 1, pagesDiscovered: 3 });
     await new Promise((resolve) => setTimeout(resolve, 5));
+    scanner.inFlight -= 1;
     const scannedAt = (options.now ?? new Date()).toISOString();
+    const behaviour = scanner.behaviour.get(target.url);
+    if (behaviour === 'cut-always' || (behaviour === 'cut-once' && earlier === 0)) {
+      // The site's safety net fired during the crawl: the crawl evidence is partial.
+      return {
+        target,
+        finalUrl: target.url,
+        scannedAt,
+        gathered: {
+          crawl: {
+            status: 'ok',
+            data: { ...crawlEvidence(target.url, 2), budget: { maxPages: 30, maxDepth: 4, exhausted: 'site-timeout' } },
+            incomplete: { code: 'site-timeout', message: `attempt ${earlier + 1}: the site's safety time limit fired` },
+          },
+        },
+      };
+    }
     if (scanner.behaviour.get(target.url) === 'throw') throw new Error('collector exploded');
     if (scanner.behaviour.get(target.url) === 'interrupted') {
       // Ctrl-C stops the browser under the scan: the site comes back as a crash.
@@ -96,6 +117,7 @@ async function freshDir(): Promise<string> {
 }
 
 beforeEach(() => {
+  scanner.inFlight = 0;
   scanner.calls.length = 0;
   scanner.behaviour.clear();
   scanner.launches = 0;
@@ -257,6 +279,39 @@ describe('runScan', () => {
     expect(second.counts.resumed).toBe(1);
     expect(JSON.parse(await readFile(c as string, 'utf8')).status).toBe('ok');
     await rm(outDir, { recursive: true });
+  });
+
+  it('scans a site a safety net cut once more at the end, alone, and keeps the better-finished result', async () => {
+    scanner.behaviour.set('https://a.gob.gt/', 'cut-once');
+    scanner.behaviour.set('https://d.gob.gt/', 'cut-always');
+    const outDir = await freshDir();
+    const events: RunProgressEvent[] = [];
+    const outcome = await runScan({
+      targets: list.targets,
+      outDir,
+      now,
+      concurrency: 3,
+      scan: { lighthouse: { enabled: false } },
+      onProgress: (event) => events.push(event),
+    });
+    const urls = list.targets.map((target) => target.url);
+    // Every site once (side by side), then the two cut ones again, in list order, each alone.
+    expect(scanner.calls.map((call) => call.url)).toEqual([...urls, 'https://a.gob.gt/', 'https://d.gob.gt/']);
+    expect(scanner.calls.slice(urls.length).map((call) => call.alongside)).toEqual([1, 1]);
+    expect(Math.max(...scanner.calls.slice(0, urls.length).map((call) => call.alongside))).toBeGreaterThan(1);
+    const retries = events.filter((event): event is Extract<RunProgressEvent, { type: 'site-retry' }> => event.type === 'site-retry');
+    expect(retries.map((event) => [event.url, event.stage, event.kept])).toEqual([
+      ['https://a.gob.gt/', 'start', undefined],
+      ['https://a.gob.gt/', 'done', 'retry'],
+      ['https://d.gob.gt/', 'start', undefined],
+      ['https://d.gob.gt/', 'done', 'first'],
+    ]);
+    // The files on disk hold the kept results: the finished retry for a, the first attempt for d.
+    const evidenceOf = async (url: string) =>
+      JSON.parse(await readFile(outcome.siteFiles[urls.indexOf(url)]!.replace(/[/\\]sites[/\\]([^/\\]+)$/, '/evidence/$1'), 'utf8')) as SiteEvidence;
+    expect((await evidenceOf('https://a.gob.gt/')).gathered.crawl).toBeUndefined();
+    expect((await evidenceOf('https://d.gob.gt/')).gathered.crawl).toMatchObject({ incomplete: { message: expect.stringContaining('attempt 1') } });
+    expect(outcome.results.sites.find((site) => site.url === 'https://d.gob.gt/')?.maturity.criteria.find((c) => c.id === 'many_pages')?.outcome).toBe('inconclusive');
   });
 
   it('launches no browser when nothing needs scanning, and uses a given session without closing it', async () => {

@@ -9,7 +9,7 @@ import { html, siteHandler, startServer, type TestServer } from './test-support/
 
 let session: BrowserSession;
 const servers: TestServer[] = [];
-const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({ ...DEFAULT_SCAN_OPTIONS, siteTimeoutMs: 40_000, pageTimeoutMs: 8_000, ...extra });
+const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({ ...DEFAULT_SCAN_OPTIONS, ...extra });
 const noCollectors = { collectors: [] as Collector<EvidenceKind>[] };
 
 async function serve(pages: Parameters<typeof siteHandler>[0]): Promise<TestServer> {

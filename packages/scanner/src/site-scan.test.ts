@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import type { Collector } from './collectors/collector.js';
 import type { BrowserSession, ScanOptions } from './scan-options.js';
+import { hasTime } from './collectors/support/live.js';
 import { DEFAULT_SCAN_OPTIONS, scanSite } from './site-scan.js';
 import { html, siteHandler, startServer, type TestServer } from './test-support/server.js';
 
 let session: BrowserSession;
 const servers: TestServer[] = [];
-const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({ ...DEFAULT_SCAN_OPTIONS, siteTimeoutMs: 40_000, pageTimeoutMs: 8_000, ...extra });
+const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({ ...DEFAULT_SCAN_OPTIONS, ...extra });
 const noCollectors = { collectors: [] as Collector<EvidenceKind>[] };
 
 async function serve(pages: Parameters<typeof siteHandler>[0]): Promise<TestServer> {
@@ -67,6 +68,35 @@ describe('scanSite crawl', () => {
     expect(crawl.pages.filter((page) => page.analysed)).toHaveLength(3);
     expect(crawl.pages.every((page) => page.depth <= 1)).toBe(true);
     expect(crawl.budget.exhausted).toBe('page-budget');
+  });
+
+  it('when the site safety net fires, stops the crawl and says so: the crawl and what depends on it are incomplete', async () => {
+    // The clock the safety nets read jumps an hour ahead once /uno has been served: the limit fires without the test
+    // waiting for it, at the same point of the crawl on any machine.
+    let offset = 0;
+    const later = (body: string) => (_request: unknown, response: { writeHead: (status: number, headers: object) => void; end: (body: string) => void }) => {
+      offset = 3_600_000;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(body);
+    };
+    const server = await serve({
+      '/': html('Inicio', '<a href="/uno">Uno</a> <a href="/dos">Dos</a> <a href="/tres">Tres</a>'),
+      '/uno': later(html('Uno', '<p>Primera página.</p>')) as never,
+      '/dos': html('Dos', '<p>Segunda página.</p>'),
+      '/tres': html('Tres', '<p>Tercera página.</p>'),
+    });
+    const probe: Collector<EvidenceKind> = {
+      kind: 'institutional',
+      // Live work it cannot start past its deadline: hasTime says no and marks its data incomplete.
+      collect: async (site) => ({ pages: [], started: hasTime(site) }) as never,
+    };
+    const evidence = await scanSite(session, { url: server.url }, options(), { collectors: [probe], now: () => Date.now() + offset });
+    const crawl = crawlOf(evidence);
+    expect(paths(crawl)).toEqual(['/', '/uno']);
+    expect(crawl.budget.exhausted).toBe('site-timeout');
+    expect(evidence.gathered.crawl).toMatchObject({ incomplete: { code: 'site-timeout', message: expect.stringContaining('2 page(s) still to visit') } });
+    expect(evidence.gathered.accessibility).toMatchObject({ incomplete: { code: 'site-timeout' } });
+    expect(evidence.gathered.institutional).toMatchObject({ status: 'ok', data: { started: false }, incomplete: { code: 'collector-timeout' } });
   });
 
   it('uses the sitemap for discovery only, flags soft 404s and search-result pages', async () => {

@@ -48,6 +48,8 @@ export interface ScanHooks {
   retryDelaysMs?: number[];
   /** The pause between attempts at the home page (a test records the backoff instead of timing it). */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the safety nets read (epoch ms); a test moves it to make a limit fire without waiting for it. */
+  now?: () => number;
   log?: (message: string) => void;
 }
 
@@ -78,7 +80,7 @@ function fatalEvidence(base: SiteEvidence, code: string, message: string, gather
  */
 export async function scanSite(session: BrowserSession, target: SiteTarget, options: ScanOptions, hooks: ScanHooks = {}): Promise<SiteEvidence> {
   const opts: ScanOptions = { ...DEFAULT_SCAN_OPTIONS, ...options };
-  const now = () => Date.now();
+  const now = hooks.now ?? (() => Date.now());
   const started = now();
   // The site's safety net: far above a healthy site's need; when it fires, the evidence says so (never a verdict).
   const deadline = started + opts.siteTimeoutMs;

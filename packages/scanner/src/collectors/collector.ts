@@ -41,6 +41,8 @@ export interface SiteContext {
    * starts no new work and returns what it has, marked incomplete (`hasTime` in support/live.ts does both).
    */
   deadline: number;
+  /** The clock `deadline` is read against (epoch ms; the site scan's, which tests may move). Default Date.now. */
+  now?: () => number;
   /** Safety net of each step on one page (ScanOptions.pageTimeoutMs): a navigation, waiting until it is ready. */
   pageTimeoutMs?: number;
   /**

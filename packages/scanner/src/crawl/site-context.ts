@@ -44,6 +44,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     ...(input.tabs ? { tabs: input.tabs } : {}),
     deadline: input.deadline,
     pageTimeoutMs: input.pageTimeoutMs,
+    now: input.now,
     scannedAt: input.scannedAt,
     userAgent: input.userAgent,
     extraCaPems: input.extraCaPems,

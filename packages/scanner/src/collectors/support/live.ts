@@ -34,12 +34,12 @@ export const LIVE_PAGE_TIMEOUT_MS = 60_000;
  */
 export function withBudget(site: SiteContext, ms?: number): SiteContext {
   if (ms === undefined) return site;
-  const deadline = Math.min(site.deadline, Date.now() + ms);
+  const deadline = Math.min(site.deadline, (site.now ?? Date.now)() + ms);
   return Object.create(site, { deadline: { value: deadline, enumerable: true } }) as SiteContext;
 }
 
 export function timeLeft(site: SiteContext): number {
-  return site.deadline - Date.now();
+  return site.deadline - (site.now ?? Date.now)();
 }
 
 /**
