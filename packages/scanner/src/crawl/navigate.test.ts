@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../browser.js';
 import type { BrowserSession } from '../scan-options.js';
 import { html, siteHandler, startServer, type TestServer } from '../test-support/server.js';
-import { openPage, QUIET_MS } from './navigate.js';
+import { LONG_LIVED_MS, openPage, QUIET_MS } from './navigate.js';
 
 let session: BrowserSession;
 let server: TestServer;
@@ -35,8 +35,13 @@ beforeAll(async () => {
           });
         </script>`,
       ),
-      // A clock that rewrites itself for ever: the page never goes quiet.
-      '/reloj': html('Reloj', `<p id="hora"></p><script>setInterval(() => { document.querySelector('#hora').textContent = String(Date.now()); }, 50);</script>`),
+      // A clock that rewrites itself for ever, always the same size: how the page looks, not what it says.
+      '/reloj': html('Reloj', `<p id="hora"></p><script>setInterval(() => { document.querySelector('#hora').textContent = new Date().toISOString(); }, 50);</script><p>Horario de atención</p>`),
+      // A chat that long-polls its server, which never answers: background, not content.
+      '/chat': html('Chat', `<p>Atención en línea</p><script>window.addEventListener('load', () => fetch('/poll'));</script>`),
+      '/poll': () => undefined,
+      // A feed that keeps adding items for ever: the page never goes quiet.
+      '/feed': html('Feed', `<ul id="feed"></ul><script>setInterval(() => { document.querySelector('#feed').insertAdjacentHTML('beforeend', '<li>Nuevo aviso</li>'); }, 50);</script>`),
       '/menu.json': (_request, response) => {
         setTimeout(() => {
           response.writeHead(200, { 'content-type': 'application/json' });
@@ -75,11 +80,31 @@ describe('openPage', () => {
     }
   });
 
+  it('does not wait on a clock that only rewrites itself: the content is stable', async () => {
+    const page = await session.browser.newPage();
+    try {
+      const visit = await openPage(page, `${server.url}reloj`, { timeoutMs: 60_000, settleMs: 60_000 });
+      expect(visit).toMatchObject({ kind: 'page', status: 200, ready: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('does not wait for ever on a request that never ends (a long-polling chat): after LONG_LIVED_MS it is background', async () => {
+    const page = await session.browser.newPage();
+    try {
+      const visit = await openPage(page, `${server.url}chat`, { timeoutMs: 60_000, settleMs: LONG_LIVED_MS * 4 });
+      expect(visit).toMatchObject({ kind: 'page', status: 200, ready: true });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says when a page never became ready: its settle limit fired and it is read as it stands', async () => {
     const page = await session.browser.newPage();
     try {
-      // The clock never stops, so the limit fires however fast or slow the machine is.
-      const visit = await openPage(page, `${server.url}reloj`, { timeoutMs: 60_000, settleMs: QUIET_MS * 4 });
+      // The feed never stops growing, so the limit fires however fast or slow the machine is.
+      const visit = await openPage(page, `${server.url}feed`, { timeoutMs: 60_000, settleMs: QUIET_MS * 4 });
       expect(visit).toMatchObject({ kind: 'page', status: 200, cut: false, ready: false });
     } finally {
       await page.close();

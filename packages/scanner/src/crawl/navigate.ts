@@ -33,9 +33,16 @@ function contentTypeOf(response: Response | null): string {
  */
 export const QUIET_MS = 300;
 
+/**
+ * A request in flight this long is the page's background (a long-polling chat, a stream), not something its content
+ * waits for: it no longer holds readiness back. Far above what a healthy request that builds a menu takes, even
+ * on a busy machine, so the rule still waits for those.
+ */
+export const LONG_LIVED_MS = 15_000;
+
 /** Requests in flight on a page and the time of the last start or end, for as long as the page lives. */
 export interface PageActivity {
-  /** Milliseconds since the last request started or ended; 0 while one is in flight. */
+  /** Milliseconds since the last request started or ended; 0 while one that counts is in flight. */
   quietFor(): number;
 }
 
@@ -44,16 +51,16 @@ const activities = new WeakMap<Page, PageActivity>();
 /**
  * Starts watching a page's requests (once per page; later calls return the same watcher). Call it before the
  * page navigates, so requests already in flight when it settles are known: `openPage` does, and so does every
- * tab the collectors open.
+ * tab the collectors open. An event stream, or a request in flight for LONG_LIVED_MS, does not count as in flight.
  */
 export function watchActivity(page: Page): PageActivity {
   const known = activities.get(page);
   if (known) return known;
-  const inFlight = new Set<Request>();
+  const inFlight = new Map<Request, number>();
   let last = Date.now();
   page.on('request', (request) => {
-    inFlight.add(request);
     last = Date.now();
+    if (request.resourceType() !== 'eventsource') inFlight.set(request, last);
   });
   const ended = (request: Request) => {
     inFlight.delete(request);
@@ -61,23 +68,49 @@ export function watchActivity(page: Page): PageActivity {
   };
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
-  const activity = { quietFor: () => (inFlight.size === 0 ? Date.now() - last : 0) };
+  const busy = () => {
+    const now = Date.now();
+    for (const started of inFlight.values()) if (now - started < LONG_LIVED_MS) return true;
+    return false;
+  };
+  const activity = { quietFor: () => (busy() ? 0 : Date.now() - last) };
   activities.set(page, activity);
   return activity;
 }
 
 /**
- * Milliseconds since the page's DOM last changed (nodes added or removed, text changed), on the page's own clock.
- * The first call in a document starts watching and answers 0. Attribute changes (an animation, a carousel moving)
- * do not count: they change how the page looks, not what it says. Runs as a task of the page's main thread, so a
- * script the page queued before it (a fetch's callback writing the menu) runs first and is seen.
+ * Milliseconds since the page's content last changed (nodes or text added or removed), on the page's own clock.
+ * The first call in a document starts watching and answers 0. What changes how the page looks but not what it
+ * says does not count: attributes (an animation, a carousel moving), and a rewrite of the same size (a clock
+ * ticking "10:32:15" → "10:32:16"), which would otherwise keep a page from ever being ready. Runs as a task of the
+ * page's main thread, so a script the page queued before it (a fetch's callback writing the menu) runs first and
+ * is seen.
  */
 const DOM_QUIET_SOURCE = `(() => {
   const key = '__egovMonitorDomWatch';
   let state = window[key];
   if (!state) {
     state = { last: performance.now() };
-    new MutationObserver(() => { state.last = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true });
+    const size = (nodes) => {
+      let elements = 0;
+      let text = 0;
+      for (const node of nodes) {
+        text += (node.textContent || '').length;
+        if (node.nodeType === 1) elements += 1 + node.getElementsByTagName('*').length;
+      }
+      return elements + ':' + text;
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const sameSize = record.type === 'characterData'
+          ? (record.oldValue || '').length === (record.target.data || '').length
+          : size(record.addedNodes) === size(record.removedNodes);
+        if (!sameSize) {
+          state.last = performance.now();
+          return;
+        }
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
     Object.defineProperty(window, key, { value: state, enumerable: false });
     return 0;
   }
