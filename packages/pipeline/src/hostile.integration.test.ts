@@ -163,7 +163,7 @@ beforeAll(async () => {
     browserSession: observed(session),
     scan: { ...SCAN, lighthouse: { enabled: false } },
   });
-}, 300_000);
+}, 1_800_000);
 
 afterAll(async () => {
   restoreConnect();

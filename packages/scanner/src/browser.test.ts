@@ -20,7 +20,7 @@ beforeAll(async () => {
     servers[name] = await startServer((_request, response) => response.end('<title>ok</title>hola'), { key: tls.key, cert: tls.cert + ca.caPem });
   }
   session = await launchBrowser({ extraCaPems: [ca.caPem] });
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await session?.close();
   await Promise.all(Object.values(servers).map((server) => server.close()));
@@ -31,7 +31,7 @@ describe('launchBrowser', () => {
     const page = await session.browser.newPage();
     const outcome: Record<string, string> = {};
     for (const [name, server] of Object.entries(servers)) {
-      outcome[name] = await page.goto(server.url, { timeout: 10_000 }).then(
+      outcome[name] = await page.goto(server.url, { timeout: 120_000 }).then(
         (response) => String(response?.status()),
         (error: Error) => /net::(ERR_[A-Z_]+)/.exec(error.message)?.[1] ?? error.message,
       );

@@ -21,7 +21,7 @@ async function serve(pages: Parameters<typeof siteHandler>[0]): Promise<TestServ
 
 beforeAll(async () => {
   session = await launchBrowser();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await session?.close();
   await Promise.all(servers.map((server) => server.close()));

@@ -28,7 +28,7 @@ const paths = (crawl: CrawlEvidence) => crawl.pages.map((page) => new URL(page.u
 
 beforeAll(async () => {
   session = await launchBrowser();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await session?.close();
   await Promise.all(servers.map((server) => server.close()));

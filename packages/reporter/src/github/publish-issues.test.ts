@@ -30,7 +30,7 @@ const writes = (): number => gh.requests.filter((r) => r.method !== 'GET').lengt
 
 beforeAll(() => {
   openApiValidator();
-}, 60_000);
+}, 300_000);
 
 afterEach(async () => {
   // Every request the reporter made and every answer the double gave must match GitHub's OpenAPI description.

@@ -18,7 +18,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   home = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}, 30_000);
+}, 300_000);
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));

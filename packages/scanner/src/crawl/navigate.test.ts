@@ -50,7 +50,7 @@ beforeAll(async () => {
       },
     }),
   );
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await session?.close();

@@ -178,7 +178,7 @@ beforeAll(async () => {
   });
   httpsRoutes.set('127.0.0.1', page());
   httpRoutes.set('127.0.0.1', redirect(() => `https://127.0.0.1:${ports.https}/`));
-}, 30_000);
+}, 300_000);
 
 afterAll(async () => {
   await new Promise((r) => httpServer.close(r));

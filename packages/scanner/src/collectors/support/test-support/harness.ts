@@ -90,7 +90,7 @@ export function useLiveFixture(
     browser = await launchTestBrowser();
     context = await browser.newContext(contextOptions);
     server = await startServer(routes);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
