@@ -33,10 +33,20 @@ const defaultRuntime: ActionRuntime = { getInput: (name) => core.getInput(name),
 function logProgress(event: RunProgressEvent): void {
   // One line per finished site: Actions logs are read after the fact, a progress bar would only add noise.
   if (event.type === 'run-start') {
-    core.info(`egov-monitor: ${event.total} site(s), ${event.toScan} to scan, ${event.concurrency} at a time`);
+    core.info(
+      `egov-monitor: ${event.total} site(s), ${event.toScan} to scan, ${event.concurrency} at a time`,
+    );
   } else if (event.type === 'site-done') {
     const verdict = event.status === 'ok' ? `level ${event.level}` : `error ${event.errorCode ?? ''}`.trim();
-    core.info(`[${event.done}/${event.total}] ${event.url} — ${verdict} (${event.pages} pages, ${Math.round(event.elapsedMs / 1000)} s)`);
+    core.info(
+      `[${event.done}/${event.total}] ${event.url} — ${verdict} (${event.pages} pages, ${Math.round(event.elapsedMs / 1000)} s)`,
+    );
+  } else if (event.type === 'site-retry') {
+    core.info(
+      event.stage === 'start'
+        ? `a safety time limit cut ${event.url}: scanning it again, alone`
+        : `${event.url} scanned again: kept the ${event.kept === 'retry' ? 'new' : 'first'} result`,
+    );
   } else if (event.type === 'browser-restart') {
     core.warning(`browser restarted: ${event.reason}`);
   }
@@ -70,6 +80,9 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       scan: {
         ...(inputs.maxPages !== undefined && { maxPages: inputs.maxPages }),
         ...(inputs.maxDepth !== undefined && { maxDepth: inputs.maxDepth }),
+        ...(inputs.maxDiscoveredPages !== undefined && { maxDiscoveredPages: inputs.maxDiscoveredPages }),
+        ...(inputs.siteTimeoutMs !== undefined && { siteTimeoutMs: inputs.siteTimeoutMs }),
+        ...(inputs.pageTimeoutMs !== undefined && { pageTimeoutMs: inputs.pageTimeoutMs }),
         ...(inputs.userAgent !== undefined && { userAgent: inputs.userAgent }),
         lighthouse: {
           enabled: inputs.lighthouse,
@@ -102,7 +115,11 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       : { summary: null, failure: null };
 
     // Written after publication, so each site's row links its issue.
-    const summaryText = renderSummaryIssue(results, inputs.lang, { ...issueLinks(published.summary), reportUrl, tool: results.tool });
+    const summaryText = renderSummaryIssue(results, inputs.lang, {
+      ...issueLinks(published.summary),
+      reportUrl,
+      tool: results.tool,
+    });
     await core.summary.addRaw(summaryText.body, true).write();
 
     const evaluated = results.sites.filter((site) => site.status === 'ok');
@@ -111,21 +128,28 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     core.setOutput('sites', results.sites.length);
     core.setOutput('sites-error', outcome.counts.error);
     // A loop, not Math.min(...sites): spreading tens of thousands of arguments overflows the call stack.
-    core.setOutput('lowest-level', results.sites.reduce((lowest, site) => Math.min(lowest, site.maturity.level), Infinity));
+    core.setOutput(
+      'lowest-level',
+      results.sites.reduce((lowest, site) => Math.min(lowest, site.maturity.level), Infinity),
+    );
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
     const failures = outcome.gates.filter((gate) => !gate.met);
     core.setOutput('passed', String(inputs.mode === 'monitor' || failures.length === 0));
     if (evaluated.length === 0 && results.sites.length > 0) {
-      core.warning('no site could be evaluated: see each site\'s error in the report');
+      core.warning("no site could be evaluated: see each site's error in the report");
     }
     if (published.failure) {
       if (inputs.onPublishError === 'fail') core.setFailed(published.failure);
       else core.warning(published.failure);
     }
     if (inputs.mode === 'gate' && failures.length > 0) {
-      const lines = failures.flatMap((gate) => gate.below.map((site) => `${site.name} (${site.url}): ${site.actual}`));
-      core.setFailed(`below the gate (${failures.map((gate) => gate.description).join('; ')}):\n${lines.join('\n')}`);
+      const lines = failures.flatMap((gate) =>
+        gate.below.map((site) => `${site.name} (${site.url}): ${site.actual}`),
+      );
+      core.setFailed(
+        `below the gate (${failures.map((gate) => gate.description).join('; ')}):\n${lines.join('\n')}`,
+      );
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));

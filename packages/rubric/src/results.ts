@@ -57,6 +57,15 @@ export interface Maturity {
   level: MaturityLevel;
   points: number;
   criteria: CriterionResult[];
+  /**
+   * Set when inconclusive criteria could raise the level: `level` is then a floor, not a verdict (the methodology's
+   * "nivel provisional"). Absent when the level stands whatever the inconclusive criteria turn out to be.
+   */
+  provisional?: true;
+  /** The inconclusive criteria that could raise the level (with `provisional`), in the model's order. */
+  couldRaise?: CriterionId[];
+  /** The level the site would reach if every one of them were met (with `provisional`). */
+  couldReach?: MaturityLevel;
 }
 
 export interface MergedAxeViolation {
@@ -140,7 +149,7 @@ export interface SiteSummary {
   status: SiteStatus;
   error?: CollectorError;
   scannedAt: string;
-  maturity: Pick<Maturity, 'level' | 'points'>;
+  maturity: Pick<Maturity, 'level' | 'points' | 'provisional' | 'couldRaise' | 'couldReach'>;
   compliance: ComplianceScores;
 }
 
@@ -156,7 +165,13 @@ export function summarizeSite(site: SiteResult): SiteSummary {
     status: site.status,
     ...(site.error ? { error: { code: site.error.code, message: site.error.message } } : {}),
     scannedAt: site.scannedAt,
-    maturity: { level: site.maturity.level, points: site.maturity.points },
+    maturity: {
+      level: site.maturity.level,
+      points: site.maturity.points,
+      ...(site.maturity.provisional ? { provisional: true as const } : {}),
+      ...(site.maturity.couldRaise ? { couldRaise: [...site.maturity.couldRaise] } : {}),
+      ...(site.maturity.couldReach === undefined ? {} : { couldReach: site.maturity.couldReach }),
+    },
     compliance: { areas: { ...site.compliance.areas }, overall: site.compliance.overall },
   };
 }
@@ -207,7 +222,12 @@ export interface Aggregates {
 
 // ---------------------------------------------------------------- comparison of two runs
 
-export type SiteChangeKind = 'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered';
+/**
+ * `provisional`: the level is lower than before but provisional (inconclusive criteria could raise it), so it is not
+ * reported as a regression, and the comparison keeps the previous level for the averages, as for `unreachable`.
+ */
+export type SiteChangeKind =
+  'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered' | 'provisional';
 
 export interface SiteComparison {
   url: string;
@@ -231,5 +251,11 @@ export interface SiteComparison {
 export interface RunComparison {
   previousStartedAt: string;
   sites: SiteComparison[];
-  groups: { key: string; label: string; previousAverage: number | null; currentAverage: number | null; delta: number | null }[];
+  groups: {
+    key: string;
+    label: string;
+    previousAverage: number | null;
+    currentAverage: number | null;
+    delta: number | null;
+  }[];
 }

@@ -2,17 +2,23 @@ import type { Browser } from 'playwright-core';
 import type { EgressPolicy, Resolver } from './egress/policy.js';
 import type { EgressListener } from './egress/socks-proxy.js';
 
-/** Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts). */
+/**
+ * Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts).
+ *
+ * What a scan reads depends only on work budgets (pages analysed, pages discovered, depth), never on how fast the
+ * machine is. The time limits are safety nets set far above what a healthy site needs: when one fires, the evidence
+ * that depended on the unfinished work says so (`incomplete`) and the verdicts over it are inconclusive, never false.
+ */
 export interface ScanOptions {
   /** Pages opened in the browser and analysed in full (collectors + axe). Default 30. */
   maxPages: number;
   /** Link hops from the home page. Default 4. */
   maxDepth: number;
-  /** Pages discovered (HEAD/GET without rendering) to count many_pages beyond the analysed ones. Default 200. */
+  /** Pages recorded in all (analysed, then discovered cheaply to count many_pages beyond them). Default 200. */
   maxDiscoveredPages: number;
-  /** Wall-clock budget for one site, crawl and collectors included. Default 180 000 ms. */
-  siteTimeLimitMs: number;
-  /** One navigation. Default 20 000 ms. */
+  /** Safety net for one site, crawl and collectors included (--site-timeout). Default 900 000 ms (15 min). */
+  siteTimeoutMs: number;
+  /** Safety net for each step of reading one page: loading, becoming ready, reading, axe (--page-timeout). Default 60 000 ms. */
   pageTimeoutMs: number;
   /** Honest user agent with a contact URL (configurable). */
   userAgent: string;

@@ -62,13 +62,19 @@ function page(title: string, body: string, head = ''): string {
   return `<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><header><nav><a href="/">Inicio</a> <a href="/redirecciones">Redirecciones</a> <a href="/meta">Aviso</a> <a href="/script">Portal nuevo</a> <a href="/pagos">Pagos en línea</a> <a href="/formularios">Formularios</a> <a href="/contacto">Contacto</a></nav></header><main><h1>${title}</h1>${body}</main></body></html>`;
 }
 
-function targetPages(host: string, path: string): { status: number; headers?: Record<string, string>; body?: string } {
+function targetPages(
+  host: string,
+  path: string,
+): { status: number; headers?: Record<string, string>; body?: string } {
   const origins = canaryOrigins();
-  if (host.startsWith('salto.test')) return { status: 302, headers: { location: `http://[::ffff:127.0.0.2]:${port}/salto` } };
+  if (host.startsWith('salto.test'))
+    return { status: 302, headers: { location: `http://[::ffff:127.0.0.2]:${port}/salto` } };
   // The HTTPS probe's www endpoint answers a redirect into the internal network.
-  if (host.startsWith('www.sede.test')) return { status: 301, headers: { location: `http://127.0.0.2:${port}/www` } };
+  if (host.startsWith('www.sede.test'))
+    return { status: 301, headers: { location: `http://127.0.0.2:${port}/www` } };
   const redirect = /^\/r\/(\d+)$/.exec(path);
-  if (redirect) return { status: 302, headers: { location: `${origins[Number(redirect[1])] ?? origins[0]}/redirigido` } };
+  if (redirect)
+    return { status: 302, headers: { location: `${origins[Number(redirect[1])] ?? origins[0]}/redirigido` } };
   switch (path) {
     case '/':
       return {
@@ -89,11 +95,27 @@ function targetPages(host: string, path: string): { status: number; headers?: Re
         ),
       };
     case '/redirecciones':
-      return { status: 200, body: page('Redirecciones', origins.map((_o, i) => `<a href="/r/${i}">Enlace ${i}</a>`).join(' ')) };
+      return {
+        status: 200,
+        body: page('Redirecciones', origins.map((_o, i) => `<a href="/r/${i}">Enlace ${i}</a>`).join(' ')),
+      };
     case '/meta':
-      return { status: 200, body: page('Aviso', '<p>Redirigiendo…</p>', `<meta http-equiv="refresh" content="0;url=http://0x7f000002:${port}/meta">`) };
+      return {
+        status: 200,
+        body: page(
+          'Aviso',
+          '<p>Redirigiendo…</p>',
+          `<meta http-equiv="refresh" content="0;url=http://0x7f000002:${port}/meta">`,
+        ),
+      };
     case '/script':
-      return { status: 200, body: page('Portal nuevo', `<p>Redirigiendo…</p><script>setTimeout(() => { location = 'http://intranet.test:${port}/js-nav'; }, 10);</script>`) };
+      return {
+        status: 200,
+        body: page(
+          'Portal nuevo',
+          `<p>Redirigiendo…</p><script>setTimeout(() => { location = 'http://intranet.test:${port}/js-nav'; }, 10);</script>`,
+        ),
+      };
     case '/pagos':
       return {
         status: 200,
@@ -106,15 +128,25 @@ function targetPages(host: string, path: string): { status: number; headers?: Re
     case '/formularios':
       return {
         status: 200,
-        body: page('Formularios', `<ul><li><a href="http://127.0.0.2:${port}/solicitud.pdf">Formulario de solicitud (PDF)</a></li><li><a href="http://intranet.test:${port}/formulario-inscripcion.pdf">Formulario de inscripción (PDF)</a></li><li><a href="http://[::ffff:127.0.0.3]:${port}/formulario.docx">Formulario de queja (DOCX)</a></li></ul>`),
+        body: page(
+          'Formularios',
+          `<ul><li><a href="http://127.0.0.2:${port}/solicitud.pdf">Formulario de solicitud (PDF)</a></li><li><a href="http://intranet.test:${port}/formulario-inscripcion.pdf">Formulario de inscripción (PDF)</a></li><li><a href="http://[::ffff:127.0.0.3]:${port}/formulario.docx">Formulario de queja (DOCX)</a></li></ul>`,
+        ),
       };
     case '/contacto':
       return {
         status: 200,
-        body: page('Contacto', `<form action="http://[::ffff:127.0.0.2]:${port}/enviar" method="post"><label>Nombre <input name="nombre"></label><label>Correo <input type="email" name="correo"></label><label>Mensaje <textarea name="mensaje"></textarea></label><button>Enviar</button></form>`),
+        body: page(
+          'Contacto',
+          `<form action="http://[::ffff:127.0.0.2]:${port}/enviar" method="post"><label>Nombre <input name="nombre"></label><label>Correo <input type="email" name="correo"></label><label>Mensaje <textarea name="mensaje"></textarea></label><button>Enviar</button></form>`,
+        ),
       };
     case '/robots.txt':
-      return { status: 200, headers: { 'content-type': 'text/plain' }, body: `User-agent: *\nAllow: /\nSitemap: http://127.0.0.2:${port}/sitemap.xml\nSitemap: http://intranet.test:${port}/sitemap.xml\nSitemap: http://sede.test:${port}/sitemap.xml\n` };
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/plain' },
+        body: `User-agent: *\nAllow: /\nSitemap: http://127.0.0.2:${port}/sitemap.xml\nSitemap: http://intranet.test:${port}/sitemap.xml\nSitemap: http://sede.test:${port}/sitemap.xml\n`,
+      };
     case '/sitemap.xml':
       return {
         status: 200,
@@ -149,7 +181,11 @@ async function startNetwork(): Promise<void> {
     const answer = targetPages(host, path);
     // Each request on its own connection for the rebinding name, so every one of them is resolved again.
     const close = host.startsWith('rebind.test') ? { connection: 'close' } : {};
-    response.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8', ...close, ...answer.headers });
+    response.writeHead(answer.status, {
+      'content-type': 'text/html; charset=utf-8',
+      ...close,
+      ...answer.headers,
+    });
     response.end(answer.body ?? '');
   });
   port = await listen(target, '127.0.0.1');
@@ -159,7 +195,8 @@ async function startNetwork(): Promise<void> {
   };
   const leaf = ca.issue({ hosts: CANARY_HOSTS });
   for (const host of CANARY_HOSTS) {
-    const canary = host === '127.0.0.4' ? https.createServer({ key: leaf.key, cert: leaf.cert }) : http.createServer();
+    const canary =
+      host === '127.0.0.4' ? https.createServer({ key: leaf.key, cert: leaf.cert }) : http.createServer();
     // Counted at the TCP level: a TLS handshake, a WebSocket or an HTTP request all start with a connection.
     canary.on('connection', count(host));
     await listen(canary, host, port);
@@ -170,7 +207,7 @@ const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({
   ...DEFAULT_SCAN_OPTIONS,
   maxPages: 8,
   maxDiscoveredPages: 20,
-  siteTimeLimitMs: 120_000,
+  siteTimeoutMs: 120_000,
   pageTimeoutMs: 10_000,
   extraCaPems: [ca.caPem],
   ...extra,
@@ -188,8 +225,17 @@ beforeAll(async () => {
     }
   }
   session = await launchBrowser({ extraCaPems: [ca.caPem], resolver });
-  evidence = await scanSite(session, { url: `http://sede.test:${port}/`, name: 'Secretaría de Pruebas de Red' }, options());
-  redirected = await scanSite(session, { url: `http://salto.test:${port}/` }, options({ siteTimeLimitMs: 30_000 }), { retryDelaysMs: [] });
+  evidence = await scanSite(
+    session,
+    { url: `http://sede.test:${port}/`, name: 'Secretaría de Pruebas de Red' },
+    options(),
+  );
+  redirected = await scanSite(
+    session,
+    { url: `http://salto.test:${port}/` },
+    options({ siteTimeoutMs: 30_000 }),
+    { retryDelaysMs: [] },
+  );
 }, 400_000);
 
 afterAll(async () => {
@@ -209,11 +255,21 @@ describe('hostile network: nothing reaches an address the list did not name', ()
     const paths = crawl?.status === 'ok' ? crawl.data.pages.map((p) => new URL(p.url).pathname) : [];
     expect(paths).toEqual(expect.arrayContaining(['/', '/contacto', '/formularios', '/pagos']));
     // No page of the crawl is on another address than the target's.
-    const hosts = crawl?.status === 'ok' ? new Set(crawl.data.pages.map((p) => new URL(p.url).hostname)) : new Set();
+    const hosts =
+      crawl?.status === 'ok' ? new Set(crawl.data.pages.map((p) => new URL(p.url).hostname)) : new Set();
     expect([...hosts]).toEqual(['sede.test']);
-    for (const kind of ['downloads', 'payments', 'search', 'https', 'contact'] as const) expect(evidence.gathered[kind]?.status, kind).toBeDefined();
+    for (const kind of ['downloads', 'payments', 'search', 'https', 'contact'] as const)
+      expect(evidence.gathered[kind]?.status, kind).toBeDefined();
     // The target really served the hostile pages, robots.txt and its sitemaps: every path was exercised.
-    expect(targetHits).toEqual(expect.arrayContaining([`sede.test:${port}/robots.txt`, `sede.test:${port}/sitemap.xml`, `sede.test:${port}/urls.xml`, `sede.test:${port}/meta`, `sede.test:${port}/script`]));
+    expect(targetHits).toEqual(
+      expect.arrayContaining([
+        `sede.test:${port}/robots.txt`,
+        `sede.test:${port}/sitemap.xml`,
+        `sede.test:${port}/urls.xml`,
+        `sede.test:${port}/meta`,
+        `sede.test:${port}/script`,
+      ]),
+    );
     // The rebinding name was served once from the target's address; every later connection was refused.
     expect(targetHits.filter((hit) => hit.startsWith('rebind.test')).length).toBeGreaterThanOrEqual(1);
   });
@@ -221,8 +277,16 @@ describe('hostile network: nothing reaches an address the list did not name', ()
   it("the HTTPS probe does not follow the www endpoint's redirect into the network, and says so", () => {
     const probe = evidence.gathered.https;
     expect(probe?.status).toBe('ok');
-    const www = probe?.status === 'ok' ? probe.data.endpoints.find((e) => e.url.startsWith('http://www.sede.test')) : undefined;
-    expect(www).toMatchObject({ live: true, status: 301, redirectTo: `http://127.0.0.2:${port}/www`, error: 'refused: loopback address' });
+    const www =
+      probe?.status === 'ok'
+        ? probe.data.endpoints.find((e) => e.url.startsWith('http://www.sede.test'))
+        : undefined;
+    expect(www).toMatchObject({
+      live: true,
+      status: 301,
+      redirectTo: `http://127.0.0.2:${port}/www`,
+      error: 'refused: loopback address',
+    });
   });
 
   it('a home page that redirects into the network is refused-address, and no canary saw it', () => {

@@ -9,14 +9,24 @@ import { MAX_BODY } from '../render/issues.js';
 import { publishIssues, PublishError } from './publish-issues.js';
 import type { GitHubPublishOptions } from './publish-issues.js';
 import { openApiValidator, startGitHubDouble, virtualClock } from './test-support/github-double.js';
-import type { DoubleOptions, GitHubDouble, RecordedRequest, VirtualClock } from './test-support/github-double.js';
+import type {
+  DoubleOptions,
+  GitHubDouble,
+  RecordedRequest,
+  VirtualClock,
+} from './test-support/github-double.js';
 
 // Every test runs on a virtual clock shared by the client and the double: GitHub's pacing and rate-limit waits
 // are the production ones, cost no real time, and the double records when each request was sent on that clock.
 let gh: GitHubDouble;
 let clock: VirtualClock;
 const logged: string[] = [];
-const log = { debug: () => {}, info: () => {}, warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+const log = {
+  debug: () => {},
+  info: () => {},
+  warn: (m: string) => logged.push(m),
+  error: (m: string) => logged.push(m),
+};
 
 async function start(extra: Omit<DoubleOptions, 'clock'> = {}): Promise<GitHubDouble> {
   clock = virtualClock();
@@ -44,13 +54,22 @@ const titleOf = (body: unknown): string => String((body as { title?: unknown } |
 const titleOfLabel = (body: unknown): string => String((body as { name?: unknown } | undefined)?.name ?? '');
 const writes = (): RecordedRequest[] => gh.requests.filter((r) => r.method !== 'GET');
 const siteIssues = () => [...gh.issues.values()].filter((i) => i.body?.includes('egov-monitor:site-key:'));
-const after = (request: RecordedRequest): RecordedRequest[] => gh.requests.slice(gh.requests.indexOf(request) + 1);
+const after = (request: RecordedRequest): RecordedRequest[] =>
+  gh.requests.slice(gh.requests.indexOf(request) + 1);
 
 /** SBS (unreachable in the sample) made reachable, at level 2. */
 function withSbsUp(results: ScanResults): ScanResults {
   const sosep = results.sites.find((s) => s.acronym === 'SOSEP')!;
   const sbs = results.sites.find((s) => s.acronym === 'SBS')!;
-  Object.assign(sbs, { ...structuredClone(sosep), url: sbs.url, finalUrl: sbs.url, name: sbs.name, acronym: 'SBS', institution: sbs.institution, group: sbs.group });
+  Object.assign(sbs, {
+    ...structuredClone(sosep),
+    url: sbs.url,
+    finalUrl: sbs.url,
+    name: sbs.name,
+    acronym: 'SBS',
+    institution: sbs.institution,
+    group: sbs.group,
+  });
   delete sbs.error;
   return results;
 }
@@ -65,7 +84,7 @@ function runOn(day: number, sbsUp: boolean, previous?: ScanResults): ScanResults
 
 beforeAll(() => {
   openApiValidator();
-}, 60_000);
+}, 300_000);
 
 afterEach(async () => {
   // Every request the reporter made and every answer the double gave must match GitHub's OpenAPI description.
@@ -84,9 +103,30 @@ describe('publishIssues against the GitHub double', () => {
     const results = sampleResults();
     const first = await publishIssues(results, options());
     expect(first.errors).toEqual([]);
-    expect(first).toMatchObject({ created: 6, updated: 0, unchanged: 0, commented: 0, closed: 0, duplicatesClosed: 0, permission: null });
-    expect(first.summaryIssue).toEqual({ number: 7, action: 'created', url: 'https://github.com/red-ciudadana/diagnostico/issues/7' });
-    expect(first.labelsCreated).toEqual(['egov-monitor', 'nivel-0', 'nivel-1', 'nivel-2', 'nivel-3', 'nivel-4', 'nivel-5', 'no-evaluado']);
+    expect(first).toMatchObject({
+      created: 6,
+      updated: 0,
+      unchanged: 0,
+      commented: 0,
+      closed: 0,
+      duplicatesClosed: 0,
+      permission: null,
+    });
+    expect(first.summaryIssue).toEqual({
+      number: 7,
+      action: 'created',
+      url: 'https://github.com/red-ciudadana/diagnostico/issues/7',
+    });
+    expect(first.labelsCreated).toEqual([
+      'egov-monitor',
+      'nivel-0',
+      'nivel-1',
+      'nivel-2',
+      'nivel-3',
+      'nivel-4',
+      'nivel-5',
+      'no-evaluado',
+    ]);
     expect(gh.issues.size).toBe(7);
     const minfin = gh.issues.get(1)!;
     expect(minfin.title).toBe('[egov-monitor] MINFIN — Nivel 3 Interactivo (60)');
@@ -98,12 +138,22 @@ describe('publishIssues against the GitHub double', () => {
     expect(gh.issues.get(7)!.body).toContain(
       '| Ministerio de Finanzas Públicas | MINFIN | Ministerios | 3 — Interactivo | 60 | 72.5 | [#1](<https://github.com/red-ciudadana/diagnostico/issues/1>) |',
     );
-    expect(first.sites[0]).toMatchObject({ issue: 1, issueUrl: 'https://github.com/red-ciudadana/diagnostico/issues/1', action: 'created' });
+    expect(first.sites[0]).toMatchObject({
+      issue: 1,
+      issueUrl: 'https://github.com/red-ciudadana/diagnostico/issues/1',
+      action: 'created',
+    });
 
     const before = writes().length;
     const second = await publishIssues(results, options({ runId: '101' }));
     expect(second.errors).toEqual([]);
-    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 6, commented: 0, summaryIssue: { number: 7, action: 'unchanged' } });
+    expect(second).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 6,
+      commented: 0,
+      summaryIssue: { number: 7, action: 'unchanged' },
+    });
     expect(writes()).toHaveLength(before);
     expect(gh.issues.size).toBe(7);
   });
@@ -114,10 +164,19 @@ describe('publishIssues against the GitHub double', () => {
     gh.issues.get(2)!.state = 'closed';
     // per_page 100 fits everything; force small pages through the raw client to prove Link-following.
     const client = createClient({ token: 't', baseUrl: gh.baseUrl, clock });
-    const pages = await client.paginate(client.rest.issues.listForRepo, { owner: gh.owner, repo: gh.repo, state: 'all', per_page: 2 });
+    const pages = await client.paginate(client.rest.issues.listForRepo, {
+      owner: gh.owner,
+      repo: gh.repo,
+      state: 'all',
+      per_page: 2,
+    });
     expect(pages).toHaveLength(7);
     expect(gh.requests.filter((r) => r.query.per_page === '2')).toHaveLength(4);
-    const found = await findSiteIssue(client, { owner: gh.owner, repo: gh.repo }, 'http://WWW.mineco.gob.gt/index.html');
+    const found = await findSiteIssue(
+      client,
+      { owner: gh.owner, repo: gh.repo },
+      'http://WWW.mineco.gob.gt/index.html',
+    );
     expect(found).toMatchObject({ number: 2, state: 'closed' });
   });
 
@@ -146,7 +205,9 @@ describe('publishIssues against the GitHub double', () => {
     const comment = minfin.comments[0]!.body;
     expect(comment).toContain('<!-- egov-monitor:run:102 -->');
     // The comment links the workflow run and names the check by its title.
-    expect(comment).toContain('### Cambios en la corrida [102](<https://github.com/red-ciudadana/diagnostico/actions/runs/100>)');
+    expect(comment).toContain(
+      '### Cambios en la corrida [102](<https://github.com/red-ciudadana/diagnostico/actions/runs/100>)',
+    );
     expect(comment).toContain('Verificaciones que cambiaron: Cabecera HSTS: ✅ Cumple → ❌ No cumple');
     expect(gh.issues.get(2)!.comments).toHaveLength(0);
 
@@ -161,7 +222,14 @@ describe('publishIssues against the GitHub double', () => {
   it('counts a comment marked by an earlier version with the attempt (`<run>-1`) as this run’s', async () => {
     await start();
     await publishIssues(sampleResults(), options());
-    gh.issues.get(1)!.comments.push({ id: 1, body: '<!-- egov-monitor:run:102-1 -->\n### Cambios', created_at: '2026-03-02T15:00:00Z', updated_at: '2026-03-02T15:00:00Z' });
+    gh.issues
+      .get(1)!
+      .comments.push({
+        id: 1,
+        body: '<!-- egov-monitor:run:102-1 -->\n### Cambios',
+        created_at: '2026-03-02T15:00:00Z',
+        updated_at: '2026-03-02T15:00:00Z',
+      });
     const summary = await publishIssues(sampleResults({ withComparison: true }), options({ runId: '102' }));
     expect(gh.issues.get(1)!.comments).toHaveLength(1);
     expect(summary.commented).toBe(3);
@@ -194,41 +262,68 @@ describe('publishIssues against the GitHub double', () => {
     expect(sbs.comments[1]!.body).toContain('**Se volvió a evaluar** — Nivel: No evaluado → 2 Ampliado (40)');
     expect(sbs.labels).toContain('nivel-2');
     // No other site changed in those runs: no other comment anywhere.
-    expect(siteIssues().filter((i) => i !== sbs).every((i) => i.comments.length === 0)).toBe(true);
+    expect(
+      siteIssues()
+        .filter((i) => i !== sbs)
+        .every((i) => i.comments.length === 0),
+    ).toBe(true);
   });
 
   it('never repeats a POST whose answer was lost: a 502 after GitHub created the issue leaves exactly one', async () => {
     await start();
-    gh.inject({ kind: 'bad-gateway-after-commit', match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINFIN') });
-    gh.inject({ kind: 'reset-after-commit', match: (r) => r.method === 'POST' && titleOf(r.body).includes('MSPAS') });
+    gh.inject({
+      kind: 'bad-gateway-after-commit',
+      match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINFIN'),
+    });
+    gh.inject({
+      kind: 'reset-after-commit',
+      match: (r) => r.method === 'POST' && titleOf(r.body).includes('MSPAS'),
+    });
     const summary = await publishIssues(sampleResults(), options());
     expect(summary.errors).toEqual([]);
     expect(summary.created).toBe(6);
     for (const acronym of ['MINFIN', 'MSPAS']) {
-      expect(gh.requests.filter((r) => r.method === 'POST' && titleOf(r.body).includes(acronym))).toHaveLength(1);
+      expect(
+        gh.requests.filter((r) => r.method === 'POST' && titleOf(r.body).includes(acronym)),
+      ).toHaveLength(1);
       expect(siteIssues().filter((i) => i.title.includes(acronym))).toHaveLength(1);
     }
     expect(siteIssues()).toHaveLength(6);
     // The summary links the issue that exists.
     expect(summary.sites[0]).toMatchObject({ issue: 1, action: 'created' });
-    expect(gh.issues.get(summary.summaryIssue!.number)!.body).toContain('[#1](<https://github.com/red-ciudadana/diagnostico/issues/1>)');
-    expect(logged.some((m) => /creating the issue ".*MINFIN.*" got HTTP 502.*looking for it/.test(m))).toBe(true);
+    expect(gh.issues.get(summary.summaryIssue!.number)!.body).toContain(
+      '[#1](<https://github.com/red-ciudadana/diagnostico/issues/1>)',
+    );
+    expect(logged.some((m) => /creating the issue ".*MINFIN.*" got HTTP 502.*looking for it/.test(m))).toBe(
+      true,
+    );
   });
 
   it('creates a label once even when GitHub loses the answer (a label is known by its name)', async () => {
     await start();
-    gh.inject({ kind: 'bad-gateway-after-commit', match: (r) => r.method === 'POST' && r.path.endsWith('/labels') });
+    gh.inject({
+      kind: 'bad-gateway-after-commit',
+      match: (r) => r.method === 'POST' && r.path.endsWith('/labels'),
+    });
     const summary = await publishIssues(sampleResults(), options());
     expect(summary.errors).toEqual([]);
     expect(gh.labels.filter((l) => l.name === 'egov-monitor')).toHaveLength(1);
-    expect(gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/labels')).map((r) => r.status).slice(0, 2)).toEqual([502, 422]);
+    expect(
+      gh.requests
+        .filter((r) => r.method === 'POST' && r.path.endsWith('/labels'))
+        .map((r) => r.status)
+        .slice(0, 2),
+    ).toEqual([502, 422]);
     expect(summary.labelsCreated).not.toContain('egov-monitor');
     expect(summary.labelsCreated).toHaveLength(7);
   });
 
   it('sends the POST again when the issue is not there after a 502 that created nothing', async () => {
     await start();
-    gh.inject({ kind: 'bad-gateway', match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINFIN') });
+    gh.inject({
+      kind: 'bad-gateway',
+      match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINFIN'),
+    });
     const summary = await publishIssues(sampleResults(), options());
     expect(summary.errors).toEqual([]);
     const posts = gh.requests.filter((r) => r.method === 'POST' && titleOf(r.body).includes('MINFIN'));
@@ -242,11 +337,16 @@ describe('publishIssues against the GitHub double', () => {
   it('posts one comment when GitHub answers 502 after posting it', async () => {
     await start();
     await publishIssues(sampleResults(), options());
-    gh.inject({ kind: 'bad-gateway-after-commit', match: (r) => r.method === 'POST' && r.path.endsWith('/issues/1/comments') });
+    gh.inject({
+      kind: 'bad-gateway-after-commit',
+      match: (r) => r.method === 'POST' && r.path.endsWith('/issues/1/comments'),
+    });
     const summary = await publishIssues(sampleResults({ withComparison: true }), options({ runId: '7' }));
     expect(summary.errors).toEqual([]);
     expect(gh.issues.get(1)!.comments).toHaveLength(1);
-    expect(gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/1/comments'))).toHaveLength(1);
+    expect(
+      gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/1/comments')),
+    ).toHaveLength(1);
   });
 
   it('closes, as a duplicate of the oldest, any other open issue carrying a site’s marker, and links the kept one', async () => {
@@ -255,14 +355,20 @@ describe('publishIssues against the GitHub double', () => {
     await publishIssues(results, options());
     const copy = gh.issues.get(1)!;
     const dup = gh.addIssue({ title: copy.title, body: copy.body!, labels: copy.labels });
-    const summaryDup = gh.addIssue({ title: 'copia', body: gh.issues.get(7)!.body!, labels: ['egov-monitor'] });
+    const summaryDup = gh.addIssue({
+      title: 'copia',
+      body: gh.issues.get(7)!.body!,
+      labels: ['egov-monitor'],
+    });
     const summary = await publishIssues(results, options({ runId: '101' }));
     expect(summary.errors).toEqual([]);
     expect(summary.duplicatesClosed).toBe(2);
     for (const number of [dup, summaryDup]) {
       expect(gh.issues.get(number)).toMatchObject({ state: 'closed', state_reason: 'duplicate' });
     }
-    expect(gh.issues.get(dup)!.comments.map((c) => c.body)).toEqual([expect.stringContaining('se sigue actualizando en #1; se cierra como duplicado')]);
+    expect(gh.issues.get(dup)!.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining('se sigue actualizando en #1; se cierra como duplicado'),
+    ]);
     expect(gh.issues.get(1)!.state).toBe('open');
     expect(summary.sites[0]).toMatchObject({ issue: 1 });
     expect(summary.summaryIssue).toMatchObject({ number: 7 });
@@ -294,7 +400,9 @@ describe('publishIssues against the GitHub double', () => {
     const closed = await publishIssues(shorter, options({ closeRemoved: true }));
     expect(closed.closed).toBe(1);
     expect(gh.issues.get(3)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
-    expect(gh.issues.get(3)!.comments.map((c) => c.body)).toEqual([expect.stringContaining('ya no está en la lista')]);
+    expect(gh.issues.get(3)!.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining('ya no está en la lista'),
+    ]);
     const back = await publishIssues(results, options({ closeRemoved: true }));
     expect(back).toMatchObject({ created: 0, closed: 0 });
     expect(gh.issues.get(3)!.state).toBe('open');
@@ -305,7 +413,12 @@ describe('rate limits and pacing, on the clock the double records', () => {
   for (const status of [429, 403] as const) {
     it(`waits out a secondary rate limit (${status}, retry-after 20 s): nothing is sent inside the window`, async () => {
       await start();
-      gh.inject({ kind: 'secondary-rate-limit', status, retryAfter: 20, match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINECO') });
+      gh.inject({
+        kind: 'secondary-rate-limit',
+        status,
+        retryAfter: 20,
+        match: (r) => r.method === 'POST' && titleOf(r.body).includes('MINECO'),
+      });
       const summary = await publishIssues(sampleResults(), options());
       expect(summary.errors).toEqual([]);
       expect(summary.created).toBe(6);
@@ -316,13 +429,19 @@ describe('rate limits and pacing, on the clock the double records', () => {
       expect(after(hit!).every((r) => r.at >= hit!.at + 20_000)).toBe(true);
       // The retry goes out at the end of the window, not later (the wait is the one GitHub asked for).
       expect(after(hit!)[0]).toMatchObject({ method: 'POST', status: 201, at: hit!.at + 20_000 });
-      expect(logged).toContain(`GitHub secondary rate limit on POST /repos/{owner}/{repo}/issues; retry 1/3 after 20 s`);
+      expect(logged).toContain(
+        `GitHub secondary rate limit on POST /repos/{owner}/{repo}/issues; retry 1/3 after 20 s`,
+      );
     });
   }
 
   it('waits until x-ratelimit-reset when the primary limit is spent', async () => {
     await start();
-    gh.inject({ kind: 'primary-rate-limit', resetAfter: 90, match: (r) => r.method === 'POST' && r.path.endsWith('/labels') });
+    gh.inject({
+      kind: 'primary-rate-limit',
+      resetAfter: 90,
+      match: (r) => r.method === 'POST' && r.path.endsWith('/labels'),
+    });
     const summary = await publishIssues(sampleResults(), options());
     expect(summary.errors).toEqual([]);
     const hit = gh.requests.find((r) => r.status === 403)!;
@@ -348,7 +467,8 @@ describe('rate limits and pacing, on the clock the double records', () => {
       for (let i = 1; i < w.length; i += 1) expect(w[i]!.at - w[i - 1]!.at).toBeGreaterThanOrEqual(1000);
       const notifying = w.filter((r) => r.method === 'POST' && /\/issues(\/\d+\/comments)?$/.test(r.path));
       expect(notifying.length).toBeGreaterThan(3);
-      for (let i = 1; i < notifying.length; i += 1) expect(notifying[i]!.at - notifying[i - 1]!.at).toBeGreaterThanOrEqual(3000);
+      for (let i = 1; i < notifying.length; i += 1)
+        expect(notifying[i]!.at - notifying[i - 1]!.at).toBeGreaterThanOrEqual(3000);
     };
     await publishIssues(sampleResults(), options());
     const first = writes();
@@ -360,10 +480,24 @@ describe('rate limits and pacing, on the clock the double records', () => {
 
   it('gives up on a rate limit after a bounded number of retries and reports that site only', async () => {
     await start();
-    gh.inject({ kind: 'secondary-rate-limit', retryAfter: 5, times: 10, match: (r) => r.method === 'POST' && titleOf(r.body).includes('MSPAS') });
-    const summary = await publishIssues(sampleResults(), options({ client: { clock, maxRateLimitRetries: 2 } }));
+    gh.inject({
+      kind: 'secondary-rate-limit',
+      retryAfter: 5,
+      times: 10,
+      match: (r) => r.method === 'POST' && titleOf(r.body).includes('MSPAS'),
+    });
+    const summary = await publishIssues(
+      sampleResults(),
+      options({ client: { clock, maxRateLimitRetries: 2 } }),
+    );
     expect(summary.created).toBe(5);
-    expect(summary.errors).toEqual([{ url: 'https://www.mspas.gob.gt/', step: 'site', message: expect.stringMatching(/^HTTP 403: .*secondary rate limit/) }]);
+    expect(summary.errors).toEqual([
+      {
+        url: 'https://www.mspas.gob.gt/',
+        step: 'site',
+        message: expect.stringMatching(/^HTTP 403: .*secondary rate limit/),
+      },
+    ]);
     const refused = gh.requests.filter((r) => r.status === 403);
     expect(refused).toHaveLength(3);
     // Giving up on that request does not send the next one inside GitHub's window either.
@@ -375,15 +509,32 @@ describe('rate limits and pacing, on the clock the double records', () => {
     await start();
     const client = createClient({ token: 't', baseUrl: gh.baseUrl, clock });
     const repo = { owner: gh.owner, repo: gh.repo };
-    gh.inject({ kind: 'bad-gateway', times: 3, match: (r) => r.method === 'POST' && r.path.endsWith('/labels') });
-    await expect(client.rest.issues.createLabel({ ...repo, name: 'a', color: 'ffffff' })).rejects.toMatchObject({ status: 502 });
-    await client.rest.issues.createLabel({ ...repo, name: 'b', color: 'ffffff', request: { idempotent: true } });
-    expect(gh.requests.filter((r) => r.method === 'POST').map((r) => `${titleOfLabel(r.body)} ${r.status}`)).toEqual(['a 502', 'b 502', 'b 502', 'b 201']);
+    gh.inject({
+      kind: 'bad-gateway',
+      times: 3,
+      match: (r) => r.method === 'POST' && r.path.endsWith('/labels'),
+    });
+    await expect(
+      client.rest.issues.createLabel({ ...repo, name: 'a', color: 'ffffff' }),
+    ).rejects.toMatchObject({ status: 502 });
+    await client.rest.issues.createLabel({
+      ...repo,
+      name: 'b',
+      color: 'ffffff',
+      request: { idempotent: true },
+    });
+    expect(
+      gh.requests.filter((r) => r.method === 'POST').map((r) => `${titleOfLabel(r.body)} ${r.status}`),
+    ).toEqual(['a 502', 'b 502', 'b 502', 'b 201']);
   });
 
   it('retries a read after a 502 with a growing pause', async () => {
     await start();
-    gh.inject({ kind: 'bad-gateway', times: 2, match: (r) => r.method === 'GET' && r.path.endsWith('/issues') });
+    gh.inject({
+      kind: 'bad-gateway',
+      times: 2,
+      match: (r) => r.method === 'GET' && r.path.endsWith('/issues'),
+    });
     const summary = await publishIssues(sampleResults(), options());
     expect(summary.errors).toEqual([]);
     const lists = gh.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues')).slice(0, 3);
@@ -396,7 +547,12 @@ describe('failures are visible', () => {
   it('stops at the first write a read-only token may not do, naming the permission', async () => {
     await start({ permissions: { issues: 'read' } });
     const summary = await publishIssues(sampleResults(), options());
-    expect(summary.permission).toMatchObject({ status: 403, permission: 'issues', access: 'write', message: 'Resource not accessible by integration' });
+    expect(summary.permission).toMatchObject({
+      status: 403,
+      permission: 'issues',
+      access: 'write',
+      message: 'Resource not accessible by integration',
+    });
     expect(summary.permission!.accepted).toBe('issues=write; pull_requests=write');
     // One refused write, then nothing more was tried.
     expect(writes()).toHaveLength(1);
@@ -408,7 +564,11 @@ describe('failures are visible', () => {
     await start({ permissions: {} });
     const failure = await publishIssues(sampleResults(), options()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PublishError);
-    expect((failure as PublishError).permission).toMatchObject({ status: 404, permission: 'issues', access: 'read' });
+    expect((failure as PublishError).permission).toMatchObject({
+      status: 404,
+      permission: 'issues',
+      access: 'read',
+    });
   });
 
   it('keeps one issue for a site whose URL is 60,000 characters long, run after run', async () => {
@@ -461,12 +621,22 @@ describe('failures are visible', () => {
 
   it('reports a failing site and publishes the others', async () => {
     await start();
-    gh.inject({ kind: 'unprocessable', times: Infinity, match: (r) => r.method === 'POST' && titleOf(r.body).includes('SOSEP') });
+    gh.inject({
+      kind: 'unprocessable',
+      times: Infinity,
+      match: (r) => r.method === 'POST' && titleOf(r.body).includes('SOSEP'),
+    });
     const summary = await publishIssues(sampleResults(), options());
     expect(summary.created).toBe(5);
-    expect(summary.sites.find((s) => s.url === 'http://sosep.gob.gt/')).toMatchObject({ action: 'failed', issue: null });
+    expect(summary.sites.find((s) => s.url === 'http://sosep.gob.gt/')).toMatchObject({
+      action: 'failed',
+      issue: null,
+    });
     expect(summary.errors).toHaveLength(1);
-    expect(summary.errors[0]).toMatchObject({ url: 'http://sosep.gob.gt/', message: expect.stringMatching(/^HTTP 422/) });
+    expect(summary.errors[0]).toMatchObject({
+      url: 'http://sosep.gob.gt/',
+      message: expect.stringMatching(/^HTTP 422/),
+    });
     expect(summary.summaryIssue?.action).toBe('created');
   });
 
@@ -506,14 +676,22 @@ describe('the GitHub double', () => {
     (gh.issues.get(1) as unknown as { state: unknown }).state = 42;
     await client.rest.issues.get({ owner: gh.owner, repo: gh.repo, issue_number: 1 });
     expect(gh.violations).toHaveLength(1);
-    expect(gh.violations[0]).toMatchObject({ request: `GET /repos/${gh.owner}/${gh.repo}/issues/1`, where: 'response 200' });
+    expect(gh.violations[0]).toMatchObject({
+      request: `GET /repos/${gh.owner}/${gh.repo}/issues/1`,
+      where: 'response 200',
+    });
     expect(gh.violations[0]!.errors.join(' ')).toMatch(/\/state must be string/);
     gh.violations.length = 0;
   });
 
   it('keeps refusing inside a rate-limit window, as GitHub does', async () => {
     await start();
-    gh.inject({ kind: 'secondary-rate-limit', status: 429, retryAfter: 20, match: (r) => r.method === 'GET' });
+    gh.inject({
+      kind: 'secondary-rate-limit',
+      status: 429,
+      retryAfter: 20,
+      match: (r) => r.method === 'GET',
+    });
     const url = `${gh.baseUrl}/repos/${gh.owner}/${gh.repo}/labels`;
     expect((await fetch(url)).status).toBe(429);
     clock.advance(19_000);

@@ -14,6 +14,8 @@ export const CSV_COLUMNS: readonly string[] = [
   'error_code',
   'level',
   'points',
+  // 1 when inconclusive criteria could raise the level (the level is then a floor), else 0; blank for error sites.
+  'level_provisional',
   ...CRITERION_IDS,
   ...AREAS.map((a) => `compliance_${a}`),
   'compliance_overall',
@@ -38,7 +40,8 @@ function criterionCell(site: SiteResult, id: string): Cell {
   if (site.status !== 'ok') return null;
   const c = site.maturity.criteria.find((x) => x.id === id);
   // Blank, not 0, when the criterion could not be judged: "not met" would be a claim we cannot back.
-  if (!c || c.outcome === 'error' || c.outcome === 'not-applicable' || c.outcome === 'inconclusive') return null;
+  if (!c || c.outcome === 'error' || c.outcome === 'not-applicable' || c.outcome === 'inconclusive')
+    return null;
   return c.met ? 1 : 0;
 }
 
@@ -55,6 +58,7 @@ function row(site: SiteResult): Cell[] {
     site.error?.code,
     site.maturity.level,
     site.maturity.points,
+    ok ? (site.maturity.provisional ? 1 : 0) : null,
     ...CRITERION_IDS.map((id) => criterionCell(site, id)),
     ...AREAS.map((a) => site.compliance.areas[a]),
     site.compliance.overall,

@@ -122,6 +122,10 @@ export interface SiteRowView {
   id: string;
   displayName: string;
   levelName: string;
+  /** "nivel provisional" when inconclusive criteria could raise the level, else null. */
+  provisionalTag: string | null;
+  /** The sentence that says which inconclusive criteria could raise the level, and to which level; else null. */
+  provisionalLine: string | null;
   ok: boolean;
 }
 
@@ -285,12 +289,21 @@ export function displayName(site: Pick<SiteResult, 'acronym' | 'name'>): string 
 }
 
 export function siteRowView(site: SiteSummary, lang: Lang): SiteRowView {
+  const ok = site.status === 'ok';
+  const provisional = ok && site.maturity.provisional === true;
   return {
     site,
     id: siteId(site.url),
     displayName: displayName(site),
     levelName: siteLevelName(site, lang),
-    ok: site.status === 'ok',
+    provisionalTag: provisional ? translate(lang, 'site.provisionalTag') : null,
+    provisionalLine: provisional
+      ? translate(lang, 'site.provisionalLine', {
+          criteria: (site.maturity.couldRaise ?? []).map((id) => criterionTitle(id, lang)).join(', '),
+          reach: site.maturity.couldReach ?? site.maturity.level,
+        })
+      : null,
+    ok,
   };
 }
 

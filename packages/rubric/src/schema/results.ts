@@ -7,7 +7,7 @@ import schema from './results.schema.json' with { type: 'json' };
 import { createAjv, describeErrors } from './ajv.js';
 
 /** Version of the results.json format; bump the minor for additive fields, the major for breaking changes. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const resultsSchema: object = schema;
 
@@ -33,5 +33,8 @@ export function validateResults(value: unknown): ResultsValidation {
  */
 export function validateSiteResult(value: unknown, index: number): ResultsValidation {
   const valid = validateSite(value) as boolean;
-  return { valid, errors: valid ? [] : describeErrors(validateSite.errors as ErrorObject[], `sites[${index}]`, value) };
+  return {
+    valid,
+    errors: valid ? [] : describeErrors(validateSite.errors as ErrorObject[], `sites[${index}]`, value),
+  };
 }

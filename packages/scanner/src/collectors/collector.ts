@@ -1,5 +1,11 @@
 import type { BrowserContext } from 'playwright-core';
-import type { CrawlEvidence, EvidenceKind, EvidenceKinds, SiteTarget } from '@egov-monitor/rubric';
+import type {
+  CrawlEvidence,
+  EvidenceKind,
+  EvidenceKinds,
+  Incompleteness,
+  SiteTarget,
+} from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { CertificateCheck } from '../https/certificate-check.js';
 import type { EgressPolicy } from '../egress/policy.js';
@@ -51,8 +57,21 @@ export interface SiteContext {
   egress?: EgressPolicy;
   /** Same-site check against siteHosts. */
   isSameSite(url: string): boolean;
-  /** Epoch ms after which the collector should stop starting new work and return what it has. */
+  /**
+   * Epoch ms of this collector's safety net (its own time limit, never past the site's): past it, the collector
+   * starts no new work and returns what it has, marked incomplete (`hasTime` in support/live.ts does both).
+   */
   deadline: number;
+  /** The clock `deadline` is read against (epoch ms; the site scan's, which tests may move). Default Date.now. */
+  now?: () => number;
+  /** Safety net of each step on one page (ScanOptions.pageTimeoutMs): a navigation, waiting until it is ready. */
+  pageTimeoutMs?: number;
+  /**
+   * Says this collector's data is partial: work it needed was not finished (a safety net fired, a page could not be
+   * read, a control could not be operated). What it found still counts; the rubric reads a "not found" over partial
+   * data as inconclusive. The first reason given is kept. Absent in unit tests that build a bare context.
+   */
+  markIncomplete?(reason: Incompleteness): void;
   /** The scan's clock (ISO), the "today" for dates. */
   scannedAt: string;
   log(message: string): void;

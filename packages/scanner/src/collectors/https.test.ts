@@ -21,7 +21,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   home = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}, 30_000);
+}, 300_000);
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
@@ -32,7 +32,11 @@ describe('https collector', () => {
     const page = snapshot({
       url: home,
       scripts: ['http://cdn.example.com/app.js'],
-      resources: [`${home}estilo.css`, 'http://cdn.example.com/app.js', 'http://fotos.example.com/escudo.png'],
+      resources: [
+        `${home}estilo.css`,
+        'http://cdn.example.com/app.js',
+        'http://fotos.example.com/escudo.png',
+      ],
     });
     const site = siteContext([page], { extra: { extraCaPems: [ca.rootPem], egress } });
     const evidence = await createHttpsCollector({ timeoutMs: 5_000 }).collect(site);
@@ -47,7 +51,9 @@ describe('https collector', () => {
   });
 
   it('does not trust a certificate the scan was not told to trust', async () => {
-    const evidence = await createHttpsCollector({ timeoutMs: 5_000 }).collect(siteContext([snapshot({ url: home })], { extra: { egress } }));
+    const evidence = await createHttpsCollector({ timeoutMs: 5_000 }).collect(
+      siteContext([snapshot({ url: home })], { extra: { egress } }),
+    );
     expect(evidence.validHttps).toBe(false);
     expect(evidence.badChain).toBe(true);
   });

@@ -13,6 +13,7 @@ import { checkCertificate } from '../../../https/certificate-check.js';
 import type { PageSnapshot } from '../../../page-snapshot.js';
 import { takeSnapshot } from '../../../snapshot/take-snapshot.js';
 import type { FetchedResource, SiteContext } from '../../collector.js';
+import type { Incompleteness } from '@egov-monitor/rubric';
 import { CHROMIUM_ARGS, findChromeExecutable } from '../../../browser.js';
 
 export interface Route {
@@ -90,7 +91,7 @@ export function useLiveFixture(
     browser = await launchTestBrowser();
     context = await browser.newContext(contextOptions);
     server = await startServer(routes);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
@@ -133,9 +134,10 @@ export function liveSite(
     timeLimitMs?: number;
     extraCaPems?: string[];
   },
-): SiteContext & { logs: string[] } {
+): SiteContext & { logs: string[]; incomplete: Incompleteness[] } {
   const home = new URL(options.homeUrl);
   const logs: string[] = [];
+  const incomplete: Incompleteness[] = [];
   return {
     target: { url: options.homeUrl },
     homeUrl: options.homeUrl,
@@ -143,6 +145,8 @@ export function liveSite(
     pages: options.pages,
     browser: context,
     logs,
+    incomplete,
+    markIncomplete: (reason) => incomplete.push(reason),
     async fetch(url, fetchOptions = {}): Promise<FetchedResource> {
       try {
         const response = await context.request.fetch(url, {
@@ -175,7 +179,13 @@ export function liveSite(
       }
     },
     // The fixture sites live on 127.0.0.1: their own address is the one non-public address a scan of them may reach.
-    checkCertificate: (url) => checkCertificate(url, options.extraCaPems ?? [], 3_000, createEgressPolicy({ allowed: [home.hostname] })),
+    checkCertificate: (url) =>
+      checkCertificate(
+        url,
+        options.extraCaPems ?? [],
+        3_000,
+        createEgressPolicy({ allowed: [home.hostname] }),
+      ),
     isSameSite: (url) => {
       try {
         return new URL(url).hostname === home.hostname;
@@ -183,7 +193,9 @@ export function liveSite(
         return false;
       }
     },
-    deadline: Date.now() + (options.timeLimitMs ?? 40_000),
+    // The site scan's safety nets (far above a healthy page's need), so a busy machine reads the same as an idle one.
+    deadline: Date.now() + (options.timeLimitMs ?? 300_000),
+    pageTimeoutMs: 60_000,
     scannedAt: options.scannedAt ?? new Date().toISOString(),
     log: (message) => logs.push(message),
   };
