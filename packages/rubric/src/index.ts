@@ -26,3 +26,7 @@ export type { ComplianceConfig } from './compliance-config.js';
 export { summarizeAccessibility } from './accessibility-summary.js';
 export { aggregate } from './aggregate.js';
 export { compareRuns } from './compare/index.js';
+
+// the history the tool keeps (compact runs, index) and the trends built from it
+export * from './history/index.js';
+export * from './trends/index.js';
