@@ -20,3 +20,4 @@ export { publishIssues } from './github/publish-issues.js';
 export type { GitHubPublishOptions, PublishSummary, SiteAction } from './github/publish-issues.js';
 export { createClient } from './github/client.js';
 export type { ClientOptions, GitHubClient, Logger } from './github/client.js';
+export * from './history/index.js';

@@ -7,6 +7,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGitDataDouble } from './git-data-double.js';
+import type { GitDataDouble } from './git-data-double.js';
 import { OpenApiValidator } from './openapi-validator.js';
 import type { ValidationProblem } from './openapi-validator.js';
 
@@ -61,6 +63,8 @@ export interface GitHubDouble {
   issues: Map<number, DoubleIssue>;
   labels: DoubleLabel[];
   requests: RecordedRequest[];
+  /** Blobs, trees, commits, refs and the contents read (git-data-double.ts). */
+  git: GitDataDouble;
   violations: (ValidationProblem & { request: string })[];
   inject(fault: Fault): void;
   close(): Promise<void>;
@@ -94,6 +98,7 @@ export async function startGitHubDouble(
   const now = (): string => new Date(Date.UTC(2026, 2, 2, 15, 0, tick++)).toISOString();
 
   const repoUrl = (): string => `${origin}${prefix}/repos/${owner}/${repo}`;
+  const git = createGitDataDouble({ owner, repo, repoUrl, now });
   const user = {
     login: 'egov-monitor-bot',
     id: 424242,
@@ -285,7 +290,7 @@ export async function startGitHubDouble(
         return [201, labelJson(l)];
       }
       default:
-        return [501, null];
+        return git.handle(operationId, params, query, body, res) ?? [501, null];
     }
   };
 
@@ -373,6 +378,7 @@ export async function startGitHubDouble(
     issues,
     labels,
     requests,
+    git,
     violations,
     inject(f: Fault) {
       faults.push({ ...f, left: f.times ?? 1 });

@@ -1,0 +1,132 @@
+/**
+ * Where the history lives (docs/history.md): a folder (`--history DIR`) or a data branch of the monitoring
+ * repository, with the same files either way. A store reads and appends; what the files hold and how an append
+ * changes them is decided once, here and in the rubric, so both backends write the same bytes.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { HistoryIndex, HistoryIndexEntry, HistoryRun, ScanResults } from '@egov-monitor/rubric';
+import {
+  addRunToIndex,
+  HISTORY_INDEX_FILE,
+  historyRunFile,
+  LATEST_RESULTS_FILE,
+  parseHistoryIndex,
+  parseHistoryRun,
+  validateResults,
+} from '@egov-monitor/rubric';
+
+export interface AppendResult {
+  runId: string;
+  /** Runs in the history after the append. */
+  runs: number;
+  /** Whether the run's full results became the kept latest results. */
+  latest: boolean;
+  /** Where it went: the folder, or `branch@commit`. */
+  location: string;
+}
+
+export interface HistoryStore {
+  /** For messages: `folder /x/history`, `branch egov-monitor-data of owner/repo`. */
+  readonly description: string;
+  /** The index; an empty one when the history does not exist yet. */
+  readIndex(): Promise<HistoryIndex>;
+  /** One run's compact file, validated, as read by the last `readIndex`. */
+  readRun(entry: HistoryIndexEntry): Promise<HistoryRun>;
+  /** The newest run's full results, or null when none are kept. */
+  readLatestResults(): Promise<ScanResults | null>;
+  /** Adds a run: its compact file, the index and, when it is the newest, its full results. */
+  append(run: HistoryRun, results: ScanResults): Promise<AppendResult>;
+}
+
+/** A history that cannot be read or written: the message names the store and what went wrong. */
+export class HistoryStoreError extends Error {
+  override name = 'HistoryStoreError';
+}
+
+export interface HistoryFile {
+  path: string;
+  content: Buffer;
+}
+
+/**
+ * A run as JSON with one site per line: still one JSON document, but a diff of the data branch shows which sites
+ * changed, and the file stays small (no indentation).
+ */
+export function runFileText(run: HistoryRun): string {
+  const { sites, ...head } = run;
+  const opening = JSON.stringify(head).slice(0, -1);
+  return `${opening},"sites":[\n${sites.map((site) => JSON.stringify(site)).join(',\n')}\n]}\n`;
+}
+
+export function indexFileText(index: HistoryIndex): string {
+  return `${JSON.stringify(index, null, 2)}\n`;
+}
+
+/** gzip at a fixed level with Node's zero mtime: the same results always give the same bytes (and blob id). */
+export function latestResultsBytes(results: ScanResults): Buffer {
+  return gzipSync(Buffer.from(JSON.stringify(results)), { level: 9 });
+}
+
+/**
+ * What appending `run` to a history with `index` writes: the run's file, the latest results when the run is the
+ * newest, and the index last (a reader that sees the index finds every file it names).
+ */
+export function planAppend(
+  index: HistoryIndex,
+  run: HistoryRun,
+  results: ScanResults,
+): { index: HistoryIndex; isLatest: boolean; files: HistoryFile[] } {
+  const next = addRunToIndex(index, run);
+  return {
+    ...next,
+    files: [
+      { path: historyRunFile(run.id), content: Buffer.from(runFileText(run)) },
+      ...(next.isLatest ? [{ path: LATEST_RESULTS_FILE, content: latestResultsBytes(results) }] : []),
+      { path: HISTORY_INDEX_FILE, content: Buffer.from(indexFileText(next.index)) },
+    ],
+  };
+}
+
+function parseJson(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new HistoryStoreError(
+      `${what}: not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export function decodeIndex(bytes: Buffer, what: string): HistoryIndex {
+  return parseHistoryIndex(parseJson(bytes, what), what);
+}
+
+export function decodeRun(bytes: Buffer, entry: HistoryIndexEntry, what: string): HistoryRun {
+  const run = parseHistoryRun(parseJson(bytes, what), what);
+  if (run.id !== entry.id)
+    throw new HistoryStoreError(`${what}: holds run ${run.id}, but the index lists it as ${entry.id}`);
+  return run;
+}
+
+export function decodeLatestResults(bytes: Buffer, what: string): ScanResults {
+  let text: Buffer;
+  try {
+    text = gunzipSync(bytes);
+  } catch (error) {
+    throw new HistoryStoreError(
+      `${what}: not gzip: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const value = parseJson(text, what);
+  const validation = validateResults(value);
+  if (!validation.valid)
+    throw new HistoryStoreError(
+      `${what}: not a valid results.json: ${validation.errors.slice(0, 3).join('; ')}`,
+    );
+  return value as ScanResults;
+}
+
+/** Every run of the history, oldest first, one at a time: a caller never holds more than one run's file. */
+export async function* readRuns(store: HistoryStore, index: HistoryIndex): AsyncGenerator<HistoryRun> {
+  for (const entry of index.runs) yield await store.readRun(entry);
+}
