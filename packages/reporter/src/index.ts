@@ -21,3 +21,4 @@ export type { GitHubPublishOptions, PublishSummary, SiteAction } from './github/
 export { createClient } from './github/client.js';
 export type { ClientOptions, GitHubClient, Logger } from './github/client.js';
 export * from './history/index.js';
+export * from './site/index.js';
