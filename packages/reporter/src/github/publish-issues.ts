@@ -9,6 +9,7 @@ import { hasChanges, renderSiteIssue, renderSummaryIssue } from '../render/issue
 import type { IssueText } from '../render/issues.js';
 import { siteId } from '../render/site-id.js';
 import { comparisonFor } from '../render/view-model.js';
+import { sitePageUrl } from '../site/paths.js';
 import type { ClientOptions, GitHubClient, Logger, RepoRef } from './client.js';
 import { createClient } from './client.js';
 import { closeRemoved } from './close-removed.js';
@@ -33,6 +34,8 @@ export interface GitHubPublishOptions {
   runId: string;
   /** Close the issues of sites no longer in the list (default false). */
   closeRemoved?: boolean;
+  /** Base address of the published static site (`egov-monitor site`): each site issue links to its page there. */
+  sitePageBase?: string;
   /** Read, decide and count, but write nothing. */
   dryRun?: boolean;
   log?: Logger;
@@ -108,7 +111,10 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
     seen.add(id);
     try {
       const comparison = comparisonFor(results, site);
-      const text: IssueText = renderSiteIssue(site, comparison, lang, { tool: results.tool });
+      const text: IssueText = renderSiteIssue(site, comparison, lang, {
+        tool: results.tool,
+        ...(options.sitePageBase ? { sitePage: sitePageUrl(options.sitePageBase, lang, site.url) } : {}),
+      });
       const labels = [MANAGED_LABEL, levelLabel(site.maturity.level)];
       let issue: ManagedIssue | undefined = bySite.get(id);
       if (!issue) {

@@ -35,6 +35,8 @@ export interface IssueRenderOptions {
   /** Printed in the footer ("Generado por …"). */
   tool?: { name: string; version: string };
   maxBody?: number;
+  /** The site's page on the published static site (`sitePageUrl`), linked from the issue when given. */
+  sitePage?: string;
 }
 
 function anyCut(value: unknown): boolean {
@@ -85,7 +87,7 @@ export function renderSiteIssue(
   let body = '';
   for (const limits of ISSUE_LIMITS) {
     const view = siteView(site, comparison, lang, limits);
-    body = tidy(renderTemplate('site-issue.md', { ...view, lang, tool: options.tool, truncated: anyCut(view) }));
+    body = tidy(renderTemplate('site-issue.md', { ...view, lang, tool: options.tool, sitePage: options.sitePage ?? null, truncated: anyCut(view) }));
     if (body.length <= max) break;
   }
   return { title: siteIssueTitle(site, lang), body: hardCap(body, max, lang) };
