@@ -18,8 +18,10 @@ import type {
 } from '@egov-monitor/rubric';
 import { DEFAULT_SCAN_OPTIONS, findChromeExecutable, launchBrowser, scanSite } from '@egov-monitor/scanner';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
-import { writeReport } from '@egov-monitor/reporter';
+import { recordRun, writeReport } from '@egov-monitor/reporter';
+import type { AppendResult, HistoryStore } from '@egov-monitor/reporter';
 import { readExtraCaPems } from './ca.js';
+import { PipelineConfigError } from './errors.js';
 import { evaluateGates } from './gates.js';
 import { TOOL_VERSION } from './version.js';
 import type { GateResult } from './gates.js';
@@ -50,8 +52,15 @@ export interface RunOptions {
   extraCaPems?: string[];
   rubric?: Rubric;
   overrides?: Override[];
-  /** The previous run, to report what changed. */
+  /** The previous run, to report what changed. Without it, the newest run of `history` is used. */
   previous?: ScanResults;
+  /**
+   * The history the tool keeps (a folder or a data branch): the previous run is read from it when `previous` is
+   * not given, and this run is appended to it once the report is written.
+   */
+  history?: HistoryStore;
+  /** The URL list's name, recorded with the run in the history (null: sites from the command line). */
+  listName?: string | null;
   /** Keep sites whose result file from an interrupted run in outDir is valid; scan only the rest. */
   resume?: boolean;
   /** Report whether every site reached at least this level (error sites count as level 0). */
@@ -91,6 +100,13 @@ export interface RunOutcome {
   validation: { valid: boolean; errors: string[] };
   /** The thresholds asked for (failUnderLevel, failUnderScore), each with the sites below it. */
   gates: GateResult[];
+  /** Where the comparison's previous run came from. */
+  previousFrom: 'option' | 'history' | null;
+  /**
+   * The append to the history, when one was given. A failure does not fail the run (the report is written): it is
+   * reported here for the caller to show.
+   */
+  history?: { appended: AppendResult } | { error: string };
 }
 
 const TOOL_NAME = 'egov-monitor';
@@ -125,6 +141,17 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     ...new Set([...(options.extraCaPems ?? []), ...(await readExtraCaPems(caFiles, env))]),
   ];
   const scanOptions = buildScanOptions(options.scan, extraCaPems, options.now);
+  // Read before anything is scanned: an unreadable history stops the run here, not after an hour of scanning.
+  let previous = options.previous;
+  let previousFrom: RunOutcome['previousFrom'] = previous ? 'option' : null;
+  if (!previous && options.history) {
+    try {
+      previous = (await options.history.readLatestResults()) ?? undefined;
+    } catch (error) {
+      throw new PipelineConfigError(`cannot read the previous run from the history: ${errorMessage(error)}`);
+    }
+    if (previous) previousFrom = 'history';
+  }
   const entries = orderEntries(options.targets, options.listProblems ?? []);
   const total = entries.length;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
@@ -256,7 +283,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     sites,
     aggregates: aggregate(sites, rubric),
   };
-  if (options.previous) results.comparison = compareRuns(options.previous, results);
+  if (previous) results.comparison = compareRuns(previous, results);
   const validation = validateResults(results);
   const reportFiles = await writeReport(results, options.outDir, { lang: options.lang ?? 'es' });
   emit({ type: 'report', files: reportFiles });
@@ -276,7 +303,19 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     },
     validation,
     gates: evaluateGates(sites, options),
+    previousFrom,
   };
+  if (options.history) {
+    // Only results that match their schema enter the history: a broken run must not become tomorrow's baseline.
+    if (!validation.valid) outcome.history = { error: `not saved to the history: results.json does not match its schema` };
+    else {
+      try {
+        outcome.history = { appended: await recordRun(options.history, results, { rubric, list: options.listName ?? null }) };
+      } catch (error) {
+        outcome.history = { error: errorMessage(error) };
+      }
+    }
+  }
   emit({ type: 'run-done', elapsedMs: Math.round(performance.now() - started) });
   return outcome;
 }
