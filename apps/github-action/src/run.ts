@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
+  buildSite,
+  listNameOf,
+  openGitHubHistory,
   readOverridesFile,
   readPreviousResults,
   readRubricFile,
@@ -8,7 +11,7 @@ import {
   runScan,
   urlListFromArguments,
 } from '@egov-monitor/pipeline';
-import type { RunProgressEvent } from '@egov-monitor/pipeline';
+import type { HistoryStore, RunProgressEvent } from '@egov-monitor/pipeline';
 import { publishIssues, renderSummaryIssue } from '@egov-monitor/reporter';
 import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
@@ -46,6 +49,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       list.targets.push(...extra.targets);
       list.problems.push(...extra.problems);
     }
+    const history = openHistory(inputs, runtime.env);
     const outcome = await runScan({
       targets: list.targets,
       listProblems: list.problems,
@@ -56,6 +60,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile) : undefined,
       overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
       previous: await previousResults(inputs.previousResults),
+      history,
+      listName: listNameOf(inputs.urlsFile),
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
       scan: {
@@ -71,10 +77,27 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       onProgress: logProgress,
     });
     const { results } = outcome;
+    if (outcome.previousFrom === 'history') core.info(`egov-monitor: compared with the previous run kept in ${history!.description}`);
+    if (outcome.history && 'error' in outcome.history) {
+      // The report and issues still go out; tomorrow's comparison will use the last run that was saved.
+      core.warning(`the run was not saved to the history: ${outcome.history.error}`);
+    } else if (outcome.history) {
+      core.info(`egov-monitor: run ${outcome.history.appended.runId} saved to ${outcome.history.appended.location} (${outcome.history.appended.runs} run(s))`);
+      core.setOutput('history-run', outcome.history.appended.runId);
+    }
 
     await core.summary.addRaw(renderSummaryIssue(results, inputs.lang).body, true).write();
 
     if (inputs.issues) await publish(inputs, runtime.env, results);
+
+    if (inputs.siteDir) {
+      if (!history) core.warning('site not built: it is built from the history, which is off (input "history") or has no repository');
+      else {
+        const built = await buildSite({ history, outDir: inputs.siteDir, log: (message) => core.info(message) });
+        core.info(`egov-monitor: site built from ${built.runs} run(s): ${built.pages} page(s) in ${built.outDir}`);
+        core.setOutput('site-dir', built.outDir);
+      }
+    }
 
     const evaluated = results.sites.filter((site) => site.status === 'ok');
     core.setOutput('results-file', outcome.reportFiles.find((file) => file.endsWith('results.json')) ?? '');
@@ -98,14 +121,40 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
   }
 }
 
-/** The first scheduled run has no previous results yet: that is a notice, not a failure. A broken file fails. */
+/**
+ * `previous-results` overrides the history. The first scheduled run has no such file yet: that is a notice (the
+ * history, when on, is used instead), not a failure. A broken file fails.
+ */
 async function previousResults(path: string | undefined) {
   if (!path) return undefined;
   if (!existsSync(path)) {
-    core.notice(`no previous results at ${path}: this run is not compared with an earlier one`);
+    core.notice(`no previous results at ${path}: this run is compared with the history's newest run, if any`);
     return undefined;
   }
   return readPreviousResults(path);
+}
+
+/** The data branch of the repository the workflow runs in, through the REST API (needs `contents: write`). */
+function openHistory(inputs: ActionInputs, env: NodeJS.ProcessEnv): HistoryStore | undefined {
+  if (!inputs.history) return undefined;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!inputs.githubToken || !owner || !repo) {
+    core.warning('history off: it needs GITHUB_REPOSITORY and a github-token with contents: write');
+    return undefined;
+  }
+  return openGitHubHistory({
+    token: inputs.githubToken,
+    owner,
+    repo,
+    baseUrl: env.GITHUB_API_URL,
+    branch: inputs.historyBranch,
+    log: {
+      debug: (message) => core.debug(message),
+      info: (message) => core.info(message),
+      warn: (message) => core.warning(message),
+      error: (message) => core.error(message),
+    },
+  });
 }
 
 async function publish(inputs: ActionInputs, env: NodeJS.ProcessEnv, results: Parameters<typeof publishIssues>[0]) {
@@ -124,6 +173,7 @@ async function publish(inputs: ActionInputs, env: NodeJS.ProcessEnv, results: Pa
     // One comparison comment per run and site: a re-run attempt of the same run must not comment again.
     runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : results.startedAt,
     closeRemoved: inputs.closeRemoved,
+    ...(inputs.siteUrl ? { sitePageBase: inputs.siteUrl } : {}),
     log: {
       debug: (message) => core.debug(message),
       info: (message) => core.info(message),
