@@ -11,7 +11,7 @@ import { openGitHubHistory } from './github-store.js';
 import type { GitHubHistoryOptions } from './github-store.js';
 import { openLocalHistory } from './local-store.js';
 import { recordRun } from './record-run.js';
-import { planAppend, readRuns } from './store.js';
+import { HistoryStoreError, planAppend, readRuns } from './store.js';
 import { resultsAt } from './test-helpers/results-at.js';
 
 let gh: GitHubDouble;
@@ -163,10 +163,10 @@ describe('the history on a data branch (Git Data API)', () => {
   it('says which repository and step failed, and what permission the token needs', async () => {
     gh = await startGitHubDouble();
     gh.inject({ match: (r) => r.method === 'POST' && r.path.endsWith('/git/blobs'), kind: 'unprocessable' });
-    await expect(
-      recordRun(store(), resultsAt('2026-01-05T06:00:00.000Z'), { rubric: defaultRubric }),
-    ).rejects.toThrow(
-      /history on branch egov-monitor-data of red-ciudadana\/diagnostico: writing runs\/2026\/.*failed: HTTP 422/,
-    );
+    const error = await recordRun(store(), resultsAt('2026-01-05T06:00:00.000Z'), { rubric: defaultRubric }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HistoryStoreError);
+    expect((error as HistoryStoreError).message).toMatch(/history on branch egov-monitor-data of red-ciudadana\/diagnostico: writing runs\/2026\/.*failed: HTTP 422/);
+    // The status lets the Action tell a refused request (a token without the permission) from a broken history.
+    expect((error as HistoryStoreError).status).toBe(422);
   });
 });

@@ -58,7 +58,7 @@ export function openGitHubHistory(options: GitHubHistoryOptions): HistoryStore {
     const status = statusOf(error);
     const hint =
       status === 403 || status === 404 ? ' (the token needs `contents: write` on the repository)' : '';
-    throw new HistoryStoreError(`history on ${where}: ${doing} failed: ${describe(error)}${hint}`);
+    throw new HistoryStoreError(`history on ${where}: ${doing} failed: ${describe(error)}${hint}`, { status: statusOf(error) ?? 0 });
   };
   /** The commit every read of one snapshot uses, so an index and the runs it lists always agree. */
   let snapshot: string | null | undefined;

@@ -41,6 +41,12 @@ export interface HistoryStore {
 /** A history that cannot be read or written: the message names the store and what went wrong. */
 export class HistoryStoreError extends Error {
   override name = 'HistoryStoreError';
+  /** The HTTP status when the GitHub API refused or failed (403: the token lacks the permission). */
+  readonly status: number | undefined;
+  constructor(message: string, options: { status?: number } = {}) {
+    super(message);
+    this.status = options.status;
+  }
 }
 
 export interface HistoryFile {
