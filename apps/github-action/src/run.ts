@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
   buildSite,
+  HistoryStoreError,
   listNameOf,
   openGitHubHistory,
   readOverridesFile,
@@ -49,7 +50,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       list.targets.push(...extra.targets);
       list.problems.push(...extra.problems);
     }
-    const history = openHistory(inputs, runtime.env);
+    const history = await usableHistory(openHistory(inputs, runtime.env));
     const outcome = await runScan({
       targets: list.targets,
       listProblems: list.problems,
@@ -132,6 +133,23 @@ async function previousResults(path: string | undefined) {
     return undefined;
   }
   return readPreviousResults(path);
+}
+
+/**
+ * A history the token cannot read (a workflow whose `permissions` leave out `contents`) must not fail a scan that
+ * worked before the history existed: it is left out with a warning. A history that is readable but broken still
+ * stops the run (runScan), since comparing with a wrong baseline would mislead.
+ */
+async function usableHistory(history: HistoryStore | undefined): Promise<HistoryStore | undefined> {
+  if (!history) return undefined;
+  try {
+    await history.readIndex();
+    return history;
+  } catch (error) {
+    if (!(error instanceof HistoryStoreError) || error.status === undefined) throw error;
+    core.warning(`history not used: ${error.message}`);
+    return undefined;
+  }
 }
 
 /** The data branch of the repository the workflow runs in, through the REST API (needs `contents: write`). */
