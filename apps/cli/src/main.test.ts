@@ -17,6 +17,7 @@ const FLAGS = [
   '--rubric',
   '--overrides',
   '--previous',
+  '--history',
   '--resume',
   '--no-lighthouse',
   '--lighthouse-pages',
