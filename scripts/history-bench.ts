@@ -12,7 +12,7 @@ import { fork } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, openLocalHistory } from '@egov-monitor/pipeline';
+import { buildSite, latestResultsBytes, openLocalHistory } from '@egov-monitor/pipeline';
 import { aggregate, CRITERION_IDS, compactRun, defaultRubric } from '@egov-monitor/rubric';
 import type {
   CheckResult,
@@ -246,7 +246,9 @@ async function generate(dir: string, runs: number, count: number, seed: number, 
     // Older runs' full results would be replaced by the next append anyway: keep them tiny to generate faster.
     await store.append(
       run,
-      last ? { ...results, aggregates: aggregate(results.sites, defaultRubric) } : { ...results, sites: [] },
+      await latestResultsBytes(
+        last ? { ...results, aggregates: aggregate(results.sites, defaultRubric) } : { ...results, sites: [] },
+      ),
     );
   }
 }

@@ -19,10 +19,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFixtures } from '@egov-monitor/fixtures';
 import { buildSite, openGitHubHistory, openLocalHistory, recordRun, runScan } from '@egov-monitor/pipeline';
 import type { RunOutcome } from '@egov-monitor/pipeline';
-import { openApiValidator, startGitHubDouble } from '@egov-monitor/reporter/test-support';
+import { openApiValidator, startGitHubDouble, virtualClock } from '@egov-monitor/reporter/test-support';
 import type { GitHubDouble } from '@egov-monitor/reporter/test-support';
 import { defaultRubric } from '@egov-monitor/rubric';
-import type { SiteResult } from '@egov-monitor/rubric';
+import type { ScanResults, SiteResult } from '@egov-monitor/rubric';
 import { EXIT, main } from './main.js';
 import { memoryIo } from './test-helpers/cli.js';
 import { secondVariant, thirdVariant } from './test-helpers/site-variants.js';
@@ -40,11 +40,13 @@ let work: string;
 let fixtures: RunningFixtures;
 let github: GitHubDouble;
 let runs: RunOutcome[] = [];
+/** Each run's full results, read back from its site files (runScan keeps only summaries in memory). */
+let fullResults: ScanResults[] = [];
 let siteDir: string;
 let cliSiteDir: string;
 
-const nivel1 = (outcome: RunOutcome): SiteResult =>
-  outcome.results.sites.find((s) => s.url === fixtures.sites.find((f) => f.id === 'nivel-1')!.url)!;
+const nivel1 = (results: ScanResults): SiteResult =>
+  results.sites.find((s) => s.url === fixtures.sites.find((f) => f.id === 'nivel-1')!.url)!;
 const criterion = (site: SiteResult, id: string) => site.maturity.criteria.find((c) => c.id === id)!;
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -61,17 +63,19 @@ beforeAll(async () => {
   // Loaded lazily, as main.ts loads it: the fixture sites are not part of a normal CLI run.
   const { fixtureTargets, startFixtureSites } = await import('@egov-monitor/fixtures');
   fixtures = await startFixtureSites({ only: SITES, now: new Date(BASE) });
-  github = await startGitHubDouble({ owner: 'red-ciudadana', repo: 'observatorio', pathPrefix: '/api/v3' });
+  const clock = virtualClock();
+  github = await startGitHubDouble({ owner: 'red-ciudadana', repo: 'observatorio', pathPrefix: '/api/v3', clock });
   const branch = openGitHubHistory({
     token: 'ghs_test',
     owner: github.owner,
     repo: github.repo,
     baseUrl: github.baseUrl,
-    retryDelayMs: 1,
-    client: { retryAfterBaseMs: 5, minWriteIntervalMs: 0, minNotificationIntervalMs: 0 },
+    // GitHub's pacing of writes on a virtual clock shared with the double: no real time spent waiting.
+    client: { clock },
   });
   const folder = openLocalHistory(join(work, 'history'));
   runs = [];
+  fullResults = [];
   for (let i = 0; i < 3; i += 1) {
     const now = new Date(BASE + i * 7 * DAY);
     // SECCUH fixes its pages' language and publishes an e-mail address, then links to other institutions and
@@ -91,7 +95,10 @@ beforeAll(async () => {
       listName: 'fixtures',
     });
     runs.push(outcome);
-    await recordRun(folder, outcome.results, { rubric: defaultRubric, list: 'fixtures' });
+    const full = await outcome.readResults();
+    fullResults.push(full);
+    // The folder gets the same run from memory: its files must equal the branch's, which runScan streamed.
+    await recordRun(folder, full, { rubric: defaultRubric, list: 'fixtures' });
   }
   siteDir = join(work, 'site');
   await buildSite({ history: branch, outDir: siteDir });
@@ -129,7 +136,7 @@ describe('the history and the observatory site, end to end', () => {
   });
 
   it('the content change shows in the verdicts: SECCUH fixed its language and published an e-mail address', () => {
-    const [first, second, third] = runs.map(nivel1);
+    const [first, second, third] = fullResults.map(nivel1);
     expect(criterion(first!, 'email_contact').outcome).toBe('fail');
     expect(criterion(second!, 'email_contact').outcome).toBe('pass');
     expect(first!.accessibility.violations.map((v) => v.ruleId)).toContain('html-has-lang');
@@ -308,7 +315,7 @@ describe('the history and the observatory site, end to end', () => {
         const chart = page.getByRole('img', { name: 'Puntaje a lo largo del tiempo' });
         await expect.poll(() => chart.count()).toBe(1);
         expect(await chart.locator('.marker').count()).toBe(3);
-        const points = runs.map((r) => nivel1(r).maturity.points);
+        const points = fullResults.map((r) => nivel1(r).maturity.points);
         const table = page.locator('#trend-data tbody tr');
         expect(await table.count()).toBe(3);
         expect((await table.locator('td:nth-child(3)').allTextContents()).map(Number)).toEqual(points);

@@ -1,7 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compactRun, defaultRubric } from '@egov-monitor/rubric';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
 import { openLocalHistory } from '@egov-monitor/reporter';
@@ -51,7 +53,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const targets: SiteTarget[] = [{ url: 'https://www.minfin.gob.gt/', name: 'MINFIN', group: 'ministerio' }];
+const targets: SiteTarget[] = [
+  { url: 'https://www.minfin.gob.gt/', name: 'MINFIN', group: 'ministerio' },
+  { url: 'https://www.mineco.gob.gt/', name: 'MINECO', group: 'ministerio' },
+];
 const run = (day: number, extra: Partial<Parameters<typeof runScan>[0]> = {}) =>
   runScan({
     targets,
@@ -77,13 +82,23 @@ describe('runScan with a history', () => {
       [first.results.startedAt, 'guatemala'],
       [second.results.startedAt, 'guatemala'],
     ]);
+    // The run was appended from its files (the report is streamed): the same compact run as from the results in
+    // memory, and results.json itself, byte for byte, as the kept latest results.
+    const full = await second.readResults();
+    expect(await history.readRun(index.runs[1]!)).toEqual(
+      compactRun(full, { rubric: defaultRubric, list: 'guatemala' }),
+    );
+    expect(gunzipSync(await readFile(join(dir, 'history', 'latest', 'results.json.gz')))).toEqual(
+      await readFile(second.reportFiles[0]!),
+    );
+    expect(await history.readLatestResults()).toEqual(full);
   });
 
   it('an explicit previous run wins over the history', async () => {
     const history = openLocalHistory(join(dir, 'history'));
     const old = await run(1);
     await run(5, { history });
-    const third = await run(12, { history, previous: old.results });
+    const third = await run(12, { history, previous: await old.readResults() });
     expect(third.previousFrom).toBe('option');
     expect(third.results.comparison?.previousStartedAt).toBe(old.results.startedAt);
   });

@@ -3,7 +3,7 @@ import { renderSiteIssue } from '../render/issues.js';
 import { siteSlug } from '../site/paths.js';
 import { sampleResults } from '../test-support/sample-results.js';
 import { publishIssues } from './publish-issues.js';
-import { openApiValidator, startGitHubDouble } from './test-support/github-double.js';
+import { openApiValidator, startGitHubDouble, virtualClock } from './test-support/github-double.js';
 import type { GitHubDouble } from './test-support/github-double.js';
 
 let gh: GitHubDouble;
@@ -25,7 +25,9 @@ describe("site issues link to the site's page on the observatory", () => {
     );
     expect(renderSiteIssue(minfin, undefined, 'es').body).not.toContain('observatorio');
 
-    gh = await startGitHubDouble();
+    // A virtual clock shared with the double: GitHub's pacing of writes costs no real time.
+    const clock = virtualClock();
+    gh = await startGitHubDouble({ clock });
     await publishIssues(results, {
       token: 't',
       owner: gh.owner,
@@ -34,7 +36,7 @@ describe("site issues link to the site's page on the observatory", () => {
       lang: 'es',
       runId: '1-1',
       sitePageBase: 'https://red-ciudadana.github.io/observatorio',
-      client: { retryAfterBaseMs: 5, minWriteIntervalMs: 0, minNotificationIntervalMs: 0 },
+      client: { clock },
     });
     expect(gh.issues.get(1)!.body).toContain(`(<${page}>)`);
   });

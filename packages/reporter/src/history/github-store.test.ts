@@ -5,17 +5,25 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compactRun, defaultRubric } from '@egov-monitor/rubric';
-import { openApiValidator, startGitHubDouble } from '../github/test-support/github-double.js';
-import type { GitHubDouble } from '../github/test-support/github-double.js';
+import { openApiValidator, startGitHubDouble, virtualClock } from '../github/test-support/github-double.js';
+import type { DoubleOptions, GitHubDouble, VirtualClock } from '../github/test-support/github-double.js';
 import { openGitHubHistory } from './github-store.js';
 import type { GitHubHistoryOptions } from './github-store.js';
 import { openLocalHistory } from './local-store.js';
 import { recordRun } from './record-run.js';
-import { HistoryStoreError, planAppend, readRuns } from './store.js';
+import { HistoryStoreError, latestResultsBytes, planAppend, readRuns } from './store.js';
 import { resultsAt } from './test-helpers/results-at.js';
 
 let gh: GitHubDouble;
+// The client and the double share a virtual clock: GitHub's pacing of writes and the pauses before a retry are
+// the production ones and cost no real time.
+let clock: VirtualClock;
 const BRANCH = 'egov-monitor-data';
+
+async function startDouble(options: Omit<DoubleOptions, 'clock'> = {}): Promise<GitHubDouble> {
+  clock = virtualClock();
+  return startGitHubDouble({ ...options, clock });
+}
 
 function store(extra: Partial<GitHubHistoryOptions> = {}) {
   return openGitHubHistory({
@@ -23,8 +31,7 @@ function store(extra: Partial<GitHubHistoryOptions> = {}) {
     owner: gh.owner,
     repo: gh.repo,
     baseUrl: gh.baseUrl,
-    retryDelayMs: 1,
-    client: { retryAfterBaseMs: 5, minWriteIntervalMs: 0, minNotificationIntervalMs: 0 },
+    client: { clock },
     ...extra,
   });
 }
@@ -42,7 +49,7 @@ afterEach(async () => {
 describe('the history on a data branch (Git Data API)', () => {
   it('creates the branch on the first run and moves it fast-forward after; the same files as a history folder', async () => {
     // GHES-style prefix: the store honours baseUrl.
-    gh = await startGitHubDouble({ pathPrefix: '/api/v3' });
+    gh = await startDouble({ pathPrefix: '/api/v3' });
     const history = store();
     expect(await history.readIndex()).toEqual({ format: 1, latest: null, runs: [] });
     expect(await history.readLatestResults()).toBeNull();
@@ -90,14 +97,15 @@ describe('the history on a data branch (Git Data API)', () => {
   });
 
   it('starts again from the new head when another run moved the branch, keeping both runs and the other writer', async () => {
-    gh = await startGitHubDouble();
+    gh = await startDouble();
     const history = store();
     await recordRun(history, resultsAt('2026-01-05T06:00:00.000Z'), { rubric: defaultRubric });
     // Another job saves a newer run (March) between our read and our ref update of February's.
     const march = resultsAt('2026-03-05T06:00:00.000Z');
+    const latestMarch = await latestResultsBytes(march);
     gh.git.interleave(() => {
       const current = JSON.parse(gh.git.readFile(BRANCH, 'index.json')!.toString());
-      const plan = planAppend(current, compactRun(march, { rubric: defaultRubric }), march);
+      const plan = planAppend(current, compactRun(march, { rubric: defaultRubric }), latestMarch);
       gh.git.commitFiles(
         BRANCH,
         Object.fromEntries(plan.files.map((f) => [f.path, f.content])),
@@ -126,7 +134,7 @@ describe('the history on a data branch (Git Data API)', () => {
   });
 
   it('gives up with a clear error when the branch keeps moving', async () => {
-    gh = await startGitHubDouble();
+    gh = await startDouble();
     const history = store({ maxAttempts: 2 });
     await recordRun(history, resultsAt('2026-01-05T06:00:00.000Z'), { rubric: defaultRubric });
     for (let i = 0; i < 2; i += 1)
@@ -139,7 +147,7 @@ describe('the history on a data branch (Git Data API)', () => {
   });
 
   it('reads results over 1 MB through the blob API, as GitHub serves them', async () => {
-    gh = await startGitHubDouble();
+    gh = await startDouble();
     const big = resultsAt('2026-01-05T06:00:00.000Z', (results) => {
       // Hashes do not compress, so the gzip stays over the contents API's 1 MB.
       const noise = (i: number) => createHash('sha512').update(String(i)).digest('hex');
@@ -161,12 +169,29 @@ describe('the history on a data branch (Git Data API)', () => {
   });
 
   it('says which repository and step failed, and what permission the token needs', async () => {
-    gh = await startGitHubDouble();
+    gh = await startDouble();
     gh.inject({ match: (r) => r.method === 'POST' && r.path.endsWith('/git/blobs'), kind: 'unprocessable' });
-    const error = await recordRun(store(), resultsAt('2026-01-05T06:00:00.000Z'), { rubric: defaultRubric }).catch((e: unknown) => e);
+    const error = await recordRun(store(), resultsAt('2026-01-05T06:00:00.000Z'), {
+      rubric: defaultRubric,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryStoreError);
-    expect((error as HistoryStoreError).message).toMatch(/history on branch egov-monitor-data of red-ciudadana\/diagnostico: writing runs\/2026\/.*failed: HTTP 422/);
+    expect((error as HistoryStoreError).message).toMatch(
+      /history on branch egov-monitor-data of red-ciudadana\/diagnostico: writing runs\/2026\/.*failed: HTTP 422/,
+    );
     // The status lets the Action tell a refused request (a token without the permission) from a broken history.
     expect((error as HistoryStoreError).status).toBe(422);
+  });
+
+  it('names the permission when the token may read the repository but not write its contents', async () => {
+    gh = await startDouble({ permissions: { issues: 'write', contents: 'read' } });
+    const error = await recordRun(store(), resultsAt('2026-01-05T06:00:00.000Z'), {
+      rubric: defaultRubric,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HistoryStoreError);
+    expect((error as HistoryStoreError).status).toBe(403);
+    expect((error as HistoryStoreError).message).toMatch(/HTTP 403.*the token needs `contents: write`/);
+    // Nothing was written: no blob, no branch.
+    expect(gh.git.listFiles(BRANCH)).toEqual([]);
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.status === 201)).toEqual([]);
   });
 });

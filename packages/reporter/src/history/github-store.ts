@@ -6,11 +6,11 @@
  * GitHub Enterprise Server through `baseUrl`.
  */
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { HistoryIndex, HistoryIndexEntry, HistoryRun, ScanResults } from '@egov-monitor/rubric';
 import { emptyHistoryIndex, HISTORY_INDEX_FILE, LATEST_RESULTS_FILE } from '@egov-monitor/rubric';
 import type { ClientOptions, GitHubClient, Logger } from '../github/client.js';
 import { createClient } from '../github/client.js';
+import { systemClock } from '../github/clock.js';
 import type { AppendResult, HistoryStore } from './store.js';
 import { decodeIndex, decodeLatestResults, decodeRun, HistoryStoreError, planAppend } from './store.js';
 
@@ -27,8 +27,9 @@ export interface GitHubHistoryOptions {
   log?: Logger;
   /** Appends tried when the branch keeps moving under us (default 5). */
   maxAttempts?: number;
-  /** Pause before the n-th retry: n × this (default 1000 ms); tests shrink it. */
+  /** Pause before the n-th retry: n × this (default 1000 ms), on the client's clock. */
   retryDelayMs?: number;
+  /** Client tuning (pacing, retries, clock); tests pass a virtual clock, so no pause costs real time. */
   client?: Omit<ClientOptions, 'token' | 'baseUrl' | 'log'>;
 }
 
@@ -53,12 +54,15 @@ export function openGitHubHistory(options: GitHubHistoryOptions): HistoryStore {
   });
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 1000;
+  const clock = options.client?.clock ?? systemClock;
   const where = `branch ${branch} of ${owner}/${repo}`;
   const fail = (doing: string, error: unknown): never => {
     const status = statusOf(error);
     const hint =
       status === 403 || status === 404 ? ' (the token needs `contents: write` on the repository)' : '';
-    throw new HistoryStoreError(`history on ${where}: ${doing} failed: ${describe(error)}${hint}`, { status: statusOf(error) ?? 0 });
+    throw new HistoryStoreError(`history on ${where}: ${doing} failed: ${describe(error)}${hint}`, {
+      status: statusOf(error) ?? 0,
+    });
   };
   /** The commit every read of one snapshot uses, so an index and the runs it lists always agree. */
   let snapshot: string | null | undefined;
@@ -128,12 +132,12 @@ export function openGitHubHistory(options: GitHubHistoryOptions): HistoryStore {
       return bytes ? decodeLatestResults(bytes, `${where}: ${LATEST_RESULTS_FILE}`) : null;
     },
 
-    async append(run: HistoryRun, results: ScanResults): Promise<AppendResult> {
+    async append(run: HistoryRun, latest: Buffer): Promise<AppendResult> {
       // Blobs already uploaded are reused when a moved branch makes us try again: only the index changes.
       const blobs = new Map<string, string>();
       for (let attempt = 1; ; attempt += 1) {
         const parent = await head();
-        const plan = planAppend(await indexAt(parent), run, results);
+        const plan = planAppend(await indexAt(parent), run, latest);
         const tree = [];
         for (const file of plan.files) {
           const key = createHash('sha256').update(file.content).digest('hex');
@@ -205,7 +209,7 @@ export function openGitHubHistory(options: GitHubHistoryOptions): HistoryStore {
           options.log?.info(
             `egov-monitor: the ${branch} branch moved while the run was being saved; saving again on its new head`,
           );
-          await sleep(attempt * retryDelayMs);
+          await clock.sleep(attempt * retryDelayMs);
         }
       }
     },

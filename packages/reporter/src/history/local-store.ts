@@ -1,13 +1,14 @@
 /**
  * The history in a folder (`--history DIR`): the same files as the data branch, so a checkout of that branch is
- * a history folder too. One writer at a time: an append holds `DIR/.lock` (created exclusively) while it writes.
+ * a history folder too. One writer at a time: an append holds `DIR/.lock` (created exclusively) while it writes,
+ * each file through the product's atomic writer (outputs/atomic-file.ts), the index last.
  */
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HistoryIndex, HistoryIndexEntry, HistoryRun, ScanResults } from '@egov-monitor/rubric';
 import { emptyHistoryIndex, HISTORY_INDEX_FILE, LATEST_RESULTS_FILE } from '@egov-monitor/rubric';
-import { writeFileAtomic } from './atomic-write.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../outputs/atomic-file.js';
 import type { AppendResult, HistoryStore } from './store.js';
 import { decodeIndex, decodeLatestResults, decodeRun, HistoryStoreError, planAppend } from './store.js';
 
@@ -89,9 +90,12 @@ export function openLocalHistory(dir: string, options: LocalHistoryOptions = {})
       const bytes = await readOptional(file(LATEST_RESULTS_FILE));
       return bytes ? decodeLatestResults(bytes, file(LATEST_RESULTS_FILE)) : null;
     },
-    append(run: HistoryRun, results: ScanResults): Promise<AppendResult> {
+    append(run: HistoryRun, latest: Buffer): Promise<AppendResult> {
       return withLock(async () => {
-        const plan = planAppend(await readIndex(), run, results);
+        const plan = planAppend(await readIndex(), run, latest);
+        // What an append killed before its renames left behind (no writer holds the lock but us).
+        for (const folder of new Set(plan.files.map((f) => dirname(file(f.path)))))
+          await removeStaleTemporaries(folder);
         // The index goes last: until it is renamed into place, readers see the history as it was.
         for (const f of plan.files) await writeFileAtomic(file(f.path), f.content);
         return { runId: run.id, runs: plan.index.runs.length, latest: plan.isLatest, location: root };

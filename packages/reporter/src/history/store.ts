@@ -3,7 +3,10 @@
  * repository, with the same files either way. A store reads and appends; what the files hold and how an append
  * changes them is decided once, here and in the rubric, so both backends write the same bytes.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gunzipSync } from 'node:zlib';
 import type { HistoryIndex, HistoryIndexEntry, HistoryRun, ScanResults } from '@egov-monitor/rubric';
 import {
   addRunToIndex,
@@ -14,6 +17,7 @@ import {
   parseHistoryRun,
   validateResults,
 } from '@egov-monitor/rubric';
+import { resultsJsonChunks } from '../outputs/results-json.js';
 
 export interface AppendResult {
   runId: string;
@@ -34,8 +38,11 @@ export interface HistoryStore {
   readRun(entry: HistoryIndexEntry): Promise<HistoryRun>;
   /** The newest run's full results, or null when none are kept. */
   readLatestResults(): Promise<ScanResults | null>;
-  /** Adds a run: its compact file, the index and, when it is the newest, its full results. */
-  append(run: HistoryRun, results: ScanResults): Promise<AppendResult>;
+  /**
+   * Adds a run: its compact file, the index and, when it is the newest, its full results (`latest`: the run's
+   * results.json, gzip-compressed — latestResultsBytes / latestResultsFileBytes).
+   */
+  append(run: HistoryRun, latest: Buffer): Promise<AppendResult>;
 }
 
 /** A history that cannot be read or written: the message names the store and what went wrong. */
@@ -68,9 +75,56 @@ export function indexFileText(index: HistoryIndex): string {
   return `${JSON.stringify(index, null, 2)}\n`;
 }
 
-/** gzip at a fixed level with Node's zero mtime: the same results always give the same bytes (and blob id). */
-export function latestResultsBytes(results: ScanResults): Buffer {
-  return gzipSync(Buffer.from(JSON.stringify(results)), { level: 9 });
+/** The size of the blocks gzip is fed: zlib's output depends on how its input is cut, not only on the bytes. */
+const GZIP_BLOCK = 64 * 1024;
+
+/** The bytes of `source` in blocks of exactly GZIP_BLOCK bytes (the last one shorter), however they arrive. */
+async function* fixedBlocks(
+  source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    pending.push(bytes);
+    length += bytes.length;
+    if (length < GZIP_BLOCK) continue;
+    let all = Buffer.concat(pending);
+    while (all.length >= GZIP_BLOCK) {
+      yield all.subarray(0, GZIP_BLOCK);
+      all = all.subarray(GZIP_BLOCK);
+    }
+    pending = [all];
+    length = all.length;
+  }
+  if (length > 0) yield Buffer.concat(pending);
+}
+
+/**
+ * gzip at a fixed level with a zero mtime, streamed: the same text always gives the same bytes (and blob id),
+ * whether it comes from a file or from memory (zlib sees the same blocks), and a results.json too long for one
+ * string is compressed chunk by chunk.
+ */
+async function gzipped(source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from(fixedBlocks(source)),
+    createGzip({ level: 9 }),
+    async (compressed: AsyncIterable<Buffer>) => {
+      for await (const part of compressed) parts.push(part);
+    },
+  );
+  return Buffer.concat(parts);
+}
+
+/** The history's copy of a run's results.json file as the run wrote it (the pipeline's streamed report). */
+export function latestResultsFileBytes(resultsJson: string): Promise<Buffer> {
+  return gzipped(createReadStream(resultsJson) as AsyncIterable<Buffer>);
+}
+
+/** The history's copy of results in memory: results.json as writeReport writes it (resultsJsonChunks), gzip. */
+export function latestResultsBytes(results: ScanResults): Promise<Buffer> {
+  return gzipped(resultsJsonChunks(results, results.sites).chunks);
 }
 
 /**
@@ -80,14 +134,14 @@ export function latestResultsBytes(results: ScanResults): Buffer {
 export function planAppend(
   index: HistoryIndex,
   run: HistoryRun,
-  results: ScanResults,
+  latest: Buffer,
 ): { index: HistoryIndex; isLatest: boolean; files: HistoryFile[] } {
   const next = addRunToIndex(index, run);
   return {
     ...next,
     files: [
       { path: historyRunFile(run.id), content: Buffer.from(runFileText(run)) },
-      ...(next.isLatest ? [{ path: LATEST_RESULTS_FILE, content: latestResultsBytes(results) }] : []),
+      ...(next.isLatest ? [{ path: LATEST_RESULTS_FILE, content: latest }] : []),
       { path: HISTORY_INDEX_FILE, content: Buffer.from(indexFileText(next.index)) },
     ],
   };

@@ -181,3 +181,75 @@ describe('the static site', () => {
     ).toBe(`https://red-ciudadana.github.io/observatorio/es/sitios/${siteSlug(MINFIN)}.html`);
   });
 });
+
+describe('inconclusive verdicts and provisional levels on the site (#17)', () => {
+  it('keeps the letter and the flag, and never shows a provisional level or a site that did not load as a fall', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'egov-site-provisional-'));
+    try {
+      const store = openLocalHistory(join(dir, 'history'));
+      await recordRun(store, resultsAt(JAN), { rubric: defaultRubric });
+      await recordRun(
+        store,
+        resultsAt(FEB, (results) => {
+          // MINFIN's e-mail could not be verified this time (a safety net fired): level 2, provisional, could be 3.
+          const minfin = results.sites.find((s) => s.url === MINFIN)!;
+          const email = minfin.maturity.criteria.find((c) => c.id === 'email_contact')!;
+          Object.assign(email, { outcome: 'inconclusive', met: false, evidence: [] });
+          Object.assign(minfin.maturity, {
+            level: 2,
+            points: 40,
+            provisional: true,
+            couldRaise: ['email_contact'],
+            couldReach: 3,
+          });
+          // MSPAS did not load at all.
+          const mspas = results.sites.find((s) => s.url.includes('mspas'))!;
+          Object.assign(mspas, {
+            status: 'error',
+            error: { code: 'timeout', message: 'La portada no respondió' },
+            maturity: { level: 0, points: 0, criteria: [] },
+            checks: [],
+            accessibility: { pagesScanned: 0, violations: [] },
+            compliance: {
+              areas: { accessibility: null, security: null, usability: null, recommendations: null },
+              overall: null,
+            },
+          });
+        }),
+        { rubric: defaultRubric },
+      );
+      const index = await store.readIndex();
+      const feb = await store.readRun(index.runs[1]!);
+      const minfin = feb.sites.find((s) => s.url === MINFIN)!;
+      expect(minfin.provisional).toBe(true);
+      expect(minfin.criteria[feb.criteria.indexOf('email_contact')]).toBe('i');
+      expect(feb.sites.find((s) => s.url.includes('mspas'))).toMatchObject({
+        status: 'error',
+        criteria: '-'.repeat(12),
+      });
+
+      const site = join(dir, 'site');
+      await buildSite({ history: store, outDir: site });
+      const home = await readFile(join(site, sitePaths.home('es')), 'utf8');
+      const row = (name: string) => home.split('<tr>').find((r) => r.includes(name))!;
+      expect(row('MINFIN')).toContain('provisional, no es un retroceso');
+      expect(row('MINFIN')).not.toContain('bajó');
+      expect(row('MSPAS')).toContain('no se pudo cargar');
+      expect(row('MSPAS')).not.toContain('bajó');
+      const page = await readFile(join(site, sitePaths.site('es', siteSlug(MINFIN))), 'utf8');
+      // The report's own sentence: what could not be finished and the level it could reach.
+      expect(page).toMatch(
+        /Nivel provisional: el escaneo no pudo terminar el trabajo que necesitan .+ podría llegar al nivel 3/,
+      );
+      // The inconclusive February verdict neither fixed nor broke the e-mail criterion: still met since January.
+      const emailRow = page
+        .split('<tr>')
+        .slice(1)
+        .find((r) => r.includes('Permite comunicarse por correo electrónico'))!;
+      expect(emailRow).toContain('cumple desde el 5 ene 2026');
+      expect(emailRow).not.toContain('no cumple');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

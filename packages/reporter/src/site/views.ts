@@ -203,8 +203,12 @@ function isEvaluatedPoint(point: SitePoint): boolean {
 function changeText(site: SiteTrend, lang: Lang): string {
   const [previous, current] = site.points.slice(-2);
   if (!current || !previous || !isEvaluatedPoint(previous)) return translate(lang, 'web.changeNew');
+  // As the comparison says it (rubric changeKind): a site that did not load is not a fall to level 0, and a lower
+  // level that inconclusive verdicts could raise is provisional, not a regression.
+  if (current.status === 'error') return translate(lang, 'web.changeUnreachable');
   const delta = current.points - previous.points;
   if (delta === 0) return translate(lang, 'web.changeSame');
+  if (delta < 0 && current.provisional) return translate(lang, 'web.changeProvisional');
   return translate(lang, delta > 0 ? 'web.changeUp' : 'web.changeDown', {
     delta: formatNumber(Math.abs(delta), lang),
   });

@@ -7,7 +7,7 @@ import type { Rubric } from '../rubric-config.js';
 import { criterionCode, outcomeCode } from './outcome-code.js';
 import { isProvisional } from './provisional.js';
 import { historySiteKey } from './site-key.js';
-import type { HistoryIndexEntry, HistoryRun, HistorySite } from './types.js';
+import type { HistoryIndexEntry, HistoryRun, HistorySite, OutcomeCode } from './types.js';
 import { HISTORY_FORMAT } from './types.js';
 
 const AREAS: readonly ComplianceArea[] = ['accessibility', 'security', 'usability', 'recommendations'];
@@ -47,10 +47,12 @@ export function historyRunFile(id: string): string {
   return `runs/${id.slice(0, 4)}/${id}.json`;
 }
 
-function compactSite(site: SiteResult, checkIds: readonly string[]): HistorySite {
+/** A site's compact form but its check letters, which wait for the run's list of checks (`checks` by id). */
+type PendingSite = { site: Omit<HistorySite, 'checks'>; checks: Map<string, OutcomeCode> | null };
+
+function compactSite(site: SiteResult): PendingSite {
   const ok = site.status === 'ok';
   const criteria = new Map(site.maturity.criteria.map((c) => [c.id as string, c]));
-  const checks = new Map(site.checks.map((c) => [c.id, c]));
   const byRule: Record<string, [number, number]> = {};
   for (const v of [...site.accessibility.violations].sort((a, b) =>
     a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0,
@@ -60,41 +62,38 @@ function compactSite(site: SiteResult, checkIds: readonly string[]): HistorySite
   }
   const fingerprints = site.maturity.criteria.map((c) => `${c.id}:${evidenceFingerprint(c)}`).sort();
   return {
-    id: historySiteKey(site.url),
-    url: site.url,
-    name: site.name,
-    ...(site.acronym ? { acronym: site.acronym } : {}),
-    ...(site.institution ? { institution: site.institution } : {}),
-    group: site.group,
-    status: site.status,
-    ...(site.error ? { error: site.error.code } : {}),
-    level: site.maturity.level,
-    points: site.maturity.points,
-    ...(isProvisional(site) ? { provisional: true as const } : {}),
-    criteria: CRITERION_IDS.map((id) => {
-      const c = criteria.get(id);
-      return ok && c ? criterionCode(c) : '-';
-    }).join(''),
-    checks: checkIds
-      .map((id) => {
-        const c = checks.get(id);
-        return ok && c ? outcomeCode(c.outcome) : '-';
-      })
-      .join(''),
-    compliance: {
-      ...(Object.fromEntries(AREAS.map((area) => [area, site.compliance.areas[area] ?? null])) as Record<
-        ComplianceArea,
-        number | null
-      >),
-      overall: site.compliance.overall ?? null,
+    site: {
+      id: historySiteKey(site.url),
+      url: site.url,
+      name: site.name,
+      ...(site.acronym ? { acronym: site.acronym } : {}),
+      ...(site.institution ? { institution: site.institution } : {}),
+      group: site.group,
+      status: site.status,
+      ...(site.error ? { error: site.error.code } : {}),
+      level: site.maturity.level,
+      points: site.maturity.points,
+      ...(isProvisional(site) ? { provisional: true as const } : {}),
+      criteria: CRITERION_IDS.map((id) => {
+        const c = criteria.get(id);
+        return ok && c ? criterionCode(c) : '-';
+      }).join(''),
+      compliance: {
+        ...(Object.fromEntries(AREAS.map((area) => [area, site.compliance.areas[area] ?? null])) as Record<
+          ComplianceArea,
+          number | null
+        >),
+        overall: site.compliance.overall ?? null,
+      },
+      accessibility: {
+        pages: site.accessibility.pagesScanned,
+        rules: Object.keys(byRule).length,
+        nodes: Object.values(byRule).reduce((sum, [, nodes]) => sum + nodes, 0),
+        byRule,
+      },
+      fingerprint: sha8(fingerprints.join(' ')),
     },
-    accessibility: {
-      pages: site.accessibility.pagesScanned,
-      rules: Object.keys(byRule).length,
-      nodes: Object.values(byRule).reduce((sum, [, nodes]) => sum + nodes, 0),
-      byRule,
-    },
-    fingerprint: sha8(fingerprints.join(' ')),
+    checks: ok ? new Map(site.checks.map((c) => [c.id, outcomeCode(c.outcome)])) : null,
   };
 }
 
@@ -104,35 +103,62 @@ export interface CompactOptions {
   list?: string | null;
 }
 
+/** What a compact run takes from results.json besides its sites. */
+export type RunHead = Pick<ScanResults, 'startedAt' | 'finishedAt' | 'tool' | 'schemaVersion'>;
+
+export interface RunCompactor {
+  /** The next site, in list order. */
+  add(site: SiteResult): void;
+  /** The compact run of the sites added. */
+  result(): HistoryRun;
+}
+
 /**
- * A run's results in the history's compact form. Check ids are the union over the run's sites in first-seen
- * order, so a check added by a newer version simply appears in the runs that have it.
+ * A run's compact form built one site at a time, for a run whose full results are on disk and never all in
+ * memory (the pipeline streams them): each site is reduced as it passes. Check ids are the union over the run's
+ * sites in first-seen order, so a check added by a newer version simply appears in the runs that have it.
  */
-export function compactRun(results: ScanResults, options: CompactOptions): HistoryRun {
+export function createRunCompactor(head: RunHead, options: CompactOptions): RunCompactor {
   const list = options.list ?? null;
   const checkIds: string[] = [];
   const seen = new Set<string>();
-  for (const site of results.sites) {
-    for (const check of site.checks) {
-      if (!seen.has(check.id)) {
-        seen.add(check.id);
-        checkIds.push(check.id);
-      }
-    }
-  }
+  const pending: PendingSite[] = [];
   return {
-    format: HISTORY_FORMAT,
-    id: historyRunId(results, list),
-    startedAt: results.startedAt,
-    finishedAt: results.finishedAt,
-    tool: { name: results.tool.name, version: results.tool.version },
-    schemaVersion: results.schemaVersion,
-    rubric: { version: options.rubric.version, fingerprint: rubricFingerprint(options.rubric) },
-    list,
-    criteria: [...CRITERION_IDS],
-    checks: checkIds,
-    sites: results.sites.map((site) => compactSite(site, checkIds)),
+    add(site) {
+      for (const check of site.checks) {
+        if (!seen.has(check.id)) {
+          seen.add(check.id);
+          checkIds.push(check.id);
+        }
+      }
+      pending.push(compactSite(site));
+    },
+    result() {
+      return {
+        format: HISTORY_FORMAT,
+        id: historyRunId(head, list),
+        startedAt: head.startedAt,
+        finishedAt: head.finishedAt,
+        tool: { name: head.tool.name, version: head.tool.version },
+        schemaVersion: head.schemaVersion,
+        rubric: { version: options.rubric.version, fingerprint: rubricFingerprint(options.rubric) },
+        list,
+        criteria: [...CRITERION_IDS],
+        checks: [...checkIds],
+        sites: pending.map(({ site, checks }) => ({
+          ...site,
+          checks: checkIds.map((id) => checks?.get(id) ?? '-').join(''),
+        })) as HistorySite[],
+      };
+    },
   };
+}
+
+/** A run's results, all in memory, in the history's compact form (see createRunCompactor). */
+export function compactRun(results: ScanResults, options: CompactOptions): HistoryRun {
+  const compactor = createRunCompactor(results, options);
+  for (const site of results.sites) compactor.add(site);
+  return compactor.result();
 }
 
 /** aggregate's rule (`isEvaluated`: scanned and at least level 1) on a compact site: only these enter averages. */

@@ -2,13 +2,14 @@
  * The Git Data part of the GitHub API double (blobs, trees, commits, refs, and the contents read): an in-memory
  * object store with Git's own object ids (SHA-1 of `blob <size>\0…`, of the tree entries, of the commit text), so a
  * tree built on a base tree and a commit on a parent behave as on GitHub. Composed by github-double.ts, which
- * routes and validates every request against GitHub's OpenAPI description before it reaches `handle`.
+ * routes every request, validates it against GitHub's OpenAPI description and checks the token's permission
+ * (`contents`) before it reaches one of these `operations`.
  *
  * `interleave` runs a function right before the next ref update: the way a test makes another writer move the
  * branch between our read and our write, as two concurrent workflow runs would.
  */
 import { createHash } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { Operation, Reply } from './github-double.js';
 
 interface BlobObject {
   type: 'blob';
@@ -83,13 +84,8 @@ function treeOrder(a: TreeEntry, b: TreeEntry): number {
 }
 
 export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
-  handle: (
-    operationId: string,
-    params: Record<string, string>,
-    query: Record<string, string>,
-    body: Record<string, unknown>,
-    res: ServerResponse,
-  ) => [number, unknown] | null;
+  /** The rows this module adds to the double's OPERATIONS table, by GitHub's operationId. */
+  operations: Record<string, Operation>;
 } {
   const objects = new Map<string, GitObject>();
   const refs = new Map<string, string>();
@@ -236,8 +232,8 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
       url: url(`/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`),
     })),
   });
-  const notFound: [number, unknown] = [404, { message: 'Not Found', documentation_url: DOCS }];
-  const invalid = (message: string): [number, unknown] => [422, { message, documentation_url: DOCS }];
+  const notFound: Reply = [404, { message: 'Not Found', documentation_url: DOCS }];
+  const invalid = (message: string): Reply => [422, { message, documentation_url: DOCS }];
 
   const commitFiles = (branch: string, files: Record<string, string | Buffer>, message: string): string => {
     const parent = refs.get(`refs/heads/${branch}`);
@@ -291,9 +287,10 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
       pending.push(fn);
     },
 
-    handle(operationId, params, query, body, res) {
-      switch (operationId) {
-        case 'git/create-blob': {
+    operations: {
+      'git/create-blob': {
+        permission: 'contents=write',
+        run: ({ body, res }): Reply => {
           const encoding = body.encoding ?? 'utf-8';
           if (encoding !== 'utf-8' && encoding !== 'base64')
             return invalid(`unsupported encoding ${String(encoding)}`);
@@ -301,8 +298,11 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
           const sha = put({ type: 'blob', content });
           res.setHeader('location', url(`/git/blobs/${sha}`));
           return [201, { url: url(`/git/blobs/${sha}`), sha }];
-        }
-        case 'git/get-blob': {
+        },
+      },
+      'git/get-blob': {
+        permission: 'contents=read',
+        run: ({ params }): Reply => {
           const blob = get(params.file_sha, 'blob');
           if (!blob) return notFound;
           return [
@@ -317,8 +317,11 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
               encoding: 'base64',
             },
           ];
-        }
-        case 'git/create-tree': {
+        },
+      },
+      'git/create-tree': {
+        permission: 'contents=write',
+        run: ({ body, res }): Reply => {
           const base = body.base_tree === undefined ? EMPTY_TREE : String(body.base_tree);
           if (!get(base, 'tree')) return invalid('base_tree is not a valid tree oid');
           const changes = [];
@@ -341,12 +344,18 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
           const sha = writeTree(base, changes);
           res.setHeader('location', url(`/git/trees/${sha}`));
           return [201, treeJson(sha, false)];
-        }
-        case 'git/get-tree':
-          return get(params.tree_sha, 'tree')
+        },
+      },
+      'git/get-tree': {
+        permission: 'contents=read',
+        run: ({ params, query }): Reply =>
+          get(params.tree_sha, 'tree')
             ? [200, treeJson(params.tree_sha!, query.recursive !== undefined)]
-            : notFound;
-        case 'git/create-commit': {
+            : notFound,
+      },
+      'git/create-commit': {
+        permission: 'contents=write',
+        run: ({ body, res }): Reply => {
           const tree = String(body.tree);
           const parents = ((body.parents as string[] | undefined) ?? []).map(String);
           if (!get(tree, 'tree')) return invalid('Tree SHA does not exist');
@@ -363,17 +372,26 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
           });
           res.setHeader('location', url(`/git/commits/${sha}`));
           return [201, commitJson(sha, get(sha, 'commit')!)];
-        }
-        case 'git/get-commit': {
+        },
+      },
+      'git/get-commit': {
+        permission: 'contents=read',
+        run: ({ params }): Reply => {
           const commit = get(params.commit_sha, 'commit');
           return commit ? [200, commitJson(params.commit_sha!, commit)] : notFound;
-        }
-        case 'git/get-ref': {
+        },
+      },
+      'git/get-ref': {
+        permission: 'contents=read',
+        run: ({ params }): Reply => {
           const ref = `refs/${params.ref}`;
           const sha = refs.get(ref);
           return sha ? [200, refJson(ref, sha)] : notFound;
-        }
-        case 'git/create-ref': {
+        },
+      },
+      'git/create-ref': {
+        permission: 'contents=write',
+        run: ({ body, res }): Reply => {
           const ref = String(body.ref);
           if (!/^refs\/[^/]+\/.+/.test(ref)) return invalid('Reference name is not well formed');
           if (refs.has(ref)) return invalid('Reference already exists');
@@ -381,8 +399,11 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
           refs.set(ref, String(body.sha));
           res.setHeader('location', url(`/git/${ref}`));
           return [201, refJson(ref, String(body.sha))];
-        }
-        case 'git/update-ref': {
+        },
+      },
+      'git/update-ref': {
+        permission: 'contents=write',
+        run: ({ params, body }): Reply => {
           pending.shift()?.();
           const ref = `refs/${params.ref}`;
           const current = refs.get(ref);
@@ -394,8 +415,11 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
             return invalid('Update is not a fast forward');
           refs.set(ref, sha);
           return [200, refJson(ref, sha)];
-        }
-        case 'repos/get-content': {
+        },
+      },
+      'repos/get-content': {
+        permission: 'contents=read',
+        run: ({ params, query }): Reply => {
           const file = fileAt(resolve(query.ref), params.path ?? '');
           if (!file) return notFound;
           const path = params.path!;
@@ -423,10 +447,8 @@ export function createGitDataDouble(context: GitDataContext): GitDataDouble & {
               },
             },
           ];
-        }
-        default:
-          return null;
-      }
+        },
+      },
     },
   };
 }
