@@ -109,6 +109,43 @@ export interface DatesEvidence {
 
 // ---------------------------------------------------------------- downloadable_forms
 
+/** A fillable field of a document: a PDF AcroForm widget, a Word content control or legacy form field, an ODF control. */
+export interface DocumentField {
+  name: string;
+  /** text, checkbox, radio, choice, date, signature or button. */
+  type: string;
+  /** The field's tooltip, alias or label, as the document names it ('' when it has none). */
+  label: string;
+}
+
+/** A labelled blank in a document's text: the place a citizen writes ("Nombre: ______", "DPI:", "[ ] Sí"). */
+export interface DocumentBlank {
+  /** The label as written, e.g. "Nombre completo", "No. de expediente"; for a checkbox, the option's words. */
+  label: string;
+  /** A line of underscores or dots, nothing after a form label and its colon, an empty table cell, a checkbox. */
+  kind: 'line' | 'empty' | 'cell' | 'checkbox';
+}
+
+/** What reading the downloaded document found (the verification a human evaluator does by opening it). */
+export interface DocumentReading {
+  /** The document was opened and its text and fields were read. */
+  read: boolean;
+  /** Why it could not be read: larger than the byte cap, damaged, encrypted, no text layer, a format not read. */
+  problem?: string;
+  /** The format found in the bytes: pdf, docx, odt, xlsx, ods (doc, xls, rtf are recognised but not read). */
+  format: string;
+  /** Pages of a PDF, sheets of a spreadsheet; null when the format has none. */
+  pages: number | null;
+  /** The document's title (metadata) or first line. */
+  title: string;
+  /** The first words of its text, so a reviewer sees what it is. */
+  excerpt: string;
+  fields: DocumentField[];
+  blanks: DocumentBlank[];
+  /** Reading stopped at a work cap (pages, text, XML nodes): what was read counts, the rest was not read. */
+  partial?: string;
+}
+
 export interface DownloadCandidate {
   pageUrl: string;
   href: string;
@@ -126,10 +163,18 @@ export interface DownloadCandidate {
     ok: boolean;
     problem?: string;
   };
+  /** The document read (when it downloaded): its fields and labelled blanks say whether it is a form to fill in. */
+  document?: DocumentReading;
 }
 
 export interface DownloadsEvidence {
   candidates: DownloadCandidate[];
+  /**
+   * Document links found but not checked because the collector stopped before reaching them (its safety time
+   * limit): they might have been forms, so their absence proves nothing. Links past the per-site cap of
+   * candidates are not counted here: that cap is a fixed amount of work, the same on every run.
+   */
+  notChecked?: number;
 }
 
 // ---------------------------------------------------------------- email_contact
@@ -202,10 +247,27 @@ export interface AccountsEvidence {
     soft404: boolean;
     comingSoon: boolean;
     hasPasswordField: boolean;
-    /** A form that creates an account or signs in (identity fields + submit). */
+    /** A form that signs in or creates an account: a password field, an identity field and a submit. */
     hasAccountForm: boolean;
     provider?: string;
     detail: string;
+    /** The page that holds the form, after redirects (when it differs from `url`). */
+    formUrl?: string;
+    /** The account form's fields, as the page names them. */
+    fields?: { type: string; name: string; label: string }[];
+    /**
+     * The form belongs to the institution's own service: it sits on the site's hosts, its registrable domain or a
+     * domain the URL list declares as the institution's, or it was reached through a sign-in flow the site starts.
+     */
+    ownService?: boolean;
+    /** A third-party form service (Google Forms, Microsoft Forms, Typeform…): a sign-up there is not an account. */
+    thirdPartyForm?: string;
+    /**
+     * A sign-in through an identity provider seen in the navigation itself: an OpenID Connect / OAuth 2.0
+     * authorisation request (client_id with response_type or redirect_uri), a SAML AuthnRequest or a CAS login,
+     * and whether the page it reached is a sign-in form.
+     */
+    flow?: { protocol: 'oidc' | 'oauth2' | 'saml' | 'cas'; url: string; loginForm: boolean };
   }[];
 }
 
@@ -248,15 +310,39 @@ export interface ServiceCatalogEvidence {
 
 // ---------------------------------------------------------------- e_participation
 
+export type ParticipationKind =
+  | 'survey'
+  | 'poll'
+  | 'consultation'
+  | 'public-comment'
+  | 'petition'
+  | 'forum'
+  | 'participatory-budget'
+  | 'e-voting'
+  | 'embedded-form'
+  | 'feedback';
+
 export interface ParticipationEvidence {
   candidates: {
     url: string;
-    kind: 'survey' | 'poll' | 'consultation' | 'e-voting' | 'embedded-form' | 'feedback';
+    /** The mechanism, named by its purpose (or by the lead's words when no purpose was read). */
+    kind: ParticipationKind;
     vendor?: string;
     /** The page has a form a citizen can answer (inputs + submit) or an embedded form service. */
     hasForm: boolean;
     comingSoon: boolean;
     detail: string;
+    /**
+     * The words that name what citizens take part in ("consulta pública", "anteproyecto", "encuesta") and where
+     * they were read: the form's own fields, labels, legends and button; the heading or text right around the form;
+     * the page's title or main heading; the external form's own title; a participation platform. Absent when no
+     * purpose was read (a generic contact form, a section named "Participación ciudadana").
+     */
+    purpose?: { words: string[]; where: 'form' | 'form-heading' | 'page-heading' | 'external-form' | 'platform' };
+    /** The form's fields: type, name and label. */
+    fields?: string[];
+    /** The consultation or form says it is closed ("consulta cerrada", "ya no acepta respuestas"). */
+    closed?: boolean;
   }[];
 }
 

@@ -14,12 +14,6 @@ const localized = {
 const count = { type: 'integer', minimum: 0 } as const;
 const atLeastOne = { type: 'integer', minimum: 1 } as const;
 const strings = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
-const wordList = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['es', 'en'],
-  properties: { es: strings, en: strings },
-} as const;
 const criterionId = { type: 'string', enum: [...CRITERION_IDS] } as const;
 const namedDomains = {
   type: 'array',
@@ -86,8 +80,8 @@ export const rubricSchema = {
       downloadable_forms: settings({
         minForms: atLeastOne,
         fileTypes: { ...strings, minItems: 1 },
-        formWords: wordList,
-        reportWords: wordList,
+        minFormFields: atLeastOne,
+        minLabelledBlanks: atLeastOne,
       }),
       email_contact: settings({ placeholderDomains: strings, fileExtensions: strings }),
       working_search: settings({ minResults: atLeastOne }),
@@ -103,7 +97,20 @@ export const rubricSchema = {
           type: 'array',
           minItems: 1,
           uniqueItems: true,
-          items: { enum: ['survey', 'poll', 'consultation', 'e-voting', 'embedded-form', 'feedback'] },
+          items: {
+            enum: [
+              'survey',
+              'poll',
+              'consultation',
+              'public-comment',
+              'petition',
+              'forum',
+              'participatory-budget',
+              'e-voting',
+              'embedded-form',
+              'feedback',
+            ],
+          },
         },
       }),
     }),

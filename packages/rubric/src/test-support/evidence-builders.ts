@@ -13,6 +13,7 @@ import type {
   CrawlEvidence,
   DatedItem,
   DatesEvidence,
+  DocumentReading,
   DownloadCandidate,
   DownloadsEvidence,
   InstitutionalEvidence,
@@ -168,6 +169,28 @@ export function datesEvidence(site = SITE, scannedAt = SCANNED_AT, met = true): 
   };
 }
 
+/** What reading a document found: a one-page PDF by default; give `blanks` or `fields` to make it a form. */
+export function documentReading(patch: Partial<DocumentReading> = {}): DocumentReading {
+  return {
+    read: true,
+    format: 'pdf',
+    pages: 1,
+    title: 'Documento',
+    excerpt: 'Documento',
+    fields: [],
+    blanks: [],
+    ...patch,
+  };
+}
+
+/** The labelled blanks of a printed form ("Nombre completo: ____", "DPI: ____", "Firma: ____"). */
+export const FORM_BLANKS: DocumentReading['blanks'] = [
+  { label: 'Nombre completo', kind: 'line' },
+  { label: 'DPI', kind: 'line' },
+  { label: 'Dirección de residencia', kind: 'line' },
+  { label: 'Firma', kind: 'line' },
+];
+
 export function downloadCandidate(pageUrl: string, href: string, patch: Partial<DownloadCandidate> = {}): DownloadCandidate {
   return {
     pageUrl,
@@ -176,6 +199,7 @@ export function downloadCandidate(pageUrl: string, href: string, patch: Partial<
     context: '',
     fileType: 'pdf',
     check: { status: 200, contentType: 'application/pdf', bytes: 184_320, ok: true },
+    document: documentReading(),
     ...patch,
   };
 }
@@ -185,9 +209,15 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
   const report = downloadCandidate(at(site, '/transparencia'), at(site, '/docs/memoria-de-labores-2025.pdf'), {
     linkText: 'Memoria de Labores 2025',
     context: 'Informes institucionales',
+    document: documentReading({
+      pages: 84,
+      title: 'Memoria de Labores 2025',
+      excerpt: 'Memoria de Labores 2025 · Presentación · Ejecución presupuestaria',
+    }),
   });
   const bulletin = downloadCandidate(at(site, '/noticias'), at(site, '/docs/boletin-enero.pdf'), {
     linkText: 'Boletín informativo enero',
+    document: documentReading({ pages: 4, title: 'Boletín informativo', excerpt: 'Boletín informativo · Enero' }),
   });
   return {
     candidates: met
@@ -197,6 +227,14 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
           downloadCandidate(page, at(site, '/docs/formulario-solicitud-licencia.pdf'), {
             linkText: 'Formulario de solicitud de licencia',
             context: 'Trámites — Licencias de funcionamiento',
+            document: documentReading({
+              title: 'Solicitud de licencia de funcionamiento',
+              fields: [
+                { name: 'nombre', type: 'text', label: 'Nombre completo' },
+                { name: 'dpi', type: 'text', label: 'DPI' },
+                { name: 'firma', type: 'signature', label: 'Firma' },
+              ],
+            }),
           }),
           downloadCandidate(page, at(site, '/docs/declaracion-jurada.docx'), {
             linkText: 'Declaración jurada',
@@ -207,6 +245,7 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
               bytes: 40_960,
               ok: true,
             },
+            document: documentReading({ format: 'docx', pages: null, title: 'Declaración jurada', blanks: FORM_BLANKS }),
           }),
         ]
       : [report, bulletin],
@@ -301,6 +340,12 @@ export function accountsEvidence(site = SITE, met = true): AccountsEvidence {
             comingSoon: false,
             hasPasswordField: true,
             hasAccountForm: true,
+            ownService: true,
+            fields: [
+              { type: 'email', name: 'correo', label: 'Correo electrónico' },
+              { type: 'password', name: 'clave', label: 'Contraseña' },
+              { type: 'password', name: 'clave2', label: 'Confirmar contraseña' },
+            ],
             detail: 'form with email, password, confirm password and submit',
           }
         : {
@@ -372,6 +417,8 @@ export function participationEvidence(site = SITE, met = true): ParticipationEvi
             kind: 'consultation',
             hasForm: true,
             comingSoon: false,
+            purpose: { words: ['consulta publica', 'anteproyecto'], where: 'page-heading' },
+            fields: ['textarea comentario "Comentarios al anteproyecto"', 'submit "Enviar"'],
             detail: 'consultation page with a comment form and submit button',
           }
         : {

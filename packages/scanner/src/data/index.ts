@@ -6,6 +6,7 @@
 import institutionalJson from './institutional-topics.json' with { type: 'json' };
 import stopwordsJson from './stopwords.json' with { type: 'json' };
 import vendorsJson from './vendors.json' with { type: 'json' };
+import verificationJson from './verification.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
 import type { InstitutionalTopic } from '@egov-monitor/rubric';
 import { PhraseMatcher, normalizeText } from '../collectors/support/text.js';
@@ -78,11 +79,12 @@ function compileErrors(patterns: unknown, where: string, problems: string[]): vo
 
 /** Every problem of the data files, each naming its key; empty when they are sound. */
 export function validateData(
-  raw: { vocabulary: unknown; vendors: unknown; institutional: unknown; stopwords: unknown } = {
+  raw: { vocabulary: unknown; vendors: unknown; institutional: unknown; stopwords: unknown; verification?: unknown } = {
     vocabulary: vocabularyJson,
     vendors: vendorsJson,
     institutional: institutionalJson,
     stopwords: stopwordsJson,
+    verification: verificationJson,
   },
 ): string[] {
   const problems: string[] = [];
@@ -186,6 +188,16 @@ export function validateData(
     if (!isStringList(stopwords[lang]) || (stopwords[lang] as string[]).length === 0)
       problems.push(`stopwords.${lang}: must be a non-empty list`);
   }
+  if (raw.verification !== undefined) {
+    for (const [section, caps] of Object.entries(raw.verification as Record<string, unknown>)) {
+      if (section.startsWith('$')) continue;
+      for (const [key, value] of Object.entries((caps ?? {}) as Record<string, unknown>)) {
+        if (key.startsWith('$')) continue;
+        if (!Number.isInteger(value) || (value as number) < 1)
+          problems.push(`verification.${section}.${key}: must be a whole number >= 1`);
+      }
+    }
+  }
   return problems;
 }
 
@@ -257,6 +269,15 @@ export const institutionalTopics: TopicDefinition[] = institutionalJson.topics.m
   phrases: new PhraseMatcher([...topic.es, ...topic.en]),
   paths: topic.paths.map(normalizeText),
 }));
+
+type Caps<T> = { [K in Exclude<keyof T, '$comment'>]: number };
+
+/** The fixed amounts of work of the verifying collectors (data/verification.json): the same on every machine. */
+export const verificationBudgets: {
+  downloads: Caps<typeof verificationJson.downloads>;
+  accounts: Caps<typeof verificationJson.accounts>;
+  participation: Caps<typeof verificationJson.participation>;
+} = verificationJson;
 
 export const stopwords: ReadonlySet<string> = new Set(
   [...stopwordsJson.es, ...stopwordsJson.en].map(normalizeText),
