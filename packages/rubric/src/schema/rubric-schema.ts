@@ -21,7 +21,12 @@ const namedDomains = {
     type: 'object',
     additionalProperties: false,
     required: ['domain', 'name'],
-    properties: { domain: { type: 'string', pattern: '^[a-z0-9.-]+$' }, name: { type: 'string', minLength: 1 } },
+    properties: {
+      domain: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+      name: { type: 'string', minLength: 1 },
+      /** ISO 3166-1 alpha-2 code of the body's country. */
+      country: { type: 'string', pattern: '^[A-Z]{2}$' },
+    },
   },
 } as const;
 const suffixes = { type: 'array', items: { type: 'string', pattern: '^\\.?[a-z0-9*.-]+$' }, uniqueItems: true } as const;
