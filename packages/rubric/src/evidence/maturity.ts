@@ -343,7 +343,11 @@ export interface ParticipationEvidence {
     fields?: string[];
     /** The consultation or form says it is closed ("consulta cerrada", "ya no acepta respuestas"). */
     closed?: boolean;
+    /** Why this lead could not be verified (the page or form could not be read): it proves nothing either way. */
+    unread?: string;
   }[];
+  /** Leads not read because the collector stopped at its safety time limit (the per-site cap is not counted). */
+  notRead?: number;
 }
 
 // ---------------------------------------------------------------- accessibility (axe-core on every page)
