@@ -103,7 +103,9 @@ describe('accounts collector in Chromium', () => {
       hasAccountForm: false,
     });
     expect(byPath['ingresar']).toMatchObject({ kind: 'login', status: 404, hasAccountForm: false });
-    expect(byPath['registro']?.detail).toMatch(/account form #registro \(text cui "CUI", email correo "Correo electrónico", password password/);
+    expect(byPath['registro']?.detail).toMatch(
+      /account form #registro \(text cui "CUI", email correo "Correo electrónico", password password/,
+    );
     expect(byPath['registro']).toMatchObject({
       ownService: true,
       fields: expect.arrayContaining([{ type: 'password', name: 'password', label: 'Contraseña' }]),
@@ -118,7 +120,10 @@ describe('accounts collector in Chromium', () => {
         links: [
           link(`${home}acceso-a-la-informacion`, 'Acceso a la Información Pública', { inNav: true }),
           link(`${home}solicitud-de-informacion`, 'Acceso'),
-          link('https://docs.google.com/forms/d/e/1FAIpQLSf-voluntarios/viewform', 'Regístrese como voluntario'),
+          link(
+            'https://docs.google.com/forms/d/e/1FAIpQLSf-voluntarios/viewform',
+            'Regístrese como voluntario',
+          ),
           link(elsewhere, 'Crear cuenta'),
           link(`${home}auth/identidad-digital`, 'Iniciar sesión con Identidad Digital'),
         ],

@@ -53,13 +53,19 @@ describe('account pages', () => {
         'https://idp.gob.gt/authorize?client_id=sat&response_type=code&scope=openid%20profile&redirect_uri=https%3A%2F%2Fportal.sat.gob.gt%2Fcallback',
       ),
     ).toMatchObject({ protocol: 'oidc', returnsTo: 'https://portal.sat.gob.gt/callback' });
-    expect(signInFlow('https://accounts.google.com/o/oauth2/auth?client_id=x&redirect_uri=https://a.gob.mx/cb')).toMatchObject({
+    expect(
+      signInFlow('https://accounts.google.com/o/oauth2/auth?client_id=x&redirect_uri=https://a.gob.mx/cb'),
+    ).toMatchObject({
       protocol: 'oauth2',
     });
-    expect(signInFlow('https://pasarela.clave.gob.es/Proxy2/ServiceProvider?SAMLRequest=fZJd&RelayState=x')).toMatchObject({
+    expect(
+      signInFlow('https://pasarela.clave.gob.es/Proxy2/ServiceProvider?SAMLRequest=fZJd&RelayState=x'),
+    ).toMatchObject({
       protocol: 'saml',
     });
-    expect(signInFlow('https://sso.uba.ar/cas/login?service=https%3A%2F%2Fsiu.uba.ar%2F')).toMatchObject({ protocol: 'cas' });
+    expect(signInFlow('https://sso.uba.ar/cas/login?service=https%3A%2F%2Fsiu.uba.ar%2F')).toMatchObject({
+      protocol: 'cas',
+    });
     // The provider's home page (a logo's link) starts nothing.
     expect(signInFlow('https://clave.gob.es/clave_Home/clave.html')).toBeNull();
   });
@@ -79,7 +85,9 @@ describe('account pages', () => {
       hasAccountForm: true,
       provider: 'ClaveÚnica (Chile)',
     });
-    expect(judged.detail).toMatch(/account form #login \(text usuario "NIT o usuario", password clave "Contraseña"\)/);
+    expect(judged.detail).toMatch(
+      /account form #login \(text usuario "NIT o usuario", password clave "Contraseña"\)/,
+    );
   });
 
   it('trap: a "Mi cuenta" page that is a soft 404, and a "Próximamente" registration', () => {
@@ -158,7 +166,9 @@ describe('accounts collector (no live browser)', () => {
   });
 
   it('follows register links, then exact account buttons, bounded by data (6)', async () => {
-    const noise = Array.from({ length: 7 }, (_, i) => link(`${home}mi-portal-${i}`, `Mi portal ${i}`, { inNav: true }));
+    const noise = Array.from({ length: 7 }, (_, i) =>
+      link(`${home}mi-portal-${i}`, `Mi portal ${i}`, { inNav: true }),
+    );
     const site = fakeSite({
       pages: [snapshot(home, { links: [...noise, link(`${home}ingresar`, 'Iniciar sesión')] })],
     });

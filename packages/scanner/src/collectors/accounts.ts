@@ -43,7 +43,8 @@ function identityFields(form: SnapshotForm) {
   return visibleFields(form).filter(
     (f) =>
       f.type === 'email' ||
-      (f.type !== 'password' && identity.test([f.name, f.id, f.placeholder, f.label, f.autocomplete].join(' '))),
+      (f.type !== 'password' &&
+        identity.test([f.name, f.id, f.placeholder, f.label, f.autocomplete].join(' '))),
   );
 }
 
@@ -77,7 +78,9 @@ function describeFields(form: SnapshotForm): NonNullable<Candidate['fields']> {
  * client_id with response_type or redirect_uri; `openid` in the scope makes it OIDC), a SAML 2.0 AuthnRequest in
  * the HTTP-Redirect binding (SAMLRequest), or a CAS login (`/cas/login?service=`).
  */
-export function signInFlow(url: string): { protocol: Flow['protocol']; url: string; returnsTo: string | null } | null {
+export function signInFlow(
+  url: string,
+): { protocol: Flow['protocol']; url: string; returnsTo: string | null } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -130,7 +133,12 @@ export function judgeAccountPage(facts: PageFacts): AccountPageJudgement {
         .join(', ')})`,
     );
   else if (hasPasswordField) parts.push('password field without a complete form');
-  else if (login) parts.push(`a form without a password (${describeFields(login).map((f) => f.name || f.type).join(', ')}): no account`);
+  else if (login)
+    parts.push(
+      `a form without a password (${describeFields(login)
+        .map((f) => f.name || f.type)
+        .join(', ')}): no account`,
+    );
   else parts.push('no account form');
   if (formService) parts.push(`a ${formService.vendor.name} form: a third-party service, not an account`);
   if (providers.length) parts.push(`sign-in with ${providers.map((p) => p.vendor.name).join(', ')}`);
@@ -149,7 +157,8 @@ export function judgeAccountPage(facts: PageFacts): AccountPageJudgement {
 
 function linkKind(link: SnapshotLink): Kind | null {
   const text = (link.text || link.label).trim();
-  if (vendors.identityProviders.some((v) => v.links.some((p) => p.test(link.href)))) return 'identity-provider';
+  if (vendors.identityProviders.some((v) => v.links.some((p) => p.test(link.href))))
+    return 'identity-provider';
   if (!text || text.length > MAX_LINK_TEXT) return null;
   if (phrases('accountRegister').test(text)) return 'register';
   // "Acceso" or "Ingresar" alone is a sign-in button; inside "Acceso a la Información Pública" it names a section.
@@ -221,7 +230,8 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
       const kind = href ? linkKind({ ...link, href }) : null;
       if (!kind || !href || href.split('#')[0] === page.url.split('#')[0]) continue;
       const known = links.get(href);
-      if (!known || (known.kind === 'login' && kind === 'register')) links.set(href, { page, link: { ...link, href }, kind });
+      if (!known || (known.kind === 'login' && kind === 'register'))
+        links.set(href, { page, link: { ...link, href }, kind });
     }
     // A sign-in form right on an analysed page of the site.
     for (const form of page.forms.filter(accountForm)) {
@@ -257,7 +267,10 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
         hasPasswordField: false,
         hasAccountForm: false,
         provider: hit.vendor.name,
-        detail: clip(`${hit.vendor.name} (${hit.vendor.kind}) ${hit.how}: ${hit.evidence}; no sign-in flow followed`, 300),
+        detail: clip(
+          `${hit.vendor.name} (${hit.vendor.kind}) ${hit.how}: ${hit.evidence}; no sign-in flow followed`,
+          300,
+        ),
       });
     }
   }
@@ -267,9 +280,12 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
   const exact = ({ link, kind }: { link: SnapshotLink; kind: Kind }) =>
     kind === 'register'
       ? phrases('accountRegister').isExactly(link.text || link.label)
-      : phrases('accountLogin').isExactly(link.text || link.label) || phrases('accountLoginBare').isExactly(link.text || link.label);
+      : phrases('accountLogin').isExactly(link.text || link.label) ||
+        phrases('accountLoginBare').isExactly(link.text || link.label);
   const rank = (lead: { link: SnapshotLink; kind: Kind }) =>
-    (lead.kind === 'register' ? 0 : lead.kind === 'login' ? 4 : 6) + (exact(lead) ? 0 : 2) + (lead.link.inNav ? 0 : 1);
+    (lead.kind === 'register' ? 0 : lead.kind === 'login' ? 4 : 6) +
+    (exact(lead) ? 0 : 2) +
+    (lead.link.inNav ? 0 : 1);
   const toFollow = [...links.values()]
     .sort((a, b) => rank(a) - rank(b) || a.link.href.localeCompare(b.link.href))
     .slice(0, verificationBudgets.accounts.maxFollowed);
@@ -293,7 +309,10 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
         hasAccountForm: false,
         ownService: false,
         thirdPartyForm: formService.name,
-        detail: clip(`"${linkText}" on ${page.url} → a ${formService.name} form: a third-party sign-up, not an account (not opened)`, 300),
+        detail: clip(
+          `"${linkText}" on ${page.url} → a ${formService.name} form: a third-party sign-up, not an account (not opened)`,
+          300,
+        ),
       });
       continue;
     }
@@ -308,7 +327,10 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
         comingSoon: false,
         hasPasswordField: false,
         hasAccountForm: false,
-        detail: clip(`"${linkText}" on ${page.url} could not be opened: ${opened.error ?? 'no response'}`, 300),
+        detail: clip(
+          `"${linkText}" on ${page.url} could not be opened: ${opened.error ?? 'no response'}`,
+          300,
+        ),
       });
       continue;
     }
@@ -321,7 +343,9 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
     const formUrl = opened.url;
     const provider =
       judged.provider ??
-      vendors.identityProviders.find((v) => v.links.some((p) => [link.href, ...opened.chain].some((u) => p.test(u))))?.name;
+      vendors.identityProviders.find((v) =>
+        v.links.some((p) => [link.href, ...opened.chain].some((u) => p.test(u))),
+      )?.name;
     const own = flowStep ? flowOwn : isOwn(formUrl);
     const hops = opened.chain.length > 1 ? ` via ${opened.chain.length - 1} redirect(s)` : '';
     candidates.push({
@@ -338,9 +362,17 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
       ownService: own && !judged.thirdPartyForm,
       ...(provider ? { provider } : {}),
       ...(judged.thirdPartyForm ? { thirdPartyForm: judged.thirdPartyForm } : {}),
-      ...(flowStep ? { flow: { protocol: flowStep.protocol, url: clip(flowStep.url, 300), loginForm: judged.loginForm && !bad } } : {}),
+      ...(flowStep
+        ? {
+            flow: {
+              protocol: flowStep.protocol,
+              url: clip(flowStep.url, 300),
+              loginForm: judged.loginForm && !bad,
+            },
+          }
+        : {}),
       detail: clip(
-        `"${linkText}" on ${page.url} → HTTP ${opened.status} ${formUrl}${hops}${flowStep ? ` (${flowStep.protocol.toUpperCase()} sign-in request${flowOwn ? ' started by the site' : ' not started by the site'})` : ''}${own ? '' : ' (not the institution\'s own domain)'}: ${judged.detail}`,
+        `"${linkText}" on ${page.url} → HTTP ${opened.status} ${formUrl}${hops}${flowStep ? ` (${flowStep.protocol.toUpperCase()} sign-in request${flowOwn ? ' started by the site' : ' not started by the site'})` : ''}${own ? '' : " (not the institution's own domain)"}: ${judged.detail}`,
         500,
       ),
     });

@@ -7,7 +7,12 @@ const home = 'https://www.renap.gob.gt/';
 const pdf = makeDocument({
   type: 'pdf',
   title: 'Solicitud de certificación de nacimiento',
-  lines: ['Nombre del inscrito: ____________', 'Fecha de nacimiento: ___/___/____', 'DPI del solicitante: ________', 'Firma: ________'],
+  lines: [
+    'Nombre del inscrito: ____________',
+    'Fecha de nacimiento: ___/___/____',
+    'DPI del solicitante: ________',
+    'Firma: ________',
+  ],
 });
 const memoria = makeDocument({
   type: 'pdf',
@@ -73,15 +78,24 @@ describe('downloads collector', () => {
     const report = candidates.find((c) => c.href.includes('memoria'));
     expect(report).toMatchObject({ linkText: 'Memoria de Labores 2025', pageUrl: `${home}formularios` });
     // Every document that downloaded was read: the form's blanks, the report's lack of them, the old .doc unread.
-    expect(report?.document).toMatchObject({ read: true, format: 'pdf', pages: 1, title: 'Memoria de Labores 2025', blanks: [] });
-    expect(candidates.find((c) => c.href.includes('nacimiento'))?.document?.blanks.map((b) => b.label)).toEqual([
-      'Nombre del inscrito',
-      'Fecha de nacimiento',
-      'DPI del solicitante',
-      'Firma',
-    ]);
-    expect(candidates.find((c) => c.href.includes('inscripcion'))?.document).toMatchObject({ read: true, format: 'docx' });
-    expect(candidates[0]?.document).toMatchObject({ read: false, problem: expect.stringContaining('not read') });
+    expect(report?.document).toMatchObject({
+      read: true,
+      format: 'pdf',
+      pages: 1,
+      title: 'Memoria de Labores 2025',
+      blanks: [],
+    });
+    expect(
+      candidates.find((c) => c.href.includes('nacimiento'))?.document?.blanks.map((b) => b.label),
+    ).toEqual(['Nombre del inscrito', 'Fecha de nacimiento', 'DPI del solicitante', 'Firma']);
+    expect(candidates.find((c) => c.href.includes('inscripcion'))?.document).toMatchObject({
+      read: true,
+      format: 'docx',
+    });
+    expect(candidates[0]?.document).toMatchObject({
+      read: false,
+      problem: expect.stringContaining('not read'),
+    });
     expect(candidates.find((c) => c.href.includes('nacimiento'))?.context).toMatch(/Registro Civil/);
     expect(candidates[0]?.check).toEqual({
       status: 200,
@@ -134,7 +148,10 @@ describe('downloads collector', () => {
     const { confirmDownload } = await import('./downloads.js');
     const small = await confirmDownload(site, `${home}formularios/grande.pdf`, 'pdf', 200);
     expect(small.check.ok).toBe(true);
-    expect(small.document).toMatchObject({ read: false, problem: 'larger than the 200-byte cap: not downloaded whole' });
+    expect(small.document).toMatchObject({
+      read: false,
+      problem: 'larger than the 200-byte cap: not downloaded whole',
+    });
   });
 
   it('confirms at most 15 documents per site', async () => {

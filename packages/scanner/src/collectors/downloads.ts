@@ -141,7 +141,11 @@ export async function confirmDownload(
     announced && FAMILY[announced] !== sniffed
       ? { ...base, ok: true, problem: `announced ${announced}, received ${real}` }
       : { ...base, ok: true };
-  return { check, fileType: document.read && document.format !== 'pdf' ? document.format : fileType, document };
+  return {
+    check,
+    fileType: document.read && document.format !== 'pdf' ? document.format : fileType,
+    document,
+  };
 }
 
 /**

@@ -79,7 +79,13 @@ function compileErrors(patterns: unknown, where: string, problems: string[]): vo
 
 /** Every problem of the data files, each naming its key; empty when they are sound. */
 export function validateData(
-  raw: { vocabulary: unknown; vendors: unknown; institutional: unknown; stopwords: unknown; verification?: unknown } = {
+  raw: {
+    vocabulary: unknown;
+    vendors: unknown;
+    institutional: unknown;
+    stopwords: unknown;
+    verification?: unknown;
+  } = {
     vocabulary: vocabularyJson,
     vendors: vendorsJson,
     institutional: institutionalJson,

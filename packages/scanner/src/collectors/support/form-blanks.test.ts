@@ -28,7 +28,10 @@ describe('labelled blanks', () => {
   });
 
   it('reads a table whose label cells sit beside empty ones, and English forms', () => {
-    expect(labels([`Nombre${CELL}`, `DPI${CELL}${CELL}`, `Total${CELL}Q 300.00`])).toEqual(['cell:Nombre', 'cell:DPI']);
+    expect(labels([`Nombre${CELL}`, `DPI${CELL}${CELL}`, `Total${CELL}Q 300.00`])).toEqual([
+      'cell:Nombre',
+      'cell:DPI',
+    ]);
     expect(labels(['Full name: ________', 'Date of birth: __/__/____', 'Signature:'])).toEqual([
       'line:Full name',
       'line:Date of birth',

@@ -64,7 +64,10 @@ function segmentBlanks(segment: string, next: string | undefined, found: Documen
   if (!bare && text && next !== undefined && next.trim() === '' && isFormLabel(text))
     found.push({ label: text, kind: 'cell' });
   for (const box of segment.matchAll(CHECKBOX)) {
-    const option = (box[1] ?? '').trim().split(/\s{2,}/)[0]!.trim();
+    const option = (box[1] ?? '')
+      .trim()
+      .split(/\s{2,}/)[0]!
+      .trim();
     found.push({ label: option || 'casilla', kind: 'checkbox' });
   }
 }

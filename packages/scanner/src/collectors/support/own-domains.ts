@@ -21,8 +21,12 @@ function hostOf(url: string): string {
 }
 
 /** A predicate: the URL belongs to the institution the site is. */
-export function ownUrl(site: Pick<SiteContext, 'siteHosts' | 'homeUrl' | 'target'>): (url: string) => boolean {
-  const hosts = new Set([...site.siteHosts.map((h) => h.toLowerCase()), hostOf(site.homeUrl)].filter(Boolean));
+export function ownUrl(
+  site: Pick<SiteContext, 'siteHosts' | 'homeUrl' | 'target'>,
+): (url: string) => boolean {
+  const hosts = new Set(
+    [...site.siteHosts.map((h) => h.toLowerCase()), hostOf(site.homeUrl)].filter(Boolean),
+  );
   const domains = new Set([...hosts].map(registrableDomainOf));
   const declared = (site.target.domains ?? []).map((d) => d.toLowerCase().replace(/^\.|\.$/g, ''));
   return (url) => {

@@ -43,20 +43,38 @@ describe('reading downloaded documents', () => {
       lines: ['Nombre del adjudicatario: ______________', 'DPI: ____________'],
       fields: [{ name: 'lote', label: 'Número de lote' }],
     });
-    expect(docx).toMatchObject({ read: true, format: 'docx', pages: null, fields: [{ name: 'lote', type: 'text', label: 'Número de lote' }] });
+    expect(docx).toMatchObject({
+      read: true,
+      format: 'docx',
+      pages: null,
+      fields: [{ name: 'lote', type: 'text', label: 'Número de lote' }],
+    });
     // The control's prompt ("Haga clic aquí…") is not text; the control is a field.
     expect(docx.blanks.map((b) => b.label)).toEqual(['Nombre del adjudicatario', 'DPI']);
     expect(docx.excerpt).not.toContain('Haga clic');
-    const odt = await read({ type: 'odt', title: 'Actualización de datos', lines: ['Nombre: ________'], fields: [{ name: 'tel', label: 'Teléfono' }] });
+    const odt = await read({
+      type: 'odt',
+      title: 'Actualización de datos',
+      lines: ['Nombre: ________'],
+      fields: [{ name: 'tel', label: 'Teléfono' }],
+    });
     expect(odt).toMatchObject({ read: true, format: 'odt', fields: [{ type: 'text', label: 'Teléfono' }] });
     expect(odt.title).toBe('Actualización de datos');
   });
 
   it('XLSX and ODS: label cells beside empty ones are blanks', async () => {
     for (const type of ['xlsx', 'ods'] as const) {
-      const sheet = await read({ type, title: 'Boleta de inscripción', lines: ['Nombre completo\t', 'DPI\t', 'Municipio:\t', 'Cuota\tQ 50.00'] });
+      const sheet = await read({
+        type,
+        title: 'Boleta de inscripción',
+        lines: ['Nombre completo\t', 'DPI\t', 'Municipio:\t', 'Cuota\tQ 50.00'],
+      });
       expect(sheet).toMatchObject({ read: true, format: type, pages: 1 });
-      expect(sheet.blanks.map((b) => `${b.kind} ${b.label}`)).toEqual(['cell Nombre completo', 'cell DPI', 'empty Municipio']);
+      expect(sheet.blanks.map((b) => `${b.kind} ${b.label}`)).toEqual([
+        'cell Nombre completo',
+        'cell DPI',
+        'empty Municipio',
+      ]);
     }
   });
 
@@ -64,7 +82,10 @@ describe('reading downloaded documents', () => {
     const reading = await read({
       type: 'pdf',
       title: 'Guía metodológica de formularios',
-      lines: ['1. Objetivo: establecer los criterios para diseñar formularios.', 'Fecha de aprobación: 12 de marzo de 2025'],
+      lines: [
+        '1. Objetivo: establecer los criterios para diseñar formularios.',
+        'Fecha de aprobación: 12 de marzo de 2025',
+      ],
     });
     expect(reading).toMatchObject({ read: true, fields: [], blanks: [] });
   });
@@ -79,15 +100,21 @@ describe('reading downloaded documents', () => {
       read: false,
       problem: expect.stringMatching(/^could not be read/),
     });
-    expect(await readDocument(Buffer.from('PK\x03\x04 not a zip'), 'zip-office', { complete: true })).toMatchObject({
+    expect(
+      await readDocument(Buffer.from('PK\x03\x04 not a zip'), 'zip-office', { complete: true }),
+    ).toMatchObject({
       read: false,
       problem: expect.stringMatching(/damaged ZIP container/),
     });
-    expect(await readDocument(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'ole-office', { complete: true })).toMatchObject({
+    expect(
+      await readDocument(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'ole-office', { complete: true }),
+    ).toMatchObject({
       read: false,
       problem: 'Word 97–2003 / Excel 97–2003 (OLE) files are not read',
     });
-    const blank = makeDocument({ type: 'pdf', title: '', lines: [] }).toString('latin1').replace(/\(\) Tj/g, '');
+    const blank = makeDocument({ type: 'pdf', title: '', lines: [] })
+      .toString('latin1')
+      .replace(/\(\) Tj/g, '');
     expect(await readDocument(Buffer.from(blank, 'latin1'), 'pdf', { complete: true })).toMatchObject({
       read: false,
       problem: expect.stringContaining('no text layer'),
@@ -95,7 +122,11 @@ describe('reading downloaded documents', () => {
   });
 
   it('stops at the work caps and says so; a ZIP part that would inflate past the cap is not opened', async () => {
-    const long = makeDocument({ type: 'docx', title: 'T', lines: Array.from({ length: 50 }, (_, i) => `Nombre ${i}: ______`) });
+    const long = makeDocument({
+      type: 'docx',
+      title: 'T',
+      lines: Array.from({ length: 50 }, (_, i) => `Nombre ${i}: ______`),
+    });
     const capped = await readDocument(long, 'zip-office', {
       complete: true,
       limits: { ...verificationBudgets.downloads, maxXmlNodes: 40 },
@@ -105,7 +136,13 @@ describe('reading downloaded documents', () => {
     expect(capped.blanks.length).toBeLessThan(50);
     const bomb = makeZip([{ name: 'word/document.xml', data: Buffer.alloc(4096, 0x20) }]);
     expect(
-      await readDocument(bomb, 'zip-office', { complete: true, limits: { ...verificationBudgets.downloads, maxPartBytes: 1024 } }),
-    ).toMatchObject({ read: false, problem: expect.stringContaining('word/document.xml is larger than 1024 bytes') });
+      await readDocument(bomb, 'zip-office', {
+        complete: true,
+        limits: { ...verificationBudgets.downloads, maxPartBytes: 1024 },
+      }),
+    ).toMatchObject({
+      read: false,
+      problem: expect.stringContaining('word/document.xml is larger than 1024 bytes'),
+    });
   });
 });

@@ -30,12 +30,25 @@ export async function readDocument(
   options: { complete: boolean; limits?: DocumentLimits; byteCap?: number },
 ): Promise<DocumentReading> {
   const limits = options.limits ?? verificationBudgets.downloads;
-  const format = sniffed === 'pdf' ? 'pdf' : sniffed === 'zip-office' ? 'zip' : sniffed === 'ole-office' ? 'doc/xls' : sniffed;
+  const format =
+    sniffed === 'pdf'
+      ? 'pdf'
+      : sniffed === 'zip-office'
+        ? 'zip'
+        : sniffed === 'ole-office'
+          ? 'doc/xls'
+          : sniffed;
   if (sniffed === 'ole-office' || sniffed === 'rtf')
-    return notRead(format, `${sniffed === 'rtf' ? 'RTF' : 'Word 97–2003 / Excel 97–2003 (OLE)'} files are not read`);
+    return notRead(
+      format,
+      `${sniffed === 'rtf' ? 'RTF' : 'Word 97–2003 / Excel 97–2003 (OLE)'} files are not read`,
+    );
   if (sniffed !== 'pdf' && sniffed !== 'zip-office') return notRead(format, 'not a document');
   if (!options.complete)
-    return notRead(format, `larger than the ${options.byteCap ?? limits.maxBytes}-byte cap: not downloaded whole`);
+    return notRead(
+      format,
+      `larger than the ${options.byteCap ?? limits.maxBytes}-byte cap: not downloaded whole`,
+    );
   try {
     if (sniffed === 'pdf') {
       const pdf = await readPdf(bytes, {
@@ -44,14 +57,19 @@ export async function readDocument(
         maxFields: limits.maxFields,
       });
       if (pdf.lines.length === 0 && pdf.fields.length === 0)
-        return { ...notRead('pdf', 'no text layer (a scanned image?): its content cannot be read'), pages: pdf.pages, title: pdf.title };
+        return {
+          ...notRead('pdf', 'no text layer (a scanned image?): its content cannot be read'),
+          pages: pdf.pages,
+          title: pdf.title,
+        };
       return reading('pdf', pdf.pages, pdf.title, pdf.lines, pdf.fields, pdf.partial);
     }
     const office = readOffice(bytes, limits);
     return reading(office.format, office.pages, office.title, office.lines, office.fields, office.partial);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    if ((error as Error).name === 'PasswordException') return notRead(format, 'encrypted: it asks for a password');
+    if ((error as Error).name === 'PasswordException')
+      return notRead(format, 'encrypted: it asks for a password');
     return notRead(format, `could not be read (${clip(message, 120)})`);
   }
 }

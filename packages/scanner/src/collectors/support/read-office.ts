@@ -143,8 +143,14 @@ function readDocx(xml: string, reader: Reader, maxNodes: number): boolean {
   let inText = false;
   let inDeleted = 0;
   /** Open content controls: their properties, gathered until the control's content starts. */
-  const controls: { label: string; name: string; type: string | null; skip: boolean; placeholder: boolean; inContent: boolean }[] =
-    [];
+  const controls: {
+    label: string;
+    name: string;
+    type: string | null;
+    skip: boolean;
+    placeholder: boolean;
+    inContent: boolean;
+  }[] = [];
   let inProperties = false;
   let formField: { name: string; type: string; label: string } | null = null;
   const { capped } = walk(
@@ -172,7 +178,14 @@ function readDocx(xml: string, reader: Reader, maxNodes: number): boolean {
             reader.startRow();
             break;
           case 'w:sdt':
-            controls.push({ label: '', name: '', type: null, skip: false, placeholder: false, inContent: false });
+            controls.push({
+              label: '',
+              name: '',
+              type: null,
+              skip: false,
+              placeholder: false,
+              inContent: false,
+            });
             break;
           case 'w:sdtPr':
             inProperties = true;
@@ -316,7 +329,11 @@ function readOdf(xml: string, reader: Reader, maxNodes: number): { capped: boole
         }
         switch (name) {
           case 'text:text-input':
-            reader.field({ name: a['text:description'] ?? 'input field', type: 'text', label: a['text:description'] ?? '' });
+            reader.field({
+              name: a['text:description'] ?? 'input field',
+              type: 'text',
+              label: a['text:description'] ?? '',
+            });
             break;
           case 'text:tab':
             reader.text(CELL);
@@ -410,7 +427,12 @@ function columnOf(reference: string | undefined): number | null {
 
 const MAX_COLUMNS = 40;
 
-function readSheet(xml: string, shared: string[], reader: Reader, maxNodes: number): { capped: boolean; nodes: number } {
+function readSheet(
+  xml: string,
+  shared: string[],
+  reader: Reader,
+  maxNodes: number,
+): { capped: boolean; nodes: number } {
   let cells: string[] = [];
   let cell: { column: number; type: string; text: string } | null = null;
   let inValue = false;
@@ -513,23 +535,35 @@ export function readOffice(bytes: Uint8Array, limits: OfficeLimits): OfficeText 
   let pages: number | null = null;
   let title = '';
   let capped = false;
-  if (mimetype === 'application/vnd.oasis.opendocument.text' || mimetype === 'application/vnd.oasis.opendocument.spreadsheet') {
+  if (
+    mimetype === 'application/vnd.oasis.opendocument.text' ||
+    mimetype === 'application/vnd.oasis.opendocument.spreadsheet'
+  ) {
     format = mimetype.endsWith('text') ? 'odt' : 'ods';
-    if (!parts['content.xml']) throw new Error(tooBig.length ? `content.xml is larger than ${limits.maxPartBytes} bytes` : 'no content.xml');
+    if (!parts['content.xml'])
+      throw new Error(
+        tooBig.length ? `content.xml is larger than ${limits.maxPartBytes} bytes` : 'no content.xml',
+      );
     const odf = readOdf(decode(parts['content.xml']), reader, limits.maxXmlNodes);
     capped = odf.capped;
     if (format === 'ods') pages = odf.tables;
     title = titleOf(decode(parts['meta.xml']));
   } else if (parts['word/document.xml'] || tooBig.includes('word/document.xml')) {
     format = 'docx';
-    if (!parts['word/document.xml']) throw new Error(`word/document.xml is larger than ${limits.maxPartBytes} bytes`);
+    if (!parts['word/document.xml'])
+      throw new Error(`word/document.xml is larger than ${limits.maxPartBytes} bytes`);
     capped = readDocx(decode(parts['word/document.xml']), reader, limits.maxXmlNodes);
     title = titleOf(decode(parts['docProps/core.xml']));
   } else {
     const sheets = Object.keys(parts)
       .filter((name) => name.startsWith('xl/worksheets/'))
       .sort((a, b) => sheetNumber(a) - sheetNumber(b));
-    if (sheets.length === 0) throw new Error(tooBig.length ? `${tooBig[0]} is larger than ${limits.maxPartBytes} bytes` : 'not an office document (no Word, Excel or OpenDocument part)');
+    if (sheets.length === 0)
+      throw new Error(
+        tooBig.length
+          ? `${tooBig[0]} is larger than ${limits.maxPartBytes} bytes`
+          : 'not an office document (no Word, Excel or OpenDocument part)',
+      );
     format = 'xlsx';
     pages = sheets.length;
     const shared = readSharedStrings(decode(parts['xl/sharedStrings.xml']), limits.maxXmlNodes);
