@@ -107,12 +107,17 @@ describe('downloadable_forms', () => {
     expect(downloadableForms.evaluate(withCandidates([scanned, form]), settings).outcome).toBe('pass');
   });
 
-  it('a download that got no answer is unverified; one that answered 404 is not a form', () => {
-    const refused = file('formulario.pdf', {
-      check: { status: 0, contentType: '', bytes: null, ok: false, problem: 'request failed: ECONNRESET' },
+  it('a download cut short is unverified; a dead host or an answer of 404 is not a form', () => {
+    const reset = file('formulario.pdf', {
+      check: { status: 0, contentType: '', bytes: null, ok: false, problem: 'request failed: ECONNRESET', unfinished: true },
     });
-    delete refused.document;
-    expect(downloadableForms.evaluate(withCandidates([refused]), settings).outcome).toBe('inconclusive');
+    delete reset.document;
+    expect(downloadableForms.evaluate(withCandidates([reset]), settings).outcome).toBe('inconclusive');
+    const dead = file('formulario.pdf', {
+      check: { status: 0, contentType: '', bytes: null, ok: false, problem: 'request failed: ENOTFOUND' },
+    });
+    delete dead.document;
+    expect(downloadableForms.evaluate(withCandidates([dead]), settings).outcome).toBe('fail');
     const missing = file('formulario.pdf', {
       check: { status: 404, contentType: 'text/html', bytes: 900, ok: false, problem: 'HTTP 404' },
     });

@@ -34,8 +34,9 @@ function judge(candidate: DownloadCandidate, settings: DownloadableFormsSettings
   const download = `HTTP ${candidate.check.status}, ${candidate.check.contentType || 'no content type'}, ${size}`;
   if (!candidate.check.ok) {
     const problem = candidate.check.problem ?? 'not the document';
-    // A request that never got an answer proves nothing about the document; an answer that is not one does.
-    if (candidate.check.status === 0) return { kind: 'unread', detail: `${link}: not downloaded (${problem})` };
+    // A request the scan could not finish proves nothing about the document; a dead host or an answer that is not
+    // the document does.
+    if (candidate.check.unfinished) return { kind: 'unread', detail: `${link}: not downloaded (${problem})` };
     return { kind: 'broken', detail: `${link}: ${download}; ${problem}` };
   }
   const document = candidate.document;

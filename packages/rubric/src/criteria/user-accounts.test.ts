@@ -83,6 +83,15 @@ describe('user_accounts', () => {
     expect(judge([candidate({ ownService: undefined })]).outcome).toBe('fail');
   });
 
+  it('account links that did not finish loading make "not met" inconclusive, never "met"', () => {
+    const slow = candidate({ hasAccountForm: false, hasPasswordField: false, status: 0, unread: 'did not finish loading: Timeout 15000ms exceeded' });
+    expect(judge([slow]).outcome).toBe('inconclusive');
+    expect(
+      userAccounts.evaluate(withGathered(evidenceMeeting([]), { accounts: ok({ candidates: [], notFollowed: 2 }) }), settings).outcome,
+    ).toBe('inconclusive');
+    expect(judge([slow, candidate({})]).outcome).toBe('pass');
+  });
+
   it('an identity provider counts only through a real sign-in flow the site starts, and can be switched off', () => {
     const result = judge([idpFlow]);
     expect(result.outcome).toBe('pass');

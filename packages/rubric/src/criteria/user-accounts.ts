@@ -1,6 +1,6 @@
 import type { AccountsEvidence } from '../evidence/maturity.js';
 import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, pass } from './support.js';
+import { byUrlThenDetail, fail, gather, inconclusive, pass } from './support.js';
 
 export interface UserAccountsSettings {
   /** A sign-in through an identity provider (e.g. a national digital identity) counts as an account. */
@@ -23,6 +23,7 @@ function describe(c: Candidate): string {
     c.provider && `provider ${c.provider}`,
     c.thirdPartyForm && `third-party form ${c.thirdPartyForm}`,
     c.ownService === false && 'not the institution’s own service',
+    c.unread && `not verified: ${c.unread}`,
   ].filter(Boolean);
   const page = c.formUrl && c.formUrl !== c.url ? ` → ${c.formUrl}` : '';
   return `${c.kind} "${c.linkText.trim()}"${page}: ${flags.join(', ')}${fields}; ${c.detail}`;
@@ -75,6 +76,16 @@ export const userAccounts: Criterion<UserAccountsSettings> = {
       );
     }
     const seen = accounts.candidates.map((c) => ({ url: c.url, detail: describe(c) })).sort(byUrlThenDetail);
+    const unread = accounts.candidates.filter((c) => c.unread).length + (accounts.notFollowed ?? 0);
+    if (unread > 0) {
+      return inconclusive(
+        {
+          es: `No se encontró una cuenta de la institución, pero ${unread} enlaces de cuenta no se pudieron verificar (no terminaron de cargar o quedaron sin seguir al agotarse el tiempo de seguridad).`,
+          en: `No account of the institution was found, but ${unread} account links could not be verified (they did not finish loading, or were left unfollowed when the safety time limit fired).`,
+        },
+        seen.slice(0, 10),
+      );
+    }
     return fail(
       {
         es: seen.length

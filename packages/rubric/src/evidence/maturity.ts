@@ -162,6 +162,11 @@ export interface DownloadCandidate {
     /** The response really is the document (right type, not an HTML error page, not empty). */
     ok: boolean;
     problem?: string;
+    /**
+     * The request got no answer because the work was not finished (a time limit fired, the connection dropped):
+     * nothing is known about the document. A dead host or a refused connection is an answer, not this.
+     */
+    unfinished?: boolean;
   };
   /** The document read (when it downloaded): its fields and labelled blanks say whether it is a form to fill in. */
   document?: DocumentReading;
@@ -268,7 +273,11 @@ export interface AccountsEvidence {
      * and whether the page it reached is a sign-in form.
      */
     flow?: { protocol: 'oidc' | 'oauth2' | 'saml' | 'cas'; url: string; loginForm: boolean };
+    /** Why the link could not be verified (its page did not finish loading): it proves nothing either way. */
+    unread?: string;
   }[];
+  /** Account links not followed because the collector stopped at its safety time limit (the cap is not counted). */
+  notFollowed?: number;
 }
 
 // ---------------------------------------------------------------- e_payments

@@ -16,6 +16,7 @@ import {
   withPage,
 } from './support/live.js';
 import { ownUrl } from './support/own-domains.js';
+import { isUnfinished } from './support/unfinished.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip } from './support/text.js';
 
@@ -289,10 +290,12 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
   const toFollow = [...links.values()]
     .sort((a, b) => rank(a) - rank(b) || a.link.href.localeCompare(b.link.href))
     .slice(0, verificationBudgets.accounts.maxFollowed);
-  for (const { page, link, kind } of toFollow) {
+  let notFollowed = 0;
+  for (const [index, { page, link, kind }] of toFollow.entries()) {
     const linkText = clip(link.text || link.label, 80);
     if (!hasTime(site, 5_000)) {
-      site.log('accounts: safety time limit reached, remaining account links not followed');
+      notFollowed = toFollow.length - index;
+      site.log(`accounts: safety time limit reached, ${notFollowed} account links not followed`);
       break;
     }
     // A link straight to a form service is a sign-up there, never an account with the institution.
@@ -327,6 +330,9 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
         comingSoon: false,
         hasPasswordField: false,
         hasAccountForm: false,
+        ...(isUnfinished(opened.error)
+          ? { unread: `did not finish loading: ${clip(opened.error ?? '', 120)}` }
+          : {}),
         detail: clip(
           `"${linkText}" on ${page.url} could not be opened: ${opened.error ?? 'no response'}`,
           300,
@@ -390,6 +396,7 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
         a.url.localeCompare(b.url) ||
         (a.provider ?? '').localeCompare(b.provider ?? ''),
     ),
+    ...(notFollowed > 0 ? { notFollowed } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Collector, SiteContext } from './collector.js';
 import { phrases, verificationBudgets } from '../data/index.js';
 import { absoluteHttpUrl, hasTime, withBudget } from './support/live.js';
 import { readDocument } from './support/read-document.js';
+import { isUnfinished } from './support/unfinished.js';
 import { FAMILY, sniff, zipKind } from './support/sniff.js';
 import { clip, pathWords } from './support/text.js';
 
@@ -95,7 +96,12 @@ export async function confirmDownload(
   const base = { status: response.status, contentType: response.contentType, bytes: response.bytes };
   if (response.error)
     return {
-      check: { ...base, ok: false, problem: `request failed: ${response.error}` },
+      check: {
+        ...base,
+        ok: false,
+        problem: `request failed: ${response.error}`,
+        ...(isUnfinished(response.error) ? { unfinished: true } : {}),
+      },
       fileType: announced,
     };
   if (response.status >= 400 || response.status === 0)

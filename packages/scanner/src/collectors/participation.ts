@@ -18,6 +18,7 @@ import {
   withPage,
 } from './support/live.js';
 import { ownUrl } from './support/own-domains.js';
+import { isUnfinished } from './support/unfinished.js';
 import { vendorsOnPage } from './support/vendors.js';
 import { clip, escapeRegExp } from './support/text.js';
 
@@ -625,7 +626,9 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
         kind: readPurpose(lead.words.join(' '))?.kind ?? 'consultation',
         hasForm: false,
         comingSoon: false,
-        ...(failed ? { unread: `could not be opened: ${live.error ?? 'no response'}` } : {}),
+        ...(failed && isUnfinished(live.error)
+          ? { unread: `did not finish loading: ${clip(live.error ?? '', 120)}` }
+          : {}),
         detail: clip(
           `${prefix} → ${failed ? `could not be opened (${live.error ?? 'no response'})` : `HTTP ${live.read!.status}`}`,
           300,
@@ -654,9 +657,9 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
       comingSoon: false,
       ...(purpose ? { purpose: { words: purpose.words, where: 'external-form' } } : {}),
       ...(closed ? { closed: true } : {}),
-      ...(answered
-        ? {}
-        : { unread: `the form could not be fetched (${response.error ?? `HTTP ${response.status}`})` }),
+      ...(isUnfinished(response.error)
+        ? { unread: `the form did not finish loading (${response.error})` }
+        : {}),
       detail: clip(
         `"${item.text}" on ${item.from} → ${item.vendor}, HTTP ${response.status}${response.error ? ` (${response.error})` : ''}${title ? `; its title "${clip(title.replace(/\s+/g, ' '), 100)}"` : ''}${purpose ? '' : '; no participation purpose in its title'}${closed ? `; says "${closed}"` : ''}`,
         400,
