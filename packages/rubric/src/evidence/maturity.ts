@@ -329,7 +329,9 @@ export type ParticipationKind =
   | 'participatory-budget'
   | 'e-voting'
   | 'embedded-form'
-  | 'feedback';
+  | 'feedback'
+  /** A generic contact form found where participation was expected: a channel, never participation. */
+  | 'contact-form';
 
 export interface ParticipationEvidence {
   candidates: {

@@ -62,7 +62,7 @@ describe('participation collector in Chromium', () => {
       fields: ['text nombre "Nombre"', 'email correo "Correo"', 'textarea observaciones "Sus observaciones"'],
     });
     const contact = candidates.find((c) => c.url === home);
-    expect(contact).toMatchObject({ hasForm: true });
+    expect(contact).toMatchObject({ kind: 'contact-form', hasForm: true });
     expect(contact?.purpose).toBeUndefined();
     expect(contact?.detail).toContain('a generic contact form');
     // A survey link is read too: it only says "Próximamente".

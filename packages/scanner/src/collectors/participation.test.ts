@@ -119,6 +119,7 @@ describe('participation forms', () => {
       '"Gobierno Abierto" on /',
     );
     expect(candidate).toMatchObject({
+      kind: 'contact-form',
       hasForm: true,
       fields: [
         'text nombre "Nombre completo"',

@@ -334,6 +334,8 @@ export function judgePage(
   read: PageRead,
   target: Pick<SiteTarget, 'name' | 'institution' | 'acronym'>,
   prefix: string,
+  /** What the lead named, for a form whose purpose could not be read. */
+  leadKind: ParticipationKind = 'consultation',
 ): Candidate[] {
   const strip = (text: string) => withoutInstitution(text, target);
   const soon = looksComingSoon(read.facts);
@@ -343,7 +345,7 @@ export function judgePage(
   const candidates: Candidate[] = [];
   const base = (extra: Partial<Candidate>): Candidate => ({
     url: read.url,
-    kind: 'consultation',
+    kind: leadKind,
     hasForm: false,
     comingSoon: !!soon,
     detail: '',
@@ -393,7 +395,7 @@ export function judgePage(
     if (notFound) notes.push(`says "${notFound}"`);
     candidates.push(
       base({
-        kind: purpose?.kind ?? 'consultation',
+        kind: purpose?.kind ?? (generic ? 'contact-form' : leadKind),
         hasForm: !soon && !notFound && !closed,
         ...(purpose ? { purpose: { words: purpose.words, where: purpose.where } } : {}),
         fields: fieldList(form),
@@ -452,7 +454,7 @@ export function judgePage(
   if (candidates.length === 0) {
     candidates.push(
       base({
-        kind: pagePurpose?.kind ?? 'consultation',
+        kind: pagePurpose?.kind ?? leadKind,
         detail: clip(
           `${prefix}; no form to answer${soon ? `; says "${soon}"` : ''}${notFound ? `; says "${notFound}"` : ''}`,
           400,
@@ -608,15 +610,22 @@ export async function collectParticipation(site: SiteContext): Promise<Participa
       lead.from === lead.url
         ? `page "${lead.text}" (${lead.words.join(', ') || 'platform'})`
         : `"${lead.text}" on ${lead.from}`;
+    const leadKind = readPurpose(lead.words.join('\n'))?.kind ?? 'consultation';
     const live = await readLive(site, lead.url);
     if (live.read && live.read.status < 400) {
-      for (const candidate of judgePage(live.read, site.target, `${prefix} → HTTP ${live.read.status}`))
+      for (const candidate of judgePage(
+        live.read,
+        site.target,
+        `${prefix} → HTTP ${live.read.status}`,
+        leadKind,
+      ))
         add(candidate);
     } else if (lead.snapshot) {
       for (const candidate of judgePage(
         pageReadFromSnapshot(lead.snapshot),
         site.target,
         `${prefix} (read from the crawl: ${live.error ?? `HTTP ${live.read?.status}`})`,
+        leadKind,
       ))
         add(candidate);
     } else {
