@@ -240,7 +240,11 @@ export async function collectAccounts(site: SiteContext): Promise<AccountsEviden
       const fields = describeFields(form);
       candidates.push({
         url: page.url,
-        kind: passwords === 1 ? 'login' : 'register',
+        // Two password fields (password and confirmation) or a "Crear cuenta" button create an account.
+        kind:
+          passwords >= 2 || form.submitTexts.some((t) => phrases('accountRegister').test(t))
+            ? 'register'
+            : 'login',
         linkText: clip(form.submitTexts[0] ?? '', 80),
         status: page.status,
         soft404: page.soft404,
