@@ -505,6 +505,7 @@ const MAX_SHEETS = 20;
 /** Reads a DOCX, ODT, XLSX or ODS from its bytes; throws with a plain reason when it cannot. */
 export function readOffice(bytes: Uint8Array, limits: OfficeLimits): OfficeText {
   const tooBig: string[] = [];
+  let inflated = 0;
   const wanted = (name: string) =>
     name === 'mimetype' ||
     name === 'content.xml' ||
@@ -518,11 +519,13 @@ export function readOffice(bytes: Uint8Array, limits: OfficeLimits): OfficeText 
     parts = unzipSync(bytes, {
       filter: (file) => {
         if (!wanted(file.name)) return false;
-        // A part that inflates beyond the cap is not opened (a ZIP bomb stops here).
-        if (file.originalSize > limits.maxPartBytes) {
+        // The parts read may inflate to `maxPartBytes` in all; a part past it is not opened (a ZIP bomb stops here,
+        // and fflate never inflates past the size a part declares).
+        if (inflated + file.originalSize > limits.maxPartBytes) {
           tooBig.push(file.name);
           return false;
         }
+        inflated += file.originalSize;
         return true;
       },
     });
