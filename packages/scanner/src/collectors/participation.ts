@@ -165,10 +165,29 @@ function readFormsInPage(): { forms: FormRead[]; frames: FrameRead[]; h1: string
     copy.querySelectorAll('form, iframe, script, style, nav, footer').forEach((node) => node.remove());
     return clean(copy.textContent, 600);
   };
+  // A selector that finds the form again and only it: the path from the nearest unique id (else <html>), each step
+  // narrowed by nth-of-type among its siblings — the crawl snapshot's own algorithm, so a form read live and the same
+  // form read from the snapshot carry the same selector. (A bare `form:nth-of-type(k)` matches every k-th form of
+  // any parent, and an attribute value must be escaped the same way it is searched.)
   const cssPath = (element: Element): string => {
-    if (element.id) return `#${CSS.escape(element.id)}`;
-    const same = Array.from(document.querySelectorAll(element.tagName));
-    return `${element.tagName.toLowerCase()}:nth-of-type(${same.indexOf(element) + 1})`;
+    const parts: string[] = [];
+    let current: Element | null = element;
+    while (current && current !== document.documentElement) {
+      if (current.id && document.querySelectorAll(`#${CSS.escape(current.id)}`).length === 1) {
+        parts.unshift(`#${CSS.escape(current.id)}`);
+        return parts.join(' > ');
+      }
+      const parent: Element | null = current.parentElement;
+      const tag = current.tagName.toLowerCase();
+      if (!parent) {
+        parts.unshift(tag);
+        break;
+      }
+      const same = Array.from(parent.children).filter((child) => child.tagName === current!.tagName);
+      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(current) + 1})` : tag);
+      current = parent;
+    }
+    return ['html', ...parts].join(' > ');
   };
   const labelOf = (element: Element): string => {
     const id = element.getAttribute('id');
