@@ -7,13 +7,14 @@
 //        --lighthouse-runs N (1; 0 skips) --sample-ms N (250) --profile N (phase profile over N more sites; 0 = off)
 //        --rounds N (2: the pipeline and the bare loop alternate N times; the rates and the ratio use all rounds)
 import { fork } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConcurrency, runScan } from '@egov-monitor/pipeline';
 import type { RunProgressEvent } from '@egov-monitor/pipeline';
+import { writeFileAtomic } from '@egov-monitor/reporter';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
-import { DEFAULT_USER_AGENT, launchBrowser } from '@egov-monitor/scanner';
+import { createEgressPolicy, DEFAULT_USER_AGENT, launchBrowser } from '@egov-monitor/scanner';
 import type { BrowserSession } from '@egov-monitor/scanner';
 import { runBareLoop } from './bench/bare-loop.js';
 import type { BareSite } from './bench/bare-loop.js';
@@ -120,7 +121,10 @@ const profileTargets = served.sites.slice(siteCount);
 let session: BrowserSession | undefined;
 try {
   const launchStarted = performance.now();
-  session = await launchBrowser({ extraCaPems: [served.caPem] });
+  // The bare loop's contexts have no proxy of their own: they go through the browser's default egress listener,
+  // allowed the generated sites' address. Both loops thus pay the same egress path (docs/security.md), so the ratio
+  // measures the pipeline's own work; the bare loop's pages/s before and after the proxy measure the proxy.
+  session = await launchBrowser({ extraCaPems: [served.caPem], egress: createEgressPolicy({ allowed: ['127.0.0.1'] }) });
   const browserStartupMs = performance.now() - launchStarted;
   const browserPid = findBrowserPid(listProcesses(), session.debuggingPort);
   if (browserPid === null)
@@ -356,8 +360,8 @@ try {
     .loadavg()
     .map((value) => Math.round(value * 100) / 100);
   await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-  await writeFile(join(outDir, 'bench.md'), renderMarkdown(result));
+  await writeFileAtomic(join(outDir, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFileAtomic(join(outDir, 'bench.md'), renderMarkdown(result));
   process.stdout.write(renderText(result));
   log(`wrote ${join(outDir, 'bench.json')} and ${join(outDir, 'bench.md')}`);
 } finally {

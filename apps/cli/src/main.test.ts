@@ -12,6 +12,9 @@ const FLAGS = [
   '--lang',
   '--max-pages',
   '--max-depth',
+  '--max-discovered-pages',
+  '--site-timeout',
+  '--page-timeout',
   '--concurrency',
   '--ca',
   '--rubric',
@@ -74,9 +77,28 @@ describe('egov-monitor main(): input errors stop before any scan (exit 2, one li
 
   it('rejects numbers out of range and unknown choices', async () => {
     await expectUsageError(['--fail-under-level', '6'], /--fail-under-level must be between 0 and 5, got 6/);
-    await expectUsageError(['--fail-under-score', '101'], /--fail-under-score must be between 0 and 100, got 101/);
+    await expectUsageError(
+      ['--fail-under-score', '101'],
+      /--fail-under-score must be between 0 and 100, got 101/,
+    );
     await expectUsageError(['--concurrency', '0'], /--concurrency must be between 1 and 64/);
     await expectUsageError(['--lang', 'fr'], /argument 'fr' is invalid.*es, en/);
+  });
+
+  it('reads the safety time limits in seconds or with a unit, and rejects values out of range or inconsistent', async () => {
+    await expectUsageError(
+      ['--site-timeout', 'pronto'],
+      /--site-timeout needs a whole number of seconds from 60 to 86400/,
+    );
+    await expectUsageError(
+      ['--site-timeout', '30'],
+      /--site-timeout must be a whole number of seconds from 60 .*got 30 s/,
+    );
+    await expectUsageError(['--page-timeout', '2h'], /--page-timeout must be .*got 7200 s/);
+    await expectUsageError(
+      ['--site-timeout', '2m', '--page-timeout', '5m'],
+      /--page-timeout \(300 s\) cannot be longer than --site-timeout \(120 s\)/,
+    );
   });
 
   it('rejects a URL list that is missing, not YAML, or has no url column', async () => {

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import {
   BrowserUnavailableError,
+  checkTimeLimits,
   PipelineConfigError,
   readOverridesFile,
   readPreviousResults,
@@ -95,6 +96,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   if ((flags.urls || urls.length > 0) && targets.length + listProblems.length === 0) {
     throw new UsageError(`${flags.urls ?? 'the command line'}: no sites to scan`);
   }
+  // Before any file is read or site scanned: a page limit longer than the site's makes no sense.
+  checkTimeLimits({ siteTimeoutMs: flags.siteTimeout, pageTimeoutMs: flags.pageTimeout });
   const rubric = flags.rubric ? await readRubricFile(flags.rubric) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
@@ -130,6 +133,9 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       scan: {
         maxPages: flags.maxPages,
         maxDepth: flags.maxDepth,
+        maxDiscoveredPages: flags.maxDiscoveredPages,
+        ...(flags.siteTimeout !== undefined && { siteTimeoutMs: flags.siteTimeout }),
+        ...(flags.pageTimeout !== undefined && { pageTimeoutMs: flags.pageTimeout }),
         userAgent: flags.userAgent,
         lighthouse: { enabled: flags.lighthouse, keyPages: flags.lighthousePages },
       },

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/pipeline';
+import { DEFAULT_SCAN_OPTIONS, TIME_LIMIT_RANGE, parseTimeLimit } from '@egov-monitor/pipeline';
+import type { TimeLimit } from '@egov-monitor/pipeline';
 
 /** The flags of `egov-monitor scan`, as commander parsed them. */
 export interface ScanFlags {
@@ -8,6 +9,10 @@ export interface ScanFlags {
   lang: 'es' | 'en';
   maxPages: number;
   maxDepth: number;
+  maxDiscoveredPages: number;
+  /** Safety nets, in ms (parsed from seconds or 15m-style values). */
+  siteTimeout?: number;
+  pageTimeout?: number;
   concurrency?: number;
   ca: string[];
   rubric?: string;
@@ -34,6 +39,17 @@ const integer =
   };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** --site-timeout / --page-timeout, parsed by the pipeline's own reader (the Action uses the same). */
+const timeLimit =
+  (flag: string, limit: TimeLimit) =>
+  (value: string): number => {
+    try {
+      return parseTimeLimit(flag, value, limit);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
 
 /**
  * Builds the command line. `onScan` receives the parsed URLs and flags; everything else (reading files,
@@ -70,6 +86,22 @@ export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promi
       'link hops from the home page',
       integer('--max-depth', 0, 50),
       DEFAULT_SCAN_OPTIONS.maxDepth,
+    )
+    .option(
+      '--max-discovered-pages <n>',
+      'pages recorded in all per site (analysed, then discovered without analysis to count pages)',
+      integer('--max-discovered-pages', 1, 100_000),
+      DEFAULT_SCAN_OPTIONS.maxDiscoveredPages,
+    )
+    .option(
+      '--site-timeout <seconds>',
+      `safety time limit of one site (default ${TIME_LIMIT_RANGE.site.defaultSeconds}; also 15m, 1h): budgets in pages decide what is read; when this fires the verdicts it cut are inconclusive and the site is retried once at the end`,
+      timeLimit('--site-timeout', 'site'),
+    )
+    .option(
+      '--page-timeout <seconds>',
+      `safety time limit of each step of reading one page: loading, becoming ready, reading (default ${TIME_LIMIT_RANGE.page.defaultSeconds})`,
+      timeLimit('--page-timeout', 'page'),
     )
     .option(
       '--concurrency <n>',

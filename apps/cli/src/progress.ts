@@ -46,6 +46,13 @@ class LineProgress implements ProgressSink {
         write(`${counter} ${outcomeText(event)} ${event.url} (${how})`);
         break;
       }
+      case 'site-retry':
+        write(
+          event.stage === 'start'
+            ? `egov-monitor: a safety time limit cut ${event.url}; scanning it again, alone`
+            : `egov-monitor: ${event.url} scanned again: kept the ${event.kept === 'retry' ? 'new' : 'first'} result`,
+        );
+        break;
       case 'browser-restart':
         write(`egov-monitor: restarting the browser (${event.reason})`);
         break;

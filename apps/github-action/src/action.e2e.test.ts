@@ -95,9 +95,11 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
       passed: 'true',
     });
     expect(run.outputs['results-file']).toMatch(/informe\/results\.json$/);
-    // A bare URL input has no name: the site is shown by its host.
+    // A bare URL input has no name: the site is shown by its host. The summary is written after publication,
+    // so the site's row links its issue.
     expect(run.summary).toContain(new URL(site.url).host);
-    const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site:'));
+    expect(run.summary).toContain('[#1](<https://github.com/agencia/sitio-web/issues/1>)');
+    const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'));
     expect(siteIssues).toHaveLength(1);
     expect(siteIssues[0]!.title).toContain(`Nivel ${site.expected.level}`);
     expect(github.violations).toEqual([]);
@@ -113,8 +115,26 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     expect(run.outputs.passed).toBe('false');
     expect(run.log).toContain('::error::below the gate (maturity level ≥ 3)');
     expect(run.log).toContain(`(${site.url}): level ${site.expected.level}`);
-    expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site:'))).toHaveLength(1);
+    expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'))).toHaveLength(1);
     expect(github.violations).toEqual([]);
+  });
+
+  it('fails the step naming the missing permission when the token cannot write issues', async () => {
+    const site = fixtures.sites[0]!;
+    github.permissions.issues = 'read';
+    try {
+      const run = await runAction(
+        { urls: site.url, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '4', 'github-token': 'ghs_test' },
+        { ...env, GITHUB_RUN_ID: '4244' },
+      );
+      expect(run.code).toBe(1);
+      expect(run.log).toContain('::error::the github-token cannot write issues: add `permissions: issues: write` to the job');
+      // The job summary is still written, without issue links.
+      expect(run.summary).toContain(new URL(site.url).host);
+      expect(github.violations).toEqual([]);
+    } finally {
+      github.permissions.issues = 'write';
+    }
   });
 
   it('fails the step with one clear line on a bad input, before scanning', async () => {

@@ -14,8 +14,10 @@ describe('readInputs', () => {
       lighthouse: true,
       issues: true,
       closeRemoved: false,
+      onPublishError: 'fail',
       outDir: 'egov-report',
     });
+    expect(read.reportUrl).toBeUndefined();
     expect(read.failUnderLevel).toBeUndefined();
   });
 
@@ -29,6 +31,9 @@ describe('readInputs', () => {
         lang: 'en',
         lighthouse: 'false',
         'max-pages': '15',
+        'max-discovered-pages': '400',
+        'site-timeout': '20m',
+        'page-timeout': '90',
       }),
     );
     expect(read).toMatchObject({
@@ -39,6 +44,23 @@ describe('readInputs', () => {
       lang: 'en',
       lighthouse: false,
       maxPages: 15,
+      maxDiscoveredPages: 400,
+      siteTimeoutMs: 1_200_000,
+      pageTimeoutMs: 90_000,
+    });
+  });
+
+  it('reads how a failed publication ends the step and where the full report is', () => {
+    const read = readInputs(
+      inputs({
+        urls: 'https://a.gob.gt',
+        'on-publish-error': 'warn',
+        'report-url': 'https://observatorio.example.org/informe',
+      }),
+    );
+    expect(read).toMatchObject({
+      onPublishError: 'warn',
+      reportUrl: 'https://observatorio.example.org/informe',
     });
   });
 
@@ -50,6 +72,27 @@ describe('readInputs', () => {
     [{ urls: 'https://a.gob.gt', 'max-pages': 'many' }, /"max-pages" needs a whole number/],
     [{ urls: 'https://a.gob.gt', issues: 'yes' }, /"issues" must be true or false, got "yes"/],
     [{ urls: 'https://a.gob.gt', lang: 'fr' }, /"lang" must be one of es, en/],
+    [
+      { urls: 'https://a.gob.gt', 'on-publish-error': 'ignore' },
+      /"on-publish-error" must be one of warn, fail, got "ignore"/,
+    ],
+    [
+      { urls: 'https://a.gob.gt', 'report-url': 'javascript:alert(1)' },
+      /"report-url" must be an http\(s\) address/,
+    ],
+    // The same reader and ranges as the CLI's --site-timeout and --page-timeout.
+    [
+      { urls: 'https://a.gob.gt', 'site-timeout': 'soon' },
+      /input "site-timeout" needs a whole number of seconds from 60 to 86400/,
+    ],
+    [
+      { urls: 'https://a.gob.gt', 'page-timeout': '1' },
+      /input "page-timeout" must be .* from 5 to 3600 .*got 1 s/,
+    ],
+    [
+      { urls: 'https://a.gob.gt', 'site-timeout': '60', 'page-timeout': '90' },
+      /input "page-timeout" \(90 s\) cannot be longer than input "site-timeout" \(60 s\)/,
+    ],
   ])('refuses %j with a line that names the input', (values, message) => {
     expect(() => readInputs(inputs(values))).toThrow(InputError);
     expect(() => readInputs(inputs(values))).toThrow(message);

@@ -9,9 +9,11 @@ import {
   urlListFromArguments,
 } from '@egov-monitor/pipeline';
 import type { RunProgressEvent } from '@egov-monitor/pipeline';
-import { publishIssues, renderSummaryIssue } from '@egov-monitor/reporter';
-import type { ActionInputs } from './inputs.js';
+import { renderSummaryIssue } from '@egov-monitor/reporter';
+import type { Logger } from '@egov-monitor/reporter';
 import { readInputs } from './inputs.js';
+import type { PublishOutcome } from './publish.js';
+import { issueLinks, publishStep, runContext } from './publish.js';
 
 /** What the Action needs from its runtime; tests pass their own. */
 export interface ActionRuntime {
@@ -19,15 +21,32 @@ export interface ActionRuntime {
   env: NodeJS.ProcessEnv;
 }
 
+const actionsLog: Logger = {
+  debug: (message) => core.debug(message),
+  info: (message) => core.info(message),
+  warn: (message) => core.warning(message),
+  error: (message) => core.error(message),
+};
+
 const defaultRuntime: ActionRuntime = { getInput: (name) => core.getInput(name), env: process.env };
 
 function logProgress(event: RunProgressEvent): void {
   // One line per finished site: Actions logs are read after the fact, a progress bar would only add noise.
   if (event.type === 'run-start') {
-    core.info(`egov-monitor: ${event.total} site(s), ${event.toScan} to scan, ${event.concurrency} at a time`);
+    core.info(
+      `egov-monitor: ${event.total} site(s), ${event.toScan} to scan, ${event.concurrency} at a time`,
+    );
   } else if (event.type === 'site-done') {
     const verdict = event.status === 'ok' ? `level ${event.level}` : `error ${event.errorCode ?? ''}`.trim();
-    core.info(`[${event.done}/${event.total}] ${event.url} — ${verdict} (${event.pages} pages, ${Math.round(event.elapsedMs / 1000)} s)`);
+    core.info(
+      `[${event.done}/${event.total}] ${event.url} — ${verdict} (${event.pages} pages, ${Math.round(event.elapsedMs / 1000)} s)`,
+    );
+  } else if (event.type === 'site-retry') {
+    core.info(
+      event.stage === 'start'
+        ? `a safety time limit cut ${event.url}: scanning it again, alone`
+        : `${event.url} scanned again: kept the ${event.kept === 'retry' ? 'new' : 'first'} result`,
+    );
   } else if (event.type === 'browser-restart') {
     core.warning(`browser restarted: ${event.reason}`);
   }
@@ -61,6 +80,9 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       scan: {
         ...(inputs.maxPages !== undefined && { maxPages: inputs.maxPages }),
         ...(inputs.maxDepth !== undefined && { maxDepth: inputs.maxDepth }),
+        ...(inputs.maxDiscoveredPages !== undefined && { maxDiscoveredPages: inputs.maxDiscoveredPages }),
+        ...(inputs.siteTimeoutMs !== undefined && { siteTimeoutMs: inputs.siteTimeoutMs }),
+        ...(inputs.pageTimeoutMs !== undefined && { pageTimeoutMs: inputs.pageTimeoutMs }),
         ...(inputs.userAgent !== undefined && { userAgent: inputs.userAgent }),
         lighthouse: {
           enabled: inputs.lighthouse,
@@ -72,26 +94,62 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     });
     const { results } = outcome;
 
-    await core.summary.addRaw(renderSummaryIssue(results, inputs.lang).body, true).write();
+    const context = runContext(runtime.env, results.startedAt);
+    const reportUrl = inputs.reportUrl ?? context.runUrl;
+    const published: PublishOutcome = inputs.issues
+      ? await publishStep(
+          // Issues need every finding of every site: only then is the whole run read back into memory.
+          await outcome.readResults(),
+          {
+            token: inputs.githubToken ?? '',
+            repository: runtime.env.GITHUB_REPOSITORY,
+            baseUrl: runtime.env.GITHUB_API_URL,
+            lang: inputs.lang,
+            runId: context.runId,
+            runUrl: context.runUrl,
+            reportUrl,
+            closeRemoved: inputs.closeRemoved,
+          },
+          actionsLog,
+        )
+      : { summary: null, failure: null };
 
-    if (inputs.issues) await publish(inputs, runtime.env, results);
+    // Written after publication, so each site's row links its issue.
+    const summaryText = renderSummaryIssue(results, inputs.lang, {
+      ...issueLinks(published.summary),
+      reportUrl,
+      tool: results.tool,
+    });
+    await core.summary.addRaw(summaryText.body, true).write();
 
     const evaluated = results.sites.filter((site) => site.status === 'ok');
     core.setOutput('results-file', outcome.reportFiles.find((file) => file.endsWith('results.json')) ?? '');
     core.setOutput('report-dir', outcome.outDir);
     core.setOutput('sites', results.sites.length);
     core.setOutput('sites-error', outcome.counts.error);
-    core.setOutput('lowest-level', Math.min(...results.sites.map((site) => site.maturity.level)));
+    // A loop, not Math.min(...sites): spreading tens of thousands of arguments overflows the call stack.
+    core.setOutput(
+      'lowest-level',
+      results.sites.reduce((lowest, site) => Math.min(lowest, site.maturity.level), Infinity),
+    );
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
     const failures = outcome.gates.filter((gate) => !gate.met);
     core.setOutput('passed', String(inputs.mode === 'monitor' || failures.length === 0));
     if (evaluated.length === 0 && results.sites.length > 0) {
-      core.warning('no site could be evaluated: see each site\'s error in the report');
+      core.warning("no site could be evaluated: see each site's error in the report");
+    }
+    if (published.failure) {
+      if (inputs.onPublishError === 'fail') core.setFailed(published.failure);
+      else core.warning(published.failure);
     }
     if (inputs.mode === 'gate' && failures.length > 0) {
-      const lines = failures.flatMap((gate) => gate.below.map((site) => `${site.name} (${site.url}): ${site.actual}`));
-      core.setFailed(`below the gate (${failures.map((gate) => gate.description).join('; ')}):\n${lines.join('\n')}`);
+      const lines = failures.flatMap((gate) =>
+        gate.below.map((site) => `${site.name} (${site.url}): ${site.actual}`),
+      );
+      core.setFailed(
+        `below the gate (${failures.map((gate) => gate.description).join('; ')}):\n${lines.join('\n')}`,
+      );
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
@@ -106,33 +164,4 @@ async function previousResults(path: string | undefined) {
     return undefined;
   }
   return readPreviousResults(path);
-}
-
-async function publish(inputs: ActionInputs, env: NodeJS.ProcessEnv, results: Parameters<typeof publishIssues>[0]) {
-  const repository = env.GITHUB_REPOSITORY ?? '';
-  const [owner, repo] = repository.split('/');
-  if (!inputs.githubToken || !owner || !repo) {
-    core.warning('issues not published: the step needs GITHUB_REPOSITORY and a github-token with issues: write');
-    return;
-  }
-  const summary = await publishIssues(results, {
-    token: inputs.githubToken,
-    owner,
-    repo,
-    baseUrl: env.GITHUB_API_URL,
-    lang: inputs.lang,
-    // One comparison comment per run and site: a re-run attempt of the same run must not comment again.
-    runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : results.startedAt,
-    closeRemoved: inputs.closeRemoved,
-    log: {
-      debug: (message) => core.debug(message),
-      info: (message) => core.info(message),
-      warn: (message) => core.warning(message),
-      error: (message) => core.error(message),
-    },
-  });
-  core.info(
-    `issues: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.commented} comparison comment(s), ${summary.closed} closed`,
-  );
-  for (const failure of summary.errors) core.warning(`${failure.step} ${failure.url ?? ''}: ${failure.message}`);
 }

@@ -1,4 +1,4 @@
-import type { SiteResult } from '@egov-monitor/rubric';
+import type { SiteSummary } from '@egov-monitor/rubric';
 
 /** A threshold an agency gates its site on (`--fail-under-level`, `--fail-under-score`, the Action's gate mode). */
 export interface GateResult {
@@ -18,7 +18,7 @@ export interface GateOptions {
 }
 
 /** The gates asked for, each with the sites below it (list order). */
-export function evaluateGates(sites: SiteResult[], options: GateOptions): GateResult[] {
+export function evaluateGates(sites: readonly SiteSummary[], options: GateOptions): GateResult[] {
   const gates: GateResult[] = [];
   if (options.failUnderLevel !== undefined) {
     const threshold = options.failUnderLevel;

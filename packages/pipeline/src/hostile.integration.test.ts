@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureSites, startHostileSites, URL_LISTS_DIR } from '@egov-monitor/fixtures';
 import type { FixtureSite, RunningFixtures } from '@egov-monitor/fixtures';
-import type { SiteEvidence, SiteResult } from '@egov-monitor/rubric';
+import type { ScanResults, SiteEvidence, SiteResult } from '@egov-monitor/rubric';
 import { launchBrowser } from '@egov-monitor/scanner';
 import type { BrowserSession } from '@egov-monitor/scanner';
 import type { RunOutcome } from './run-scan.js';
@@ -21,27 +21,32 @@ import { readUrlListFile } from './url-list-file.js';
 
 /** Addresses the hostile pages link or redirect to: the scan must never ask for them (SSRF). */
 const PRIVATE_HOSTS = ['10.0.0.1', '192.168.1.1', '169.254.169.254'];
-/** Small budgets keep the file near a minute; a page that never finishes costs at most PAGE_TIMEOUT_MS. */
-const SCAN = { siteTimeLimitMs: 30_000, pageTimeoutMs: 6_000, maxPages: 6, maxDiscoveredPages: 30 };
+/**
+ * Small work budgets keep the file short. The page time limit is low because two servers here never finish a
+ * page (that limit must fire, on any machine); it is still far above what the tiny pages of the others need. A site
+ * a limit cuts is scanned once more at the end, alone.
+ */
+const SCAN = { siteTimeoutMs: 120_000, pageTimeoutMs: 6_000, maxPages: 6, maxDiscoveredPages: 30 };
 let hostile: RunningFixtures;
 let normal: RunningFixtures;
 let session: BrowserSession;
 let outDir: string;
 let outcome: RunOutcome;
+let full: ScanResults;
 let list: ParsedUrlList;
-let flaky: { url: string; statuses: { path: string; status: number; at: number }[]; close(): Promise<void> };
-const browserRequests: { url: string; at: number; failed?: string }[] = [];
+let flaky: { url: string; statuses: { path: string; status: number }[]; close(): Promise<void> };
+const browserRequests: { url: string; failed?: string }[] = [];
 const nodeConnections: string[] = [];
 let restoreConnect: () => void = () => undefined;
 
 /** A server whose home page fails with 500 once, then works: a transient failure worth one retry. */
 async function startFlakyServer() {
-  const statuses: { path: string; status: number; at: number }[] = [];
+  const statuses: { path: string; status: number }[] = [];
   let homeHits = 0;
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const status = path === '/' && ++homeHits === 1 ? 500 : path === '/' ? 200 : 404;
-    statuses.push({ path, status, at: Date.now() });
+    statuses.push({ path, status });
     response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
     response.end(
       status === 200
@@ -65,11 +70,10 @@ async function startFlakyServer() {
 function observed(base: BrowserSession): BrowserSession {
   type Browser = BrowserSession['browser'];
   const watch = (context: Awaited<ReturnType<Browser['newContext']>>) => {
-    context.on('request', (request) => browserRequests.push({ url: request.url(), at: Date.now() }));
+    context.on('request', (request) => browserRequests.push({ url: request.url() }));
     context.on('requestfailed', (request) =>
       browserRequests.push({
         url: request.url(),
-        at: Date.now(),
         failed: request.failure()?.errorText ?? '',
       }),
     );
@@ -101,7 +105,7 @@ function watchNodeConnections(): () => void {
   };
 }
 
-const sites = () => outcome.results.sites;
+const sites = () => full.sites;
 const resultFor = (url: string): SiteResult | undefined =>
   sites().find((site) => site.url === url && !site.error?.code.endsWith('-url'));
 const homeRequests = (url: string) =>
@@ -145,11 +149,8 @@ beforeAll(async () => {
   const targets = [...allFixtures(), { url: flaky.url, name: 'Dirección de Pruebas' }].map(
     ({ url, name }) => ({ url, name }),
   );
-  // As runScan launches it: private addresses refused browser-wide, except the targets' own (127.0.0.1).
-  session = await launchBrowser({
-    extraCaPems: [hostile.caPem, normal.caPem],
-    blockPrivateNetworkExcept: targets.map((target) => target.url),
-  });
+  // As runScan launches it; each site's context then gets its own egress listener (its target's address only).
+  session = await launchBrowser({ extraCaPems: [hostile.caPem, normal.caPem] });
   outcome = await runScan({
     // The list's own good entries point at real government hosts: only its bad entries join the run.
     targets,
@@ -160,7 +161,8 @@ beforeAll(async () => {
     browserSession: observed(session),
     scan: { ...SCAN, lighthouse: { enabled: false } },
   });
-}, 300_000);
+  full = await outcome.readResults();
+}, 1_800_000);
 
 afterAll(async () => {
   restoreConnect();
@@ -220,9 +222,9 @@ describe('runScan over hostile sites', () => {
       const crawl = evidence.gathered.crawl;
       expect(crawl?.status).toBe('ok');
       if (crawl?.status === 'ok') {
-        // Page or time budget, whichever comes first on a busy machine: without one the crawl would never end.
-        expect(['page-budget', 'time-budget']).toContain(crawl.data.budget.exhausted);
-        expect(crawl.data.pages.length).toBeLessThanOrEqual(Math.max(SCAN.maxPages, SCAN.maxDiscoveredPages));
+        // The work budget ends it, the same on any machine: exactly the pages it allows.
+        expect(crawl.data.budget.exhausted).toBe('page-budget');
+        expect(crawl.data.pages).toHaveLength(Math.max(SCAN.maxPages, SCAN.maxDiscoveredPages));
       }
     }
   });
@@ -241,11 +243,11 @@ describe('runScan over hostile sites', () => {
   });
 
   // The same-site link /intranet answers 302 → http://192.168.1.1/admin. Playwright's routing never sees a
-  // redirect hop; Chromium's resolver refuses the private address before any connection is made.
+  // redirect hop; the egress proxy refuses the private address before any connection is made.
   it('never follows a redirect to a private address', () => {
     const refused = new Set(
       browserRequests
-        .filter((request) => /ERR_NAME_NOT_RESOLVED/.test(request.failed ?? ''))
+        .filter((request) => /ERR_SOCKS_CONNECTION_FAILED/.test(request.failed ?? ''))
         .map((request) => request.url),
     );
     expect(privateUrls().filter((url) => !refused.has(url))).toEqual([]);
@@ -279,32 +281,38 @@ describe('runScan over hostile sites', () => {
     expect(outcome.counts.listProblems).toBe(list.problems.length);
   });
 
-  it('retries a transient failure with backoff and scans the site once it answers', () => {
+  // The pauses between attempts (growing: RETRY_DELAYS_MS) are checked where they can be recorded instead of timed,
+  // in the scanner's hostile tests; here, what the servers saw: the attempts, in order, and the outcome.
+  it('retries a transient failure and scans the site once it answers', () => {
     const site = resultFor(flaky.url) as SiteResult;
     expect(site.status).toBe('ok');
     const home = flaky.statuses.filter((entry) => entry.path === '/');
     expect(home.slice(0, 2).map((entry) => entry.status)).toEqual([500, 200]);
-    expect((home[1]?.at ?? 0) - (home[0]?.at ?? 0)).toBeGreaterThanOrEqual(900);
   });
 
-  it('retries a server that keeps failing with growing pauses, then gives up with its code', () => {
+  it('retries a server that keeps failing, then gives up with its code', () => {
     const failing = hostile.sites.find((site) => site.id === 'error-500') as FixtureSite;
-    const attempts = homeRequests(failing.url).map((request) => request.at);
-    expect(attempts).toHaveLength(3);
-    const pauses = attempts.slice(1).map((at, index) => at - (attempts[index] as number));
-    expect(pauses[0]).toBeGreaterThanOrEqual(900);
-    expect(pauses[1]).toBeGreaterThan(pauses[0] as number);
+    expect(homeRequests(failing.url)).toHaveLength(3);
+    expect(resultFor(failing.url)?.error?.code).toBe('http-error');
   });
 
   it('does not retry permanent failures: a refused port and a certificate error are tried once', () => {
     const refused = normal.sites.find((site) => site.id === 'sitio-roto') as FixtureSite;
     const expired = hostile.sites.find((site) => site.id === 'certificado-vencido') as FixtureSite;
-    for (const fixture of [refused, expired]) {
+    // The refused port is found in Node before any browser work (the preflight's cheap path), so the browser never
+    // tries it; the certificate error needs the browser, once.
+    for (const [fixture, browserTries] of [
+      [refused, 0],
+      [expired, 1],
+    ] as const) {
       const tries = browserRequests.filter(
         (request) => request.url === fixture.url && request.failed !== undefined,
       );
-      expect(tries, fixture.id).toHaveLength(1);
+      expect(tries, fixture.id).toHaveLength(browserTries);
     }
+    expect(outcome.results.sites.find((site) => site.url === refused.url)?.error?.code).toBe(
+      'connection-refused',
+    );
   });
 
   it('writes each site under its own slug, so no site overwrites another', () => {

@@ -22,6 +22,8 @@ export { readOverridesFile } from './overrides-file.js';
 export { readPreviousResults } from './previous-results.js';
 export { readExtraCaPems } from './ca.js';
 export { PipelineConfigError } from './errors.js';
+export { TIME_LIMIT_RANGE, TimeLimitError, checkTimeLimits, parseTimeLimit } from './time-limits.js';
+export type { TimeLimit } from './time-limits.js';
 export { defaultConcurrency } from './concurrency.js';
 export { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/scanner';
 export { measureAccuracy, formatAccuracy } from './accuracy.js';

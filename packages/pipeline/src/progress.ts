@@ -42,6 +42,19 @@ export type RunProgressEvent =
       elapsedMs: number;
       file: string;
     }
+  | {
+      /**
+       * A safety net cut the site's scan: it is scanned again at the end, alone (`start`), and the better-finished
+       * of the two results is kept (`done`: `kept` says which, `level` is the retry's).
+       */
+      type: 'site-retry';
+      position: number;
+      total: number;
+      url: string;
+      stage: 'start' | 'done';
+      kept?: 'retry' | 'first';
+      level?: MaturityLevel;
+    }
   | { type: 'browser-restart'; reason: string }
   | { type: 'report'; files: string[] }
   | { type: 'run-done'; elapsedMs: number };

@@ -1,11 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { validateResults } from '@egov-monitor/rubric';
+import { compareRuns, validateResults } from '@egov-monitor/rubric';
+import { OutputWriteError } from '@egov-monitor/reporter';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
+import { crawlEvidence } from '@egov-monitor/rubric/test-support';
 import type { RunProgressEvent } from './progress.js';
 import { runScan } from './run-scan.js';
 import { parseUrlList } from './url-list.js';
@@ -13,8 +16,9 @@ import { parseUrlList } from './url-list.js';
 // The pipeline's own mechanics (order, streaming, resume, isolation), with the scanner replaced by a double:
 // fixtures.integration.test.ts runs the real one.
 const scanner = vi.hoisted(() => ({
-  calls: [] as { url: string; options: ScanOptions }[],
-  behaviour: new Map<string, 'throw' | 'fatal' | 'interrupted'>(),
+  calls: [] as { url: string; options: ScanOptions; alongside: number }[],
+  behaviour: new Map<string, 'throw' | 'fatal' | 'interrupted' | 'cut-once' | 'cut-always'>(),
+  inFlight: 0,
   interrupt: () => undefined as void,
   launches: 0,
 }));
@@ -24,7 +28,7 @@ vi.mock('@egov-monitor/scanner', () => ({
     maxPages: 30,
     maxDepth: 4,
     maxDiscoveredPages: 200,
-    siteTimeLimitMs: 180_000,
+    siteTimeoutMs: 180_000,
     pageTimeoutMs: 20_000,
     userAgent: 'egov-monitor-test',
     extraCaPems: [],
@@ -40,10 +44,35 @@ vi.mock('@egov-monitor/scanner', () => ({
     target: SiteTarget,
     options: ScanOptions,
   ): Promise<SiteEvidence> => {
-    scanner.calls.push({ url: target.url, options });
+    const earlier = scanner.calls.filter((call) => call.url === target.url).length;
+    scanner.inFlight += 1;
+    scanner.calls.push({ url: target.url, options, alongside: scanner.inFlight });
     options.onProgress?.({ url: target.url, phase: 'crawl', pagesAnalysed: 1, pagesDiscovered: 3 });
     await new Promise((resolve) => setTimeout(resolve, 5));
+    scanner.inFlight -= 1;
     const scannedAt = (options.now ?? new Date()).toISOString();
+    const behaviour = scanner.behaviour.get(target.url);
+    if (behaviour === 'cut-always' || (behaviour === 'cut-once' && earlier === 0)) {
+      // The site's safety net fired during the crawl: the crawl evidence is partial.
+      return {
+        target,
+        finalUrl: target.url,
+        scannedAt,
+        gathered: {
+          crawl: {
+            status: 'ok',
+            data: {
+              ...crawlEvidence(target.url, 2),
+              budget: { maxPages: 30, maxDepth: 4, exhausted: 'site-timeout' },
+            },
+            incomplete: {
+              code: 'site-timeout',
+              message: `attempt ${earlier + 1}: the site's safety time limit fired`,
+            },
+          },
+        },
+      };
+    }
     if (scanner.behaviour.get(target.url) === 'throw') throw new Error('collector exploded');
     if (scanner.behaviour.get(target.url) === 'interrupted') {
       // Ctrl-C stops the browser under the scan: the site comes back as a crash.
@@ -96,6 +125,7 @@ async function freshDir(): Promise<string> {
 }
 
 beforeEach(() => {
+  scanner.inFlight = 0;
   scanner.calls.length = 0;
   scanner.behaviour.clear();
   scanner.launches = 0;
@@ -259,6 +289,56 @@ describe('runScan', () => {
     await rm(outDir, { recursive: true });
   });
 
+  it('scans a site a safety net cut once more at the end, alone, and keeps the better-finished result', async () => {
+    scanner.behaviour.set('https://a.gob.gt/', 'cut-once');
+    scanner.behaviour.set('https://d.gob.gt/', 'cut-always');
+    const outDir = await freshDir();
+    const events: RunProgressEvent[] = [];
+    const outcome = await runScan({
+      targets: list.targets,
+      outDir,
+      now,
+      concurrency: 3,
+      scan: { lighthouse: { enabled: false } },
+      onProgress: (event) => events.push(event),
+    });
+    const urls = list.targets.map((target) => target.url);
+    // Every site once (side by side), then the two cut ones again, in list order, each alone.
+    expect(scanner.calls.map((call) => call.url)).toEqual([
+      ...urls,
+      'https://a.gob.gt/',
+      'https://d.gob.gt/',
+    ]);
+    expect(scanner.calls.slice(urls.length).map((call) => call.alongside)).toEqual([1, 1]);
+    expect(Math.max(...scanner.calls.slice(0, urls.length).map((call) => call.alongside))).toBeGreaterThan(1);
+    const retries = events.filter(
+      (event): event is Extract<RunProgressEvent, { type: 'site-retry' }> => event.type === 'site-retry',
+    );
+    expect(retries.map((event) => [event.url, event.stage, event.kept])).toEqual([
+      ['https://a.gob.gt/', 'start', undefined],
+      ['https://a.gob.gt/', 'done', 'retry'],
+      ['https://d.gob.gt/', 'start', undefined],
+      ['https://d.gob.gt/', 'done', 'first'],
+    ]);
+    // The files on disk hold the kept results: the finished retry for a, the first attempt for d.
+    const evidenceOf = async (url: string) =>
+      JSON.parse(
+        await readFile(
+          outcome.siteFiles[urls.indexOf(url)]!.replace(/[/\\]sites[/\\]([^/\\]+)$/, '/evidence/$1'),
+          'utf8',
+        ),
+      ) as SiteEvidence;
+    expect((await evidenceOf('https://a.gob.gt/')).gathered.crawl).toBeUndefined();
+    expect((await evidenceOf('https://d.gob.gt/')).gathered.crawl).toMatchObject({
+      incomplete: { message: expect.stringContaining('attempt 1') },
+    });
+    expect(
+      (await outcome.readResults()).sites
+        .find((site) => site.url === 'https://d.gob.gt/')
+        ?.maturity.criteria.find((c) => c.id === 'many_pages')?.outcome,
+    ).toBe('inconclusive');
+  });
+
   it('launches no browser when nothing needs scanning, and uses a given session without closing it', async () => {
     const outDir = await freshDir();
     const onlyProblems = parseUrlList('- ftp://x.gob.gt/\n- "nada"\n', 'yaml');
@@ -297,7 +377,9 @@ describe('runScan', () => {
     expect(gate).toMatchObject({ id: 'level', threshold: 1, met: false });
     expect(gate?.below.map((site) => site.url)).toContain('https://d.gob.gt/');
     const none = await runScan({ targets: list.targets, outDir: await freshDir(), now, failUnderLevel: 0 });
-    expect(none.gates).toEqual([{ id: 'level', threshold: 0, met: true, description: 'maturity level ≥ 0', below: [] }]);
+    expect(none.gates).toEqual([
+      { id: 'level', threshold: 0, met: true, description: 'maturity level ≥ 0', below: [] },
+    ]);
   });
 
   it('fails before scanning when a --ca file is unreadable', async () => {
@@ -311,5 +393,94 @@ describe('runScan', () => {
       }),
     ).rejects.toThrow(/ca\.pem: file not found/);
     expect(scanner.calls).toHaveLength(0);
+  });
+
+  it('compares with the previous run exactly as compareRuns does, site by site as each finishes', async () => {
+    scanner.behaviour.set('https://d.gob.gt/', 'fatal');
+    const first = await runScan({
+      targets: list.targets,
+      listProblems: list.problems,
+      outDir: await freshDir(),
+      now,
+    });
+    const previous = await first.readResults();
+    // This run: d recovers, c fails, a leaves the list (written www this time: the same site), e is new.
+    scanner.behaviour.clear();
+    scanner.behaviour.set('https://www.c.gob.gt/', 'fatal');
+    const next = parseUrlList(
+      ['- https://www.c.gob.gt/', '- https://d.gob.gt/', '- https://e.gob.gt/', '- nota'].join('\n'),
+      'yaml',
+    );
+    const outcome = await runScan({
+      targets: next.targets,
+      listProblems: next.problems,
+      outDir: await freshDir(),
+      now,
+      previous,
+    });
+    const current = await outcome.readResults();
+    expect(outcome.results.comparison).toEqual(compareRuns(previous, current));
+    expect(outcome.results.comparison?.sites.map((site) => [site.url, site.kind])).toEqual([
+      ['https://www.c.gob.gt/', 'unreachable'],
+      ['https://d.gob.gt/', 'recovered'],
+      ['https://e.gob.gt/', 'new'],
+      [expect.stringMatching(/^urn:egov-monitor:list-entry:/), 'new'],
+      ['https://a.gob.gt/', 'removed'],
+      ['ftp://b.gob.gt/', 'removed'],
+      ['https://a.gob.gt/index.html', 'removed'],
+    ]);
+    expect(outcome.validation).toEqual({ valid: true, errors: [] });
+  });
+
+  it('writes byte-identical results.json and reports for the same input', async () => {
+    const outputs: string[][] = [];
+    for (const round of [1, 2]) {
+      const outDir = await freshDir();
+      await runScan({ targets: list.targets, listProblems: list.problems, outDir, now, concurrency: round });
+      outputs.push(
+        await Promise.all(
+          ['results.json', 'report.md', 'report.html', 'report.csv'].map((name) =>
+            readFile(join(outDir, name), 'utf8'),
+          ),
+        ),
+      );
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
+  it('stops at a full disk with an error naming the file, leaving no temporary file and the previous results.json valid', async (context) => {
+    const disk = await freshDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', disk], { stdio: 'ignore' });
+    } catch {
+      // Not permitted here (not root, a container): reporter's atomic-file test injects ENOSPC instead.
+      context.skip();
+    }
+    try {
+      await runScan({ targets: list.targets, listProblems: list.problems, outDir: disk, now });
+      const previous = await readFile(join(disk, 'results.json'), 'utf8');
+      // 400 unreachable sites: ~2 MB of site and evidence files, four times the disk.
+      const many = Array.from({ length: 400 }, (_, i) => `https://sitio-${i}.gob.gt/`);
+      for (const url of many) scanner.behaviour.set(url, 'fatal');
+      const error = await runScan({ targets: many.map((url) => ({ url })), outDir: disk, now }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(OutputWriteError);
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^could not write ${disk}/(sites|evidence)/sitio-\\d+-gob-gt-[0-9a-f]{8}\\.json: the disk is full \\(ENOSPC\\); the previous file, if any, is unchanged$`,
+        ),
+      );
+      expect(await readFile(join(disk, 'results.json'), 'utf8')).toBe(previous);
+      expect(validateResults(JSON.parse(previous)).valid).toBe(true);
+      for (const folder of [disk, join(disk, 'sites'), join(disk, 'evidence')]) {
+        expect(
+          (await readdir(folder)).filter((name) => name.endsWith('.tmp')),
+          folder,
+        ).toEqual([]);
+      }
+    } finally {
+      execFileSync('umount', [disk]);
+    }
   });
 });

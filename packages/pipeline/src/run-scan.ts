@@ -2,25 +2,35 @@ import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import {
   aggregate,
-  compareRuns,
+  compareSite,
   defaultRubric,
   evaluateSite,
+  groupDeltas,
+  matchSites,
   SCHEMA_VERSION,
+  summarizeSite,
   validateResults,
 } from '@egov-monitor/rubric';
+import { safetyNetMarks } from './safety-nets.js';
 import type {
   Override,
+  ResultsValidation,
   Rubric,
   ScanResults,
+  SiteComparison,
   SiteEvidence,
+  SitePair,
   SiteResult,
+  SiteSummary,
   SiteTarget,
 } from '@egov-monitor/rubric';
 import { DEFAULT_SCAN_OPTIONS, findChromeExecutable, launchBrowser, scanSite } from '@egov-monitor/scanner';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
-import { writeReport } from '@egov-monitor/reporter';
+import { OutputWriteError, removeStaleTemporaries, writeRunReport } from '@egov-monitor/reporter';
+import { join } from 'node:path';
 import { readExtraCaPems } from './ca.js';
 import { evaluateGates } from './gates.js';
+import { checkTimeLimits } from './time-limits.js';
 import { TOOL_VERSION } from './version.js';
 import type { GateResult } from './gates.js';
 import { defaultConcurrency } from './concurrency.js';
@@ -72,8 +82,21 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * results.json as the run keeps it in memory: everything but the full sites, one summary per site instead (list
+ * order). The full results are on disk: `readSites()` yields them one at a time, `readResults()` loads them all.
+ */
+export type RunResults = Omit<ScanResults, 'sites'> & { sites: SiteSummary[] };
+
 export interface RunOutcome {
-  results: ScanResults;
+  results: RunResults;
+  /** The full site results, read back from outDir/sites one at a time, in list order. */
+  readSites(): AsyncIterable<SiteResult>;
+  /**
+   * The whole results.json in memory, for callers that need every finding at once (the Action's issues, tests).
+   * A list of tens of thousands of sites does not fit: iterate readSites() instead.
+   */
+  readResults(): Promise<ScanResults>;
   outDir: string;
   /** results.json, report.md, report.html, report.csv. */
   reportFiles: string[];
@@ -88,7 +111,7 @@ export interface RunOutcome {
     listProblems: number;
   };
   /** results.json checked against the results schema (it is written either way, so nothing is lost). */
-  validation: { valid: boolean; errors: string[] };
+  validation: ResultsValidation;
   /** The thresholds asked for (failUnderLevel, failUnderScore), each with the sites below it. */
   gates: GateResult[];
 }
@@ -124,6 +147,8 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   const extraCaPems = [
     ...new Set([...(options.extraCaPems ?? []), ...(await readExtraCaPems(caFiles, env))]),
   ];
+  // The same checks as the CLI's flags and the Action's inputs, for callers of the library.
+  checkTimeLimits(options.scan ?? {});
   const scanOptions = buildScanOptions(options.scan, extraCaPems, options.now);
   const entries = orderEntries(options.targets, options.listProblems ?? []);
   const total = entries.length;
@@ -150,10 +175,16 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     }
   }
   const toScan = entries.filter((entry) => !entry.problem && !resumed.has(entry.position));
+  // Temporary files of a run killed mid-write (kill -9, a cancelled job): never a result, so cleared first.
+  for (const folder of [options.outDir, join(options.outDir, 'sites'), join(options.outDir, 'evidence')]) {
+    await removeStaleTemporaries(folder);
+  }
+  const collected = new RunCollector(entries, options.previous);
+  // The first file that cannot be written (a full disk) stops the run: later sites would fail the same way.
+  let writeFailure: OutputWriteError | undefined;
   emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
 
-  const targetUrls = toScan.map((entry) => entry.target.url);
-  const browser = new SharedBrowser(options.browserSession, { extraCaPems, targetUrls }, env, emit);
+  const browser = new SharedBrowser(options.browserSession, { extraCaPems }, env, emit);
   if (toScan.length > 0) {
     await browser.get().catch((error: unknown) => {
       // Ctrl-C reaches the browser's helper processes too: a launch cut short by the user is an interruption.
@@ -162,14 +193,50 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     });
   }
 
+  /** Evidence first: a site file on disk means the site is complete (what --resume trusts). False: not saved. */
+  const saveSite = async (
+    paths: { site: string; evidence: string },
+    evidence: SiteEvidence,
+    result: SiteResult,
+  ) => {
+    try {
+      await writeJsonAtomic(paths.evidence, evidence);
+      await writeJsonAtomic(paths.site, result);
+      return true;
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      writeFailure ??= error;
+      return false;
+    }
+  };
+
   let done = 0;
   let scanned = 0;
   const limit = pLimit(concurrency);
+  /** Sites a safety net cut: scanned once more at the end, alone, when the machine has nothing else to do. */
+  const cutShort: { entry: Entry; marks: number }[] = [];
+  const scanOne = async (
+    entry: Entry,
+    onProgress: (progress: Parameters<NonNullable<ScanOptions['onProgress']>>[0]) => void,
+  ) => {
+    let evidence: SiteEvidence;
+    let result: SiteResult;
+    try {
+      const session = await browser.get();
+      evidence = await scanSite(session, entry.target, { ...scanOptions, onProgress });
+      result = evaluate(evidence);
+    } catch (error) {
+      // scanSite and the rubric should never throw; if one does, it is our bug, reported on this site only.
+      evidence = fatalEvidence(entry.target, 'internal-error', errorMessage(error), clock());
+      result = evaluate(evidence);
+    }
+    return { evidence, result };
+  };
   try {
     await Promise.all(
       entries.map((entry) =>
         limit(async () => {
-          if (options.signal?.aborted) return;
+          if (options.signal?.aborted || writeFailure) return;
           const siteStarted = performance.now();
           const paths = siteFilePaths(options.outDir, entry.slug);
           let result: SiteResult;
@@ -179,8 +246,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
             source = 'list';
             const evidence = fatalEvidence(entry.target, entry.problem.code, entry.problem.message, clock());
             result = evaluate(evidence);
-            await writeJsonAtomic(paths.evidence, evidence);
-            await writeJsonAtomic(paths.site, result);
+            if (!(await saveSite(paths, evidence, result))) return;
           } else if (resumed.has(entry.position)) {
             source = 'resumed';
             result = (await readJsonFile(paths.site)) as SiteResult;
@@ -189,27 +255,17 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
             scanned += 1;
             emit({ type: 'site-start', position: entry.position, total, url: entry.target.url });
             let evidence: SiteEvidence;
-            try {
-              const session = await browser.get();
-              evidence = await scanSite(session, entry.target, {
-                ...scanOptions,
-                onProgress: (progress) =>
-                  emit({
-                    type: 'site-progress',
-                    position: entry.position,
-                    total,
-                    url: entry.target.url,
-                    phase: progress.phase,
-                    pagesAnalysed: progress.pagesAnalysed,
-                    pagesDiscovered: progress.pagesDiscovered,
-                  }),
-              });
-              result = evaluate(evidence);
-            } catch (error) {
-              // scanSite and the rubric should never throw; if one does, it is our bug, reported on this site only.
-              evidence = fatalEvidence(entry.target, 'internal-error', errorMessage(error), clock());
-              result = evaluate(evidence);
-            }
+            ({ evidence, result } = await scanOne(entry, (progress) =>
+              emit({
+                type: 'site-progress',
+                position: entry.position,
+                total,
+                url: entry.target.url,
+                phase: progress.phase,
+                pagesAnalysed: progress.pagesAnalysed,
+                pagesDiscovered: progress.pagesDiscovered,
+              }),
+            ));
             if (options.signal?.aborted && result.status === 'error') {
               // Cut short by the interruption (Ctrl-C also stops the browser): not a verdict on the site, so it
               // is not saved and --resume scans it again.
@@ -217,10 +273,11 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
             }
             const crawl = evidence.gathered.crawl;
             pages = crawl?.status === 'ok' ? crawl.data.pages.filter((page) => page.analysed).length : 0;
-            // Evidence first: a site file on disk means the site is complete (what --resume trusts).
-            await writeJsonAtomic(paths.evidence, evidence);
-            await writeJsonAtomic(paths.site, result);
+            if (!(await saveSite(paths, evidence, result))) return;
+            const marks = safetyNetMarks(evidence);
+            if (marks > 0) cutShort.push({ entry, marks });
           }
+          collected.record(entry.position, result);
           done += 1;
           emit({
             type: 'site-done',
@@ -240,29 +297,60 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
         }),
       ),
     );
+    // A safety net fired on these sites: usually a machine too busy, not the site. Each is scanned once more, alone
+    // (nothing else competes for the machine), and the better-finished result is kept.
+    for (const { entry, marks } of cutShort.sort((a, b) => a.entry.position - b.entry.position)) {
+      if (options.signal?.aborted || writeFailure) break;
+      emit({ type: 'site-retry', position: entry.position, total, url: entry.target.url, stage: 'start' });
+      const again = await scanOne(entry, () => undefined);
+      const againMarks = safetyNetMarks(again.evidence);
+      const kept = againMarks < marks ? 'retry' : 'first';
+      if (kept === 'retry') {
+        if (!(await saveSite(siteFilePaths(options.outDir, entry.slug), again.evidence, again.result))) break;
+        collected.record(entry.position, again.result);
+      }
+      emit({
+        type: 'site-retry',
+        position: entry.position,
+        total,
+        url: entry.target.url,
+        stage: 'done',
+        kept,
+        level: again.result.maturity.level,
+      });
+    }
   } finally {
     await browser.close();
   }
+  if (writeFailure) throw writeFailure;
   options.signal?.throwIfAborted();
 
-  // Results stream to disk; read them back in list order so memory held during the scan does not grow with sites.
+  // Only the summaries stay in memory; the full results stream from their files into results.json and the
+  // reports, one site at a time, so a list of 50,000 sites writes in bounded memory.
   const siteFiles = entries.map((entry) => siteFilePaths(options.outDir, entry.slug).site);
-  const sites: SiteResult[] = [];
-  for (const file of siteFiles) sites.push((await readJsonFile(file)) as SiteResult);
-
-  const results: ScanResults = {
+  const sites = collected.summaries();
+  const results: RunResults = {
     ...envelope(sites),
     finishedAt: clock().toISOString(),
     sites,
     aggregates: aggregate(sites, rubric),
   };
-  if (options.previous) results.comparison = compareRuns(options.previous, results);
-  const validation = validateResults(results);
-  const reportFiles = await writeReport(results, options.outDir, { lang: options.lang ?? 'es' });
+  if (options.previous) results.comparison = collected.comparison(options.previous);
+  const readSites = () => readSiteFiles(siteFiles);
+  const written = await writeRunReport({ results, sites: readSites }, options.outDir, {
+    lang: options.lang ?? 'es',
+  });
+  const reportFiles = written.files;
   emit({ type: 'report', files: reportFiles });
 
   const outcome: RunOutcome = {
     results,
+    readSites,
+    readResults: async () => {
+      const full: SiteResult[] = [];
+      for await (const site of readSites()) full.push(site);
+      return { ...results, sites: full };
+    },
     outDir: options.outDir,
     reportFiles,
     siteFiles,
@@ -274,7 +362,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
       resumed: resumed.size,
       listProblems: entries.filter((entry) => entry.problem).length,
     },
-    validation,
+    validation: written.validation,
     gates: evaluateGates(sites, options),
   };
   emit({ type: 'run-done', elapsedMs: Math.round(performance.now() - started) });
@@ -392,7 +480,7 @@ class SharedBrowser {
 
   constructor(
     given: BrowserSession | undefined,
-    private readonly launchWith: { extraCaPems: string[]; targetUrls: string[] },
+    private readonly launchWith: { extraCaPems: string[] },
     private readonly env: NodeJS.ProcessEnv,
     private readonly emit: (event: RunProgressEvent) => void,
   ) {
@@ -418,12 +506,8 @@ class SharedBrowser {
       throw new BrowserUnavailableError('no Chromium or Chrome found: install Chromium or set CHROME_PATH');
     }
     try {
-      // Private addresses are refused in the whole browser (redirects too) except targets that live there.
-      return await launchBrowser({
-        executablePath,
-        extraCaPems: this.launchWith.extraCaPems,
-        blockPrivateNetworkExcept: this.launchWith.targetUrls,
-      });
+      // Every site's context gets its own egress proxy listener in scanSite (its target's allowance only).
+      return await launchBrowser({ executablePath, extraCaPems: this.launchWith.extraCaPems });
     } catch (error) {
       throw new BrowserUnavailableError(
         `cannot start ${executablePath}: ${errorMessage(error).split('\n')[0]}`,
@@ -435,5 +519,64 @@ class SharedBrowser {
     if (!this.owned || !this.session) return;
     const session = await this.session.catch(() => undefined);
     await session?.close();
+  }
+}
+
+/** The site files in list order, parsed one at a time. A file that is gone or broken yields null (schema error). */
+async function* readSiteFiles(files: readonly string[]): AsyncGenerator<SiteResult> {
+  for (const file of files) yield (await readJsonFile(file)) as SiteResult;
+}
+
+/**
+ * What the run keeps of each finished site: its summary, and its change since the previous run (compared while
+ * the full result is at hand, so it is never read back for that). Sites are paired with the previous run by
+ * identity up front, from the list's URLs.
+ */
+class RunCollector {
+  private readonly summaryAt: (SiteSummary | undefined)[];
+  private readonly changeAt: (SiteComparison | undefined)[];
+  private readonly pairs: SitePair<SiteResult, { url: string; position: number }>[] = [];
+  private readonly pairAt = new Map<number, SitePair<SiteResult, { url: string; position: number }>>();
+
+  constructor(entries: readonly Entry[], previous: ScanResults | undefined) {
+    this.summaryAt = new Array<SiteSummary | undefined>(entries.length);
+    this.changeAt = new Array<SiteComparison | undefined>(entries.length);
+    if (!previous) return;
+    this.pairs = matchSites(
+      previous.sites,
+      entries.map((entry) => ({ url: entry.target.url, position: entry.position })),
+    );
+    for (const pair of this.pairs) if (pair.current) this.pairAt.set(pair.current.position, pair);
+  }
+
+  record(position: number, result: SiteResult): void {
+    this.summaryAt[position] = summarizeSite(result);
+    const pair = this.pairAt.get(position);
+    if (pair)
+      this.changeAt[position] = compareSite({ key: pair.key, previous: pair.previous, current: result });
+  }
+
+  /** One per entry, in list order (every entry was recorded once the scan ran to its end). */
+  summaries(): SiteSummary[] {
+    return this.summaryAt.map((summary, position) => {
+      if (!summary) throw new Error(`internal: no result for list entry ${position}`);
+      return summary;
+    });
+  }
+
+  /** compareRuns' answer, built from what was recorded: current sites in list order, then the removed ones. */
+  comparison(previous: ScanResults): NonNullable<ScanResults['comparison']> {
+    const summaries = this.summaries();
+    const sites = this.pairs.map((pair) =>
+      pair.current
+        ? this.changeAt[pair.current.position]!
+        : compareSite({ key: pair.key, previous: pair.previous, current: null }),
+    );
+    const standings: SitePair<SiteSummary, SiteSummary>[] = this.pairs.map((pair) => ({
+      key: pair.key,
+      previous: pair.previous,
+      current: pair.current ? summaries[pair.current.position]! : null,
+    }));
+    return { previousStartedAt: previous.startedAt, sites, groups: groupDeltas(previous.sites, standings) };
   }
 }

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '@egov-monitor/reporter';
 
 /** Where one site's files live in the output folder: results stream here as each site finishes. */
 export function siteFilePaths(outDir: string, slug: string): { site: string; evidence: string } {
@@ -7,14 +8,13 @@ export function siteFilePaths(outDir: string, slug: string): { site: string; evi
 }
 
 /**
- * Write-then-rename, so an interrupted run never leaves a half-written file that --resume would take for a
- * finished site.
+ * Write-then-rename (the reporter's atomic writer), so an interrupted run never leaves a half-written file that
+ * --resume would take for a finished site, and a full disk leaves no temporary file behind. Not synced to disk:
+ * thousands of fsyncs would cost minutes, and a site file a power cut loses is only a site --resume scans again
+ * (it validates every file it reuses). Throws OutputWriteError naming the file and the cause.
  */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-  await rename(temporary, path);
+  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, { fsync: false });
 }
 
 /** The parsed file, or null when it is missing or not JSON. */

@@ -73,6 +73,45 @@ describe('parseUrlList (YAML)', () => {
     expect(() => parseUrlList('just: a mapping', 'yaml')).toThrow(/sequence/);
   });
 
+  it('resolves anchors and aliases like any YAML reader: a whole entry, a field, merged defaults', () => {
+    const { targets, problems } = parseUrlList(
+      [
+        'defaults: &ministerio',
+        '  group: Ministerio',
+        '  institution: Organismo Ejecutivo',
+        'finanzas: &minfin',
+        '  url: https://www.minfin.gob.gt/',
+        '  name: Ministerio de Finanzas',
+        'sites:',
+        '  - *minfin',
+        '  - url: &sat https://portal.sat.gob.gt/',
+        '    <<: *ministerio',
+        '  - *sat',
+        '  - url: https://www.maga.gob.gt/',
+        '    <<: *ministerio',
+      ].join('\n'),
+      'yaml',
+    );
+    expect(targets).toEqual([
+      { url: 'https://www.minfin.gob.gt/', name: 'Ministerio de Finanzas' },
+      { url: 'https://portal.sat.gob.gt/', institution: 'Organismo Ejecutivo', group: 'ministerio' },
+      { url: 'https://www.maga.gob.gt/', institution: 'Organismo Ejecutivo', group: 'ministerio' },
+    ]);
+    // The bare alias of the SAT URL is a real second entry for the same site, so it is a duplicate, on its line.
+    expect(problems).toEqual([expect.objectContaining({ code: 'duplicate-url', line: 11, position: 2 })]);
+  });
+
+  it('refuses a "billion laughs" list instead of expanding it', () => {
+    const lines = ['a: &a ["https://x.gob.gt/", "https://x.gob.gt/"]'];
+    for (let level = 1; level <= 9; level += 1) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    lines.push('sites: *j');
+    expect(() => parseUrlList(lines.join('\n'), 'yaml')).toThrow(/alias/i);
+  });
+
   it('reads an empty file as an empty list', () => {
     expect(parseUrlList('', 'yaml')).toEqual({ targets: [], problems: [] });
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { siteIdentity } from '@egov-monitor/rubric';
 import type { SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
 
@@ -144,14 +145,10 @@ export function normaliseTargetUrl(text: string): UrlCheck {
 
 /**
  * Two entries are the same site when they differ only in scheme, a leading `www.`, a trailing slash,
- * `/index.html` or the fragment: a list that names both is a mistake, and scanning twice would count it twice.
+ * `/index.html`, tracking parameters or the fragment: a list that names both is a mistake, and scanning twice
+ * would count it twice. The rubric's `siteIdentity`, the same rule the comparison and the issue marker use.
  */
-export function siteKey(href: string): string {
-  const url = new URL(href);
-  const host = url.host.toLowerCase().replace(/^www\./, '');
-  const path = url.pathname.replace(/\/index\.(html?|php|aspx?)$/i, '/').replace(/\/+$/, '');
-  return `${host}${path}${url.search}`;
-}
+export const siteKey: (href: string) => string = siteIdentity;
 
 /** A file name for a site that is stable between runs (resume, diffs) and unique within a run. */
 export function siteSlug(href: string, discriminator = ''): string {
@@ -225,9 +222,17 @@ function toTarget(fields: Record<string, unknown>): SiteTarget {
   return target;
 }
 
+/**
+ * Anchors and aliases (`- *ministerio`, `<<: *defaults`) are read like any YAML reader reads them, within the
+ * `yaml` library's alias limit: a "billion laughs" list, whose aliases expand to more than this many nodes, is
+ * refused as a whole instead of filling the memory.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 function readYaml(text: string): RawEntry[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // `merge`: the `<<` key of YAML 1.1, which most readers (PyYAML, js-yaml) still apply to shared defaults.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const [firstError] = doc.errors;
   if (firstError) {
     throw new UrlListError(
@@ -235,31 +240,37 @@ function readYaml(text: string): RawEntry[] {
       lineCounter.linePos(firstError.pos[0]).line,
     );
   }
-  let list: unknown = doc.contents;
-  if (list === null || list === undefined) return [];
-  if (isMap(list)) {
-    if (!list.has('sites'))
-      throw new UrlListError(
-        'a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence',
-      );
-    list = list.get('sites', true) ?? [];
-    if (Array.isArray(list)) return [];
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new UrlListError(`not a usable YAML list: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (!isSeq(list))
-    throw new UrlListError('a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence');
-  return list.items.map((item): RawEntry => {
-    const range = (item as { range?: [number, number, number] } | null)?.range;
+  const notAList = 'a YAML URL list is a sequence of entries, or a mapping with a `sites:` sequence';
+  let list: unknown = doc.contents;
+  if (value === null || value === undefined) return [];
+  if (isMap(list)) {
+    if (!list.has('sites')) throw new UrlListError(notAList);
+    list = list.get('sites', true);
+    value = (value as Record<string, unknown>).sites;
+    if (value === null || value === undefined) return [];
+  }
+  if (isAlias(list)) list = list.resolve(doc);
+  if (!isSeq(list) || !Array.isArray(value)) throw new UrlListError(notAList);
+  const nodes = list.items;
+  return value.map((item: unknown, index): RawEntry => {
+    // The entry's own place in the file (for an alias, where the alias is written, not its anchor).
+    const range = (nodes[index] as { range?: [number, number, number] } | null | undefined)?.range;
     const line = range ? lineCounter.linePos(range[0]).line : undefined;
-    if (isScalar(item)) {
-      const value = stringField(item.value) ?? '';
-      return { line, fields: { url: value }, text: value };
+    if (item === null || item === undefined || typeof item !== 'object') {
+      const url = stringField(item) ?? '';
+      return { line, fields: { url }, text: url };
     }
-    if (isMap(item)) {
-      const fields = item.toJSON() as Record<string, unknown>;
+    if (!Array.isArray(item) && !(item instanceof Date)) {
+      const fields = item as Record<string, unknown>;
       return { line, fields, text: stringField(fields.url) ?? JSON.stringify(fields) };
     }
-    const value = JSON.stringify(isSeq(item) ? item.toJSON() : null);
-    return { line, fields: {}, text: value };
+    return { line, fields: {}, text: JSON.stringify(item) };
   });
 }
 

@@ -11,12 +11,20 @@ export {
   siteIssueTitle,
   MAX_BODY,
 } from './render/issues.js';
-export type { IssueText, IssueRenderOptions, SummaryRenderOptions } from './render/issues.js';
-export { siteId, siteMarker, normaliseSiteUrl, SUMMARY_MARKER } from './render/site-id.js';
+export type { IssueText, IssueRenderOptions, SiteIssueOptions, SummaryRenderOptions, CommentRenderOptions } from './render/issues.js';
+export type { LevelPoint } from './render/mermaid.js';
+export { levelHistoryFromComparison } from './render/view-model.js';
+export { siteId, siteKey, siteMarker, markerSiteKey, SUMMARY_MARKER } from './render/site-id.js';
 export { escapeMarkdown, codeSpan, markdownLink } from './render/helpers.js';
-export { writeReport } from './outputs/write-report.js';
-export type { WriteReportOptions } from './outputs/write-report.js';
-export { publishIssues } from './github/publish-issues.js';
+export { writeReport, writeRunReport, REPORT_FILES } from './outputs/write-report.js';
+export type { ReportSource, WriteReportOptions, WrittenReport } from './outputs/write-report.js';
+export { resultsJsonChunks } from './outputs/results-json.js';
+export { AtomicFile, OutputWriteError, removeStaleTemporaries, writeFileAtomic } from './outputs/atomic-file.js';
+export type { AtomicWriteOptions } from './outputs/atomic-file.js';
+export type { ReportInput } from './render/view-model.js';
+export { publishIssues, PublishError } from './github/publish-issues.js';
 export type { GitHubPublishOptions, PublishSummary, SiteAction } from './github/publish-issues.js';
+export type { PermissionProblem } from './github/permission.js';
 export { createClient } from './github/client.js';
-export type { ClientOptions, GitHubClient, Logger } from './github/client.js';
+export type { ClientOptions, GitHubClient, Logger, Clock } from './github/client.js';
+export { systemClock } from './github/clock.js';

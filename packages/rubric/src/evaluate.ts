@@ -10,12 +10,13 @@ import { CRITERIA } from './criteria/index.js';
 import type { AnyCriterion } from './criteria/index.js';
 import type { Localized } from './evidence/common.js';
 import type { SiteEvidence } from './evidence/site.js';
-import { computeLevel, levelOf } from './levels.js';
+import { computeLevel, levelOf, provisionalLevel } from './levels.js';
 import type { Override } from './overrides.js';
 import { applyOverride, overridesForSite } from './overrides.js';
 import type { CriterionResult, SiteResult } from './results.js';
 import type { Rubric } from './rubric-config.js';
 import { defaultRubric } from './rubric-config.js';
+import { settledOutcome, unfinishedEvidence, unfinishedReason } from './unfinished.js';
 
 function hostName(url: string): string {
   try {
@@ -30,7 +31,17 @@ function runCriterion(criterion: AnyCriterion, evidence: SiteEvidence, rubric: R
   const base = { id, level: levelOf(id, level, rubric.levels) };
   try {
     const settings = rubric.criteria[id] as never;
-    return { ...base, ...criterion.evaluate(evidence, settings) };
+    const judged = { ...base, ...criterion.evaluate(evidence, settings) };
+    // Generic, from the evidence the criterion declared: a "not found" over unfinished work proves nothing.
+    const { unfinished, crashed } = unfinishedEvidence(evidence, criterion.meta.requiredEvidence);
+    const outcome = settledOutcome(judged.outcome, unfinished, crashed);
+    if (outcome === judged.outcome || !unfinished) return judged;
+    return {
+      ...judged,
+      outcome,
+      met: false,
+      reason: unfinishedReason(unfinished, judged.outcome === 'fail'),
+    };
   } catch (error) {
     // a bug in one criterion must not hide the other eleven (Lighthouse isolates audits the same way)
     const message = error instanceof Error ? error.message : String(error);
@@ -39,7 +50,10 @@ function runCriterion(criterion: AnyCriterion, evidence: SiteEvidence, rubric: R
       outcome: 'error',
       met: false,
       evidence: [],
-      reason: { es: `Error interno al evaluar el criterio: ${message}`, en: `Internal error while judging the criterion: ${message}` },
+      reason: {
+        es: `Error interno al evaluar el criterio: ${message}`,
+        en: `Internal error while judging the criterion: ${message}`,
+      },
     };
   }
 }
@@ -55,7 +69,11 @@ function unevaluated(rubric: Rubric, reason: Localized): CriterionResult[] {
   }));
 }
 
-export function evaluateSite(evidence: SiteEvidence, rubric: Rubric = defaultRubric, overrides: readonly Override[] = []): SiteResult {
+export function evaluateSite(
+  evidence: SiteEvidence,
+  rubric: Rubric = defaultRubric,
+  overrides: readonly Override[] = [],
+): SiteResult {
   const { target, fatal } = evidence;
   let criteria: CriterionResult[];
   if (fatal) {
@@ -71,6 +89,7 @@ export function evaluateSite(evidence: SiteEvidence, rubric: Rubric = defaultRub
     );
   }
   const { level, points } = fatal ? { level: 0 as const, points: 0 } : computeLevel(criteria, rubric.levels);
+  const provisional = fatal ? null : provisionalLevel(criteria, rubric.levels);
 
   const checks = evaluateChecks(evidence, rubric);
   const lighthouse = evidence.gathered.lighthouse;
@@ -84,7 +103,14 @@ export function evaluateSite(evidence: SiteEvidence, rubric: Rubric = defaultRub
     status: fatal ? 'error' : 'ok',
     ...(fatal ? { error: { code: fatal.code, message: fatal.message } } : {}),
     scannedAt: evidence.scannedAt,
-    maturity: { level, points, criteria },
+    maturity: {
+      level,
+      points,
+      criteria,
+      ...(provisional
+        ? { provisional: true, couldRaise: provisional.couldRaise, couldReach: provisional.couldReach }
+        : {}),
+    },
     accessibility: summarizeAccessibility(evidence),
     checks,
     compliance: complianceScores(checks, rubric),

@@ -8,14 +8,17 @@ export { CRITERIA } from './criteria/index.js';
 export type * from './criteria/index.js';
 export { RubricError, defaultRubric, parseRubric, LEVEL_NUMBERS } from './rubric-config.js';
 export type { LevelNumber, LevelRequirement, Reference, Rubric } from './rubric-config.js';
-export { checkLevels, computeLevel } from './levels.js';
+export { checkLevels, computeLevel, provisionalLevel } from './levels.js';
+export { SAFETY_NET_CODES, isSafetyNetCode, unfinishedEvidence } from './unfinished.js';
+export type { Unfinished } from './unfinished.js';
 export type { LevelCheck } from './levels.js';
 export { OverridesError, evidenceFingerprint, parseOverrides } from './overrides.js';
 export type { Override } from './overrides.js';
 export { evaluateSite } from './evaluate.js';
 
 // results.json
-export { SCHEMA_VERSION, resultsSchema, validateResults } from './schema/results.js';
+export { SCHEMA_VERSION, resultsSchema, validateResults, validateSiteResult } from './schema/results.js';
+export type { ResultsValidation } from './schema/results.js';
 
 // standards checks, compliance, accessibility, aggregates, comparison (rubric-standards)
 export { CHECKS, evaluateChecks } from './checks/index.js';
@@ -25,4 +28,8 @@ export { defaultComplianceConfig } from './compliance-config.js';
 export type { ComplianceConfig } from './compliance-config.js';
 export { summarizeAccessibility } from './accessibility-summary.js';
 export { aggregate } from './aggregate.js';
-export { compareRuns } from './compare/index.js';
+export { compareRuns, compareSite, groupDeltas, matchSites } from './compare/index.js';
+export type { SitePair } from './compare/index.js';
+
+// one identity for a page and a site (the crawl, duplicates, comparison, overrides, the issue marker)
+export { canonicalUrl, pageIdentity, siteIdentity, siteIdentityHash } from './identity/url-identity.js';

@@ -5,7 +5,7 @@
  */
 import type { CriterionId, CriterionResult } from './results.js';
 import { CRITERION_IDS } from './results.js';
-import { pageKey } from './criteria/support.js';
+import { siteIdentity } from './identity/url-identity.js';
 import { createAjv, describeErrors } from './schema/ajv.js';
 
 export interface Override {
@@ -77,7 +77,7 @@ export function parseOverrides(raw: unknown): Override[] {
   const issues: string[] = [];
   const seen = new Map<string, number>();
   overrides.forEach((o, i) => {
-    const key = `${pageKey(o.site)} ${o.criterion}`;
+    const key = `${siteIdentity(o.site)} ${o.criterion}`;
     const first = seen.get(key);
     if (first !== undefined) issues.push(`overrides[${i}]: duplicate of overrides[${first}] (same site and criterion)`);
     else seen.set(key, i);
@@ -122,9 +122,9 @@ export function evidenceFingerprint(result: Pick<CriterionResult, 'id' | 'outcom
 
 /** The overrides that concern a site, matched on its list URL or its final URL (scheme, `www.`, `/` ignored). */
 export function overridesForSite(overrides: readonly Override[], urls: readonly string[]): Map<CriterionId, Override> {
-  const keys = new Set(urls.map(pageKey));
+  const keys = new Set(urls.map(siteIdentity));
   const out = new Map<CriterionId, Override>();
-  for (const o of overrides) if (keys.has(pageKey(o.site))) out.set(o.criterion, o);
+  for (const o of overrides) if (keys.has(siteIdentity(o.site))) out.set(o.criterion, o);
   return out;
 }
 

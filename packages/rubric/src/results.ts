@@ -57,6 +57,15 @@ export interface Maturity {
   level: MaturityLevel;
   points: number;
   criteria: CriterionResult[];
+  /**
+   * Set when inconclusive criteria could raise the level: `level` is then a floor, not a verdict (the methodology's
+   * "nivel provisional"). Absent when the level stands whatever the inconclusive criteria turn out to be.
+   */
+  provisional?: true;
+  /** The inconclusive criteria that could raise the level (with `provisional`), in the model's order. */
+  couldRaise?: CriterionId[];
+  /** The level the site would reach if every one of them were met (with `provisional`). */
+  couldReach?: MaturityLevel;
 }
 
 export interface MergedAxeViolation {
@@ -125,6 +134,48 @@ export interface SiteResult {
   lighthouse?: { url: string; scores: Record<string, number | null> }[];
 }
 
+/**
+ * What the aggregates, the comparison's averages, the gates and the report's tables read of a site: its identity,
+ * standing and scores, without criteria, checks and findings. A run keeps one per site in memory (a few hundred
+ * bytes) and reads the full result back from disk when it writes it, so a 50,000-site list fits in memory.
+ */
+export interface SiteSummary {
+  url: string;
+  finalUrl: string;
+  name: string;
+  acronym?: string;
+  institution?: string;
+  group: SiteGroup;
+  status: SiteStatus;
+  error?: CollectorError;
+  scannedAt: string;
+  maturity: Pick<Maturity, 'level' | 'points' | 'provisional' | 'couldRaise' | 'couldReach'>;
+  compliance: ComplianceScores;
+}
+
+/** The summary of a full result (a copy: it keeps no reference to the criteria, checks or findings). */
+export function summarizeSite(site: SiteResult): SiteSummary {
+  return {
+    url: site.url,
+    finalUrl: site.finalUrl,
+    name: site.name,
+    ...(site.acronym === undefined ? {} : { acronym: site.acronym }),
+    ...(site.institution === undefined ? {} : { institution: site.institution }),
+    group: site.group,
+    status: site.status,
+    ...(site.error ? { error: { code: site.error.code, message: site.error.message } } : {}),
+    scannedAt: site.scannedAt,
+    maturity: {
+      level: site.maturity.level,
+      points: site.maturity.points,
+      ...(site.maturity.provisional ? { provisional: true as const } : {}),
+      ...(site.maturity.couldRaise ? { couldRaise: [...site.maturity.couldRaise] } : {}),
+      ...(site.maturity.couldReach === undefined ? {} : { couldReach: site.maturity.couldReach }),
+    },
+    compliance: { areas: { ...site.compliance.areas }, overall: site.compliance.overall },
+  };
+}
+
 export interface ScanResults {
   schemaVersion: string;
   tool: { name: string; version: string };
@@ -171,7 +222,12 @@ export interface Aggregates {
 
 // ---------------------------------------------------------------- comparison of two runs
 
-export type SiteChangeKind = 'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered';
+/**
+ * `provisional`: the level is lower than before but provisional (inconclusive criteria could raise it), so it is not
+ * reported as a regression, and the comparison keeps the previous level for the averages, as for `unreachable`.
+ */
+export type SiteChangeKind =
+  'new' | 'removed' | 'improved' | 'regressed' | 'unchanged' | 'unreachable' | 'recovered' | 'provisional';
 
 export interface SiteComparison {
   url: string;
@@ -195,5 +251,11 @@ export interface SiteComparison {
 export interface RunComparison {
   previousStartedAt: string;
   sites: SiteComparison[];
-  groups: { key: string; label: string; previousAverage: number | null; currentAverage: number | null; delta: number | null }[];
+  groups: {
+    key: string;
+    label: string;
+    previousAverage: number | null;
+    currentAverage: number | null;
+    delta: number | null;
+  }[];
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLock, findChromeExecutable, launchBrowser, splitPemBundle } from './browser.js';
+import { createEgressPolicy } from './egress/policy.js';
 import type { BrowserSession } from './scan-options.js';
 import { startServer, type TestServer } from './test-support/server.js';
 import { createTestCa } from './test-support/tls.js';
@@ -17,10 +18,17 @@ const servers: Record<string, TestServer> = {};
 beforeAll(async () => {
   for (const [name, tls] of Object.entries(variants)) {
     // Serve the CA with the leaf: a CA-hash allow-list would then wrongly accept the expired and wrong-host ones.
-    servers[name] = await startServer((_request, response) => response.end('<title>ok</title>hola'), { key: tls.key, cert: tls.cert + ca.caPem });
+    servers[name] = await startServer((_request, response) => response.end('<title>ok</title>hola'), {
+      key: tls.key,
+      cert: tls.cert + ca.caPem,
+    });
   }
-  session = await launchBrowser({ extraCaPems: [ca.caPem] });
-}, 60_000);
+  // Pages opened straight in the browser (no site context) go through the default proxy listener: allow the servers.
+  session = await launchBrowser({
+    extraCaPems: [ca.caPem],
+    egress: createEgressPolicy({ allowed: ['127.0.0.1'] }),
+  });
+}, 300_000);
 afterAll(async () => {
   await session?.close();
   await Promise.all(Object.values(servers).map((server) => server.close()));
@@ -31,7 +39,7 @@ describe('launchBrowser', () => {
     const page = await session.browser.newPage();
     const outcome: Record<string, string> = {};
     for (const [name, server] of Object.entries(servers)) {
-      outcome[name] = await page.goto(server.url, { timeout: 10_000 }).then(
+      outcome[name] = await page.goto(server.url, { timeout: 120_000 }).then(
         (response) => String(response?.status()),
         (error: Error) => /net::(ERR_[A-Z_]+)/.exec(error.message)?.[1] ?? error.message,
       );
@@ -46,7 +54,9 @@ describe('launchBrowser', () => {
   });
 
   it('exposes a remote-debugging port of the same browser (for Lighthouse)', async () => {
-    const info = (await (await fetch(`http://127.0.0.1:${session.debuggingPort}/json/version`)).json()) as { Browser: string };
+    const info = (await (await fetch(`http://127.0.0.1:${session.debuggingPort}/json/version`)).json()) as {
+      Browser: string;
+    };
     expect(info.Browser).toContain(session.browser.version());
   });
 

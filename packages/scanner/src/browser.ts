@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
+import { createEgressPolicy, systemResolver, type EgressPolicy, type Resolver } from './egress/policy.js';
+import { startEgressListener } from './egress/socks-proxy.js';
 import type { BrowserSession } from './scan-options.js';
-import { isPrivateHost, privateNetworkResolverRules } from './url/private-network.js';
 
 const run = promisify(execFile);
 
@@ -24,6 +25,9 @@ export const CHROMIUM_ARGS = [
   // The GPU process (software compositing here, since --disable-gpu) becomes a thread of the browser process: one
   // process fewer to start and to pass every frame through (the benchmark measured ≈ 60 MB and some CPU per run).
   '--in-process-gpu',
+  // WebRTC would otherwise send UDP (STUN/TURN) straight from the browser, around the egress proxy: a page could
+  // probe the scanning machine's network with ICE candidates. Only proxied (TCP) WebRTC traffic is left.
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
 const KNOWN_PATHS = [
@@ -148,11 +152,16 @@ export interface LaunchOptions {
   executablePath?: string;
   extraCaPems?: string[];
   /**
-   * Refuse loopback/private/link-local addresses in the whole browser, redirects and sub-resources included, except
-   * the hosts of these targets when they are themselves private. The pipeline passes its URL list; tests that
-   * scan servers on 127.0.0.1 directly leave it out.
+   * The resolver of every connection the scan makes, the browser's (through the egress proxy) and Node's. Tests
+   * inject one that maps names such as `intranet.test` to loopback addresses. Default: the system's.
    */
-  blockPrivateNetworkExcept?: string[];
+  resolver?: Resolver;
+  /**
+   * The policy of contexts opened without their own proxy (scanSite gives each site's context its own): tests and
+   * the benchmark's bare loop that open fixture pages on 127.0.0.1 directly pass `createEgressPolicy({ allowed:
+   * ['127.0.0.1'] })`. Lighthouse's tab follows the audited site's policy during a run. Default: public only.
+   */
+  egress?: EgressPolicy;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
@@ -165,9 +174,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const cleanup = () => rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   try {
     const cas = collectExtraCas(options.extraCaPems ?? []);
-    const networkArgs = options.blockPrivateNetworkExcept
-      ? [`--host-resolver-rules=${privateNetworkResolverRules(await privateTargetHosts(options.blockPrivateNetworkExcept))}`]
-      : [];
+    const resolver = options.resolver ?? systemResolver;
+    const defaultPolicy = options.egress ? { ...options.egress, resolver } : createEgressPolicy({ resolver });
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     if (cas.length > 0) {
@@ -178,12 +186,17 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     let lastError: unknown;
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const debuggingPort = await freePort();
+      // The browser-wide proxy serves the default context, where Lighthouse opens its tab; each site's context gets
+      // its own listener (scanSite). A Lighthouse run names its site's policy for the time it runs.
+      const defaultListener = await startEgressListener(defaultPolicy);
       let browser;
       try {
         browser = await chromium.launch({
           executablePath,
           headless: true,
-          args: [...CHROMIUM_ARGS, ...networkArgs, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
+          // Playwright adds `<-loopback>` to the bypass list, so loopback goes through the proxy too.
+          proxy: { server: defaultListener.server },
+          args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
           env,
           timeout: 60_000,
           // The caller decides what Ctrl-C means (the CLI lets sites in progress finish): Playwright must not kill
@@ -193,6 +206,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
           handleSIGHUP: false,
         });
       } catch (error) {
+        await defaultListener.close();
         throw new BrowserLaunchError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
       }
       if (await devToolsAnswers(debuggingPort, browser.version())) {
@@ -202,38 +216,23 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
           debuggingPort,
           executablePath,
           lighthouseLock: createLock(),
+          egress: { resolver, defaultListener, defaultPolicy },
           async close() {
             if (closed) return;
             closed = true;
             await browser.close().catch(() => undefined);
+            await defaultListener.close();
             await cleanup();
           },
         };
       }
       lastError = new Error(`remote-debugging port ${debuggingPort} did not answer`);
       await browser.close().catch(() => undefined);
+      await defaultListener.close();
     }
     throw new BrowserLaunchError(`Chromium started but its remote-debugging port never answered: ${String(lastError)}`);
   } catch (error) {
     await cleanup();
     throw error;
   }
-}
-
-/** Hosts of the targets that are themselves on a private address (resolved once, at launch). */
-async function privateTargetHosts(targets: string[]): Promise<string[]> {
-  const hosts = new Set<string>();
-  for (const target of targets) {
-    let host: string;
-    try {
-      host = new URL(target).hostname;
-    } catch {
-      continue;
-    }
-    if (!(await isPrivateHost(host).catch(() => false))) continue;
-    hosts.add(host);
-    // Chromium may write an IPv6 literal with or without brackets: allow both spellings.
-    if (host.startsWith('[')) hosts.add(host.slice(1, -1));
-  }
-  return [...hosts];
 }

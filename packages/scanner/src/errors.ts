@@ -8,6 +8,7 @@ export const SCAN_ERROR_CODES = {
   'duplicate-url': { retried: false, meaning: 'The URL appears more than once in the list.' },
   'dns-not-found': { retried: false, meaning: 'The host name does not resolve.' },
   'connection-refused': { retried: false, meaning: 'Nothing listens on the host and port.' },
+  'refused-address': { retried: false, meaning: 'The home page (or a redirect on its way) is on a private, loopback, link-local or reserved address the scan may not reach.' },
   'connection-reset': { retried: true, meaning: 'The server closed the connection without an answer.' },
   timeout: { retried: true, meaning: 'The home page did not answer within the page time limit.' },
   'tls-certificate-invalid': { retried: false, meaning: 'The certificate is expired, self-signed, untrusted or for another host.' },
@@ -47,17 +48,34 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/** What the egress proxy knows about a connection it did not make (egress/socks-proxy.ts ConnectFailure). */
+export interface ConnectFailureHint {
+  host: string;
+  code: string;
+  reason?: string;
+}
+
+/** Chromium's one error for every connection its SOCKS proxy did not make: refused, unresolvable, down alike. */
+const PROXY_ERRORS = new Set(['ERR_SOCKS_CONNECTION_FAILED', 'ERR_PROXY_CONNECTION_FAILED', 'ERR_TUNNEL_CONNECTION_FAILED']);
+
+/** True when a navigation error is the proxy's, so the proxy's own record says what happened. */
+export function isProxyConnectError(input: unknown): boolean {
+  return PROXY_ERRORS.has(/net::(ERR_[A-Z0-9_]+)/.exec(describe(input))?.[1] ?? '');
+}
+
 /**
  * Maps a failed navigation (Playwright's `net::ERR_*` message, a timeout, a crash) or an HTTP status of the home
- * page to a taxonomy code with a message that says what happened and what to do.
+ * page to a taxonomy code with a message that says what happened and what to do. `hint` is the egress proxy's
+ * record of the connection that failed, for the errors the browser can only report as "the proxy did not connect".
  */
-export function classifyNavigationError(input: unknown, url = ''): ClassifiedError {
+export function classifyNavigationError(input: unknown, url = '', hint?: ConnectFailureHint): ClassifiedError {
   const where = url ? ` (${url})` : '';
   if (typeof input === 'number') return classifyStatus(input, where);
   if (input instanceof ScanError) return { code: input.code, message: input.message, transient: input.transient };
   const text = describe(input);
   const net = /net::(ERR_[A-Z0-9_]+)/.exec(text)?.[1] ?? '';
   const first = text.split('\n')[0] ?? text;
+  if (PROXY_ERRORS.has(net)) return classifyConnectFailure(hint, where);
 
   if (net === 'ERR_NAME_NOT_RESOLVED' || net === 'ERR_NAME_RESOLUTION_FAILED' || /ENOTFOUND|EAI_AGAIN/.test(text))
     return { code: 'dns-not-found', transient: false, message: `The host name does not resolve${where}. Check the URL for typos; the domain may have expired or moved.` };
@@ -82,6 +100,26 @@ export function classifyNavigationError(input: unknown, url = ''): ClassifiedErr
   if (net === 'ERR_UNSAFE_PORT' || net === 'ERR_INVALID_URL' || net === 'ERR_DISALLOWED_URL_SCHEME')
     return { code: 'invalid-url', transient: false, message: `The browser will not open this address${where} (${net}). Fix the URL in the list.` };
   return { code: 'internal-error', transient: false, message: `Unexpected failure while opening the site${where}: ${first}. Please report it with this message.` };
+}
+
+/** A connection the egress proxy did not make, by what the proxy recorded (Node's error codes, or its refusal). */
+function classifyConnectFailure(hint: ConnectFailureHint | undefined, where: string): ClassifiedError {
+  switch (hint?.code) {
+    case 'refused':
+      return { code: 'refused-address', transient: false, message: `The home page${where} leads to ${hint.host}, a ${hint.reason ?? 'non-public address'}: the scanner does not open private, loopback, link-local or reserved addresses unless the list's target itself is there (docs/security.md). Check where the site redirects.` };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+      return { code: 'dns-not-found', transient: false, message: `The host name does not resolve${where}${hint.host ? ` (${hint.host})` : ''}. Check the URL for typos; the domain may have expired or moved.` };
+    case 'ETIMEDOUT':
+      return { code: 'timeout', transient: true, message: `The server did not accept the connection within the time limit${where}, even after retries. The server may be overloaded or unreachable from our network; try again later.` };
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return { code: 'connection-reset', transient: true, message: `The server closed the connection without a complete answer${where} (reset), even after retries. The server or a firewall in front of it may be failing.` };
+    default:
+      // ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, or a failure the proxy no longer remembers.
+      return { code: 'connection-refused', transient: false, message: `The server refused the connection${where}: nothing answers on that host and port. The site may be down or served on another address.` };
+  }
 }
 
 function classifyStatus(status: number, where: string): ClassifiedError {

@@ -8,3 +8,7 @@ export type { ScanOptions, BrowserSession, SiteProgress } from './scan-options.j
 export type { PageSnapshot } from './page-snapshot.js';
 export type { Collector, SiteContext, FetchedResource } from './collectors/collector.js';
 export type { CertificateCheck } from './https/certificate-check.js';
+export { createEgressPolicy, mappedResolver, policyForTarget, systemResolver } from './egress/policy.js';
+export type { EgressPolicy, Resolver, ResolvedAddress } from './egress/policy.js';
+export { classifyAddress } from './egress/addresses.js';
+export type { BrowserEgress } from './scan-options.js';

@@ -1,16 +1,24 @@
 import type { Browser } from 'playwright-core';
+import type { EgressPolicy, Resolver } from './egress/policy.js';
+import type { EgressListener } from './egress/socks-proxy.js';
 
-/** Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts). */
+/**
+ * Per-site budgets and switches of one scan. Every field has a default in DEFAULT_SCAN_OPTIONS (site-scan.ts).
+ *
+ * What a scan reads depends only on work budgets (pages analysed, pages discovered, depth), never on how fast the
+ * machine is. The time limits are safety nets set far above what a healthy site needs: when one fires, the evidence
+ * that depended on the unfinished work says so (`incomplete`) and the verdicts over it are inconclusive, never false.
+ */
 export interface ScanOptions {
   /** Pages opened in the browser and analysed in full (collectors + axe). Default 30. */
   maxPages: number;
   /** Link hops from the home page. Default 4. */
   maxDepth: number;
-  /** Pages discovered (HEAD/GET without rendering) to count many_pages beyond the analysed ones. Default 200. */
+  /** Pages recorded in all (analysed, then discovered cheaply to count many_pages beyond them). Default 200. */
   maxDiscoveredPages: number;
-  /** Wall-clock budget for one site, crawl and collectors included. Default 180 000 ms. */
-  siteTimeLimitMs: number;
-  /** One navigation. Default 20 000 ms. */
+  /** Safety net for one site, crawl and collectors included (--site-timeout). Default 900 000 ms (15 min). */
+  siteTimeoutMs: number;
+  /** Safety net for each step of reading one page: loading, becoming ready, reading, axe (--page-timeout). Default 60 000 ms. */
   pageTimeoutMs: number;
   /** Honest user agent with a contact URL (configurable). */
   userAgent: string;
@@ -18,7 +26,10 @@ export interface ScanOptions {
   extraCaPems: string[];
   /** Lighthouse on the home page and `keyPages` more; off for speed. */
   lighthouse: { enabled: boolean; keyPages: number };
-  /** Allow crawling loopback/private addresses. The scanner turns it on only when the target itself is there. */
+  /**
+   * Allow every loopback/private/reserved address (an operator scanning their own network on purpose). Without it
+   * only the target's own address is allowed when the target itself is private (docs/security.md).
+   */
   allowPrivateNetwork?: boolean;
   /** The scan's clock; the "today" for freshness (tests pin it). Default: now. */
   now?: Date;
@@ -44,5 +55,18 @@ export interface BrowserSession {
   executablePath: string;
   /** Serialises Lighthouse runs on this browser. */
   lighthouseLock: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * The run's egress (docs/security.md): the resolver every connection uses, and the browser-wide proxy listener
+   * of the default context (where Lighthouse opens its tab). Absent on a browser launched elsewhere: scanSite then
+   * still gives each site's context its own proxy, with the system resolver.
+   */
+  egress?: BrowserEgress;
   close(): Promise<void>;
+}
+
+export interface BrowserEgress {
+  resolver: Resolver;
+  defaultListener: EgressListener;
+  /** The default context's policy between Lighthouse runs (LaunchOptions.egress, or public only). */
+  defaultPolicy: EgressPolicy;
 }

@@ -14,6 +14,8 @@ export const CSV_COLUMNS: readonly string[] = [
   'error_code',
   'level',
   'points',
+  // 1 when inconclusive criteria could raise the level (the level is then a floor), else 0; blank for error sites.
+  'level_provisional',
   ...CRITERION_IDS,
   ...AREAS.map((a) => `compliance_${a}`),
   'compliance_overall',
@@ -38,7 +40,8 @@ function criterionCell(site: SiteResult, id: string): Cell {
   if (site.status !== 'ok') return null;
   const c = site.maturity.criteria.find((x) => x.id === id);
   // Blank, not 0, when the criterion could not be judged: "not met" would be a claim we cannot back.
-  if (!c || c.outcome === 'error' || c.outcome === 'not-applicable' || c.outcome === 'inconclusive') return null;
+  if (!c || c.outcome === 'error' || c.outcome === 'not-applicable' || c.outcome === 'inconclusive')
+    return null;
   return c.met ? 1 : 0;
 }
 
@@ -55,6 +58,7 @@ function row(site: SiteResult): Cell[] {
     site.error?.code,
     site.maturity.level,
     site.maturity.points,
+    ok ? (site.maturity.provisional ? 1 : 0) : null,
     ...CRITERION_IDS.map((id) => criterionCell(site, id)),
     ...AREAS.map((a) => site.compliance.areas[a]),
     site.compliance.overall,
@@ -63,8 +67,17 @@ function row(site: SiteResult): Cell[] {
   ];
 }
 
+/** The header line of report.csv, with its CRLF. */
+export function csvHeader(): string {
+  return `${CSV_COLUMNS.map(csvField).join(',')}\r\n`;
+}
+
+/** One site's line of report.csv, with its CRLF: the file is written one site at a time. */
+export function csvRow(site: SiteResult): string {
+  return `${row(site).map(csvField).join(',')}\r\n`;
+}
+
 /** One row per site (report.csv), CRLF line ends as RFC 4180 says; numbers in plain dot-decimal form. */
 export function renderCsv(results: ScanResults): string {
-  const lines = [CSV_COLUMNS.map(csvField), ...results.sites.map((s) => row(s).map(csvField))];
-  return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
+  return [csvHeader(), ...results.sites.map(csvRow)].join('');
 }

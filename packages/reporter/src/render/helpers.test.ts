@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { codeSpan, escapeMarkdown, formatDate, formatNumber, markdownLink, wcagCriterion } from './helpers.js';
-import { normaliseSiteUrl, siteId, siteMarker } from './site-id.js';
+import { markerSiteKey, siteId, siteKey, siteMarker } from './site-id.js';
 
 // CommonMark with raw HTML allowed and bare-URL autolinks on: stricter than GitHub, which also sanitises.
 const markdown = new MarkdownIt({ html: true, linkify: true });
@@ -83,11 +83,26 @@ describe('formatting', () => {
 describe('site id', () => {
   it('is the same for the spellings of one site', () => {
     const id = siteId('https://www.minfin.gob.gt/');
-    for (const u of ['http://WWW.MINFIN.gob.gt', 'https://www.minfin.gob.gt/index.html', 'https://www.minfin.gob.gt:443/?x=1#top']) {
+    for (const u of ['http://WWW.MINFIN.gob.gt', 'https://minfin.gob.gt/index.html', 'https://www.minfin.gob.gt:443/?utm_source=x#top']) {
       expect(siteId(u)).toBe(id);
+      expect(siteMarker(u)).toBe(siteMarker('https://www.minfin.gob.gt/'));
     }
     expect(siteId('https://www.minfin.gob.gt/otra')).not.toBe(id);
-    expect(normaliseSiteUrl('https://example.gob.gt:8443/a/')).toBe('example.gob.gt:8443/a');
+    expect(siteId('https://example.gob.gt:8443/a/')).toBe('example.gob.gt:8443/a');
+  });
+
+  it('marks an issue with a fixed-length key, also for a URL of 60,000 characters', () => {
+    const long = `https://x.gob.gt/${'a'.repeat(60_000)}`;
+    expect(siteMarker(long)).toMatch(/^<!-- egov-monitor:site-key:[0-9a-f]{32} -->$/);
+    expect(markerSiteKey(`${siteMarker(long)}\n# x`)).toBe(siteKey(long));
+  });
+
+  it('reads old-style markers (the URL itself) as the key of the same site, www or not', () => {
+    const key = siteKey('https://minfin.gob.gt/');
+    expect(markerSiteKey('<!-- egov-monitor:site:www.minfin.gob.gt -->\n')).toBe(key);
+    expect(markerSiteKey('<!-- egov-monitor:site:minfin.gob.gt -->')).toBe(key);
+    expect(markerSiteKey('<!-- egov-monitor:site:example.gob.gt:8443/a%20b -->')).toBe(siteKey('http://example.gob.gt:8443/a b/'));
+    expect(markerSiteKey('no marker here')).toBeNull();
   });
 
   it('is safe inside an HTML comment', () => {

@@ -87,6 +87,15 @@ export function markdownLink(raw: unknown, label?: unknown): string {
   return `[${text}](<${markdownDestination(url)}>)`;
 }
 
+/**
+ * A link whose text we wrote ourselves (`#12`, "informe completo"): the text is not escaped, so `#12` stays
+ * `#12`; the destination is checked and encoded like any other.
+ */
+export function markdownLinkWithOwnText(raw: unknown, text: string): string {
+  const url = webUrl(raw);
+  return url ? `[${text}](<${markdownDestination(url)}>)` : text;
+}
+
 /** `<a>` for http(s) URLs, `<code>` for anything else; every piece HTML-escaped. */
 export function htmlLink(raw: unknown, label?: unknown): string {
   const url = webUrl(raw);
@@ -121,6 +130,14 @@ export function formatDate(iso: unknown, lang: Lang): string {
   return `${text} UTC`;
 }
 
+/** The day alone, in UTC: "2 de marzo de 2026". */
+export function formatDay(iso: unknown, lang: Lang): string {
+  if (typeof iso !== 'string') return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return oneLine(iso);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
 const OUTCOME_ICON: Record<Outcome, string> = { pass: '✅', fail: '❌', 'not-applicable': '➖', error: '⚠️', inconclusive: '❔' };
 
 /** Icon *and* words: the outcome never rests on colour or a symbol alone (WCAG 2.2 SC 1.4.1). */
@@ -142,10 +159,14 @@ export function wcagCriterion(tag: string): string {
   return tag;
 }
 
-/** "3 Interactivo (60)" for one side of a comparison; "—" when the site was not in that run. */
+/**
+ * "3 Interactivo (60)" for one side of a comparison; "No evaluado" when the site could not be loaded in that run
+ * (its level 0 then says nothing about the site); "—" when the site was not in that run.
+ */
 export function levelText(state: unknown, lang: Lang): string {
   if (state === null || typeof state !== 'object') return '—';
-  const { level, points } = state as { level: number; points: number };
+  const { level, points, status } = state as { level: number; points: number; status?: string };
+  if (status === 'error') return translate(lang, 'levels.notEvaluated');
   return `${level} ${translate(lang, `levels.${level}`)} (${formatNumber(points, lang)})`;
 }
 
@@ -177,6 +198,7 @@ export function createHandlebars(format: 'markdown' | 'html'): typeof Handlebars
   });
   hb.registerHelper('delta', (value: unknown, options: Handlebars.HelperOptions) => formatDelta(value, langOf(options)));
   hb.registerHelper('date', (iso: unknown, options: Handlebars.HelperOptions) => formatDate(iso, langOf(options)));
+  hb.registerHelper('day', (iso: unknown, options: Handlebars.HelperOptions) => formatDay(iso, langOf(options)));
   hb.registerHelper('outcome', (outcome: Outcome, options: Handlebars.HelperOptions) => outcomeLabel(outcome, langOf(options)));
   hb.registerHelper('met', (met: boolean, outcome: Outcome, options: Handlebars.HelperOptions) =>
     metLabel(met, outcome, langOf(options)),
@@ -197,6 +219,7 @@ export function createHandlebars(format: 'markdown' | 'html'): typeof Handlebars
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
+  hb.registerHelper('isNull', (a: unknown) => a === null || a === undefined);
   hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
   return hb;
 }

@@ -13,10 +13,13 @@ import type {
   ScanResults,
   SiteComparison,
   SiteResult,
+  SiteSummary,
 } from '@egov-monitor/rubric';
-import { evidenceFingerprint } from '@egov-monitor/rubric';
+import { CHECKS, evidenceFingerprint } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
+import type { LevelPoint } from './mermaid.js';
+import { mermaidBarChart, mermaidLevelHistory } from './mermaid.js';
 import { siteId, siteMarker } from './site-id.js';
 
 export interface Limits {
@@ -104,24 +107,39 @@ export interface ChangeView {
   axeNew: Listed<{ ruleId: string; page: string }>;
   axeFixed: Listed<{ ruleId: string; page: string }>;
   axePersisting: number;
-  checksChanged: { id: string; from: Outcome; to: Outcome }[];
+  /** By title when the check is known (the current run's checks), else by id. */
+  checksChanged: { id: string; title: string | null; from: Outcome; to: Outcome }[];
   note: string | null;
+  /** Unreachable now and in the previous run: the same state as before, not news. */
+  stillDown: boolean;
   /** Whether anything a reviewer would want to hear about changed. */
   hasChanges: boolean;
 }
 
-export interface SiteView {
-  site: SiteResult;
+/** A site's row in the report's tables: what its summary says. */
+export interface SiteRowView {
+  site: SiteSummary;
   id: string;
-  marker: string;
   displayName: string;
   levelName: string;
+  /** "nivel provisional" when inconclusive criteria could raise the level, else null. */
+  provisionalTag: string | null;
+  /** The sentence that says which inconclusive criteria could raise the level, and to which level; else null. */
+  provisionalLine: string | null;
   ok: boolean;
+}
+
+/** A site's full detail (report sections, its issue). */
+export interface SiteView extends SiteRowView {
+  site: SiteResult;
+  marker: string;
   criteria: CriterionView[];
   checks: CheckView[];
   areas: { key: string; label: string; value: number | null }[];
   violations: Listed<ViolationView>;
   change: ChangeView | null;
+  /** The site's level run after run (oldest first), with a Mermaid line when two runs have a level. */
+  history: { points: { date: string; level: number | null }[]; chart: string | null } | null;
 }
 
 function criterionTitle(id: string, lang: Lang): string {
@@ -179,10 +197,17 @@ function byImpact(a: MergedAxeViolation, b: MergedAxeViolation): number {
   return rank(a) - rank(b) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-export function changeView(c: SiteComparison, lang: Lang, limits: Limits): ChangeView {
+export function changeView(
+  c: SiteComparison,
+  lang: Lang,
+  limits: Limits,
+  checkTitles: Record<string, string> = {},
+): ChangeView {
   const levelChanged = (c.previous?.level ?? null) !== (c.current?.level ?? null);
+  // An unreachable site is news when it goes down and when it comes back, not on every run while it stays down.
+  const stillDown = c.kind === 'unreachable' && c.previous?.status === 'error';
   const hasChanges =
-    c.kind !== 'unchanged' ||
+    (c.kind !== 'unchanged' && !stillDown) ||
     levelChanged ||
     c.criteriaGained.length > 0 ||
     c.criteriaLost.length > 0 ||
@@ -191,7 +216,7 @@ export function changeView(c: SiteComparison, lang: Lang, limits: Limits): Chang
     c.checksChanged.length > 0;
   return {
     kind: c.kind,
-    kindLabel: translate(lang, `change.${c.kind}`),
+    kindLabel: translate(lang, `change.${stillDown ? 'stillDown' : c.kind}`),
     name: c.name,
     url: c.url,
     previous: c.previous,
@@ -202,9 +227,60 @@ export function changeView(c: SiteComparison, lang: Lang, limits: Limits): Chang
     axeNew: cut(c.accessibility.new, limits.changes),
     axeFixed: cut(c.accessibility.fixed, limits.changes),
     axePersisting: c.accessibility.persisting.length,
-    checksChanged: c.checksChanged,
+    checksChanged: c.checksChanged.map((k) => ({ ...k, title: checkTitles[k.id] ?? null })),
     note: c.note ? c.note[lang] : null,
+    stillDown,
     hasChanges,
+  };
+}
+
+/** Check titles by id in the reader's language, from a site's results, for naming the checks that changed. */
+/** Check titles by id: the site's own results when at hand, else the registry (a summary carries no checks). */
+export function checkTitlesOf(
+  site: Pick<SiteResult, 'checks'> | undefined,
+  lang: Lang,
+): Record<string, string> {
+  const titles = site
+    ? site.checks.map((c) => [c.id, c.title[lang]])
+    : CHECKS.map((c) => [c.meta.id, c.meta.title[lang]]);
+  return Object.fromEntries(titles);
+}
+
+/** "No evaluado" only for a site that could not be scanned; an evaluated site at level 0 is below level 1. */
+export function siteLevelName(site: Pick<SiteSummary, 'status' | 'maturity'>, lang: Lang): string {
+  return site.status === 'ok'
+    ? translate(lang, `levels.${site.maturity.level}`)
+    : translate(lang, 'levels.notEvaluated');
+}
+
+/**
+ * The two points a run and its comparison give: the previous run's level (null when it could not be evaluated
+ * then) and this run's. Longer histories come from the caller (`levelHistory`).
+ */
+export function levelHistoryFromComparison(results: ScanResults, site: SiteResult): LevelPoint[] {
+  const now: LevelPoint = {
+    date: results.startedAt,
+    level: site.status === 'ok' ? site.maturity.level : null,
+  };
+  const comparison = comparisonFor(results, site);
+  if (!results.comparison || !comparison?.previous) return [now];
+  const before: LevelPoint = {
+    date: results.comparison.previousStartedAt,
+    level: comparison.previous.status === 'ok' ? comparison.previous.level : null,
+  };
+  return [before, now];
+}
+
+function historyView(points: LevelPoint[] | undefined, lang: Lang): SiteView['history'] {
+  // One run is no history.
+  if (!points || points.length < 2) return null;
+  const sorted = [...points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    points: sorted,
+    chart: mermaidLevelHistory(sorted, {
+      title: translate(lang, 'site.historyTitle'),
+      axis: translate(lang, 'col.level'),
+    }),
   };
 }
 
@@ -212,28 +288,68 @@ export function displayName(site: Pick<SiteResult, 'acronym' | 'name'>): string 
   return site.acronym?.trim() || site.name;
 }
 
-export function siteView(site: SiteResult, comparison: SiteComparison | undefined, lang: Lang, limits: Limits): SiteView {
+export function siteRowView(site: SiteSummary, lang: Lang): SiteRowView {
   const ok = site.status === 'ok';
+  const provisional = ok && site.maturity.provisional === true;
   return {
     site,
     id: siteId(site.url),
-    marker: siteMarker(site.url),
     displayName: displayName(site),
-    levelName: translate(lang, `levels.${site.maturity.level}`),
+    levelName: siteLevelName(site, lang),
+    provisionalTag: provisional ? translate(lang, 'site.provisionalTag') : null,
+    provisionalLine: provisional
+      ? translate(lang, 'site.provisionalLine', {
+          criteria: (site.maturity.couldRaise ?? []).map((id) => criterionTitle(id, lang)).join(', '),
+          reach: site.maturity.couldReach ?? site.maturity.level,
+        })
+      : null,
     ok,
+  };
+}
+
+export function siteView(
+  site: SiteResult,
+  comparison: SiteComparison | undefined,
+  lang: Lang,
+  limits: Limits,
+  levelHistory?: LevelPoint[],
+): SiteView {
+  const ok = site.status === 'ok';
+  return {
+    ...siteRowView(site, lang),
+    site,
+    marker: siteMarker(site.url),
     criteria: ok ? site.maturity.criteria.map((c) => criterionView(c, lang, limits)) : [],
     checks: ok ? site.checks.map((c) => checkView(c, lang, limits)) : [],
-    areas: AREAS.map((key) => ({ key, label: translate(lang, `areas.${key}`), value: site.compliance.areas[key] })),
+    areas: AREAS.map((key) => ({
+      key,
+      label: translate(lang, `areas.${key}`),
+      value: site.compliance.areas[key],
+    })),
     violations: cut(
       [...site.accessibility.violations].sort(byImpact).map((v) => violationView(v, lang, limits)),
       limits.violations,
     ),
-    change: comparison ? changeView(comparison, lang, limits) : null,
+    change: comparison ? changeView(comparison, lang, limits, checkTitlesOf(site, lang)) : null,
+    history: historyView(levelHistory, lang),
   };
 }
 
-export function comparisonFor(results: ScanResults, site: SiteResult): SiteComparison | undefined {
+export function comparisonFor(
+  results: Pick<ScanResults, 'comparison'>,
+  site: Pick<SiteResult, 'url'>,
+): SiteComparison | undefined {
   return results.comparison?.sites.find((c) => siteId(c.url) === siteId(site.url));
+}
+
+/** Each site's change by site id, for a pass over thousands of sites (comparisonFor searches the list each time). */
+export function comparisonIndex(
+  results: Pick<ScanResults, 'comparison'>,
+): (site: Pick<SiteResult, 'url'>) => SiteComparison | undefined {
+  const byId = new Map<string, SiteComparison>();
+  for (const change of results.comparison?.sites ?? [])
+    if (!byId.has(siteId(change.url))) byId.set(siteId(change.url), change);
+  return (site) => byId.get(siteId(site.url));
 }
 
 export function groupLabel(key: string, fallback: string, lang: Lang): string {
@@ -244,22 +360,136 @@ export function groupLabel(key: string, fallback: string, lang: Lang): string {
   }
 }
 
+/** A site whose standing changed since the previous run, for the summary's lists of who rose and who fell. */
+export interface MoverView {
+  id: string;
+  name: string;
+  url: string;
+  previous: SiteComparison['previous'];
+  current: SiteComparison['current'];
+}
+
+/**
+ * What the report's head (metadata, summary, tables, changes) reads: the run without the full sites, one summary
+ * per site instead. A ScanResults is one; a streamed run passes its summaries and writes the details one by one.
+ */
+export type ReportInput = Omit<ScanResults, 'sites'> & { sites: readonly SiteSummary[] };
+
 export interface ReportView {
   lang: Lang;
-  results: ScanResults;
-  sites: SiteView[];
-  averages: { label: string; evaluated: number; notEvaluated: number; averagePoints: number | null; averageCompliance: number | null }[];
+  results: ReportInput;
+  sites: SiteRowView[];
+  averages: {
+    label: string;
+    evaluated: number;
+    notEvaluated: number;
+    averagePoints: number | null;
+    averageCompliance: number | null;
+  }[];
   institutions: AverageRow[];
   references: { label: string; value: number }[];
-  levels: { level: number; name: string; count: number }[];
+  /** Sites per level: "0 — below level 1", 1 … 5, then the sites that could not be evaluated. */
+  levels: { level: number | null; name: string; label: string; count: number }[];
   charts: NonNullable<ScanResults['aggregates']>['charts'] | null;
-  notEvaluated: NonNullable<ScanResults['aggregates']>['notEvaluated'];
+  /** The report's three charts as Mermaid, for issues. */
+  mermaid: { scorePerSite: string; levels: string; institutions: string } | null;
+  /** Sites that could not be scanned (an evaluated site at level 0 is not among them). */
+  notEvaluated: { url: string; name: string; code: string; message: string }[];
   changes: ChangeView[];
-  groupChanges: { label: string; previousAverage: number | null; currentAverage: number | null; delta: number | null }[];
+  movers: {
+    rose: MoverView[];
+    fell: MoverView[];
+    wentDown: MoverView[];
+    cameBack: MoverView[];
+    any: boolean;
+  };
+  groupChanges: {
+    label: string;
+    previousAverage: number | null;
+    currentAverage: number | null;
+    delta: number | null;
+  }[];
   hasAggregates: boolean;
 }
 
-export function reportView(results: ScanResults, lang: Lang, limits: Limits = UNLIMITED): ReportView {
+function levelRows(results: ReportInput, lang: Lang): ReportView['levels'] {
+  const rows: ReportView['levels'] = [0, 1, 2, 3, 4, 5].map((level) => {
+    const name = translate(lang, `levels.${level}`);
+    const count = results.sites.filter((s) => s.status === 'ok' && s.maturity.level === level).length;
+    return { level, name, label: `${level} — ${name}`, count };
+  });
+  const name = translate(lang, 'levels.notEvaluated');
+  rows.push({ level: null, name, label: name, count: results.sites.filter((s) => s.status !== 'ok').length });
+  return rows;
+}
+
+function movers(results: ReportInput): ReportView['movers'] {
+  const byUrl = new Map(results.sites.map((s) => [siteId(s.url), s]));
+  const view = (c: SiteComparison): MoverView => {
+    const site = byUrl.get(siteId(c.url));
+    return {
+      id: siteId(c.url),
+      name: site ? displayName(site) : c.name,
+      url: c.url,
+      previous: c.previous,
+      current: c.current,
+    };
+  };
+  const sites = results.comparison?.sites ?? [];
+  const rose = sites.filter((c) => c.kind === 'improved').map(view);
+  const fell = sites.filter((c) => c.kind === 'regressed').map(view);
+  const wentDown = sites.filter((c) => c.kind === 'unreachable' && c.previous?.status === 'ok').map(view);
+  const cameBack = sites.filter((c) => c.kind === 'recovered').map(view);
+  return {
+    rose,
+    fell,
+    wentDown,
+    cameBack,
+    any: rose.length + fell.length + wentDown.length + cameBack.length > 0,
+  };
+}
+
+function mermaidCharts(
+  results: ReportInput,
+  levels: ReportView['levels'],
+  lang: Lang,
+): ReportView['mermaid'] {
+  const charts = results.aggregates?.charts;
+  if (!charts) return null;
+  const byUrl = new Map(results.sites.map((s) => [siteId(s.url), s]));
+  const nameOf = (url: string, name: string): string => {
+    const site = byUrl.get(siteId(url));
+    return site ? displayName(site) : name;
+  };
+  const maxCount = Math.max(1, ...levels.map((l) => l.count));
+  return {
+    scorePerSite: mermaidBarChart({
+      title: translate(lang, 'report.chartScorePerSite'),
+      labels: charts.scorePerSite.map((s) => nameOf(s.url, s.name)),
+      values: charts.scorePerSite.map((s) => s.points),
+      axis: translate(lang, 'col.points'),
+      max: 100,
+      horizontal: true,
+    }),
+    levels: mermaidBarChart({
+      title: translate(lang, 'report.chartSitesPerLevel'),
+      labels: levels.map((l) => (l.level === null ? l.name : `${l.level} ${l.name}`)),
+      values: levels.map((l) => l.count),
+      axis: translate(lang, 'col.count'),
+      max: maxCount,
+    }),
+    institutions: mermaidBarChart({
+      title: translate(lang, 'report.chartInstitution'),
+      labels: charts.institutionEvaluatedVsScore.map((i) => `${i.institution} (${i.evaluated})`),
+      values: charts.institutionEvaluatedVsScore.map((i) => i.averagePoints),
+      axis: translate(lang, 'col.averagePoints'),
+      max: 100,
+      horizontal: true,
+    }),
+  };
+}
+
+export function reportView(results: ReportInput, lang: Lang, limits: Limits = UNLIMITED): ReportView {
   const agg = results.aggregates;
   const averages = agg
     ? [
@@ -267,30 +497,34 @@ export function reportView(results: ScanResults, lang: Lang, limits: Limits = UN
         { ...agg.overall, label: groupLabel('overall', agg.overall.label, lang) },
       ]
     : [];
-  const levels = agg
-    ? (['0', '1', '2', '3', '4', '5'] as const).map((l) => ({
-        level: Number(l),
-        name: translate(lang, `levels.${l}`),
-        count: agg.sitesPerLevel[l] ?? 0,
-      }))
-    : [];
-  const notEvaluated = agg
-    ? agg.notEvaluated
-    : results.sites
-        .filter((s) => s.status !== 'ok')
-        .map((s) => ({ url: s.url, name: s.name, code: s.error?.code ?? 'internal-error', message: s.error?.message ?? '' }));
+  const levels = agg ? levelRows(results, lang) : [];
+  const notEvaluated = results.sites
+    .filter((s) => s.status !== 'ok')
+    .map((s) => ({
+      url: s.url,
+      name: s.name,
+      code: s.error?.code ?? 'internal-error',
+      message: s.error?.message ?? '',
+    }));
   return {
     lang,
     results,
-    sites: results.sites.map((s) => siteView(s, comparisonFor(results, s), lang, limits)),
+    sites: results.sites.map((s) => siteRowView(s, lang)),
     averages,
     institutions: agg ? agg.byInstitution : [],
     references: agg ? agg.references.map((r) => ({ label: r.label[lang], value: r.value })) : [],
     levels,
     charts: agg ? agg.charts : null,
+    mermaid: mermaidCharts(results, levels, lang),
     notEvaluated,
-    changes: (results.comparison?.sites ?? []).map((c) => changeView(c, lang, limits)).filter((c) => c.hasChanges),
-    groupChanges: (results.comparison?.groups ?? []).map((g) => ({ ...g, label: groupLabel(g.key, g.label, lang) })),
+    changes: (results.comparison?.sites ?? [])
+      .map((c) => changeView(c, lang, limits, checkTitlesOf(undefined, lang)))
+      .filter((c) => c.hasChanges),
+    movers: movers(results),
+    groupChanges: (results.comparison?.groups ?? []).map((g) => ({
+      ...g,
+      label: groupLabel(g.key, g.label, lang),
+    })),
     hasAggregates: Boolean(agg),
   };
 }

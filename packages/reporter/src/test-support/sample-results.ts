@@ -34,7 +34,12 @@ const LEVEL_OF: Record<CriterionId, 1 | 2 | 3 | 4 | 5> = {
   e_participation: 5,
 };
 
-type CriterionSpec = Partial<Record<CriterionId, { met: boolean; outcome?: CriterionResult['outcome']; evidence?: CriterionResult['evidence'] }>>;
+type CriterionSpec = Partial<
+  Record<
+    CriterionId,
+    { met: boolean; outcome?: CriterionResult['outcome']; evidence?: CriterionResult['evidence'] }
+  >
+>;
 
 function criteria(origin: string, spec: CriterionSpec): CriterionResult[] {
   return CRITERION_IDS.map((id) => {
@@ -45,7 +50,8 @@ function criteria(origin: string, spec: CriterionSpec): CriterionResult[] {
       level: LEVEL_OF[id],
       outcome,
       met: s.met,
-      evidence: s.evidence ?? (s.met ? [{ url: `${origin}/`, detail: `${id}: encontrado en la portada` }] : []),
+      evidence:
+        s.evidence ?? (s.met ? [{ url: `${origin}/`, detail: `${id}: encontrado en la portada` }] : []),
       reason: s.met
         ? { es: 'Se encontró evidencia suficiente.', en: 'Enough evidence was found.' }
         : outcome === 'error'
@@ -62,61 +68,94 @@ function checks(origin: string, outcomes: Record<string, CheckResult['outcome']>
       area: 'security',
       title: { es: 'Certificado HTTPS válido', en: 'Valid HTTPS certificate' },
       implements: { es: 'Principio 7: Proporcionalidad', en: 'Principle 7: Proportionality' },
-      hint: { es: 'Renueve el certificado y sirva la cadena completa.', en: 'Renew the certificate and serve the full chain.' },
+      hint: {
+        es: 'Renueve el certificado y sirva la cadena completa.',
+        en: 'Renew the certificate and serve the full chain.',
+      },
     },
     {
       id: 'hsts',
       area: 'security',
       title: { es: 'Cabecera HSTS', en: 'HSTS header' },
       implements: { es: 'Principio 2: Legalidad', en: 'Principle 2: Legality' },
-      hint: { es: 'Envíe Strict-Transport-Security con max-age de al menos un año.', en: 'Send Strict-Transport-Security with a max-age of at least one year.' },
+      hint: {
+        es: 'Envíe Strict-Transport-Security con max-age de al menos un año.',
+        en: 'Send Strict-Transport-Security with a max-age of at least one year.',
+      },
     },
     {
       id: 'privacy-policy',
       area: 'recommendations',
       title: { es: 'Política de privacidad publicada', en: 'Privacy policy published' },
-      implements: { es: 'Recomendación: adoptar y publicar una política de privacidad', en: 'Recommendation: adopt and publish a privacy policy' },
-      hint: { es: 'Publique una política de privacidad y enlácela desde el pie de página.', en: 'Publish a privacy policy and link it from the footer.' },
+      implements: {
+        es: 'Recomendación: adoptar y publicar una política de privacidad',
+        en: 'Recommendation: adopt and publish a privacy policy',
+      },
+      hint: {
+        es: 'Publique una política de privacidad y enlácela desde el pie de página.',
+        en: 'Publish a privacy policy and link it from the footer.',
+      },
     },
     {
       id: 'mobile-viewport',
       area: 'usability',
       title: { es: 'Adaptado a teléfonos', en: 'Mobile viewport' },
-      implements: { es: 'Recomendación: estándares de diseño y usabilidad', en: 'Recommendation: design and usability standards' },
-      hint: { es: 'Agregue <meta name="viewport" content="width=device-width">.', en: 'Add <meta name="viewport" content="width=device-width">.' },
+      implements: {
+        es: 'Recomendación: estándares de diseño y usabilidad',
+        en: 'Recommendation: design and usability standards',
+      },
+      hint: {
+        es: 'Agregue <meta name="viewport" content="width=device-width">.',
+        en: 'Add <meta name="viewport" content="width=device-width">.',
+      },
     },
     {
       id: 'wcag-aa',
       area: 'accessibility',
       title: { es: 'WCAG 2.x A/AA sin infracciones graves', en: 'WCAG 2.x A/AA without serious violations' },
-      implements: { es: 'Principios 1 y 4: Igualdad; Transparencia y accesibilidad', en: 'Principles 1 and 4: Equality; Transparency and accessibility' },
-      hint: { es: 'Corrija las infracciones listadas abajo, empezando por las críticas.', en: 'Fix the violations listed below, starting with the critical ones.' },
+      implements: {
+        es: 'Principios 1 y 4: Igualdad; Transparencia y accesibilidad',
+        en: 'Principles 1 and 4: Equality; Transparency and accessibility',
+      },
+      hint: {
+        es: 'Corrija las infracciones listadas abajo, empezando por las críticas.',
+        en: 'Fix the violations listed below, starting with the critical ones.',
+      },
     },
   ];
-  return defs.map((d) => {
-    const outcome = outcomes[d.id] ?? 'pass';
-    return {
-      ...d,
-      outcome,
-      evidence: [{ url: `${origin}/`, detail: `${d.id}: ${outcome}` }],
-      ...(outcome === 'pass' ? { hint: undefined } : {}),
-      value: d.id === 'https-valid-certificate' ? 87 : null,
-    };
-  }).map((c) => {
-    // A passing check carries no hint; drop the key instead of keeping `undefined` so JSON stays clean.
-    if (c.hint === undefined) {
-      const { hint: _hint, ...rest } = c;
-      return rest;
-    }
-    return c;
-  });
+  return defs
+    .map((d) => {
+      const outcome = outcomes[d.id] ?? 'pass';
+      return {
+        ...d,
+        outcome,
+        evidence: [{ url: `${origin}/`, detail: `${d.id}: ${outcome}` }],
+        ...(outcome === 'pass' ? { hint: undefined } : {}),
+        value: d.id === 'https-valid-certificate' ? 87 : null,
+      };
+    })
+    .map((c) => {
+      // A passing check carries no hint; drop the key instead of keeping `undefined` so JSON stays clean.
+      if (c.hint === undefined) {
+        const { hint: _hint, ...rest } = c;
+        return rest;
+      }
+      return c;
+    });
 }
 
-function compliance(a: number | null, s: number | null, u: number | null, r: number | null): ComplianceScores {
+function compliance(
+  a: number | null,
+  s: number | null,
+  u: number | null,
+  r: number | null,
+): ComplianceScores {
   const present = [a, s, u, r].filter((v): v is number => v !== null);
   return {
     areas: { accessibility: a, security: s, usability: u, recommendations: r },
-    overall: present.length ? Math.round((present.reduce((x, y) => x + y, 0) / present.length) * 10) / 10 : null,
+    overall: present.length
+      ? Math.round((present.reduce((x, y) => x + y, 0) / present.length) * 10) / 10
+      : null,
   };
 }
 
@@ -157,8 +196,21 @@ const minfin: SiteResult = {
     level: 3,
     points: 60,
     criteria: criteria('https://www.minfin.gob.gt', {
-      static_info: { met: true, evidence: [{ url: 'https://www.minfin.gob.gt/quienes-somos', detail: 'enlace «Quiénes somos» en el menú' }] },
-      many_pages: { met: true, evidence: [{ url: 'https://www.minfin.gob.gt/', detail: '48 páginas HTML distintas alcanzadas desde la portada' }] },
+      static_info: {
+        met: true,
+        evidence: [
+          { url: 'https://www.minfin.gob.gt/quienes-somos', detail: 'enlace «Quiénes somos» en el menú' },
+        ],
+      },
+      many_pages: {
+        met: true,
+        evidence: [
+          {
+            url: 'https://www.minfin.gob.gt/',
+            detail: '48 páginas HTML distintas alcanzadas desde la portada',
+          },
+        ],
+      },
       links_to_agencies: {
         met: true,
         evidence: [
@@ -167,10 +219,34 @@ const minfin: SiteResult = {
           { url: 'https://www.minfin.gob.gt/enlaces', detail: 'enlace a contraloria.gob.gt' },
         ],
       },
-      fresh_content: { met: true, evidence: [{ url: 'https://www.minfin.gob.gt/noticias', detail: 'noticia fechada «14 de febrero de 2026»' }] },
-      downloadable_forms: { met: true, evidence: [{ url: 'https://www.minfin.gob.gt/formularios/solicitud.pdf', detail: 'formulario PDF (application/pdf, 182 KB)' }] },
-      email_contact: { met: true, evidence: [{ url: 'https://www.minfin.gob.gt/contacto', detail: 'mailto:info@minfin.gob.gt' }] },
-      working_search: { met: true, evidence: [{ url: 'https://www.minfin.gob.gt/buscar?q=presupuesto', detail: 'consulta «presupuesto»: 23 resultados' }] },
+      fresh_content: {
+        met: true,
+        evidence: [
+          { url: 'https://www.minfin.gob.gt/noticias', detail: 'noticia fechada «14 de febrero de 2026»' },
+        ],
+      },
+      downloadable_forms: {
+        met: true,
+        evidence: [
+          {
+            url: 'https://www.minfin.gob.gt/formularios/solicitud.pdf',
+            detail: 'formulario PDF (application/pdf, 182 KB)',
+          },
+        ],
+      },
+      email_contact: {
+        met: true,
+        evidence: [{ url: 'https://www.minfin.gob.gt/contacto', detail: 'mailto:info@minfin.gob.gt' }],
+      },
+      working_search: {
+        met: true,
+        evidence: [
+          {
+            url: 'https://www.minfin.gob.gt/buscar?q=presupuesto',
+            detail: 'consulta «presupuesto»: 23 resultados',
+          },
+        ],
+      },
       interactive_channels: { met: false },
       user_accounts: { met: false },
       e_payments: { met: false },
@@ -181,7 +257,12 @@ const minfin: SiteResult = {
   accessibility: { pagesScanned: 12, violations: [imageAlt, contrast] },
   checks: checks('https://www.minfin.gob.gt', { hsts: 'fail', 'wcag-aa': 'fail' }),
   compliance: compliance(40, 50, 100, 100),
-  lighthouse: [{ url: 'https://www.minfin.gob.gt/', scores: { accessibility: 78, performance: 41, 'best-practices': 92, seo: 90 } }],
+  lighthouse: [
+    {
+      url: 'https://www.minfin.gob.gt/',
+      scores: { accessibility: 78, performance: 41, 'best-practices': 92, seo: 90 },
+    },
+  ],
 };
 
 const mineco: SiteResult = {
@@ -206,12 +287,25 @@ const mineco: SiteResult = {
       working_search: { met: false },
       interactive_channels: { met: true },
       user_accounts: { met: true },
-      e_payments: { met: true, evidence: [{ url: 'https://pagos.mineco.gob.gt/pagar', detail: 'formulario de tarjeta que envía a https://pagos.mineco.gob.gt/procesar (VisaNet)' }] },
+      e_payments: {
+        met: true,
+        evidence: [
+          {
+            url: 'https://pagos.mineco.gob.gt/pagar',
+            detail: 'formulario de tarjeta que envía a https://pagos.mineco.gob.gt/procesar (VisaNet)',
+          },
+        ],
+      },
       citizen_centric_portal: { met: true },
       e_participation: { met: false },
     }),
   },
-  accessibility: { pagesScanned: 20, violations: [{ ...contrast, nodes: 5, pages: ['https://www.mineco.gob.gt/inicio'], selectors: ['.btn-light'] }] },
+  accessibility: {
+    pagesScanned: 20,
+    violations: [
+      { ...contrast, nodes: 5, pages: ['https://www.mineco.gob.gt/inicio'], selectors: ['.btn-light'] },
+    ],
+  },
   checks: checks('https://www.mineco.gob.gt', { 'wcag-aa': 'fail' }),
   compliance: compliance(60, 100, 100, 100),
 };
@@ -233,11 +327,23 @@ const mspas: SiteResult = {
       many_pages: { met: true },
       links_to_agencies: { met: false },
       fresh_content: { met: false, outcome: 'error' },
-      working_search: { met: false, evidence: [{ url: 'https://www.mspas.gob.gt/?s=vacunas', detail: 'consulta «vacunas»: la página de resultados dice «No se encontró»' }] },
+      working_search: {
+        met: false,
+        evidence: [
+          {
+            url: 'https://www.mspas.gob.gt/?s=vacunas',
+            detail: 'consulta «vacunas»: la página de resultados dice «No se encontró»',
+          },
+        ],
+      },
     }),
   },
   accessibility: { pagesScanned: 9, violations: [] },
-  checks: checks('https://www.mspas.gob.gt', { 'privacy-policy': 'fail', 'mobile-viewport': 'not-applicable', hsts: 'error' }),
+  checks: checks('https://www.mspas.gob.gt', {
+    'privacy-policy': 'fail',
+    'mobile-viewport': 'not-applicable',
+    hsts: 'error',
+  }),
   compliance: compliance(100, 100, null, 0),
 };
 
@@ -260,11 +366,17 @@ const sosep: SiteResult = {
         met: true,
         evidence: [
           { url: 'javascript:alert(1)', detail: '<img src=x onerror=alert(1)> @octocat #12' },
-          { url: 'https://sosep.gob.gt/a)b](https://evil.example/x', detail: '[click](https://evil.example) | col' },
+          {
+            url: 'https://sosep.gob.gt/a)b](https://evil.example/x',
+            detail: '[click](https://evil.example) | col',
+          },
         ],
       },
       fresh_content: { met: false },
-      email_contact: { met: true, evidence: [{ url: 'mailto:contacto@sosep.gob.gt', detail: 'contacto@sosep.gob.gt' }] },
+      email_contact: {
+        met: true,
+        evidence: [{ url: 'mailto:contacto@sosep.gob.gt', detail: 'contacto@sosep.gob.gt' }],
+      },
     }),
   },
   accessibility: {
@@ -324,7 +436,12 @@ const segeplan: SiteResult = {
       citizen_centric_portal: { met: false },
       e_participation: {
         met: true,
-        evidence: [{ url: 'https://www.segeplan.gob.gt/consulta-publica', detail: 'consulta pública con formulario de opinión' }],
+        evidence: [
+          {
+            url: 'https://www.segeplan.gob.gt/consulta-publica',
+            detail: 'consulta pública con formulario de opinión',
+          },
+        ],
       },
     }),
   },
@@ -352,26 +469,107 @@ const sbs: SiteResult = {
 const SITES = [minfin, mineco, mspas, sosep, segeplan, sbs];
 
 const aggregates: Aggregates = {
-  overall: { key: 'overall', label: 'Organismo Ejecutivo', evaluated: 5, notEvaluated: 1, averagePoints: 60, averageCompliance: 79.6 },
+  overall: {
+    key: 'overall',
+    label: 'Organismo Ejecutivo',
+    evaluated: 5,
+    notEvaluated: 1,
+    averagePoints: 60,
+    averageCompliance: 79.6,
+  },
   byGroup: [
-    { key: 'ministerio', label: 'Ministerios', evaluated: 3, notEvaluated: 0, averagePoints: 53.3, averageCompliance: 80.8 },
-    { key: 'secretaria', label: 'Secretarías', evaluated: 2, notEvaluated: 1, averagePoints: 70, averageCompliance: 76.4 },
+    {
+      key: 'ministerio',
+      label: 'Ministerios',
+      evaluated: 3,
+      notEvaluated: 0,
+      averagePoints: 53.3,
+      averageCompliance: 80.8,
+    },
+    {
+      key: 'secretaria',
+      label: 'Secretarías',
+      evaluated: 2,
+      notEvaluated: 1,
+      averagePoints: 70,
+      averageCompliance: 76.4,
+    },
   ],
   byInstitution: [
-    { key: 'Ministerio de Economía', label: 'Ministerio de Economía', evaluated: 1, notEvaluated: 0, averagePoints: 80, averageCompliance: 90 },
-    { key: 'Ministerio de Finanzas Públicas', label: 'Ministerio de Finanzas Públicas', evaluated: 1, notEvaluated: 0, averagePoints: 60, averageCompliance: 72.5 },
-    { key: 'Ministerio de Salud Pública y Asistencia Social', label: 'Ministerio de Salud Pública y Asistencia Social', evaluated: 1, notEvaluated: 0, averagePoints: 20, averageCompliance: 66.7 },
-    { key: 'Secretaría de Bienestar Social de la Presidencia', label: 'Secretaría de Bienestar Social de la Presidencia', evaluated: 0, notEvaluated: 1, averagePoints: null, averageCompliance: null },
-    { key: 'Secretaría de Obras Sociales de la Esposa del Presidente', label: 'Secretaría de Obras Sociales de la Esposa del Presidente', evaluated: 1, notEvaluated: 0, averagePoints: 40, averageCompliance: 51.4 },
-    { key: 'Secretaría de Planificación y Programación de la Presidencia', label: 'Secretaría de Planificación y Programación de la Presidencia', evaluated: 1, notEvaluated: 0, averagePoints: 100, averageCompliance: 100 },
+    {
+      key: 'Ministerio de Economía',
+      label: 'Ministerio de Economía',
+      evaluated: 1,
+      notEvaluated: 0,
+      averagePoints: 80,
+      averageCompliance: 90,
+    },
+    {
+      key: 'Ministerio de Finanzas Públicas',
+      label: 'Ministerio de Finanzas Públicas',
+      evaluated: 1,
+      notEvaluated: 0,
+      averagePoints: 60,
+      averageCompliance: 72.5,
+    },
+    {
+      key: 'Ministerio de Salud Pública y Asistencia Social',
+      label: 'Ministerio de Salud Pública y Asistencia Social',
+      evaluated: 1,
+      notEvaluated: 0,
+      averagePoints: 20,
+      averageCompliance: 66.7,
+    },
+    {
+      key: 'Secretaría de Bienestar Social de la Presidencia',
+      label: 'Secretaría de Bienestar Social de la Presidencia',
+      evaluated: 0,
+      notEvaluated: 1,
+      averagePoints: null,
+      averageCompliance: null,
+    },
+    {
+      key: 'Secretaría de Obras Sociales de la Esposa del Presidente',
+      label: 'Secretaría de Obras Sociales de la Esposa del Presidente',
+      evaluated: 1,
+      notEvaluated: 0,
+      averagePoints: 40,
+      averageCompliance: 51.4,
+    },
+    {
+      key: 'Secretaría de Planificación y Programación de la Presidencia',
+      label: 'Secretaría de Planificación y Programación de la Presidencia',
+      evaluated: 1,
+      notEvaluated: 0,
+      averagePoints: 100,
+      averageCompliance: 100,
+    },
   ],
   sitesPerLevel: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, '5': 1 },
-  notEvaluated: [{ url: sbs.url, name: sbs.name, code: 'timeout', message: 'La portada no respondió en 45 s' }],
+  notEvaluated: [
+    { url: sbs.url, name: sbs.name, code: 'timeout', message: 'La portada no respondió en 45 s' },
+  ],
   references: [
-    { id: 'un-egdi-2020', label: { es: 'Índice EGDI de la ONU para Guatemala (0.5155)', en: 'UN EGDI for Guatemala (0.5155)' }, value: 51 },
-    { id: 'report-2019-ministerio', label: { es: 'Ministerios, diagnóstico 2019', en: 'Ministries, 2019 diagnostic' }, value: 49.9 },
-    { id: 'report-2019-secretaria', label: { es: 'Secretarías, diagnóstico 2019', en: 'Secretariats, 2019 diagnostic' }, value: 50.1 },
-    { id: 'report-2019-overall', label: { es: 'Organismo Ejecutivo, diagnóstico 2019', en: 'Executive branch, 2019 diagnostic' }, value: 52.16 },
+    {
+      id: 'un-egdi-2020',
+      label: { es: 'Índice EGDI de la ONU para Guatemala (0.5155)', en: 'UN EGDI for Guatemala (0.5155)' },
+      value: 51,
+    },
+    {
+      id: 'report-2019-ministerio',
+      label: { es: 'Ministerios, diagnóstico 2019', en: 'Ministries, 2019 diagnostic' },
+      value: 49.9,
+    },
+    {
+      id: 'report-2019-secretaria',
+      label: { es: 'Secretarías, diagnóstico 2019', en: 'Secretariats, 2019 diagnostic' },
+      value: 50.1,
+    },
+    {
+      id: 'report-2019-overall',
+      label: { es: 'Organismo Ejecutivo, diagnóstico 2019', en: 'Executive branch, 2019 diagnostic' },
+      value: 52.16,
+    },
   ],
   charts: {
     scorePerSite: [
@@ -387,8 +585,16 @@ const aggregates: Aggregates = {
       { institution: 'Ministerio de Finanzas Públicas', evaluated: 1, averagePoints: 60 },
       { institution: 'Ministerio de Salud Pública y Asistencia Social', evaluated: 1, averagePoints: 20 },
       { institution: 'Secretaría de Bienestar Social de la Presidencia', evaluated: 0, averagePoints: null },
-      { institution: 'Secretaría de Obras Sociales de la Esposa del Presidente', evaluated: 1, averagePoints: 40 },
-      { institution: 'Secretaría de Planificación y Programación de la Presidencia', evaluated: 1, averagePoints: 100 },
+      {
+        institution: 'Secretaría de Obras Sociales de la Esposa del Presidente',
+        evaluated: 1,
+        averagePoints: 40,
+      },
+      {
+        institution: 'Secretaría de Planificación y Programación de la Presidencia',
+        evaluated: 1,
+        averagePoints: 100,
+      },
     ],
   },
 };
@@ -430,7 +636,11 @@ const comparison: RunComparison = {
       current: { level: 4, points: 80, status: 'ok' },
       criteriaGained: [],
       criteriaLost: [],
-      accessibility: { new: [], fixed: [], persisting: [{ ruleId: 'color-contrast', page: 'https://www.mineco.gob.gt/inicio' }] },
+      accessibility: {
+        new: [],
+        fixed: [],
+        persisting: [{ ruleId: 'color-contrast', page: 'https://www.mineco.gob.gt/inicio' }],
+      },
       checksChanged: [],
     },
     {
@@ -441,7 +651,11 @@ const comparison: RunComparison = {
       current: { level: 2, points: 40, status: 'ok' },
       criteriaGained: [],
       criteriaLost: [],
-      accessibility: { new: [], fixed: [], persisting: [{ ruleId: 'link-name', page: 'https://sosep.gob.gt/' }] },
+      accessibility: {
+        new: [],
+        fixed: [],
+        persisting: [{ ruleId: 'link-name', page: 'https://sosep.gob.gt/' }],
+      },
       checksChanged: [],
     },
     {
@@ -465,7 +679,10 @@ const comparison: RunComparison = {
       criteriaLost: [],
       accessibility: { new: [], fixed: [], persisting: [] },
       checksChanged: [],
-      note: { es: 'No se pudo cargar en esta corrida; se conserva el nivel anterior.', en: 'Could not be loaded in this run; the previous level is kept.' },
+      note: {
+        es: 'No se pudo cargar en esta corrida; se conserva el nivel anterior.',
+        en: 'Could not be loaded in this run; the previous level is kept.',
+      },
     },
     {
       url: 'https://www.sat.gob.gt/',
@@ -489,7 +706,7 @@ const comparison: RunComparison = {
 /** A fresh deep copy each call, so a test that mutates its copy never leaks into another. */
 export function sampleResults(options: { withComparison?: boolean } = {}): ScanResults {
   const results: ScanResults = {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'egov-monitor', version: '0.1.0' },
     startedAt: '2026-03-02T14:00:00.000Z',
     finishedAt: '2026-03-02T14:25:47.000Z',

@@ -2,6 +2,7 @@ import type { ComplianceConfig } from '../compliance-config.js';
 import type { EvidencePointer, Localized } from '../evidence/common.js';
 import type { EvidenceKind, EvidenceKinds, SiteEvidence } from '../evidence/site.js';
 import type { CheckResult, ComplianceArea, Outcome } from '../results.js';
+import { settledOutcome, unfinishedEvidence } from '../unfinished.js';
 
 export interface CheckMeta {
   /** Kebab-case, unique; the key of its weight in the compliance config. */
@@ -19,6 +20,12 @@ export interface CheckMeta {
    * rejected for a bad certificate still has its HTTPS findings.
    */
   judgedWhenFatal?: boolean;
+  /**
+   * The check fails on a defect it found (an axe violation, a mixed-content request), not on something it did not
+   * find: its `fail` stands even when the evidence is partial. Other checks' `fail` over partial evidence is
+   * `inconclusive` (unfinished.ts).
+   */
+  failsOnFindings?: boolean;
 }
 
 export type CheckSettings = Pick<ComplianceConfig, 'thresholds' | 'documentFormats'>;
@@ -65,10 +72,23 @@ function unavailable(check: Check, evidence: SiteEvidence): CheckOutput | null {
         : { outcome: 'error', evidence: [{ url, detail: `${kind}: evidence not gathered` }] };
     }
     if (entry.status === 'error') {
-      return { outcome: 'error', evidence: [{ url, detail: `${kind}: ${entry.error.code}: ${entry.error.message}` }] };
+      return {
+        outcome: 'error',
+        evidence: [{ url, detail: `${kind}: ${entry.error.code}: ${entry.error.message}` }],
+      };
     }
   }
   return null;
+}
+
+/** The output once unfinished work is taken into account (a partial "not found" proves nothing), with why. */
+function settle(check: Check, evidence: SiteEvidence, output: CheckOutput): CheckOutput {
+  if (output.outcome === 'fail' && check.meta.failsOnFindings) return output;
+  const { unfinished, crashed } = unfinishedEvidence(evidence, check.meta.requiredEvidence);
+  const outcome = settledOutcome(output.outcome, unfinished, crashed);
+  if (outcome === output.outcome || !unfinished) return output;
+  const why = `inconclusive: the ${unfinished.kind} work did not finish (${unfinished.code}: ${unfinished.message})`;
+  return { outcome, evidence: [{ url: siteUrl(evidence), detail: why }, ...output.evidence] };
 }
 
 /** Runs one check with Lighthouse's guarantees: declared evidence present, a throw becomes `error`, never a crash. */
@@ -86,9 +106,13 @@ export function runCheck(check: Check, evidence: SiteEvidence, settings: CheckSe
       output = check.evaluate(evidence, settings);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      output = { outcome: 'error', evidence: [{ url: siteUrl(evidence), detail: `check failed: ${message}` }] };
+      output = {
+        outcome: 'error',
+        evidence: [{ url: siteUrl(evidence), detail: `check failed: ${message}` }],
+      };
     }
   }
+  if (!evidence.fatal) output = settle(check, evidence, output);
   const result: CheckResult = {
     id: meta.id,
     area: meta.area,
@@ -106,7 +130,11 @@ export function pass(evidence: EvidencePointer[], value?: CheckResult['value']):
   return value === undefined ? { outcome: 'pass', evidence } : { outcome: 'pass', evidence, value };
 }
 
-export function fail(evidence: EvidencePointer[], value?: CheckResult['value'], hint?: Localized): CheckOutput {
+export function fail(
+  evidence: EvidencePointer[],
+  value?: CheckResult['value'],
+  hint?: Localized,
+): CheckOutput {
   const output: CheckOutput = { outcome: 'fail', evidence };
   if (value !== undefined) output.value = value;
   if (hint) output.hint = hint;

@@ -4,11 +4,15 @@ import type { CheckMeta, CheckOutput } from './check.js';
 import { error, gathered, siteUrl } from './check.js';
 import { USABILITY } from './implements.js';
 
-export const USABILITY_META: Pick<CheckMeta, 'area' | 'implements' | 'requiredEvidence'> = {
-  area: 'usability',
-  implements: USABILITY,
-  requiredEvidence: ['usability'],
-};
+export const USABILITY_META: Pick<CheckMeta, 'area' | 'implements' | 'requiredEvidence' | 'failsOnFindings'> =
+  {
+    area: 'usability',
+    implements: USABILITY,
+    requiredEvidence: ['usability'],
+    // Each fails on a page measured with the defect (no viewport, small text, a heavy page): a fact, however many
+    // pages the scan could read.
+    failsOnFindings: true,
+  };
 
 export type UsabilityPage = UsabilityEvidence['pages'][number];
 

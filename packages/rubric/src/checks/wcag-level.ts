@@ -22,12 +22,18 @@ function evaluateLevel(evidence: SiteEvidence, levelTags: readonly string[], lev
   const url = siteUrl(evidence);
   // An empty tag list means axe ran its default rule set, which includes every WCAG A/AA rule.
   if (axe.tags.length > 0 && !axe.tags.some((tag) => levelTags.includes(tag))) {
-    return notApplicable(url, `axe ${axe.axeVersion} did not run WCAG ${levelName} rules (tags: ${axe.tags.join(', ')})`);
+    return notApplicable(
+      url,
+      `axe ${axe.axeVersion} did not run WCAG ${levelName} rules (tags: ${axe.tags.join(', ')})`,
+    );
   }
   const ran = axe.pages.filter((page) => !page.error);
   if (ran.length === 0) {
     const reasons = [...new Set(axe.pages.map((page) => page.error))].join('; ');
-    return error(url, axe.pages.length === 0 ? 'axe scanned no page' : `axe failed on every page: ${reasons}`);
+    return error(
+      url,
+      axe.pages.length === 0 ? 'axe scanned no page' : `axe failed on every page: ${reasons}`,
+    );
   }
   const pointers: EvidencePointer[] = [];
   const rules = new Set<string>();
@@ -45,7 +51,11 @@ function evaluateLevel(evidence: SiteEvidence, levelTags: readonly string[], lev
     }
   }
   if (rules.size === 0) {
-    return judge(true, [{ url, detail: `no WCAG ${levelName} violation on ${ran.length} page(s) (axe ${axe.axeVersion})` }], 0);
+    return judge(
+      true,
+      [{ url, detail: `no WCAG ${levelName} violation on ${ran.length} page(s) (axe ${axe.axeVersion})` }],
+      0,
+    );
   }
   return judge(false, capped(pointers, url), rules.size);
 }
@@ -65,6 +75,8 @@ export function wcagLevelCheck(options: {
       implements: ACCESSIBILITY,
       hint: options.hint,
       requiredEvidence: ['accessibility'],
+      // A violation axe found is there whatever pages the scan could not read.
+      failsOnFindings: true,
     },
     evaluate: (evidence) => evaluateLevel(evidence, options.levelTags, options.levelName),
   };

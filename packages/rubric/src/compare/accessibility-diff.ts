@@ -1,5 +1,5 @@
 import type { SiteComparison, SiteResult } from '../results.js';
-import { normalizeSiteUrl } from './normalize-url.js';
+import { pageIdentity } from '../identity/url-identity.js';
 
 type RulePage = { ruleId: string; page: string };
 
@@ -8,7 +8,7 @@ function rulePages(site: SiteResult): Map<string, RulePage> {
   for (const violation of site.accessibility.violations) {
     for (const page of violation.pages) {
       // Pages compare by normalised URL, so a move to https:// does not turn every violation into new + fixed.
-      found.set(`${violation.ruleId}\u0000${normalizeSiteUrl(page)}`, { ruleId: violation.ruleId, page });
+      found.set(`${violation.ruleId}\u0000${pageIdentity(page)}`, { ruleId: violation.ruleId, page });
     }
   }
   return found;
@@ -28,8 +28,8 @@ export function accessibilityDiff(previous: SiteResult, current: SiteResult): Si
   const before = rulePages(previous);
   const now = rulePages(current);
   // Results written before `pages` existed say nothing about which pages ran: then every page counts as scanned.
-  const scannedNow = current.accessibility.pages && new Set(current.accessibility.pages.map(normalizeSiteUrl));
-  const scannedAgain = (item: RulePage) => !scannedNow || scannedNow.has(normalizeSiteUrl(item.page));
+  const scannedNow = current.accessibility.pages && new Set(current.accessibility.pages.map(pageIdentity));
+  const scannedAgain = (item: RulePage) => !scannedNow || scannedNow.has(pageIdentity(item.page));
   return {
     new: [...now].filter(([key]) => !before.has(key)).map(([, item]) => item).sort(order),
     fixed: [...before]

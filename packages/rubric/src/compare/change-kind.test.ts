@@ -21,6 +21,22 @@ describe('changeKind', () => {
     expect(changeKind(previous, current)).toBe(kind);
   });
 
+  it('a lower level that is provisional is not a regression; a lower level that stands is', () => {
+    const provisional = siteResult({
+      url,
+      level: 1,
+      met: ['static_info'],
+      inconclusive: ['many_pages'],
+      provisional: { couldRaise: ['many_pages'], couldReach: 2 },
+    });
+    expect(changeKind(ok(2), provisional)).toBe('provisional');
+    expect(changeKind(ok(1), provisional)).toBe('unchanged');
+    expect(changeKind(provisional, ok(3))).toBe('improved');
+    expect(changeKind(ok(2), siteResult({ url, level: 1, inconclusive: ['e_participation'] }))).toBe(
+      'regressed',
+    );
+  });
+
   it('an ok site at level 0 that loaded is compared by points, not called unreachable', () => {
     expect(changeKind(ok(1), ok(0))).toBe('regressed');
   });

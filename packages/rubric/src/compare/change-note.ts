@@ -2,11 +2,18 @@ import type { Localized } from '../evidence/common.js';
 import type { SiteChangeKind, SiteResult } from '../results.js';
 
 /** The one-line human summary of a site's change, or none when nothing changed. */
-export function changeNote(kind: SiteChangeKind, previous: SiteResult | null, current: SiteResult | null): Localized | undefined {
+export function changeNote(
+  kind: SiteChangeKind,
+  previous: SiteResult | null,
+  current: SiteResult | null,
+): Localized | undefined {
   const code = current?.error?.code ?? 'error';
   switch (kind) {
     case 'new':
-      return { es: 'Sitio nuevo en la lista: no hay corrida anterior con qué comparar.', en: 'New in the list: no previous run to compare with.' };
+      return {
+        es: 'Sitio nuevo en la lista: no hay corrida anterior con qué comparar.',
+        en: 'New in the list: no previous run to compare with.',
+      };
     case 'removed':
       return { es: 'Ya no está en la lista de esta corrida.', en: 'No longer in this run’s list.' };
     case 'unreachable':
@@ -33,6 +40,15 @@ export function changeNote(kind: SiteChangeKind, previous: SiteResult | null, cu
       return kind === 'improved'
         ? { es: `Subió del nivel ${from} al ${to}.`, en: `Rose from level ${from} to ${to}.` }
         : { es: `Bajó del nivel ${from} al ${to}.`, en: `Fell from level ${from} to ${to}.` };
+    }
+    case 'provisional': {
+      const from = previous?.maturity.level ?? 0;
+      const to = current?.maturity.level ?? 0;
+      const reach = current?.maturity.couldReach ?? from;
+      return {
+        es: `Nivel provisional ${to} (antes ${from}): hay criterios no concluyentes que podrían llevarlo hasta el ${reach}; no se cuenta como retroceso y se conserva el nivel anterior para la comparación.`,
+        en: `Provisional level ${to} (previously ${from}): inconclusive criteria could take it up to ${reach}; not counted as a regression, and the previous level is kept for the comparison.`,
+      };
     }
     case 'unchanged':
       return undefined;

@@ -1,16 +1,24 @@
-import type { CriterionId, SiteResult } from '../results.js';
+import type { CriterionId, CriterionResult, SiteResult } from '../results.js';
 import { CRITERION_IDS } from '../results.js';
 
-function metSet(site: SiteResult): Set<CriterionId> {
-  return new Set(site.maturity.criteria.filter((criterion) => criterion.met).map((criterion) => criterion.id));
+/** A verdict either way: met, or not met after the work was finished (never an inconclusive one). */
+function verdicts(site: SiteResult): Map<CriterionId, boolean> {
+  const decided = (criterion: CriterionResult) => criterion.met || criterion.outcome !== 'inconclusive';
+  return new Map(site.maturity.criteria.filter(decided).map((criterion) => [criterion.id, criterion.met]));
 }
 
-/** Criteria met now and not before (gained) and the reverse (lost), in the model's order. */
-export function criteriaDiff(previous: SiteResult, current: SiteResult): { gained: CriterionId[]; lost: CriterionId[] } {
-  const before = metSet(previous);
-  const now = metSet(current);
+/**
+ * Criteria met now and not before (gained) and the reverse (lost), in the model's order. An inconclusive criterion
+ * in either run is neither gained nor lost: the scanner could not finish the work, which says nothing of the site.
+ */
+export function criteriaDiff(
+  previous: SiteResult,
+  current: SiteResult,
+): { gained: CriterionId[]; lost: CriterionId[] } {
+  const before = verdicts(previous);
+  const now = verdicts(current);
   return {
-    gained: CRITERION_IDS.filter((id) => now.has(id) && !before.has(id)),
-    lost: CRITERION_IDS.filter((id) => before.has(id) && !now.has(id)),
+    gained: CRITERION_IDS.filter((id) => now.get(id) === true && before.get(id) === false),
+    lost: CRITERION_IDS.filter((id) => before.get(id) === true && now.get(id) === false),
   };
 }

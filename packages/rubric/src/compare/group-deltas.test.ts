@@ -38,7 +38,13 @@ describe('groupDeltas', () => {
     ];
     const [ministries] = groupDeltas(previous, matchSites(previous, current));
     // (80 + 40) / 2 = 60 in both runs: m1 counts with its previous 80, not as level 0 nor as missing.
-    expect(ministries).toEqual({ key: 'ministerio', label: 'Ministerios', previousAverage: 60, currentAverage: 60, delta: 0 });
+    expect(ministries).toEqual({
+      key: 'ministerio',
+      label: 'Ministerios',
+      previousAverage: 60,
+      currentAverage: 60,
+      delta: 0,
+    });
   });
 
   it('has no delta for a group that did not exist in one run', () => {
@@ -47,5 +53,20 @@ describe('groupDeltas', () => {
       { key: 'other', label: 'Otras dependencias', previousAverage: null, currentAverage: 20, delta: null },
       { key: 'overall', label: 'Todos los sitios', previousAverage: null, currentAverage: 20, delta: null },
     ]);
+  });
+
+  it('keeps the previous points of a site whose lower level is provisional', () => {
+    const previous = [siteResult({ url: 'https://m1.gob.gt', group: 'ministerio', level: 3 })];
+    const current = [
+      siteResult({
+        url: 'https://m1.gob.gt',
+        group: 'ministerio',
+        level: 1,
+        inconclusive: ['many_pages', 'fresh_content'],
+        provisional: { couldRaise: ['many_pages', 'fresh_content'], couldReach: 3 },
+      }),
+    ];
+    const [ministries] = groupDeltas(previous, matchSites(previous, current));
+    expect(ministries).toMatchObject({ previousAverage: 60, currentAverage: 60, delta: 0 });
   });
 });

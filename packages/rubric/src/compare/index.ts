@@ -12,7 +12,6 @@ export { criteriaDiff } from './criteria-diff.js';
 export { currentForComparison, groupDeltas } from './group-deltas.js';
 export { matchSites } from './match-sites.js';
 export type { SitePair } from './match-sites.js';
-export { normalizeSiteUrl } from './normalize-url.js';
 
 /** The change since the previous run, like Lighthouse CI's base-vs-compare: per site, then per group. */
 export function compareRuns(previous: ScanResults, current: ScanResults): RunComparison {

@@ -1,10 +1,10 @@
+import { siteIdentity } from '../identity/url-identity.js';
 import type { SiteResult } from '../results.js';
-import { normalizeSiteUrl } from './normalize-url.js';
 
-export interface SitePair {
+export interface SitePair<P extends { url: string } = SiteResult, C extends { url: string } = SiteResult> {
   key: string;
-  previous: SiteResult | null;
-  current: SiteResult | null;
+  previous: P | null;
+  current: C | null;
 }
 
 /**
@@ -12,19 +12,24 @@ export interface SitePair {
  * their list order, then the sites that left the list in theirs. Should a list repeat a site, the n-th copy pairs
  * with the n-th copy.
  */
-export function matchSites(previous: SiteResult[], current: SiteResult[]): SitePair[] {
-  const waiting = new Map<string, SiteResult[]>();
+export function matchSites<P extends { url: string }, C extends { url: string }>(
+  previous: readonly P[],
+  current: readonly C[],
+): SitePair<P, C>[] {
+  const waiting = new Map<string, P[]>();
   for (const site of previous) {
-    const key = normalizeSiteUrl(site.url);
-    waiting.set(key, [...(waiting.get(key) ?? []), site]);
+    const key = siteIdentity(site.url);
+    const same = waiting.get(key);
+    if (same) same.push(site);
+    else waiting.set(key, [site]);
   }
-  const pairs: SitePair[] = current.map((site) => {
-    const key = normalizeSiteUrl(site.url);
+  const pairs: SitePair<P, C>[] = current.map((site) => {
+    const key = siteIdentity(site.url);
     const match = waiting.get(key)?.shift() ?? null;
     return { key, previous: match, current: site };
   });
   for (const site of previous) {
-    const key = normalizeSiteUrl(site.url);
+    const key = siteIdentity(site.url);
     const left = waiting.get(key);
     if (left?.[0] === site) {
       left.shift();

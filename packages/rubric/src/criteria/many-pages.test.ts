@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PageRecord } from '../evidence/maturity.js';
 import { defaultRubric } from '../rubric-config.js';
-import { SITE, crawlEvidence, evidenceMeeting, ok, pageRecord, withGathered } from '../test-support/evidence-builders.js';
+import {
+  SITE,
+  crawlEvidence,
+  evidenceMeeting,
+  ok,
+  pageRecord,
+  withGathered,
+} from '../test-support/evidence-builders.js';
 import { manyPages } from './many-pages.js';
 
 const settings = defaultRubric.criteria.many_pages;
@@ -51,6 +58,22 @@ describe('many_pages', () => {
     expect(result.evidence[0]!.detail).toContain('thin: 1');
   });
 
+  it('counts a query-string address that shows the same document once (content fingerprint), however many there are', () => {
+    const pages = [
+      ...content(13).map((page, i) => ({ ...page, fingerprint: `doc-${i}` })),
+      pageRecord(SITE, { foundVia: 'start', depth: 0, fingerprint: 'home' }),
+      pageRecord(`${SITE}?vecinos=true`, { fingerprint: 'home' }),
+      pageRecord(`${SITE}?lang=es&vecinos=1`, { fingerprint: 'home' }),
+      pageRecord(`${SITE}seccion-3?vista=completa`, { fingerprint: 'doc-3' }),
+    ];
+    const result = manyPages.evaluate(withPages(pages), settings);
+    expect(result.outcome).toBe('fail');
+    expect(result.evidence[0]!.detail).toMatch(/^14 distinct .*duplicate: 3/);
+    // A query that changes the document (another page of a list) is another page.
+    const paged = [...pages, pageRecord(`${SITE}noticias?pagina=2`, { fingerprint: 'news-2' })];
+    expect(manyPages.evaluate(withPages(paged), settings).outcome).toBe('pass');
+  });
+
   it('minWords is met exactly at the threshold', () => {
     const pages = content(15).map((p) => ({ ...p, words: settings.minWords }));
     expect(manyPages.evaluate(withPages(pages), settings).outcome).toBe('pass');
@@ -58,7 +81,7 @@ describe('many_pages', () => {
 
   it('says when the crawl stopped early', () => {
     const evidence = withGathered(evidenceMeeting([]), {
-      crawl: ok(crawlEvidence(SITE, 3, { budget: { maxPages: 4, maxDepth: 3, timeLimitMs: 1000, exhausted: 'page-budget' } })),
+      crawl: ok(crawlEvidence(SITE, 3, { budget: { maxPages: 4, maxDepth: 3, exhausted: 'page-budget' } })),
     });
     expect(manyPages.evaluate(evidence, settings).evidence[0]!.detail).toContain('page-budget');
   });

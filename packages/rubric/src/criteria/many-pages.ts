@@ -46,7 +46,9 @@ export const manyPages: Criterion<ManyPagesSettings> = {
       thin: 0,
       duplicate: 0,
     };
+    // URL order puts `/` before `/?vecinos=true`: the plainer address of a document is the one kept.
     const sorted = [...crawl.pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const documents = new Set<string>();
     for (const page of sorted) {
       const why = exclusionOf(page, settings.minWords);
       if (why) {
@@ -54,8 +56,14 @@ export const manyPages: Criterion<ManyPagesSettings> = {
         continue;
       }
       const key = pageKey(page.url);
-      if (counted.has(key)) excluded.duplicate += 1;
-      else counted.set(key, page);
+      // A query that does not change the document (`/?vecinos=true` is the home page again) is the same page: the
+      // content decides, not the address.
+      if (counted.has(key) || (page.fingerprint !== undefined && documents.has(page.fingerprint))) {
+        excluded.duplicate += 1;
+        continue;
+      }
+      counted.set(key, page);
+      if (page.fingerprint !== undefined) documents.add(page.fingerprint);
     }
 
     const notCounted = (Object.entries(excluded) as [Exclusion, number][])
@@ -69,7 +77,10 @@ export const manyPages: Criterion<ManyPagesSettings> = {
     };
     const pointers = [...counted.values()]
       .slice(0, settings.minPages)
-      .map((page) => ({ url: page.url, detail: `HTTP 200, ${page.words} words, depth ${page.depth}: "${page.title}"` }));
+      .map((page) => ({
+        url: page.url,
+        detail: `HTTP 200, ${page.words} words, depth ${page.depth}: "${page.title}"`,
+      }));
 
     if (counted.size >= settings.minPages) {
       return pass(

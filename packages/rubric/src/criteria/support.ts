@@ -5,6 +5,7 @@
 import type { EvidencePointer, Localized } from '../evidence/common.js';
 import type { EvidenceKind, EvidenceKinds, SiteEvidence } from '../evidence/site.js';
 import type { CriterionResult } from '../results.js';
+import { pageIdentity } from '../identity/url-identity.js';
 
 export type Evaluation = Omit<CriterionResult, 'id' | 'level'>;
 
@@ -89,29 +90,12 @@ export function allWords(list: WordList): string[] {
   return [...list.es, ...list.en];
 }
 
-const INDEX_FILE = /\/(?:index|default)\.(?:html?|php|aspx?|jsp)$/i;
-const TRACKING_PARAM = /^(?:utm_[a-z]+|fbclid|gclid)$/i;
-
 /**
  * One key per page, applied again here although the crawler normalises too: `/` and `/index.html`, `http` and
- * `https`, `www.` and the bare host, a trailing slash and tracking parameters do not make a second page.
+ * `https`, `www.` and the bare host, a trailing slash and tracking parameters do not make a second page. The
+ * package's one URL normaliser (identity/url-identity.ts), so pages and sites are told apart by the same rule.
  */
-export function pageKey(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url.trim();
-  }
-  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-  const port = parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
-  let path = parsed.pathname.replace(INDEX_FILE, '/');
-  if (path.length > 1) path = path.replace(/\/+$/, '');
-  const params = [...parsed.searchParams.entries()].filter(([name]) => !TRACKING_PARAM.test(name));
-  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-  return `${host}${port}${path || '/'}${query}`;
-}
+export const pageKey = pageIdentity;
 
 /** Host of a URL in lower case, or '' when it does not parse. */
 export function hostOf(url: string): string {

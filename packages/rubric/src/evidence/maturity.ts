@@ -26,6 +26,16 @@ export interface PageRecord {
   words: number;
   /** True when the page was opened in the browser and all collectors and axe ran on it. */
   analysed: boolean;
+  /**
+   * Digest of the page's visible text (whitespace folded), for pages read with content: two URLs with the same
+   * fingerprint show the same document (`/?vecinos=true` answering the home page again) and count once.
+   */
+  fingerprint?: string;
+  /**
+   * The page's safety net fired before it was ready (its load never finished, or its network and DOM never went
+   * quiet within the page time limit): it was read as it stood.
+   */
+  cut?: boolean;
 }
 
 export interface CrawlEvidence {
@@ -36,11 +46,18 @@ export interface CrawlEvidence {
   pages: PageRecord[];
   robots: { url: string; found: boolean; disallowedPathsSkipped: number };
   sitemap: { urls: string[]; found: boolean; urlCount: number };
+  /**
+   * The work budgets (what decides how much is read) and the safety nets (time limits far above a healthy site's
+   * need). `exhausted` says why the crawl stopped with pages left to visit: `page-budget` (maxPages and
+   * maxDiscoveredPages reached: a decision, the same on any machine) or `site-timeout` (the site's safety net fired:
+   * the crawl evidence is then `incomplete` and the verdicts that depend on it inconclusive).
+   */
   budget: {
     maxPages: number;
+    maxDiscoveredPages?: number;
     maxDepth: number;
-    timeLimitMs: number;
-    /** Why the crawl stopped early, if it did (`page-budget`, `time-budget`). */
+    siteTimeoutMs?: number;
+    pageTimeoutMs?: number;
     exhausted?: string;
   };
 }
@@ -82,13 +99,7 @@ export interface OutboundLinksEvidence {
 // ---------------------------------------------------------------- fresh_content
 
 export type DateSource =
-  | 'time-element'
-  | 'meta'
-  | 'json-ld'
-  | 'http-header'
-  | 'sitemap-lastmod'
-  | 'visible-text'
-  | 'url-path';
+  'time-element' | 'meta' | 'json-ld' | 'http-header' | 'sitemap-lastmod' | 'visible-text' | 'url-path';
 
 export interface DatedItem {
   url: string;
@@ -203,13 +214,7 @@ export interface ContactEvidence {
 // ---------------------------------------------------------------- working_search
 
 export type SearchOutcome =
-  | 'results'
-  | 'no-results'
-  | 'error'
-  | 'same-page'
-  | 'not-found'
-  | 'no-search-box'
-  | 'timeout';
+  'results' | 'no-results' | 'error' | 'same-page' | 'not-found' | 'no-search-box' | 'timeout';
 
 export interface SearchEvidence {
   found: boolean;

@@ -41,7 +41,19 @@ export function ok<T>(data: T): Gathered<T> {
   return { status: 'ok', data };
 }
 
-export function failed(code = 'collector-crashed', message = 'TypeError: cannot read properties of null'): Gathered<never> {
+/** Data a collector could not finish (a safety time limit fired): what it found counts, the rest proves nothing. */
+export function partial<T>(
+  data: T,
+  code = 'site-timeout',
+  message = 'the site scan reached its safety time limit',
+): Gathered<T> {
+  return { status: 'ok', data, incomplete: { code, message } };
+}
+
+export function failed(
+  code = 'collector-crashed',
+  message = 'TypeError: cannot read properties of null',
+): Gathered<never> {
   const error: CollectorError = { code, message };
   return { status: 'error', error };
 }
@@ -103,7 +115,10 @@ export function crawlEvidence(site = SITE, count = 3, patch: Partial<CrawlEviden
     pageRecord(site, { depth: 0, foundVia: 'start', title: 'Inicio | Ministerio de Ejemplo', words: 850 }),
     ...Array.from({ length: count }, (_, i) => {
       const path = SECTIONS[i] ?? `paginas/seccion-${i + 1}`;
-      return pageRecord(at(site, `/${path}`), { title: `${path} | Ministerio de Ejemplo`, depth: path.includes('/') ? 2 : 1 });
+      return pageRecord(at(site, `/${path}`), {
+        title: `${path} | Ministerio de Ejemplo`,
+        depth: path.includes('/') ? 2 : 1,
+      });
     }),
   ];
   return {
@@ -113,7 +128,13 @@ export function crawlEvidence(site = SITE, count = 3, patch: Partial<CrawlEviden
     pages,
     robots: { url: at(site, '/robots.txt'), found: true, disallowedPathsSkipped: 0 },
     sitemap: { urls: [], found: false, urlCount: 0 },
-    budget: { maxPages: 60, maxDepth: 4, timeLimitMs: 180_000 },
+    budget: {
+      maxPages: 60,
+      maxDiscoveredPages: 200,
+      maxDepth: 4,
+      siteTimeoutMs: 900_000,
+      pageTimeoutMs: 60_000,
+    },
     ...patch,
   };
 }
@@ -124,8 +145,16 @@ export function institutionalEvidence(site = SITE, met = true): InstitutionalEvi
   return met
     ? {
         pages: [
-          { url: at(site, '/quienes-somos'), topics: ['mission', 'vision', 'history'], matched: ['Misión', 'Visión', 'Historia'] },
-          { url: at(site, '/organigrama'), topics: ['org_chart', 'authorities'], matched: ['Organigrama', 'Autoridades'] },
+          {
+            url: at(site, '/quienes-somos'),
+            topics: ['mission', 'vision', 'history'],
+            matched: ['Misión', 'Visión', 'Historia'],
+          },
+          {
+            url: at(site, '/organigrama'),
+            topics: ['org_chart', 'authorities'],
+            matched: ['Organigrama', 'Autoridades'],
+          },
         ],
       }
     : { pages: [{ url: at(site, '/contacto'), topics: ['contact_info'], matched: ['Contáctenos'] }] };
@@ -134,7 +163,12 @@ export function institutionalEvidence(site = SITE, met = true): InstitutionalEvi
 export function outboundLinksEvidence(site = SITE, met = true): OutboundLinksEvidence {
   const from = at(site, '/enlaces-de-interes');
   const social = [
-    { host: 'www.facebook.com', href: 'https://www.facebook.com/MinEjemploGT', text: 'Facebook', fromUrl: site },
+    {
+      host: 'www.facebook.com',
+      href: 'https://www.facebook.com/MinEjemploGT',
+      text: 'Facebook',
+      fromUrl: site,
+    },
     { host: 'twitter.com', href: 'https://twitter.com/MinEjemploGT', text: 'Twitter', fromUrl: site },
     { host: 'www.youtube.com', href: 'https://www.youtube.com/@minejemplo', text: 'YouTube', fromUrl: site },
   ];
@@ -143,7 +177,12 @@ export function outboundLinksEvidence(site = SITE, met = true): OutboundLinksEvi
         { host: 'portal.sat.gob.gt', href: 'https://portal.sat.gob.gt/portal/', text: 'SAT', fromUrl: from },
         { host: 'www.renap.gob.gt', href: 'https://www.renap.gob.gt/', text: 'RENAP', fromUrl: from },
         { host: 'www.igssgt.org', href: 'https://www.igssgt.org/', text: 'IGSS', fromUrl: from },
-        { host: 'www.guatecompras.gt', href: 'https://www.guatecompras.gt/', text: 'Guatecompras', fromUrl: from },
+        {
+          host: 'www.guatecompras.gt',
+          href: 'https://www.guatecompras.gt/',
+          text: 'Guatecompras',
+          fromUrl: from,
+        },
       ]
     : [{ host: 'www.renap.gob.gt', href: 'https://www.renap.gob.gt/', text: 'RENAP', fromUrl: from }];
   return { hosts: [...social, ...agencies] };
@@ -163,8 +202,17 @@ export function datesEvidence(site = SITE, scannedAt = SCANNED_AT, met = true): 
         }),
       ),
       // a copyright year and a clock-written date: never freshness
-      datedItem(site, `${scannedAt.slice(0, 4)}-01-01`, { source: 'visible-text', text: `© ${scannedAt.slice(0, 4)} Ministerio de Ejemplo`, publication: false }),
-      datedItem(site, scannedAt.slice(0, 10), { source: 'visible-text', text: 'Hoy es domingo', publication: false, clientClock: true }),
+      datedItem(site, `${scannedAt.slice(0, 4)}-01-01`, {
+        source: 'visible-text',
+        text: `© ${scannedAt.slice(0, 4)} Ministerio de Ejemplo`,
+        publication: false,
+      }),
+      datedItem(site, scannedAt.slice(0, 10), {
+        source: 'visible-text',
+        text: 'Hoy es domingo',
+        publication: false,
+        clientClock: true,
+      }),
     ],
   };
 }
@@ -191,7 +239,11 @@ export const FORM_BLANKS: DocumentReading['blanks'] = [
   { label: 'Firma', kind: 'line' },
 ];
 
-export function downloadCandidate(pageUrl: string, href: string, patch: Partial<DownloadCandidate> = {}): DownloadCandidate {
+export function downloadCandidate(
+  pageUrl: string,
+  href: string,
+  patch: Partial<DownloadCandidate> = {},
+): DownloadCandidate {
   return {
     pageUrl,
     href,
@@ -206,18 +258,26 @@ export function downloadCandidate(pageUrl: string, href: string, patch: Partial<
 
 export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
   const page = at(site, '/formularios');
-  const report = downloadCandidate(at(site, '/transparencia'), at(site, '/docs/memoria-de-labores-2025.pdf'), {
-    linkText: 'Memoria de Labores 2025',
-    context: 'Informes institucionales',
-    document: documentReading({
-      pages: 84,
-      title: 'Memoria de Labores 2025',
-      excerpt: 'Memoria de Labores 2025 · Presentación · Ejecución presupuestaria',
-    }),
-  });
+  const report = downloadCandidate(
+    at(site, '/transparencia'),
+    at(site, '/docs/memoria-de-labores-2025.pdf'),
+    {
+      linkText: 'Memoria de Labores 2025',
+      context: 'Informes institucionales',
+      document: documentReading({
+        pages: 84,
+        title: 'Memoria de Labores 2025',
+        excerpt: 'Memoria de Labores 2025 · Presentación · Ejecución presupuestaria',
+      }),
+    },
+  );
   const bulletin = downloadCandidate(at(site, '/noticias'), at(site, '/docs/boletin-enero.pdf'), {
     linkText: 'Boletín informativo enero',
-    document: documentReading({ pages: 4, title: 'Boletín informativo', excerpt: 'Boletín informativo · Enero' }),
+    document: documentReading({
+      pages: 4,
+      title: 'Boletín informativo',
+      excerpt: 'Boletín informativo · Enero',
+    }),
   });
   return {
     candidates: met
@@ -245,7 +305,12 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
               bytes: 40_960,
               ok: true,
             },
-            document: documentReading({ format: 'docx', pages: null, title: 'Declaración jurada', blanks: FORM_BLANKS }),
+            document: documentReading({
+              format: 'docx',
+              pages: null,
+              title: 'Declaración jurada',
+              blanks: FORM_BLANKS,
+            }),
           }),
         ]
       : [report, bulletin],
@@ -533,8 +598,16 @@ export function usabilityEvidence(site = SITE): UsabilityEvidence {
 export function recommendationsEvidence(site = SITE): RecommendationsEvidence {
   return {
     findings: [
-      { kind: 'privacy_policy', url: at(site, '/politica-de-privacidad'), detail: 'footer link "Política de privacidad"' },
-      { kind: 'public_information', url: at(site, '/informacion-publica'), detail: 'menu link "Información Pública de Oficio"' },
+      {
+        kind: 'privacy_policy',
+        url: at(site, '/politica-de-privacidad'),
+        detail: 'footer link "Política de privacidad"',
+      },
+      {
+        kind: 'public_information',
+        url: at(site, '/informacion-publica'),
+        detail: 'menu link "Información Pública de Oficio"',
+      },
     ],
     documentFormats: { pdf: 14, docx: 2, xlsx: 1 },
   };
@@ -600,7 +673,14 @@ export function evidenceMeeting(criteria: readonly CriterionId[], options: SiteO
     lighthouse: ok(lighthouseEvidence(site)),
   };
   return {
-    target: { url: site, name: 'Ministerio de Ejemplo', acronym: 'MINEJ', institution: 'Ministerio de Ejemplo', group: 'ministerio', ...options.target },
+    target: {
+      url: site,
+      name: 'Ministerio de Ejemplo',
+      acronym: 'MINEJ',
+      institution: 'Ministerio de Ejemplo',
+      group: 'ministerio',
+      ...options.target,
+    },
     finalUrl: site,
     scannedAt,
     gathered,
@@ -613,7 +693,15 @@ export const CRITERIA_FOR_LEVEL: Record<MaturityLevel, CriterionId[]> = {
   1: ['static_info'],
   2: ['static_info', 'many_pages', 'fresh_content'],
   3: ['static_info', 'many_pages', 'fresh_content', 'downloadable_forms', 'email_contact', 'working_search'],
-  4: ['static_info', 'many_pages', 'fresh_content', 'downloadable_forms', 'email_contact', 'working_search', 'e_payments'],
+  4: [
+    'static_info',
+    'many_pages',
+    'fresh_content',
+    'downloadable_forms',
+    'email_contact',
+    'working_search',
+    'e_payments',
+  ],
   5: [
     'static_info',
     'many_pages',
@@ -631,7 +719,11 @@ export function evidenceForLevel(level: MaturityLevel, options: SiteOptions = {}
 }
 
 /** A site that could not be evaluated (unreachable, TLS failure…): `fatal` and nothing gathered. */
-export function fatalEvidence(code = 'dns-not-found', message = 'getaddrinfo ENOTFOUND www.minejemplo.gob.gt', options: SiteOptions = {}): SiteEvidence {
+export function fatalEvidence(
+  code = 'dns-not-found',
+  message = 'getaddrinfo ENOTFOUND www.minejemplo.gob.gt',
+  options: SiteOptions = {},
+): SiteEvidence {
   const site = options.site ?? SITE;
   return {
     target: { url: site, name: 'Ministerio de Ejemplo', group: 'ministerio', ...options.target },

@@ -1,7 +1,14 @@
 import type { BrowserContext } from 'playwright-core';
-import type { CrawlEvidence, EvidenceKind, EvidenceKinds, SiteTarget } from '@egov-monitor/rubric';
+import type {
+  CrawlEvidence,
+  EvidenceKind,
+  EvidenceKinds,
+  Incompleteness,
+  SiteTarget,
+} from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { CertificateCheck } from '../https/certificate-check.js';
+import type { EgressPolicy } from '../egress/policy.js';
 import type { LighthouseHook } from '../lighthouse/runner.js';
 import type { TabPool } from '../crawl/tab-pool.js';
 
@@ -15,6 +22,12 @@ export interface FetchedResource {
   bytes: number | null;
   /** The body's first `maxBytes` (64 KiB unless the caller asked for more): a PDF/ZIP signature, a page, a whole document. */
   head: Buffer;
+  /** The body was longer than what was read (the cap, or a connection cut mid-body): `head` is its beginning. */
+  truncated?: boolean;
+  /**
+   * Why there is no response: a Node error code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED…), or a refusal of the
+   * egress policy in words ("refused: private address"; docs/security.md).
+   */
   error?: string;
 }
 
@@ -30,14 +43,35 @@ export interface SiteContext {
   browser: BrowserContext;
   /** The site's reusable tabs (the crawl's among them); `withPage` borrows from here. Absent in some unit tests. */
   tabs?: TabPool;
-  /** GET (or HEAD) through the browser context's network stack, without rendering; never throws. */
+  /**
+   * GET (or HEAD) with Node's HTTP client (the scan's cookies, user agent and CAs), through the site's egress
+   * policy, without rendering; never throws.
+   */
   fetch(url: string, options?: { method?: 'GET' | 'HEAD'; maxBytes?: number }): Promise<FetchedResource>;
-  /** TLS verdict for a URL's host with the scan's trusted CAs (see https/certificate-check.ts); cached per host. */
+  /**
+   * TLS verdict for a URL's host with the scan's trusted CAs (see https/certificate-check.ts), through the site's
+   * egress policy; cached per host.
+   */
   checkCertificate(url: string): Promise<CertificateCheck>;
+  /** Who this site's scan may connect to (egress/policy.ts); absent in some unit tests (then: public addresses only). */
+  egress?: EgressPolicy;
   /** Same-site check against siteHosts. */
   isSameSite(url: string): boolean;
-  /** Epoch ms after which the collector should stop starting new work and return what it has. */
+  /**
+   * Epoch ms of this collector's safety net (its own time limit, never past the site's): past it, the collector
+   * starts no new work and returns what it has, marked incomplete (`hasTime` in support/live.ts does both).
+   */
   deadline: number;
+  /** The clock `deadline` is read against (epoch ms; the site scan's, which tests may move). Default Date.now. */
+  now?: () => number;
+  /** Safety net of each step on one page (ScanOptions.pageTimeoutMs): a navigation, waiting until it is ready. */
+  pageTimeoutMs?: number;
+  /**
+   * Says this collector's data is partial: work it needed was not finished (a safety net fired, a page could not be
+   * read, a control could not be operated). What it found still counts; the rubric reads a "not found" over partial
+   * data as inconclusive. The first reason given is kept. Absent in unit tests that build a bare context.
+   */
+  markIncomplete?(reason: Incompleteness): void;
   /** The scan's clock (ISO), the "today" for dates. */
   scannedAt: string;
   log(message: string): void;

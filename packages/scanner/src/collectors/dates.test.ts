@@ -117,7 +117,12 @@ describe('dates collector', () => {
   it('a date of "today" triggers a clock re-render; without a browser it is logged, not invented', async () => {
     const site = fakeSite({
       scannedAt,
-      pages: [snapshot(home, { text: 'Guatemala, 20 de noviembre de 2026', inlineScripts: ['document.getElementById("hoy").textContent = fecha(new Date());'] })],
+      pages: [
+        snapshot(home, {
+          text: 'Guatemala, 20 de noviembre de 2026',
+          inlineScripts: ['document.getElementById("hoy").textContent = fecha(new Date());'],
+        }),
+      ],
     });
     const { items } = await datesCollector.collect(site);
     expect(items).toHaveLength(1);
@@ -133,5 +138,39 @@ describe('dates collector', () => {
     const { items } = await datesCollector.collect(site);
     expect(items.map((i) => [i.date, i.clientClock])).toEqual([['2026-11-20', false]]);
     expect(site.logs.join('\n')).not.toMatch(/clock re-render/);
+  });
+
+  it('trap: dates on dead pages never count — a dated link answering 404, a soft 404, a dead sitemap entry', async () => {
+    const site = fakeSite({
+      scannedAt,
+      responses: {
+        'https://www.minfin.gob.gt/sitemap.xml': {
+          contentType: 'application/xml',
+          body: '<?xml version="1.0"?><urlset><url><loc>https://www.minfin.gob.gt/noticias/retirada</loc><lastmod>2026-11-16</lastmod></url><url><loc>https://www.minfin.gob.gt/noticias/vigente</loc><lastmod>2026-11-15</lastmod></url></urlset>',
+        },
+      },
+      pages: [
+        snapshot(home, {
+          title: 'Ministerio de Finanzas Públicas',
+          text: 'Inicio',
+          links: [
+            link(`${home}noticias/2026/11/17/nota-borrada`, 'Nota que ya no existe'),
+            link(`${home}noticias/2026/11/16/aviso`, 'Aviso que dice no encontrada'),
+            link(`${home}noticias/2026/11/12/presupuesto`, 'Presupuesto 2027'),
+          ],
+        }),
+      ],
+      crawlPages: [
+        { url: `${home}noticias/2026/11/17/nota-borrada`, status: 404 },
+        { url: `${home}noticias/2026/11/16/aviso`, status: 200, soft404: true },
+        { url: `${home}noticias/2026/11/12/presupuesto`, status: 200 },
+        { url: `${home}noticias/retirada`, status: 410 },
+      ],
+    });
+    const { items } = await datesCollector.collect(site);
+    expect(items.filter((i) => i.source === 'url-path').map((i) => i.date)).toEqual(['2026-11-12']);
+    expect(items.filter((i) => i.source === 'sitemap-lastmod').map((i) => i.url)).toEqual([
+      `${home}noticias/vigente`,
+    ]);
   });
 });

@@ -5,6 +5,8 @@ import { patterns, phrases } from '../data/index.js';
 import { hasTime, inPage, navigationTimeout, settle, withBudget, withPage } from './support/live.js';
 import { dateFromValue, datesInText, daysBetween } from './support/dates-in-text.js';
 import { clip, pathWords } from './support/text.js';
+import { parseSitemap } from '../crawl/sitemap.js';
+import { normalizeUrl } from '../url/normalize.js';
 
 /** Bounds: dates kept per page and per site, pages re-rendered with a shifted clock, sitemap entries read. */
 const MAX_DATES_PER_PAGE = 60;
@@ -162,13 +164,33 @@ export function markupDates(page: PageSnapshot, reference: Date): DatedItem[] {
   return items;
 }
 
-/** News permalinks carry their date: "/noticias/2026/11/14/ministro-inaugura…" (WordPress and most CMSs). */
-export function urlPathDates(site: Pick<SiteContext, 'pages' | 'isSameSite'>): DatedItem[] {
+/**
+ * Pages the crawl found dead: an error status (4xx/5xx), no answer, or a 200 "not found" (soft 404). A date on
+ * such a page, or in its address, is not content anyone can read: it never counts as fresh.
+ */
+export function deadPages(site: Pick<SiteContext, 'crawl'>): Set<string> {
+  const dead = new Set<string>();
+  for (const record of site.crawl?.pages ?? []) {
+    if (record.status !== 200 || record.soft404) dead.add(record.url);
+  }
+  return dead;
+}
+
+function isDead(url: string, dead: Set<string>): boolean {
+  return dead.has(normalizeUrl(url) ?? url);
+}
+
+/**
+ * News permalinks carry their date: "/noticias/2026/11/14/ministro-inaugura…" (WordPress and most CMSs). Only
+ * links to pages the crawl did not find dead: a dated address answering 404 is a broken link, not a publication.
+ */
+export function urlPathDates(site: Pick<SiteContext, 'pages' | 'isSameSite' | 'crawl'>): DatedItem[] {
   const items: DatedItem[] = [];
   const seen = new Set<string>();
+  const dead = deadPages(site);
   for (const page of site.pages) {
     for (const link of page.links) {
-      if (seen.has(link.href) || !site.isSameSite(link.href)) continue;
+      if (seen.has(link.href) || !site.isSameSite(link.href) || isDead(link.href, dead)) continue;
       let path: string;
       try {
         path = new URL(link.href).pathname;
@@ -196,30 +218,25 @@ export function urlPathDates(site: Pick<SiteContext, 'pages' | 'isSameSite'>): D
 /** lastmod of the sitemap's entries (bounded; one level of sitemap index, news/post sitemaps first). */
 async function sitemapDates(site: SiteContext): Promise<DatedItem[]> {
   const origin = new URL(site.homeUrl).origin;
+  // The streaming parser with the fetch's own 64 KiB as its byte cap: linear, whatever the file holds.
   const read = async (url: string) => {
     const response = await site.fetch(url, { method: 'GET', maxBytes: 64 * 1024 });
-    if (
-      response.error ||
-      response.status !== 200 ||
-      !/<(?:urlset|sitemapindex)/i.test(response.head.toString('utf8', 0, 4096))
-    )
-      return null;
-    return response.head.toString('utf8');
+    if (response.error || response.status !== 200) return null;
+    const parsed = await parseSitemap(response.head, { maxBytes: 64 * 1024, maxEntries: 5_000 });
+    return parsed.kind === 'none' ? null : parsed;
   };
-  let xml = await read(`${origin}/sitemap.xml`);
-  if (xml && /<sitemapindex/i.test(xml)) {
-    const children = [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) =>
-      m[1]!.replace(/&amp;/g, '&'),
-    );
+  let sitemap = await read(`${origin}/sitemap.xml`);
+  if (sitemap?.kind === 'index') {
+    const children = sitemap.entries.map((entry) => entry.loc);
     const child = children.find((c) => /news|noticia|post|articul|page/i.test(c)) ?? children[0];
-    xml = child && hasTime(site, 5_000) ? await read(child) : null;
+    sitemap = child && hasTime(site, 5_000) ? await read(child) : null;
   }
-  if (!xml) return [];
+  if (!sitemap || sitemap.kind !== 'urlset') return [];
   const items: DatedItem[] = [];
-  for (const entry of xml.matchAll(/<url>([\s\S]*?)<\/url>/gi)) {
-    const loc = /<loc>\s*([^<\s]+)\s*<\/loc>/i.exec(entry[1]!)?.[1]?.replace(/&amp;/g, '&');
-    const lastmod = /<lastmod>\s*([^<\s]+)\s*<\/lastmod>/i.exec(entry[1]!)?.[1];
-    if (!loc || !lastmod) continue;
+  const dead = deadPages(site);
+  for (const { loc, lastmod } of sitemap.entries) {
+    // A sitemap entry the crawl found dead is an outdated list, not an update.
+    if (!lastmod || /\s/.test(loc) || isDead(loc, dead)) continue;
     const date = dateFromValue(lastmod, new Date(site.scannedAt));
     if (!date) continue;
     items.push({
@@ -255,21 +272,25 @@ export async function clientClockDates(
 ): Promise<Set<string>> {
   const moved = new Set<string>();
   const fakeNow = shiftDays(new Date(site.scannedAt), -CLOCK_SHIFT_DAYS);
-  const shifted = await withPage(site, async (live) => {
-    await live.clock.setFixedTime(fakeNow);
-    await live.goto(page.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
-    await settle(live, site, 3_000);
-    return inPage(
-      live,
-      () => ({
-        text: document.body?.innerText ?? '',
-        times: Array.from(document.querySelectorAll('time')).map(
-          (t) => `${t.getAttribute('datetime') ?? ''} ${t.textContent ?? ''}`,
-        ),
-      }),
-      undefined,
-    );
-  }, { fresh: true }); // the clock cannot be put back: this tab is not reused
+  const shifted = await withPage(
+    site,
+    async (live) => {
+      await live.clock.setFixedTime(fakeNow);
+      await live.goto(page.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout(site) });
+      await settle(live, site, 3_000);
+      return inPage(
+        live,
+        () => ({
+          text: document.body?.innerText ?? '',
+          times: Array.from(document.querySelectorAll('time')).map(
+            (t) => `${t.getAttribute('datetime') ?? ''} ${t.textContent ?? ''}`,
+          ),
+        }),
+        undefined,
+      );
+    },
+    { fresh: true },
+  ); // the clock cannot be put back: this tab is not reused
   const shiftedDates = new Set([
     ...datesInText(shifted.text, fakeNow).map((d) => d.date),
     ...shifted.times.map((t) => dateFromValue(t.trim(), fakeNow)).filter((d): d is string => d !== null),

@@ -1,6 +1,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressPolicy } from '../egress/policy.js';
 import { createHttpsCollector, mixedContent } from './https.js';
 import { createProbeTestCa } from '../https/test-support/test-ca.js';
 import type { ProbeTestCa } from '../https/test-support/test-ca.js';
@@ -9,6 +10,8 @@ import { siteContext, snapshot } from './support-standards/test-helpers/snapshot
 let ca: ProbeTestCa;
 let server: https.Server;
 let home: string;
+// As a scan of a target on 127.0.0.1 allows exactly its own address.
+const egress = createEgressPolicy({ allowed: ['127.0.0.1'] });
 
 beforeAll(async () => {
   ca = createProbeTestCa();
@@ -18,7 +21,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   home = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}, 30_000);
+}, 300_000);
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
@@ -29,9 +32,13 @@ describe('https collector', () => {
     const page = snapshot({
       url: home,
       scripts: ['http://cdn.example.com/app.js'],
-      resources: [`${home}estilo.css`, 'http://cdn.example.com/app.js', 'http://fotos.example.com/escudo.png'],
+      resources: [
+        `${home}estilo.css`,
+        'http://cdn.example.com/app.js',
+        'http://fotos.example.com/escudo.png',
+      ],
     });
-    const site = siteContext([page], { extra: { extraCaPems: [ca.rootPem] } });
+    const site = siteContext([page], { extra: { extraCaPems: [ca.rootPem], egress } });
     const evidence = await createHttpsCollector({ timeoutMs: 5_000 }).collect(site);
     expect(evidence.domain).toBe('127.0.0.1');
     expect(evidence.validHttps).toBe(true);
@@ -44,7 +51,9 @@ describe('https collector', () => {
   });
 
   it('does not trust a certificate the scan was not told to trust', async () => {
-    const evidence = await createHttpsCollector({ timeoutMs: 5_000 }).collect(siteContext([snapshot({ url: home })]));
+    const evidence = await createHttpsCollector({ timeoutMs: 5_000 }).collect(
+      siteContext([snapshot({ url: home })], { extra: { egress } }),
+    );
     expect(evidence.validHttps).toBe(false);
     expect(evidence.badChain).toBe(true);
   });

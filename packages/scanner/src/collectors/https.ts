@@ -16,13 +16,15 @@ export function createHttpsCollector(overrides: NetworkOverrides = {}): Collecto
     runsWithoutPages: true,
     async collect(site: SiteContext): Promise<HttpsEvidence> {
       const remaining = Math.max(1_000, site.deadline - Date.now());
+      // One request's safety net is the page time limit: a server that does not answer within it is not live (pshtt),
+      // the same verdict on a busy machine as on an idle one.
       // The domain the list names (pshtt judges the domain, redirects included), not where it ended up.
       const evidence = await probeHttps(site.target.url, {
         extraCaPems: overrides.extraCaPems ?? site.extraCaPems ?? [],
         userAgent: overrides.userAgent ?? site.userAgent,
-        lookup: overrides.lookup,
+        ...((overrides.egress ?? site.egress) ? { egress: overrides.egress ?? site.egress } : {}),
         ports: overrides.ports,
-        timeoutMs: Math.min(overrides.timeoutMs ?? 10_000, remaining),
+        timeoutMs: Math.min(overrides.timeoutMs ?? site.pageTimeoutMs ?? 10_000, remaining),
       });
       return { ...evidence, mixedContent: mixedContent(site.pages) };
     },
@@ -35,8 +37,29 @@ export const httpsCollector = createHttpsCollector();
 // are "upgradeable" (Chromium retries them over https and never loads them insecurely); everything else
 // (scripts, stylesheets, iframes, fonts, XHR/fetch, objects, workers) is "blockable" and Chromium blocks it.
 const UPGRADEABLE_EXTENSIONS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'ico', 'bmp', 'tif', 'tiff',
-  'mp3', 'mp4', 'm4a', 'm4v', 'webm', 'ogg', 'oga', 'ogv', 'wav', 'aac', 'flac', 'mov',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'avif',
+  'svg',
+  'ico',
+  'bmp',
+  'tif',
+  'tiff',
+  'mp3',
+  'mp4',
+  'm4a',
+  'm4v',
+  'webm',
+  'ogg',
+  'oga',
+  'ogv',
+  'wav',
+  'aac',
+  'flac',
+  'mov',
 ]);
 
 /** http:// sub-resources of https pages, one entry per page and resource, in crawl order. */

@@ -22,9 +22,17 @@ export const lighthouseCollector: Collector<'lighthouse'> & { enabled(site: Site
     const pages: LighthouseEvidence['pages'] = [];
     let version: string | null = null;
     for (const url of keyPageUrls(site, hook.keyPages)) {
-      // A run takes seconds to tens of seconds: do not start one the site's budget cannot pay for.
+      // The safety net fired: start no run past it, and say the evidence is partial.
       if (Date.now() >= site.deadline) {
-        pages.push({ url, scores: { accessibility: null, bestPractices: null, seo: null, performance: null }, error: 'site time budget exhausted' });
+        site.markIncomplete?.({
+          code: 'collector-timeout',
+          message: 'Lighthouse reached its safety time limit before auditing every key page',
+        });
+        pages.push({
+          url,
+          scores: { accessibility: null, bestPractices: null, seo: null, performance: null },
+          error: 'safety time limit reached',
+        });
         continue;
       }
       site.log(`lighthouse ${url}`);
@@ -36,7 +44,10 @@ export const lighthouseCollector: Collector<'lighthouse'> & { enabled(site: Site
   },
 };
 
-const groups = usabilityData.keyPages.groups.map((group) => ({ id: group.id, phrases: new Phrases(group.phrases) }));
+const groups = usabilityData.keyPages.groups.map((group) => ({
+  id: group.id,
+  phrases: new Phrases(group.phrases),
+}));
 
 const usable = (page: PageSnapshot) => page.status === 200 && !page.soft404;
 const withoutHash = (url: string) => url.split('#')[0] ?? url;
@@ -68,7 +79,8 @@ export function keyPageUrls(site: SiteContext, keyPages: number): string[] {
     const titled = candidates.find(
       (page) =>
         !chosen.includes(withoutHash(page.url)) &&
-        (group.phrases.match(page.title) !== null || group.phrases.match(page.headings.find((h) => h.level === 1)?.text) !== null),
+        (group.phrases.match(page.title) !== null ||
+          group.phrases.match(page.headings.find((h) => h.level === 1)?.text) !== null),
     );
     add(linked ?? titled);
   }

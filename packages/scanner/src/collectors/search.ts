@@ -20,8 +20,11 @@ import {
 } from './support/live.js';
 import { clip, normalizeText } from './support/text.js';
 
-/** The whole search attempt (type, submit, wait, read) must fit in this, or it is a timeout. */
-const SEARCH_BUDGET_MS = 25_000;
+/**
+ * Safety net of the whole search attempt (load, type, submit, wait, read): far above a healthy search's need. When
+ * it fires the outcome is `timeout` and the evidence is incomplete (the rubric says inconclusive, never "none").
+ */
+const SEARCH_BUDGET_MS = 180_000;
 /** How long to wait for the page to react to Enter before trying the button. */
 const REACTION_MS = 6_000;
 
@@ -246,8 +249,8 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
       const before = await snapshotState(page);
       const input = page.locator(box.selector).first();
       if (box.visible) {
-        await input.fill(query, { timeout: 3_000 });
-        await input.press('Enter', { timeout: 3_000 });
+        await input.fill(query, { timeout: navigationTimeout(site) });
+        await input.press('Enter', { timeout: navigationTimeout(site) });
       } else {
         // Still hidden after trying its toggle: set the value and submit its form as the button would.
         await input.evaluate((el, value) => {
@@ -262,7 +265,7 @@ async function runSearch(site: SiteContext, pageUrl: string, query: string): Pro
         await page
           .locator(box.button)
           .first()
-          .click({ timeout: 3_000, force: true })
+          .click({ timeout: navigationTimeout(site), force: true })
           .catch(() => undefined);
         changed = await waitForReaction(page, before, REACTION_MS);
       }
@@ -356,6 +359,11 @@ async function searchOnce(site: SiteContext, query: string): Promise<SearchEvide
     } finally {
       clearTimeout(timer);
     }
+    if (result.outcome === 'timeout')
+      site.markIncomplete?.({
+        code: 'collector-timeout',
+        message: `the search on ${pageUrl} did not finish: ${result.detail}`,
+      });
     if (result.found) return result;
   }
   return (

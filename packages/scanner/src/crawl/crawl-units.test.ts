@@ -1,10 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressPolicy } from '../egress/policy.js';
 import { startServer, type TestServer } from '../test-support/server.js';
 import { httpFetch } from './http-fetch.js';
 import { linkPriority, matchedGroups } from './priority.js';
 import { parseRobots } from './robots.js';
-import { loadSitemaps, readSitemapXml } from './sitemap.js';
+import { loadSitemaps, parseSitemap } from './sitemap.js';
 import { createSoft404Judge, textSimilarity } from './soft-404.js';
 
 let server: TestServer;
@@ -46,7 +47,7 @@ describe('crawl helpers', () => {
     };
     const result = await loadSitemaps(['https://x.gob.gt/index.xml'], async (url) => files[url] ?? null, 1);
     expect(result).toEqual({ found: true, urls: ['https://x.gob.gt/uno?a=1&b=2'], urlCount: 2 });
-    expect(readSitemapXml(Buffer.from('<html>not a sitemap</html>')).kind).toBe('none');
+    expect((await parseSitemap(Buffer.from('<html>not a sitemap</html>'))).kind).toBe('none');
   });
 
   it('judges soft 404s by words and by likeness to the random-path page', () => {
@@ -61,19 +62,25 @@ describe('crawl helpers', () => {
     expect(textSimilarity('a b c d', 'a b c d')).toBe(1);
   });
 
-  it('fetches with our user agent, caps the body, follows redirects by hand and refuses private addresses unless allowed', async () => {
-    const base = { timeoutMs: 5_000, userAgent: 'egov-monitor/test', extraCaPems: [] };
-    const page = await httpFetch(server.url, { ...base, allowPrivateNetwork: true });
+  it('fetches with our user agent, caps the body, follows redirects by hand and connects only where the policy allows', async () => {
+    // As a scan of a target on 127.0.0.1: its own address is allowed, every other non-public one refused.
+    const egress = createEgressPolicy({ allowed: ['127.0.0.1'] });
+    const base = { timeoutMs: 5_000, userAgent: 'egov-monitor/test', extraCaPems: [], egress };
+    const page = await httpFetch(server.url, base);
     expect(page).toMatchObject({ status: 200, contentType: 'text/html' });
     expect(page.head.toString()).toBe('ua=egov-monitor/test');
-    const pdf = await httpFetch(`${server.url}big`, { ...base, allowPrivateNetwork: true, maxBytes: 1024 });
+    const pdf = await httpFetch(`${server.url}big`, { ...base, maxBytes: 1024 });
     expect(pdf.head.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.head.length).toBe(1024);
     expect(pdf.bytes).toBe(300_009);
-    expect((await httpFetch(server.url, { ...base, allowPrivateNetwork: false })).error).toBe('EPRIVATE');
-    const redirected = await httpFetch(`${server.url}to-private`, { ...base, allowPrivateNetwork: true });
-    expect(redirected.finalUrl).toBe('http://10.255.255.1/admin');
-    const refused = await httpFetch('http://127.0.0.1:1/', { ...base, allowPrivateNetwork: true });
+    expect(pdf.truncated).toBe(true);
+    // No policy and no allowPrivateNetwork: public addresses only.
+    const { egress: _none, ...strict } = base;
+    expect((await httpFetch(server.url, strict)).error).toBe('refused: loopback address');
+    const redirected = await httpFetch(`${server.url}to-private`, base);
+    expect(redirected).toMatchObject({ finalUrl: 'http://10.255.255.1/admin', status: 0, error: 'refused: private address' });
+    const refused = await httpFetch('http://127.0.0.1:1/', base);
     expect(refused).toMatchObject({ status: 0, error: 'ECONNREFUSED' });
+    expect((await httpFetch('ftp://127.0.0.1/', base)).error).toBe('unsupported-scheme');
   });
 });

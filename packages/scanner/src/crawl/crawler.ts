@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AccessibilityEvidence, CrawlEvidence, PageRecord } from '@egov-monitor/rubric';
+import type { AccessibilityEvidence, CrawlEvidence, Incompleteness, PageRecord } from '@egov-monitor/rubric';
 import { AXE_TAGS, injectAxe, loadAxe, runAxe } from '../axe/run-axe.js';
 import { ScanError } from '../errors.js';
 import type { FetchedResource } from '../collectors/collector.js';
@@ -11,6 +11,7 @@ import { measureMobileLayout, takeSnapshot } from '../snapshot/take-snapshot.js'
 import { isDownloadUrl, isSearchResultUrl, normalizeUrl } from '../url/normalize.js';
 import { isSameSiteUrl } from '../url/site-hosts.js';
 import { extractLite, type LiteLink } from './extract-lite.js';
+import { documentFingerprint, FINGERPRINT_CHARS } from './fingerprint.js';
 import { isHtmlType, openPage, type Visit } from './navigate.js';
 import type { TabPool } from './tab-pool.js';
 import { linkPriority } from './priority.js';
@@ -37,7 +38,7 @@ export interface CrawlInput {
   robots: RobotsRules;
   sitemap: SitemapResult;
   options: ScanOptions;
-  /** Epoch ms: no new page is opened after it. */
+  /** Epoch ms: the site's safety net. No new page is opened after it, and the crawl is then `incomplete`. */
   deadline: number;
   allows(url: string): Promise<boolean>;
   /** GET without rendering (Node's HTTP client, the scan's cookies, user agent and CAs); never throws. */
@@ -52,6 +53,10 @@ export interface CrawlOutput {
   snapshots: PageSnapshot[];
   accessibility: AccessibilityEvidence;
   notFoundProbe: { url: string; status: number; soft404: boolean } | null;
+  /** Set when a safety net stopped part of the crawl's work: the site's time limit, or pages that could not be read. */
+  incomplete?: Incompleteness;
+  /** Set when axe could not finish on a page within the page time limit (or the crawl itself is incomplete). */
+  accessibilityIncomplete?: Incompleteness;
 }
 
 interface Candidate {
@@ -62,12 +67,16 @@ interface Candidate {
   order: number;
 }
 
+/** A safety net fired on this work (Playwright's timeouts, ours from withTimeout, axe's own). */
+export function isTimeoutError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Timeout \d+ms exceeded|did not finish within/i.test(message);
+}
+
 /** Sitemap-only URLs wait behind every linked page: they are discovery hints, not what a person clicks. */
 const SITEMAP_SCORE = -100;
 /** Each hop from the home page costs this much priority (a person explores breadth first, menus first). */
 const DEPTH_COST = 3;
-const IDLE_FULL_MS = 3_000;
-const IDLE_CHEAP_MS = 1_500;
 const BLOCKED_ON_CHEAP_VISITS = new Set(['image', 'media', 'font']);
 
 export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
@@ -83,7 +92,16 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
   const disallowed = new Set<string>();
   let order = 0;
   let exhausted: string | undefined;
+  /** Pages the page safety net stopped before they could be read, and pages axe could not finish on. */
+  let pagesTimedOut = 0;
+  let axeTimedOut = 0;
   const remaining = () => input.deadline - input.now();
+  /**
+   * The safety net of each step of one page (loading it, waiting until it is ready, reading it, axe): the page time
+   * limit, never past the site's. Far above what a healthy page needs, so what is read does not depend on how busy
+   * the machine is; when it does fire, the evidence says so.
+   */
+  const pageLimit = () => Math.max(1, Math.min(options.pageTimeoutMs, remaining()));
 
   const enqueue = (href: string, depth: number, score: number, via: 'link' | 'sitemap') => {
     const url = normalizeUrl(href);
@@ -134,28 +152,45 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
   };
 
   const ensureAlive = () => {
-    if (context.browser() && !context.browser()!.isConnected()) throw new ScanError('browser-crashed', 'Chromium closed or crashed during the crawl. Re-run the scan; if it repeats, a page may exhaust the browser\'s memory.');
+    if (context.browser() && !context.browser()!.isConnected())
+      throw new ScanError(
+        'browser-crashed',
+        "Chromium closed or crashed during the crawl. Re-run the scan; if it repeats, a page may exhaust the browser's memory.",
+      );
   };
 
   // ---- analysed visit (snapshot + axe + mobile layout)
-  const analyse = async (page: Page, tracker: PageTracker, visit: Extract<Visit, { kind: 'page' }>, depth: number, requestedUrl: string) => {
-    // The snapshot first: every collector reads it, while axe failing on a page is recorded and survivable. The home
-    // page, without which nothing can be judged, may use the whole time left; other pages at most 30 s.
-    const readBudget = () => Math.max(5_000, depth === 0 ? remaining() : Math.min(30_000, remaining()));
+  const analyse = async (
+    page: Page,
+    tracker: PageTracker,
+    visit: Extract<Visit, { kind: 'page' }>,
+    depth: number,
+    requestedUrl: string,
+  ) => {
+    // The snapshot first: every collector reads it, while axe failing on a page is recorded and survivable. Without
+    // the home page nothing can be judged: its reading cut by the safety net is the site's timeout.
     const read = async <T>(work: Promise<T>, what: string): Promise<T> => {
-      const budget = readBudget();
+      const limit = pageLimit();
       try {
-        return await withTimeout(work, budget, what);
+        return await withTimeout(work, limit, what);
       } catch (error) {
-        if (depth > 0 || !/^Timeout \d+ms exceeded/.test((error as Error).message)) throw error;
-        throw new ScanError('timeout', `The home page loaded but could not be read within ${Math.round(budget / 1000)} s (a very large or very slow page). Give the site more time (siteTimeLimitMs) or scan it again when the machine is less busy.`, true);
+        if (depth > 0 || !isTimeoutError(error)) throw error;
+        throw new ScanError(
+          'timeout',
+          `The home page loaded but could not be read within ${Math.round(limit / 1000)} s (a very large or very slow page). Scan it with a longer page time limit (--page-timeout).`,
+          true,
+        );
       }
     };
-    const snapshot = await read(takeSnapshot(page, visit.response, depth, { tracker, requestedUrl, layout: false }), 'page snapshot');
+    const snapshot = await read(
+      takeSnapshot(page, visit.response, depth, { tracker, requestedUrl, layout: false }),
+      'page snapshot',
+    );
     let axe: { violations: Awaited<ReturnType<typeof runAxe>>; error?: string };
     try {
-      axe = { violations: await runAxe(page, Math.max(5_000, Math.min(30_000, remaining()))) };
+      axe = { violations: await runAxe(page, pageLimit()) };
     } catch (error) {
+      if (isTimeoutError(error)) axeTimedOut += 1;
       axe = { violations: [], error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
     }
     // The phone layout last: axe then reads the styles the page loaded with, instead of recomputing them after the
@@ -191,23 +226,32 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     if (cheapPage && !cheapPage.isClosed()) return cheapPage;
     cheapPage = await context.newPage();
     await cheapPage.route('**/*', (route) =>
-      BLOCKED_ON_CHEAP_VISITS.has(route.request().resourceType()) ? route.abort('blockedbyclient') : route.fallback(),
+      BLOCKED_ON_CHEAP_VISITS.has(route.request().resourceType())
+        ? route.abort('blockedbyclient')
+        : route.fallback(),
     );
     return cheapPage;
   };
   const cheapVisit = async (url: string) => {
     const page = await getCheapPage();
-    const timeoutMs = Math.min(options.pageTimeoutMs, remaining());
-    const visit = await openPage(page, url, { timeoutMs, idleMs: Math.min(IDLE_CHEAP_MS, remaining()) });
-    if (visit.kind !== 'page' || visit.status >= 400 || !isHtmlType(visit.contentType)) return { visit, lite: null };
-    const lite = await withTimeout(evaluateSource(page, extractLite, { textChars: 50_000, links: 3_000 }), Math.max(2_000, Math.min(15_000, remaining())), 'link extraction');
+    const visit = await openPage(page, url, { timeoutMs: pageLimit(), settleMs: pageLimit() });
+    if (visit.kind !== 'page' || visit.status >= 400 || !isHtmlType(visit.contentType))
+      return { visit, lite: null };
+    const lite = await withTimeout(
+      evaluateSource(page, extractLite, { textChars: FINGERPRINT_CHARS, links: 3_000 }),
+      pageLimit(),
+      'link extraction',
+    );
     return { visit, lite };
   };
 
   let probe: PageLook | null = null;
   const origin = new URL(homeUrl).origin;
   const probeUrl = origin + probePath();
-  const look = (visit: { url: string; status: number }, lite: { title: string; headings: string[]; text: string } | null): PageLook => ({
+  const look = (
+    visit: { url: string; status: number },
+    lite: { title: string; headings: string[]; text: string } | null,
+  ): PageLook => ({
     url: normalizeUrl(visit.url) ?? visit.url,
     status: visit.status,
     title: lite?.title ?? '',
@@ -222,12 +266,18 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
    */
   const probeNotFound = async (): Promise<PageLook> => {
     const answer = await input.fetch(probeUrl);
-    if (!answer.error && (answer.status === 404 || answer.status === 410)) return look({ url: answer.finalUrl, status: answer.status }, null);
+    if (!answer.error && (answer.status === 404 || answer.status === 410))
+      return look({ url: answer.finalUrl, status: answer.status }, null);
     const { page } = await getWorkTab();
-    const visit = await openPage(page, probeUrl, { timeoutMs: Math.min(options.pageTimeoutMs, remaining()), idleMs: Math.min(IDLE_CHEAP_MS, remaining()) });
-    const lite = visit.kind === 'page' && visit.status < 400 && isHtmlType(visit.contentType)
-      ? await withTimeout(evaluateSource(page, extractLite, { textChars: 50_000, links: 3_000 }), Math.max(2_000, Math.min(15_000, remaining())), 'link extraction')
-      : null;
+    const visit = await openPage(page, probeUrl, { timeoutMs: pageLimit(), settleMs: pageLimit() });
+    const lite =
+      visit.kind === 'page' && visit.status < 400 && isHtmlType(visit.contentType)
+        ? await withTimeout(
+            evaluateSource(page, extractLite, { textChars: FINGERPRINT_CHARS, links: 3_000 }),
+            pageLimit(),
+            'link extraction',
+          )
+        : null;
     return look(visit, lite);
   };
 
@@ -245,7 +295,21 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     seen.add(homeUrl);
     seen.add(normalizeUrl(home.requestedUrl) ?? home.requestedUrl);
     const words = wordCount(snapshot.text);
-    record({ url: homeUrl, status: home.visit.status, contentType: home.visit.contentType || 'text/html', title: snapshot.title, depth: 0, foundVia: 'start', linkedFromSite: true, soft404: false, isSearchResult: false, words, analysed: true });
+    record({
+      url: homeUrl,
+      status: home.visit.status,
+      contentType: home.visit.contentType || 'text/html',
+      title: snapshot.title,
+      depth: 0,
+      foundVia: 'start',
+      linkedFromSite: true,
+      soft404: false,
+      isSearchResult: false,
+      words,
+      analysed: true,
+      fingerprint: documentFingerprint(snapshot.title, snapshot.text),
+      ...(home.visit.ready ? {} : { cut: true }),
+    });
     enqueueLinks(snapshot.links, 0);
   }
   const judge = createSoft404Judge(probe, homeUrl);
@@ -257,23 +321,28 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       exhausted = 'page-budget';
       break;
     }
-    if (remaining() < 1_000) {
-      exhausted = 'time-budget';
+    if (remaining() <= 0) {
+      // The site's safety net, not a budget: what is left unvisited makes the crawl incomplete.
+      exhausted = 'site-timeout';
       break;
     }
     ensureAlive();
     const candidate = next()!;
     seen.add(candidate.url);
     if (!(await input.allows(candidate.url))) {
-      input.log(`not following ${candidate.url}: private network address`);
+      input.log(`not following ${candidate.url}: refused by the egress policy (non-public address)`);
       continue;
     }
     const full = snapshots.length < options.maxPages;
-    // The visit gets less than a page's usual time: if it fails, the site's time budget is what stopped the crawl.
-    const cutByBudget = remaining() < options.pageTimeoutMs;
-    const base = { depth: candidate.depth, foundVia: candidate.foundVia, linkedFromSite: linked.has(candidate.url), isSearchResult: isSearchResultUrl(candidate.url) };
+    const base = {
+      depth: candidate.depth,
+      foundVia: candidate.foundVia,
+      linkedFromSite: linked.has(candidate.url),
+      isSearchResult: isSearchResultUrl(candidate.url),
+    };
     let page: Page | null = null;
     let tracker: PageTracker | null = null;
+    const visitStarted = input.now();
     try {
       let visit: Visit;
       let lite: Awaited<ReturnType<typeof cheapVisit>>['lite'] = null;
@@ -281,7 +350,11 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
         ({ page, tracker } = await getWorkTab());
         tracker.reset();
         const tab = page;
-        visit = await openPage(tab, candidate.url, { timeoutMs: Math.min(options.pageTimeoutMs, remaining()), idleMs: Math.min(IDLE_FULL_MS, remaining()), whileSettling: () => injectAxe(tab) });
+        visit = await openPage(tab, candidate.url, {
+          timeoutMs: pageLimit(),
+          settleMs: pageLimit(),
+          whileSettling: () => injectAxe(tab),
+        });
       } else {
         ({ visit, lite } = await cheapVisit(candidate.url));
       }
@@ -297,30 +370,105 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
         seen.add(finalUrl);
       }
       const linkedFromSite = base.linkedFromSite || linked.has(finalUrl);
-      if (visit.kind === 'download' || visit.status >= 400 || visit.status === 0 || !isHtmlType(visit.contentType)) {
-        record({ ...base, linkedFromSite, url: finalUrl, status: visit.status, contentType: visit.contentType || (visit.kind === 'download' ? 'application/octet-stream' : ''), title: '', soft404: false, words: 0, analysed: false, isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl) });
+      const cut = visit.kind === 'page' && (visit.cut || !visit.ready) ? { cut: true } : {};
+      if (
+        visit.kind === 'download' ||
+        visit.status >= 400 ||
+        visit.status === 0 ||
+        !isHtmlType(visit.contentType)
+      ) {
+        record({
+          ...base,
+          linkedFromSite,
+          url: finalUrl,
+          status: visit.status,
+          contentType: visit.contentType || (visit.kind === 'download' ? 'application/octet-stream' : ''),
+          title: '',
+          soft404: false,
+          words: 0,
+          analysed: false,
+          isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl),
+        });
         continue;
       }
       if (full && page && tracker) {
         const { snapshot, axe } = await analyse(page, tracker, visit, candidate.depth, candidate.url);
-        const soft404 = judge.isSoft404({ url: finalUrl, status: visit.status, title: snapshot.title, headings: snapshot.headings.map((h) => h.text), text: snapshot.text }, candidate.url);
+        const soft404 = judge.isSoft404(
+          {
+            url: finalUrl,
+            status: visit.status,
+            title: snapshot.title,
+            headings: snapshot.headings.map((h) => h.text),
+            text: snapshot.text,
+          },
+          candidate.url,
+        );
         snapshot.soft404 = soft404;
         snapshots.push(snapshot);
-        axePages.push({ url: finalUrl, violations: axe.violations, ...(axe.error ? { error: axe.error } : {}) });
-        record({ ...base, linkedFromSite, url: finalUrl, status: visit.status, contentType: visit.contentType || 'text/html', title: snapshot.title, soft404, words: wordCount(snapshot.text), analysed: true, isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl) });
+        axePages.push({
+          url: finalUrl,
+          violations: axe.violations,
+          ...(axe.error ? { error: axe.error } : {}),
+        });
+        record({
+          ...base,
+          linkedFromSite,
+          url: finalUrl,
+          status: visit.status,
+          contentType: visit.contentType || 'text/html',
+          title: snapshot.title,
+          soft404,
+          words: wordCount(snapshot.text),
+          analysed: true,
+          isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl),
+          fingerprint: documentFingerprint(snapshot.title, snapshot.text),
+          ...cut,
+        });
         enqueueLinks(snapshot.links, candidate.depth);
+        input.log(
+          `analysed ${finalUrl} in ${input.now() - visitStarted} ms${visit.ready ? '' : ' (not ready: read as it stood)'}`,
+        );
       } else if (lite) {
         const soft404 = judge.isSoft404(look(visit, lite), candidate.url);
-        record({ ...base, linkedFromSite, url: finalUrl, status: visit.status, contentType: visit.contentType || 'text/html', title: lite.title, soft404, words: wordCount(lite.text), analysed: false, isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl) });
+        record({
+          ...base,
+          linkedFromSite,
+          url: finalUrl,
+          status: visit.status,
+          contentType: visit.contentType || 'text/html',
+          title: lite.title,
+          soft404,
+          words: wordCount(lite.text),
+          analysed: false,
+          isSearchResult: base.isSearchResult || isSearchResultUrl(finalUrl),
+          fingerprint: documentFingerprint(lite.title, lite.text),
+          ...cut,
+        });
         enqueueLinks(lite.links, candidate.depth);
       }
     } catch (error) {
       if (error instanceof ScanError) throw error;
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       input.log(`page failed ${candidate.url}: ${message}`);
-      if (cutByBudget) exhausted ??= 'time-budget';
+      // A safety net stopped this page: what it holds is unknown, so the crawl's "not found" proves nothing. A page
+      // that fails on its own (a reset, a refused connection) is the site's answer, the same on any machine.
+      const timedOut = isTimeoutError(error);
+      if (timedOut) {
+        if (remaining() <= 0) exhausted ??= 'site-timeout';
+        else pagesTimedOut += 1;
+      }
       ensureAlive();
-      record({ ...base, url: candidate.url, status: 0, contentType: '', title: '', soft404: false, words: 0, analysed: false });
+      record({
+        ...base,
+        url: candidate.url,
+        status: 0,
+        contentType: '',
+        title: '',
+        soft404: false,
+        words: 0,
+        analysed: false,
+        ...(timedOut ? { cut: true } : {}),
+      });
       // A page stuck in a script or crashed: the next visit starts on a fresh tab.
       if (full) await dropWorkTab();
       else if (cheapPage) {
@@ -330,7 +478,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     }
   }
   await dropWorkTab(true);
-  if (!exhausted && queue.size > 0) exhausted = records.size >= totalCap ? 'page-budget' : 'time-budget';
+  if (!exhausted && queue.size > 0) exhausted = records.size >= totalCap ? 'page-budget' : 'site-timeout';
   const lastCheap = cheapPage as Page | null;
   await lastCheap?.close().catch(() => undefined);
 
@@ -338,6 +486,27 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
   for (const entry of records.values()) if (linked.has(entry.url)) entry.linkedFromSite = true;
 
   const pages = [...records.values()];
+  const seconds = (ms: number) => Math.round(ms / 1000);
+  const incomplete: Incompleteness | undefined =
+    exhausted === 'site-timeout'
+      ? {
+          code: 'site-timeout',
+          message: `the site's safety time limit (${seconds(options.siteTimeoutMs)} s) fired with ${queue.size} page(s) still to visit`,
+        }
+      : pagesTimedOut > 0
+        ? {
+            code: 'page-timeout',
+            message: `${pagesTimedOut} page(s) could not be read within the page time limit (${seconds(options.pageTimeoutMs)} s)`,
+          }
+        : undefined;
+  const accessibilityIncomplete: Incompleteness | undefined =
+    incomplete ??
+    (axeTimedOut > 0
+      ? {
+          code: 'page-timeout',
+          message: `axe did not finish on ${axeTimedOut} page(s) within the page time limit (${seconds(options.pageTimeoutMs)} s)`,
+        }
+      : undefined);
   return {
     crawl: {
       startUrl: input.startUrl,
@@ -346,10 +515,19 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       pages,
       robots: { url: input.robots.url, found: input.robots.found, disallowedPathsSkipped: disallowed.size },
       sitemap: input.sitemap,
-      budget: { maxPages: options.maxPages, maxDepth: options.maxDepth, timeLimitMs: options.siteTimeLimitMs, ...(exhausted ? { exhausted } : {}) },
+      budget: {
+        maxPages: options.maxPages,
+        maxDiscoveredPages: options.maxDiscoveredPages,
+        maxDepth: options.maxDepth,
+        siteTimeoutMs: options.siteTimeoutMs,
+        pageTimeoutMs: options.pageTimeoutMs,
+        ...(exhausted ? { exhausted } : {}),
+      },
     },
     snapshots,
     accessibility: { axeVersion: loadAxe().version, tags: [...AXE_TAGS], pages: axePages },
     notFoundProbe: probe ? { url: probeUrl, status: probe.status, soft404: judge.probeSoft404 } : null,
+    ...(incomplete ? { incomplete } : {}),
+    ...(accessibilityIncomplete ? { accessibilityIncomplete } : {}),
   };
 }

@@ -1,10 +1,10 @@
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import type { FetchedResource } from '../collectors/collector.js';
-import { isPrivateAddress } from '../url/private-network.js';
+import { egressCreateConnection } from '../egress/connect.js';
+import { createEgressPolicy, EgressRefusedError, type EgressPolicy } from '../egress/policy.js';
+import { isIpLiteral } from '../egress/addresses.js';
 import { trustedSecureContext } from '../https/trust.js';
 
 /** Sniffable head of a body: enough for a PDF/ZIP signature or an HTML error page. */
@@ -18,7 +18,18 @@ export interface HttpFetchOptions {
   timeoutMs: number;
   userAgent: string;
   extraCaPems: string[];
-  allowPrivateNetwork: boolean;
+  /**
+   * Who may be connected to (egress/policy.ts), judged at connect time on every hop. Without it: public
+   * addresses only, or every address when `allowPrivateNetwork` is true.
+   */
+  egress?: EgressPolicy;
+  /** Only read when `egress` is absent (kept for callers that predate the egress policy). */
+  allowPrivateNetwork?: boolean;
+  /**
+   * Stop reading at `maxBytes` even without a Content-Length, and say so in `truncated` (robots.txt: what was read
+   * is used; the rest is never downloaded).
+   */
+  stopAtCap?: boolean;
   /** Cookie header for a URL (the browser context's cookies), so a fetch looks like the same visitor. */
   cookies?: (url: string) => Promise<string>;
   acceptLanguage?: string;
@@ -35,25 +46,8 @@ const failed = (url: string, finalUrl: string, error: string): FetchedResource =
   error,
 });
 
-/**
- * Refuses private addresses at connect time (after DNS), so a public name that resolves to 10.x or 127.x — or a
- * redirect to one — cannot make the scanner reach the machine's own network.
- */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, '', 0);
-      const list = addresses as dns.LookupAddress[];
-      const usable = allowPrivate ? list : list.filter((entry) => !isPrivateAddress(entry.address));
-      if (usable.length === 0) {
-        const refused = Object.assign(new Error(`${hostname} resolves to a private network address`), { code: 'EPRIVATE' });
-        return callback(refused, '', 0);
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, usable);
-      callback(null, usable[0]!.address, usable[0]!.family);
-    });
-  };
-}
+const STRICT = createEgressPolicy();
+const OPEN = createEgressPolicy({ allowAll: true });
 
 function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
   switch ((encoding ?? '').trim().toLowerCase()) {
@@ -70,14 +64,11 @@ function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zli
 }
 
 function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: number) {
-  return new Promise<{ status: number; headers: Record<string, string>; head: Buffer; bytes: number | null }>((resolve, reject) => {
+  return new Promise<{ status: number; headers: Record<string, string>; head: Buffer; bytes: number | null; truncated: boolean }>((resolve, reject) => {
     const isHttps = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    const ipLiteral = /^[\d.]+$|:/.test(host);
-    if (ipLiteral && !options.allowPrivateNetwork && isPrivateAddress(host)) {
-      reject(Object.assign(new Error(`${host} is a private network address`), { code: 'EPRIVATE' }));
-      return;
-    }
+    const ipLiteral = isIpLiteral(host);
+    const policy = options.egress ?? (options.allowPrivateNetwork ? OPEN : STRICT);
     const cap = options.maxBytes ?? HEAD_BYTES;
     const headers: Record<string, string> = {
       'user-agent': options.userAgent,
@@ -89,10 +80,17 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
     const requestOptions: https.RequestOptions = {
       method: options.method ?? 'GET',
       headers,
-      lookup: guardedLookup(options.allowPrivateNetwork),
+      // Every connection (and so every redirect hop, which is a new request) is resolved and judged by the egress
+      // policy at connect time: IP literals in any spelling, names, names that resolve differently the second time.
+      createConnection: egressCreateConnection(
+        policy,
+        isHttps ? { secureContext: trustedSecureContext(options.extraCaPems), ...(ipLiteral ? {} : { servername: host }) } : undefined,
+      ) as unknown as https.RequestOptions['createConnection'],
       timeout: Math.max(1, deadline - Date.now()),
-      ...(isHttps ? { secureContext: trustedSecureContext(options.extraCaPems), servername: ipLiteral ? undefined : host } : {}),
     };
+    // Before the response: a failure is the fetch's error. Mid-body (a timeout, a reset), what was read is kept and
+    // marked truncated: a slow 50 MB robots.txt is still a robots.txt.
+    let onFailure = (error: Error) => reject(error);
     const request = (isHttps ? https : http).request(url, requestOptions, (response) => {
       const responseHeaders: Record<string, string> = {};
       for (const [key, value] of Object.entries(response.headers)) {
@@ -104,6 +102,7 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
       let kept = 0;
       let counted = 0;
       let finished = false;
+      let truncated = false;
       const finish = () => {
         if (finished) return;
         finished = true;
@@ -119,6 +118,8 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
               : options.method === 'HEAD' || (status >= 300 && status < 400)
                 ? null
                 : counted,
+          // More arrived than `head` keeps, or the body was cut before its end.
+          truncated: truncated || counted > cap,
         });
       };
       if (options.method === 'HEAD' || (status >= 300 && status < 400)) {
@@ -135,26 +136,39 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
           kept += chunk.length;
         }
         // Enough to sniff and measure: stop downloading big files.
-        if (kept >= cap && Number.isFinite(declared)) finish();
-        if (counted > Math.max(cap, 20 * 1024 * 1024)) finish();
+        if (kept >= cap && (Number.isFinite(declared) || options.stopAtCap)) {
+          truncated = counted > cap || !Number.isFinite(declared) || declared > cap;
+          finish();
+        }
+        if (counted > Math.max(cap, 20 * 1024 * 1024)) {
+          truncated = true;
+          finish();
+        }
       });
       stream.on('end', finish);
-      stream.on('error', (error) => (kept > 0 ? finish() : reject(error)));
+      onFailure = (error) => {
+        if (kept === 0) return reject(error);
+        truncated = true;
+        finish();
+      };
+      stream.on('error', (error) => onFailure(error));
     });
-    const timer = setTimeout(() => request.destroy(Object.assign(new Error('Timeout exceeded'), { code: 'ETIMEDOUT' })), Math.max(1, deadline - Date.now()));
-    request.on('timeout', () => request.destroy(Object.assign(new Error('Timeout exceeded'), { code: 'ETIMEDOUT' })));
+    const timedOut = () => request.destroy(Object.assign(new Error('Timeout exceeded'), { code: 'ETIMEDOUT' }));
+    const timer = setTimeout(timedOut, Math.max(1, deadline - Date.now()));
+    request.on('timeout', timedOut);
     request.on('error', (error) => {
       clearTimeout(timer);
-      reject(error);
+      onFailure(error);
     });
     request.end();
   });
 }
 
 /**
- * GET or HEAD without rendering, following redirects by hand (each hop checked against the private-network rule),
+ * GET or HEAD without rendering, following redirects by hand (each hop connects through the egress policy),
  * trusting the scan's extra CAs, reading at most 64 KiB of the body. Never throws: failures come back with
- * `status: 0` and `error` (the Node error code, e.g. ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED).
+ * `status: 0` and `error` (the Node error code, e.g. ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED, or the refusal as
+ * evidence: "refused: private address").
  */
 export async function httpFetch(url: string, options: HttpFetchOptions): Promise<FetchedResource> {
   const deadline = Date.now() + options.timeoutMs;
@@ -182,8 +196,11 @@ export async function httpFetch(url: string, options: HttpFetchOptions): Promise
         headers: result.headers,
         bytes: result.bytes,
         head: result.head,
+        ...(result.truncated ? { truncated: true } : {}),
       };
     } catch (error) {
+      // A refusal is evidence in words ("refused: private address"), never a body.
+      if (error instanceof EgressRefusedError) return failed(url, current.toString(), error.message);
       const code = (error as NodeJS.ErrnoException).code;
       return failed(url, current.toString(), code ?? (error instanceof Error ? error.message : String(error)));
     }

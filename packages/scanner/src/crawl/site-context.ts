@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { CrawlEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { FetchedResource, SiteContext } from '../collectors/collector.js';
+import type { EgressPolicy } from '../egress/policy.js';
 import { checkCertificate, type CertificateCheck } from '../https/certificate-check.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { isSameSiteUrl } from '../url/site-hosts.js';
@@ -24,7 +25,8 @@ export interface SiteContextInput {
   scannedAt: string;
   userAgent: string;
   extraCaPems: string[];
-  allowPrivateNetwork: boolean;
+  /** The site's egress policy: every Node-side connection of its collectors goes through it. */
+  egress: EgressPolicy;
   pageTimeoutMs: number;
   now: () => number;
   log: (message: string) => void;
@@ -35,7 +37,8 @@ export interface SiteContextInput {
 
 /** Cookie header of the browser context for a URL, so fetches continue the same visit. */
 export function cookieHeader(browser: BrowserContext): (url: string) => Promise<string> {
-  return async (url) => (await browser.cookies(url)).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+  return async (url) =>
+    (await browser.cookies(url)).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }
 
 /** The collectors' view of one site scan (collectors/collector.ts). */
@@ -49,22 +52,28 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     browser: input.browser,
     ...(input.tabs ? { tabs: input.tabs } : {}),
     deadline: input.deadline,
+    pageTimeoutMs: input.pageTimeoutMs,
+    now: input.now,
     scannedAt: input.scannedAt,
     userAgent: input.userAgent,
     extraCaPems: input.extraCaPems,
+    egress: input.egress,
     ...(input.crawl ? { crawl: input.crawl } : {}),
     ...(input.notFoundProbe ? { notFoundProbe: input.notFoundProbe } : {}),
     ...(input.lighthouse ? { lighthouse: input.lighthouse } : {}),
     // Node's own HTTP client rather than the browser context's request API: it honours the extra CAs (the
     // request API runs with Node's default trust store) and stops reading big files after the bytes asked for.
-    fetch(url: string, options: { method?: 'GET' | 'HEAD'; maxBytes?: number } = {}): Promise<FetchedResource> {
+    fetch(
+      url: string,
+      options: { method?: 'GET' | 'HEAD'; maxBytes?: number } = {},
+    ): Promise<FetchedResource> {
       return httpFetch(url, {
         method: options.method ?? 'GET',
         maxBytes: Math.min(options.maxBytes ?? HEAD_BYTES, MAX_FETCH_BYTES),
-        timeoutMs: Math.max(1_000, Math.min(input.pageTimeoutMs, input.deadline - input.now())),
+        timeoutMs: Math.max(1, Math.min(input.pageTimeoutMs, input.deadline - input.now())),
         userAgent: input.userAgent,
         extraCaPems: input.extraCaPems,
-        allowPrivateNetwork: input.allowPrivateNetwork,
+        egress: input.egress,
         cookies: cookieHeader(input.browser),
       });
     },
@@ -74,11 +83,18 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
         const parsed = new URL(url);
         key = `${parsed.hostname}:${parsed.port || 443}`;
       } catch {
-        return Promise.resolve({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error: 'invalid-url' });
+        return Promise.resolve({
+          valid: false,
+          problem: null,
+          protocol: null,
+          validTo: null,
+          selfSigned: false,
+          error: 'invalid-url',
+        });
       }
       let check = certificates.get(key);
       if (!check) {
-        check = checkCertificate(url, input.extraCaPems);
+        check = checkCertificate(url, input.extraCaPems, 10_000, input.egress);
         certificates.set(key, check);
       }
       return check;

@@ -9,7 +9,7 @@ let context: BrowserContext;
 beforeAll(async () => {
   browser = await launchTestBrowser();
   context = await browser.newContext();
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await context?.close();

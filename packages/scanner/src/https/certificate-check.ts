@@ -1,5 +1,8 @@
 import tls from 'node:tls';
 import type { TLSSocket } from 'node:tls';
+import { isIpLiteral } from '../egress/addresses.js';
+import { egressConnect } from '../egress/connect.js';
+import { EgressRefusedError, PUBLIC_ONLY, type EgressPolicy } from '../egress/policy.js';
 import { trustedSecureContext } from './trust.js';
 
 export interface CertificateCheck {
@@ -14,39 +17,60 @@ export interface CertificateCheck {
   error?: string;
 }
 
+const failure = (error: string): CertificateCheck => ({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error });
+
 /**
  * One TLS handshake to the URL's host, judged against the system roots plus `extraCaPems` (--ca FILE,
- * NODE_EXTRA_CA_CERTS). It never throws: a refused or reset connection comes back as `valid: false` with `error`.
+ * NODE_EXTRA_CA_CERTS), connected through the egress policy: a "Pagar en línea" link to 10.0.0.1:22 is refused
+ * before any packet leaves (`error: "refused: private address"`), so the check is never a port scanner. It never
+ * throws: a refused or reset connection comes back as `valid: false` with `error`.
  */
-export function checkCertificate(url: string, extraCaPems: string[], timeoutMs = 10_000): Promise<CertificateCheck> {
-  const target = new URL(url);
+export function checkCertificate(url: string, extraCaPems: string[], timeoutMs = 10_000, egress: EgressPolicy = PUBLIC_ONLY): Promise<CertificateCheck> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return Promise.resolve(failure('invalid-url'));
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return Promise.resolve(failure('unsupported-scheme'));
   const port = Number(target.port || 443);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
-    const socket = tls.connect({
-      host,
-      port,
-      // SNI may not be an IP address (RFC 6066 §3).
-      servername: /^[\d.]+$|:/.test(host) ? undefined : host,
-      secureContext: trustedSecureContext(extraCaPems),
-      rejectUnauthorized: false,
-      timeout: timeoutMs,
-    });
-    const done = (result: CertificateCheck) => {
-      socket.destroy();
-      resolve(result);
-    };
-    socket.once('secureConnect', () => {
-      const { valid, problem, protocol, validTo, selfSigned } = judgeCertificate(socket, host);
-      done({ valid, problem, protocol, validTo, selfSigned });
-    });
-    socket.once('timeout', () =>
-      done({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error: 'timeout' }),
-    );
-    socket.once('error', (error: NodeJS.ErrnoException) =>
-      done({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error: error.code ?? error.message }),
+    egressConnect(
+      egress,
+      {
+        host,
+        port,
+        timeoutMs,
+        tls: {
+          // SNI may not be an IP address (RFC 6066 §3).
+          ...(isIpLiteral(host) ? {} : { servername: host }),
+          secureContext: trustedSecureContext(extraCaPems),
+          rejectUnauthorized: false,
+        },
+      },
+      (error, connected) => {
+        if (error || !connected) {
+          resolve(failure(error instanceof EgressRefusedError ? error.message : ((error as NodeJS.ErrnoException | null)?.code ?? error?.message ?? 'connect-failed')));
+          return;
+        }
+        handshake(connected as TLSSocket, host, resolve);
+      },
     );
   });
+}
+
+function handshake(socket: TLSSocket, host: string, resolve: (check: CertificateCheck) => void): void {
+  const done = (result: CertificateCheck) => {
+    socket.destroy();
+    resolve(result);
+  };
+  socket.once('secureConnect', () => {
+    const { valid, problem, protocol, validTo, selfSigned } = judgeCertificate(socket, host);
+    done({ valid, problem, protocol, validTo, selfSigned });
+  });
+  socket.once('timeout', () => done(failure('timeout')));
+  socket.once('error', (error: NodeJS.ErrnoException) => done(failure(error.code ?? error.message)));
 }
 
 /** The certificate verdict with each defect told apart, as pshtt reports them (one certificate can have several). */

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import type { AddressInfo, LookupFunction } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressPolicy, type Resolver } from '../egress/policy.js';
 import { probeHttps } from './probe.js';
 import type { ProbeOptions } from './probe.js';
 import { createProbeTestCa } from './test-support/test-ca.js';
@@ -11,8 +12,9 @@ import type { ProbeTestCa } from './test-support/test-ca.js';
 
 /*
  * One HTTPS server (certificate chosen per SNI name) and one HTTP server on 127.0.0.1, each answering per Host
- * like a different government domain. A lookup maps the names to 127.0.0.1, so root/www logic is exercised
- * with real names; names left out of the map do not resolve (a www that does not exist).
+ * like a different government domain. The egress policy's resolver maps the names to 127.0.0.1 (the one address
+ * it allows, as a scan allows its target's own), so root/www logic is exercised with real names; names left out
+ * of the map do not resolve (a www that does not exist).
  */
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -26,31 +28,32 @@ const httpsRoutes = new Map<string, Handler>();
 const certificates = new Map<string, tls.SecureContext>();
 const resolvable = new Set<string>();
 
-const lookup: LookupFunction = (hostname, options, callback) => {
-  if (!resolvable.has(hostname)) {
-    const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-    callback(error, '', 4);
-    return;
-  }
-  if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
-  else callback(null, '127.0.0.1', 4);
+const resolver: Resolver = async (hostname) => {
+  if (!resolvable.has(hostname))
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  return [{ address: '127.0.0.1', family: 4 }];
 };
+const egress = createEgressPolicy({ resolver, allowed: ['127.0.0.1'] });
 
 const STRONG_HSTS = 'max-age=63072000; includeSubDomains; preload';
 
-const redirect = (location: () => string): Handler => (_req, res) => {
-  res.writeHead(301, { location: location() });
-  res.end();
-};
-const page = (headers: Record<string, string> = {}): Handler => (req, res) => {
-  if (req.url === '/.well-known/security.txt') {
-    res.writeHead(404, { 'content-type': 'text/html' });
-    res.end('<h1>No encontrada</h1>');
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
-  res.end('<!doctype html><title>Inicio</title><h1>Ministerio</h1>');
-};
+const redirect =
+  (location: () => string): Handler =>
+  (_req, res) => {
+    res.writeHead(301, { location: location() });
+    res.end();
+  };
+const page =
+  (headers: Record<string, string> = {}): Handler =>
+  (req, res) => {
+    if (req.url === '/.well-known/security.txt') {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<h1>No encontrada</h1>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
+    res.end('<!doctype html><title>Inicio</title><h1>Ministerio</h1>');
+  };
 const httpsUrl = (host: string) => `https://${host}:${ports.https}/`;
 const httpUrl = (host: string) => `http://${host}:${ports.http}/`;
 
@@ -79,18 +82,27 @@ function site(
   }
 }
 
-const route = (routes: Map<string, Handler>): Handler => (req, res) => {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  const handler = routes.get(host);
-  if (handler) handler(req, res);
-  else {
-    // A listening server that does not serve this name: the connection is reset, like no server at all.
-    req.socket.destroy();
-  }
-};
+const route =
+  (routes: Map<string, Handler>): Handler =>
+  (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const handler = routes.get(host);
+    if (handler) handler(req, res);
+    else {
+      // A listening server that does not serve this name: the connection is reset, like no server at all.
+      req.socket.destroy();
+    }
+  };
 
 const probe = (target: string, extra: Partial<ProbeOptions> = {}) =>
-  probeHttps(target, { extraCaPems: [ca.rootPem], lookup, ports, timeoutMs: 5_000, userAgent: 'egov-monitor-test', ...extra });
+  probeHttps(target, {
+    extraCaPems: [ca.rootPem],
+    egress,
+    ports,
+    timeoutMs: 5_000,
+    userAgent: 'egov-monitor-test',
+    ...extra,
+  });
 
 beforeAll(async () => {
   ca = createProbeTestCa();
@@ -105,7 +117,10 @@ beforeAll(async () => {
   );
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   await new Promise<void>((r) => httpsServer.listen(0, '127.0.0.1', r));
-  ports = { http: (httpServer.address() as AddressInfo).port, https: (httpsServer.address() as AddressInfo).port };
+  ports = {
+    http: (httpServer.address() as AddressInfo).port,
+    https: (httpsServer.address() as AddressInfo).port,
+  };
 
   // Everything right: HTTP upgrades, www folds into root, strong HSTS, security headers, security.txt, and a
   // chain served with its intermediate.
@@ -177,8 +192,11 @@ beforeAll(async () => {
     https: redirect(() => httpsUrl('segura.gob.gt')),
   });
   httpsRoutes.set('127.0.0.1', page());
-  httpRoutes.set('127.0.0.1', redirect(() => `https://127.0.0.1:${ports.https}/`));
-}, 30_000);
+  httpRoutes.set(
+    '127.0.0.1',
+    redirect(() => `https://127.0.0.1:${ports.https}/`),
+  );
+}, 300_000);
 
 afterAll(async () => {
   await new Promise((r) => httpServer.close(r));
@@ -224,7 +242,10 @@ describe('probeHttps', () => {
       frameProtection: "frame-ancestors 'self'",
       referrerPolicy: 'strict-origin-when-cross-origin',
     });
-    expect(e.securityTxt).toEqual({ found: true, url: `https://segura.gob.gt:${ports.https}/.well-known/security.txt` });
+    expect(e.securityTxt).toEqual({
+      found: true,
+      url: `https://segura.gob.gt:${ports.https}/.well-known/security.txt`,
+    });
     expect(e.mixedContent).toEqual([]);
   });
 
@@ -280,7 +301,9 @@ describe('probeHttps', () => {
     expect(e.defaultsToHttps).toBe(false);
     expect(e.strictlyForcesHttps).toBe(false);
     expect(e.canonicalUrl).toBe(httpUrl('degrada.gob.gt'));
-    expect(e.endpoints.find((p) => p.url === httpsUrl('degrada.gob.gt'))?.redirectTo).toBe(httpUrl('degrada.gob.gt'));
+    expect(e.endpoints.find((p) => p.url === httpsUrl('degrada.gob.gt'))?.redirectTo).toBe(
+      httpUrl('degrada.gob.gt'),
+    );
     expect(e.hsts).toBe(false);
   });
 

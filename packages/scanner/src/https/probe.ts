@@ -2,10 +2,12 @@ import http from 'node:http';
 import https from 'node:https';
 import type tls from 'node:tls';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { LookupFunction } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { getDomain } from 'tldts-icann';
 import type { HttpsEvidence } from '@egov-monitor/rubric';
+import { isIpLiteral } from '../egress/addresses.js';
+import { egressCreateConnection } from '../egress/connect.js';
+import { EgressRefusedError, PUBLIC_ONLY, type EgressPolicy } from '../egress/policy.js';
 import { judgeCertificate } from './certificate-check.js';
 import type { CertificateVerdict } from './certificate-check.js';
 import { trustedSecureContext } from './trust.js';
@@ -19,8 +21,12 @@ import { trustedSecureContext } from './trust.js';
 export interface ProbeOptions {
   /** PEM bundles trusted besides the system roots (--ca FILE, NODE_EXTRA_CA_CERTS). */
   extraCaPems?: string[];
-  /** dns.lookup-compatible resolver (tests map example.gob.gt and www.example.gob.gt to 127.0.0.1). */
-  lookup?: LookupFunction;
+  /**
+   * Who the probe may connect to, judged at connect time on every endpoint and every redirect hop: a www endpoint
+   * that answers 302 → http://169.254.169.254/ gets that hop refused ("refused: link-local address") and nothing
+   * from it in evidence. Its resolver is the scan's (tests map example.gob.gt to 127.0.0.1). Default: public only.
+   */
+  egress?: EgressPolicy;
   /** One request. Default 10 000 ms. */
   timeoutMs?: number;
   userAgent?: string;
@@ -83,7 +89,7 @@ export async function probeHttps(domainOrUrl: string, options: ProbeOptions = {}
   const www = `www.${root}`;
   const ctx: RequestContext = {
     secureContext: trustedSecureContext(options.extraCaPems),
-    lookup: options.lookup,
+    egress: options.egress ?? PUBLIC_ONLY,
     timeoutMs: options.timeoutMs ?? 10_000,
     userAgent: options.userAgent ?? 'egov-monitor',
     now: options.now ?? new Date(),
@@ -346,7 +352,11 @@ async function probeEndpoint(
     endpoint.chain.push(current);
     endpoint.redirectEventuallyTo = current;
     const next = await request(current, ctx, false);
-    if (!next.ok) break;
+    if (!next.ok) {
+      // A hop the egress policy refused is evidence in itself ("refused: link-local address"); nothing was fetched.
+      if (next.error.startsWith('refused:')) endpoint.error = next.error;
+      break;
+    }
     const nextLocation = headerValue(next.response.headers, 'location');
     if (next.response.status >= 300 && next.response.status < 400 && nextLocation !== null) {
       current = resolve(nextLocation, current);
@@ -363,7 +373,7 @@ async function probeEndpoint(
 
 interface RequestContext {
   secureContext: tls.SecureContext;
-  lookup: LookupFunction | undefined;
+  egress: EgressPolicy;
   timeoutMs: number;
   userAgent: string;
   now: Date;
@@ -384,12 +394,18 @@ function request(url: string, ctx: RequestContext, readBody: boolean): Promise<F
     const common = {
       method: 'GET',
       headers: { 'user-agent': ctx.userAgent, accept: '*/*' },
-      agent: false as const,
       timeout: ctx.timeoutMs,
       // Government servers send odd headers more often than one would hope; judge them, don't crash on them.
       insecureHTTPParser: true,
-      ...(ctx.lookup ? { lookup: ctx.lookup } : {}),
     };
+    // No agent, no connection reuse: each request connects through the egress policy (its own TLS session for
+    // https, with the scan's trust and SNI for names), so every endpoint and redirect hop is judged on its own.
+    const createConnection = egressCreateConnection(
+      ctx.egress,
+      isHttps
+        ? { secureContext: ctx.secureContext, rejectUnauthorized: false, ...(isIpLiteral(hostname) ? {} : { servername: hostname }) }
+        : undefined,
+    ) as unknown as http.RequestOptions['createConnection'];
     const onResponse = (res: IncomingMessage) => {
       const certificate = isHttps ? judgeCertificate(res.socket as TLSSocket, hostname, ctx.now) : null;
       const response: Response = { url, status: res.statusCode ?? 0, headers: res.headers, certificate, body: '' };
@@ -410,19 +426,14 @@ function request(url: string, ctx: RequestContext, readBody: boolean): Promise<F
       res.on('close', finish);
       res.on('error', finish);
     };
-    const req = isHttps
-      ? https.request(
-          url,
-          // `secureContext` reaches tls.connect through the agent (Node's types list only the options it builds one from).
-          { ...common, secureContext: ctx.secureContext, rejectUnauthorized: false, servername: isIpLiteral(hostname) ? undefined : hostname } as https.RequestOptions,
-          onResponse,
-        )
-      : http.request(url, common, onResponse);
+    const req = (isHttps ? https : http).request(url, { ...common, createConnection }, onResponse);
     req.on('timeout', () => {
       req.destroy();
       settle({ ok: false, error: 'timeout' });
     });
-    req.on('error', (error: NodeJS.ErrnoException) => settle({ ok: false, error: errorCode(error) }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      settle({ ok: false, error: error instanceof EgressRefusedError ? error.message : errorCode(error) }),
+    );
     req.end();
   });
 }
@@ -461,10 +472,6 @@ function origin(protocol: 'http' | 'https', hostname: string, port: number): str
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   const defaultPort = protocol === 'http' ? 80 : 443;
   return `${protocol}://${host}${port === defaultPort ? '' : `:${port}`}`;
-}
-
-function isIpLiteral(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | null {

@@ -73,7 +73,7 @@ beforeAll(async () => {
     executablePath: findChromeExecutable() ?? '/usr/bin/chromium',
     args: [`--remote-debugging-port=${port}`, ...CHROMIUM_ARGS],
   });
-}, 30_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -97,7 +97,7 @@ describe('runLighthouse', () => {
     }
     // The browser survives the run: Lighthouse only disconnected from it.
     expect(browser.isConnected()).toBe(true);
-  }, 90_000);
+  }, 900_000);
 
   it('scores a page with SEO and accessibility defects lower on those categories', async () => {
     defective = await runLighthouse(session, `${base}/defectuosa`);
@@ -105,12 +105,12 @@ describe('runLighthouse', () => {
     expect(defective.error).toBeUndefined();
     expect(defective.scores.seo).toBeLessThan(clean.scores.seo ?? 0);
     expect(defective.scores.accessibility).toBeLessThan(clean.scores.accessibility ?? 0);
-  }, 90_000);
+  }, 900_000);
 
   it('reports a page that cannot load as an error with null scores', async () => {
     const closed = await freePort();
     const failed = await runLighthouse(session, `http://127.0.0.1:${closed}/`, { maxWaitForLoadMs: 10_000 });
     expect(failed.error).toBeTruthy();
     expect(failed.scores).toEqual({ accessibility: null, bestPractices: null, seo: null, performance: null });
-  }, 60_000);
+  }, 900_000);
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Flags, Result, default as LighthouseRun } from 'lighthouse';
 import type { LighthouseEvidence } from '@egov-monitor/rubric';
+import { createEgressPolicy, type EgressPolicy } from '../egress/policy.js';
 import type { BrowserSession } from '../scan-options.js';
 
 export type LighthouseScores = LighthouseEvidence['pages'][number]['scores'];
@@ -20,6 +21,11 @@ export interface LighthouseRunOptions {
   maxWaitForLoadMs?: number;
   /** Hard stop for the whole run. Default: twice maxWaitForLoadMs plus 30 s. */
   timeoutMs?: number;
+  /**
+   * The audited site's egress policy. Lighthouse opens its tab in the browser's default context, whose proxy
+   * listener takes this policy for the run (runs are serialised) and goes back to the launch's policy after it.
+   */
+  egress?: EgressPolicy;
 }
 
 /**
@@ -82,7 +88,7 @@ const NO_SCORES: LighthouseScores = { accessibility: null, bestPractices: null, 
  * Never throws: a failed run comes back with null scores and `error`.
  */
 export async function runLighthouse(
-  session: Pick<BrowserSession, 'debuggingPort' | 'lighthouseLock'>,
+  session: Pick<BrowserSession, 'debuggingPort' | 'lighthouseLock' | 'egress'>,
   url: string,
   options: LighthouseRunOptions = {},
 ): Promise<LighthousePageRun> {
@@ -108,6 +114,8 @@ export async function runLighthouse(
       durationMs: Date.now() - started,
     });
     let timer: NodeJS.Timeout | undefined;
+    const listener = session.egress?.defaultListener;
+    if (listener && options.egress) listener.setPolicy(options.egress);
     try {
       const lighthouse = await loadLighthouse();
       const run = lighthouse.run(url, flags);
@@ -127,6 +135,7 @@ export async function runLighthouse(
       return done({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
+      if (listener && options.egress) listener.setPolicy(session.egress?.defaultPolicy ?? createEgressPolicy({ resolver: listener.policy.resolver }));
     }
   });
 }

@@ -10,18 +10,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server on 127.0.0.1 (ephemeral port), HTTPS when given a key and certificate. */
-export async function startServer(handler: Handler, tlsOptions?: { key: string; cert: string }): Promise<TestServer> {
+/**
+ * A server on 127.0.0.1 (ephemeral port), HTTPS when given a key and certificate. `host` puts it on another
+ * loopback address (Linux routes all of 127/8 to lo): the hostile-network suite's canaries live on 127.0.0.2….
+ */
+export async function startServer(handler: Handler, tlsOptions?: { key: string; cert: string }, host = '127.0.0.1'): Promise<TestServer> {
   const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `${tlsOptions ? 'https' : 'http'}://127.0.0.1:${port}/`,
+    url: `${tlsOptions ? 'https' : 'http'}://${host}:${port}/`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fileExtension, isDownloadUrl, isSearchResultUrl, normalizeUrl } from './normalize.js';
-import { isPrivateAddress, isPrivateHost, createPrivateNetworkGuard } from './private-network.js';
 import { isSameSiteUrl, registrableDomain, siteHostsFor } from './site-hosts.js';
 
 describe('normalizeUrl', () => {
@@ -26,26 +25,6 @@ describe('normalizeUrl', () => {
     expect(isSearchResultUrl('https://x.gob.gt/buscar?texto=a')).toBe(true);
     expect(isSearchResultUrl('https://x.gob.gt/search/node/agua')).toBe(true);
     expect(isSearchResultUrl('https://x.gob.gt/servicios?page=2')).toBe(false);
-  });
-});
-
-describe('private network rule', () => {
-  it('judges IP literals directly', () => {
-    for (const ip of ['10.1.2.3', '192.168.0.1', '127.0.0.1', '172.16.5.4', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', '0.0.0.0'])
-      expect(isPrivateAddress(ip), ip).toBe(true);
-    for (const ip of ['8.8.8.8', '200.12.34.56', '172.32.0.1', '2800:1e0::1']) expect(isPrivateAddress(ip), ip).toBe(false);
-  });
-  it('resolves host names and refuses those that point inside', async () => {
-    const resolver = async (host: string) => (host === 'intranet.example.gob.gt' ? ['10.0.0.7'] : ['200.1.2.3']);
-    expect(await isPrivateHost('https://intranet.example.gob.gt/x', resolver)).toBe(true);
-    expect(await isPrivateHost('www.example.gob.gt', resolver)).toBe(false);
-    expect(await isPrivateHost('localhost', resolver)).toBe(true);
-    // A public target: links to 10.x, 192.168.x and 127.x are not followed.
-    const guard = createPrivateNetworkGuard(false, resolver);
-    expect(await guard.allows('https://www.example.gob.gt/tramites')).toBe(true);
-    for (const url of ['http://10.0.0.1/admin', 'http://192.168.1.1/', 'http://127.0.0.1:8080/', 'https://intranet.example.gob.gt/'])
-      expect(await guard.allows(url), url).toBe(false);
-    expect(await createPrivateNetworkGuard(true, resolver).allows('http://10.0.0.1/')).toBe(true);
   });
 });
 

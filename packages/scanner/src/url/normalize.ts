@@ -1,11 +1,9 @@
+import { canonicalUrl } from '@egov-monitor/rubric';
+
 /**
  * One URL per page: the crawl counts `/` and `/index.html` once, ignores fragments and tracking parameters, and
  * never opens mail, phone or script links.
  */
-
-const TRACKING_PARAMS = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|igshid|ref_src)$/i;
-const INDEX_FILE = /\/(index|default)\.(html?|php|aspx?|jsp)$/i;
-const SESSION_PARAMS = /^(phpsessid|jsessionid|sid|sessionid|aspsessionid[a-z]*)$/i;
 
 /** Extensions of documents and files that are downloaded rather than opened as pages (recorded as links). */
 export const DOWNLOAD_EXTENSIONS = new Set([
@@ -36,29 +34,11 @@ export function isWebUrl(url: string): boolean {
 }
 
 /**
- * The crawl's identity of a page: absolute, no fragment, lower-case host, no default port, index files folded into
+ * The crawl's URL of a page: absolute, no fragment, lower-case host, no default port, index files folded into
  * their directory, tracking and session parameters dropped, remaining parameters sorted. Null for non-web links.
+ * The rubric's `canonicalUrl`, the one normaliser every page and site identity is built on (#18).
  */
-export function normalizeUrl(href: string, base?: string): string | null {
-  let url: URL;
-  try {
-    url = base ? new URL(href.trim(), base) : new URL(href.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  url.hostname = url.hostname.toLowerCase().replace(/\.$/, '');
-  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
-  url.pathname = url.pathname.replace(INDEX_FILE, '/').replace(/\/{2,}/g, '/') || '/';
-  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMS.test(key) && !SESSION_PARAMS.test(key));
-  kept.sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
-  url.search = '';
-  for (const [key, value] of kept) url.searchParams.append(key, value);
-  return url.toString();
-}
+export const normalizeUrl: (href: string, base?: string) => string | null = canonicalUrl;
 
 const SEARCH_PARAMS = new Set(['q', 's', 'search', 'buscar', 'busqueda', 'query', 'keys', 'keyword', 'keywords', 'k', 'term', 'texto', 'searchword', 'search_api_fulltext', 'termino']);
 const SEARCH_PATH = /\/(search|buscar|busqueda|búsqueda|resultados?-de-busqueda|search-results?)(\/|$|\.)/i;

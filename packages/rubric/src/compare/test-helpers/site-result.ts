@@ -1,6 +1,14 @@
 // Hand-built SiteResults for the aggregate and comparison tests.
 import type { SiteGroup } from '../../evidence/common.js';
-import type { CheckResult, CriterionId, CriterionResult, MaturityLevel, Outcome, ScanResults, SiteResult } from '../../results.js';
+import type {
+  CheckResult,
+  CriterionId,
+  CriterionResult,
+  MaturityLevel,
+  Outcome,
+  ScanResults,
+  SiteResult,
+} from '../../results.js';
 import { CRITERION_IDS } from '../../results.js';
 
 const POINTS: Record<MaturityLevel, number> = { 0: 0, 1: 20, 2: 40, 3: 60, 4: 80, 5: 100 };
@@ -28,17 +36,21 @@ export interface SiteSpec {
   /** Status error with this code. */
   error?: string;
   met?: CriterionId[];
+  /** Criteria whose work was not finished (outcome inconclusive, not met). */
+  inconclusive?: CriterionId[];
+  /** The level is provisional: these inconclusive criteria could take it up to `couldReach`. */
+  provisional?: { couldRaise: CriterionId[]; couldReach: MaturityLevel };
   compliance?: number | null;
   /** ruleId → pages */
   violations?: Record<string, string[]>;
   checks?: Record<string, Outcome>;
 }
 
-function criterion(id: CriterionId, met: boolean): CriterionResult {
+function criterion(id: CriterionId, met: boolean, inconclusive = false): CriterionResult {
   return {
     id,
     level: LEVEL_OF[id],
-    outcome: met ? 'pass' : 'fail',
+    outcome: met ? 'pass' : inconclusive ? 'inconclusive' : 'fail',
     met,
     evidence: [],
     reason: { es: met ? 'cumple' : 'no cumple', en: met ? 'met' : 'not met' },
@@ -46,7 +58,14 @@ function criterion(id: CriterionId, met: boolean): CriterionResult {
 }
 
 function check(id: string, outcome: Outcome): CheckResult {
-  return { id, area: 'security', outcome, title: { es: id, en: id }, implements: { es: '', en: '' }, evidence: [] };
+  return {
+    id,
+    area: 'security',
+    outcome,
+    title: { es: id, en: id },
+    implements: { es: '', en: '' },
+    evidence: [],
+  };
 }
 
 export function siteResult(spec: SiteSpec): SiteResult {
@@ -62,7 +81,12 @@ export function siteResult(spec: SiteSpec): SiteResult {
     maturity: {
       level,
       points: POINTS[level],
-      criteria: failed ? [] : CRITERION_IDS.map((id) => criterion(id, (spec.met ?? []).includes(id))),
+      criteria: failed
+        ? []
+        : CRITERION_IDS.map((id) =>
+            criterion(id, (spec.met ?? []).includes(id), (spec.inconclusive ?? []).includes(id)),
+          ),
+      ...(spec.provisional && !failed ? { provisional: true as const, ...spec.provisional } : {}),
     },
     accessibility: {
       pagesScanned: failed ? 0 : 3,
@@ -81,7 +105,7 @@ export function siteResult(spec: SiteSpec): SiteResult {
     checks: Object.entries(spec.checks ?? {}).map(([id, outcome]) => check(id, outcome)),
     compliance: {
       areas: { accessibility: null, security: null, usability: null, recommendations: null },
-      overall: failed ? null : (spec.compliance === undefined ? null : spec.compliance),
+      overall: failed ? null : spec.compliance === undefined ? null : spec.compliance,
     },
   };
   if (spec.institution) site.institution = spec.institution;
@@ -91,7 +115,7 @@ export function siteResult(spec: SiteSpec): SiteResult {
 
 export function scanResults(sites: SiteResult[], startedAt = '2026-03-02T10:00:00.000Z'): ScanResults {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'egov-monitor', version: '0.1.0' },
     startedAt,
     finishedAt: startedAt,

@@ -1,13 +1,13 @@
-import type { LookupFunction } from 'node:net';
+import type { EgressPolicy } from '../../egress/policy.js';
 
 /**
  * Network knobs of the HTTPS collector for tests (local servers on ephemeral ports, names mapped to
- * 127.0.0.1). In a scan the CAs and user agent come from SiteContext.extraCaPems / userAgent.
+ * 127.0.0.1 by the policy's resolver). In a scan the CAs, user agent and egress policy come from SiteContext.
  */
 export interface NetworkOverrides {
   extraCaPems?: string[];
   userAgent?: string;
-  lookup?: LookupFunction;
+  egress?: EgressPolicy;
   ports?: { http: number; https: number };
   timeoutMs?: number;
 }

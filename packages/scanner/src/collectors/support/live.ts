@@ -24,32 +24,41 @@ export interface OpenedPage {
   error?: string;
 }
 
-/** One navigation, never longer than this nor past the deadline. */
-export const LIVE_NAVIGATION_MS = 15_000;
+/** Safety net of one live step (a navigation, waiting until the page is ready) when the site gives none. */
+export const LIVE_PAGE_TIMEOUT_MS = 60_000;
 
 /**
- * Live work per collector: the site scan stops a collector at its own bound (60 s by default) and keeps nothing
- * of it, so a collector stops starting new live steps well before, and returns what it has.
+ * The same site with a nearer deadline (methods and their `this` untouched). Without `ms` the site is returned as
+ * it is: the site scan already gives each collector its own safety net (runCollectors), and a shorter time budget
+ * here would make what a collector reads depend on how fast the machine is.
  */
-export const LIVE_COLLECTOR_BUDGET_MS = 40_000;
-
-/** The same site with a nearer deadline (methods and their `this` untouched). */
-export function withBudget(site: SiteContext, ms = LIVE_COLLECTOR_BUDGET_MS): SiteContext {
-  const deadline = Math.min(site.deadline, Date.now() + ms);
+export function withBudget(site: SiteContext, ms?: number): SiteContext {
+  if (ms === undefined) return site;
+  const deadline = Math.min(site.deadline, (site.now ?? Date.now)() + ms);
   return Object.create(site, { deadline: { value: deadline, enumerable: true } }) as SiteContext;
 }
 
 export function timeLeft(site: SiteContext): number {
-  return site.deadline - Date.now();
+  return site.deadline - (site.now ?? Date.now)();
 }
 
-/** Enough time left to start a live step that may take `ms`. */
+/**
+ * Whether the collector's safety net still leaves room for a live step that may take `ms`. When it does not, the
+ * step is skipped and the collector's data is marked incomplete: the work was not finished, so what it did not
+ * find proves nothing.
+ */
 export function hasTime(site: SiteContext, ms = 3_000): boolean {
-  return timeLeft(site) > ms;
+  if (timeLeft(site) > ms) return true;
+  site.markIncomplete?.({
+    code: 'collector-timeout',
+    message: 'the collector reached its safety time limit before finishing its work',
+  });
+  return false;
 }
 
+/** The safety net of one live step: the page time limit, never past the collector's deadline. */
 export function navigationTimeout(site: SiteContext): number {
-  return Math.max(1_000, Math.min(LIVE_NAVIGATION_MS, timeLeft(site) - 500));
+  return Math.max(1, Math.min(site.pageTimeoutMs ?? LIVE_PAGE_TIMEOUT_MS, timeLeft(site)));
 }
 
 /**
@@ -57,7 +66,11 @@ export function navigationTimeout(site: SiteContext): number {
  * with `fresh`, a new tab that is closed afterwards (for work that changes the tab for good, like moving its clock).
  * A tab whose work failed is closed rather than reused.
  */
-export async function withPage<T>(site: SiteContext, work: (page: Page) => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
+export async function withPage<T>(
+  site: SiteContext,
+  work: (page: Page) => Promise<T>,
+  options: { fresh?: boolean } = {},
+): Promise<T> {
   const pooled = !options.fresh && site.tabs !== undefined;
   // A pooled tab is watched from its creation; a fresh one from now, before it navigates.
   const page = pooled ? await site.tabs!.acquire() : await site.browser.newPage();
@@ -96,11 +109,13 @@ export async function openAndRead(site: SiteContext, url: string): Promise<Opene
 }
 
 /**
- * Lets scripts render (after `load`, a short window without requests, bounded): widgets and JS-written content
- * appear after load. The crawl's own settle rule, not Playwright's 'networkidle', which waits 500 ms on every page.
+ * Waits until the page is ready (the crawl's rule: `load`, then network and DOM quiet), bounded only by the page's
+ * safety net, so JS-written content and widgets are there however busy the machine is. `ms` is a floor of that bound
+ * kept for callers that name one; a bound below the safety net would make the result depend on the machine's speed.
+ * Answers whether the page got ready before the bound.
  */
-export async function settle(page: Page, site: SiteContext, ms = 4_000): Promise<void> {
-  await settleAfterLoad(page, Math.max(500, Math.min(ms, timeLeft(site) - 500)));
+export async function settle(page: Page, site: SiteContext, ms = 0): Promise<boolean> {
+  return settleAfterLoad(page, Math.max(1, Math.min(Math.max(ms, navigationTimeout(site)), timeLeft(site))));
 }
 
 /** Runs a self-contained function in the page (the snapshot's `evaluateSource`, under the collectors' name). */

@@ -3,6 +3,7 @@
  * from a table. Only tests import this module.
  */
 import type { BrowserContext } from 'playwright-core';
+import type { CrawlEvidence, Incompleteness, PageRecord } from '@egov-monitor/rubric';
 import type { CertificateCheck } from '../../https/certificate-check.js';
 import type { PageSnapshot, SnapshotForm, SnapshotFormField, SnapshotLink } from '../../page-snapshot.js';
 import type { FetchedResource, SiteContext } from '../collector.js';
@@ -101,6 +102,8 @@ export interface FakeSiteOptions {
   browser?: BrowserContext;
   scannedAt?: string;
   deadline?: number;
+  /** The crawl's records (status, soft 404) of pages, as the site scan hands them to collectors. */
+  crawlPages?: Partial<PageRecord>[];
 }
 
 /** A browser that refuses to open pages: unit tests must not depend on a live browser. */
@@ -115,7 +118,9 @@ const noBrowser = new Proxy(
   },
 ) as BrowserContext;
 
-export function fakeSite(options: FakeSiteOptions): SiteContext & { fetched: string[]; logs: string[] } {
+export function fakeSite(
+  options: FakeSiteOptions,
+): SiteContext & { fetched: string[]; logs: string[]; incomplete: Incompleteness[] } {
   const homeUrl = options.homeUrl ?? options.pages[0]?.url ?? 'https://www.ejemplo.gob.gt/';
   const home = new URL(homeUrl);
   const siteHosts = options.siteHosts ?? [
@@ -124,6 +129,29 @@ export function fakeSite(options: FakeSiteOptions): SiteContext & { fetched: str
   ];
   const fetched: string[] = [];
   const logs: string[] = [];
+  const incomplete: Incompleteness[] = [];
+  const crawl: CrawlEvidence | undefined = options.crawlPages && {
+    startUrl: homeUrl,
+    homeUrl,
+    homeStatus: 200,
+    pages: options.crawlPages.map((page) => ({
+      url: homeUrl,
+      status: 200,
+      contentType: 'text/html',
+      title: '',
+      depth: 1,
+      foundVia: 'link',
+      linkedFromSite: true,
+      soft404: false,
+      isSearchResult: false,
+      words: 300,
+      analysed: false,
+      ...page,
+    })),
+    robots: { url: `${home.origin}/robots.txt`, found: false, disallowedPathsSkipped: 0 },
+    sitemap: { urls: [], found: false, urlCount: 0 },
+    budget: { maxPages: 30, maxDepth: 4 },
+  };
   return {
     target: { url: homeUrl },
     homeUrl,
@@ -132,6 +160,9 @@ export function fakeSite(options: FakeSiteOptions): SiteContext & { fetched: str
     browser: options.browser ?? noBrowser,
     fetched,
     logs,
+    incomplete,
+    markIncomplete: (reason) => incomplete.push(reason),
+    ...(crawl ? { crawl } : {}),
     async fetch(url, fetchOptions = {}): Promise<FetchedResource> {
       fetched.push(`${fetchOptions.method ?? 'GET'} ${url}`);
       const answer: FakeResponse = options.responses?.[url] ?? {

@@ -8,10 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { createEgressPolicy } from '../../../egress/policy.js';
 import { checkCertificate } from '../../../https/certificate-check.js';
 import type { PageSnapshot } from '../../../page-snapshot.js';
 import { takeSnapshot } from '../../../snapshot/take-snapshot.js';
 import type { FetchedResource, SiteContext } from '../../collector.js';
+import type { Incompleteness } from '@egov-monitor/rubric';
 import { CHROMIUM_ARGS, findChromeExecutable } from '../../../browser.js';
 
 export interface Route {
@@ -89,7 +91,7 @@ export function useLiveFixture(
     browser = await launchTestBrowser();
     context = await browser.newContext(contextOptions);
     server = await startServer(routes);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
@@ -132,9 +134,10 @@ export function liveSite(
     timeLimitMs?: number;
     extraCaPems?: string[];
   },
-): SiteContext & { logs: string[] } {
+): SiteContext & { logs: string[]; incomplete: Incompleteness[] } {
   const home = new URL(options.homeUrl);
   const logs: string[] = [];
+  const incomplete: Incompleteness[] = [];
   return {
     target: { url: options.homeUrl },
     homeUrl: options.homeUrl,
@@ -142,6 +145,8 @@ export function liveSite(
     pages: options.pages,
     browser: context,
     logs,
+    incomplete,
+    markIncomplete: (reason) => incomplete.push(reason),
     async fetch(url, fetchOptions = {}): Promise<FetchedResource> {
       try {
         const response = await context.request.fetch(url, {
@@ -173,7 +178,14 @@ export function liveSite(
         };
       }
     },
-    checkCertificate: (url) => checkCertificate(url, options.extraCaPems ?? [], 3_000),
+    // The fixture sites live on 127.0.0.1: their own address is the one non-public address a scan of them may reach.
+    checkCertificate: (url) =>
+      checkCertificate(
+        url,
+        options.extraCaPems ?? [],
+        3_000,
+        createEgressPolicy({ allowed: [home.hostname] }),
+      ),
     isSameSite: (url) => {
       try {
         return new URL(url).hostname === home.hostname;
@@ -181,7 +193,9 @@ export function liveSite(
         return false;
       }
     },
-    deadline: Date.now() + (options.timeLimitMs ?? 40_000),
+    // The site scan's safety nets (far above a healthy page's need), so a busy machine reads the same as an idle one.
+    deadline: Date.now() + (options.timeLimitMs ?? 300_000),
+    pageTimeoutMs: 60_000,
     scannedAt: options.scannedAt ?? new Date().toISOString(),
     log: (message) => logs.push(message),
   };
