@@ -27,8 +27,16 @@ afterAll(() => server.close());
 
 describe('crawl helpers', () => {
   it('prefers the links a person opens: services, contact, transparency, menus', () => {
-    const link = (text: string, inNav = false) => ({ href: 'https://x.gob.gt/a', text, label: '', inNav, inFooter: false });
-    expect(linkPriority(link('Trámites y servicios', true))).toBeGreaterThan(linkPriority(link('Trámites y servicios')));
+    const link = (text: string, inNav = false) => ({
+      href: 'https://x.gob.gt/a',
+      text,
+      label: '',
+      inNav,
+      inFooter: false,
+    });
+    expect(linkPriority(link('Trámites y servicios', true))).toBeGreaterThan(
+      linkPriority(link('Trámites y servicios')),
+    );
     expect(linkPriority(link('Contáctenos'))).toBeGreaterThan(linkPriority(link('Galería de fotos')));
     expect(linkPriority(link('Cerrar sesión', true))).toBeLessThan(0);
     expect(matchedGroups('Información Pública de Oficio')).toContain('public-information');
@@ -36,14 +44,21 @@ describe('crawl helpers', () => {
   });
 
   it('reads robots.txt for our token and sitemaps, urlsets and indexes (gzip too)', async () => {
-    const robots = parseRobots('https://x.gob.gt/robots.txt', 'User-agent: egov-monitor\nDisallow: /interno/\n\nUser-agent: *\nDisallow: /\nSitemap: https://x.gob.gt/s.xml');
+    const robots = parseRobots(
+      'https://x.gob.gt/robots.txt',
+      'User-agent: egov-monitor\nDisallow: /interno/\n\nUser-agent: *\nDisallow: /\nSitemap: https://x.gob.gt/s.xml',
+    );
     expect(robots.isAllowed('https://x.gob.gt/interno/a')).toBe(false);
     expect(robots.isAllowed('https://x.gob.gt/tramites')).toBe(true);
     expect(robots.sitemaps).toEqual(['https://x.gob.gt/s.xml']);
     expect(parseRobots('https://x.gob.gt/robots.txt', null).isAllowed('https://x.gob.gt/a')).toBe(true);
     const files: Record<string, Buffer> = {
-      'https://x.gob.gt/index.xml': Buffer.from('<sitemapindex><sitemap><loc>https://x.gob.gt/a.xml.gz</loc></sitemap></sitemapindex>'),
-      'https://x.gob.gt/a.xml.gz': gzipSync('<urlset><url><loc>https://x.gob.gt/uno?a=1&amp;b=2</loc></url><url><loc><![CDATA[https://x.gob.gt/dos]]></loc></url></urlset>'),
+      'https://x.gob.gt/index.xml': Buffer.from(
+        '<sitemapindex><sitemap><loc>https://x.gob.gt/a.xml.gz</loc></sitemap></sitemapindex>',
+      ),
+      'https://x.gob.gt/a.xml.gz': gzipSync(
+        '<urlset><url><loc>https://x.gob.gt/uno?a=1&amp;b=2</loc></url><url><loc><![CDATA[https://x.gob.gt/dos]]></loc></url></urlset>',
+      ),
     };
     const result = await loadSitemaps(['https://x.gob.gt/index.xml'], async (url) => files[url] ?? null, 1);
     expect(result).toEqual({ found: true, urls: ['https://x.gob.gt/uno?a=1&b=2'], urlCount: 2 });
@@ -51,14 +66,47 @@ describe('crawl helpers', () => {
   });
 
   it('judges soft 404s by words and by likeness to the random-path page', () => {
-    const probe = { url: 'https://x.gob.gt/zz', status: 200, title: 'Portal', headings: [], text: 'El contenido solicitado ya no está disponible en este portal institucional hoy' };
+    const probe = {
+      url: 'https://x.gob.gt/zz',
+      status: 200,
+      title: 'Portal',
+      headings: [],
+      text: 'El contenido solicitado ya no está disponible en este portal institucional hoy',
+    };
     const judge = createSoft404Judge(probe, 'https://x.gob.gt/');
     expect(judge.probeSoft404).toBe(true);
     expect(judge.isSoft404({ ...probe, url: 'https://x.gob.gt/roto' }, 'https://x.gob.gt/roto')).toBe(true);
-    expect(judge.isSoft404({ url: 'https://x.gob.gt/s', status: 200, title: 'Servicios', headings: ['Servicios'], text: 'Lista de servicios al ciudadano y requisitos de cada trámite' }, 'https://x.gob.gt/s')).toBe(false);
+    expect(
+      judge.isSoft404(
+        {
+          url: 'https://x.gob.gt/s',
+          status: 200,
+          title: 'Servicios',
+          headings: ['Servicios'],
+          text: 'Lista de servicios al ciudadano y requisitos de cada trámite',
+        },
+        'https://x.gob.gt/s',
+      ),
+    ).toBe(false);
     const strict = createSoft404Judge({ ...probe, status: 404 }, 'https://x.gob.gt/');
-    expect(strict.isSoft404({ url: 'https://x.gob.gt/v', status: 200, title: 'Error 404', headings: [], text: 'x' }, 'https://x.gob.gt/v')).toBe(true);
-    expect(strict.isSoft404({ url: 'https://x.gob.gt/d', status: 200, title: 'Decreto 404-2020', headings: ['Decreto'], text: 'Texto del decreto' }, 'https://x.gob.gt/d')).toBe(false);
+    expect(
+      strict.isSoft404(
+        { url: 'https://x.gob.gt/v', status: 200, title: 'Error 404', headings: [], text: 'x' },
+        'https://x.gob.gt/v',
+      ),
+    ).toBe(true);
+    expect(
+      strict.isSoft404(
+        {
+          url: 'https://x.gob.gt/d',
+          status: 200,
+          title: 'Decreto 404-2020',
+          headings: ['Decreto'],
+          text: 'Texto del decreto',
+        },
+        'https://x.gob.gt/d',
+      ),
+    ).toBe(false);
     expect(textSimilarity('a b c d', 'a b c d')).toBe(1);
   });
 
@@ -78,7 +126,11 @@ describe('crawl helpers', () => {
     const { egress: _none, ...strict } = base;
     expect((await httpFetch(server.url, strict)).error).toBe('refused: loopback address');
     const redirected = await httpFetch(`${server.url}to-private`, base);
-    expect(redirected).toMatchObject({ finalUrl: 'http://10.255.255.1/admin', status: 0, error: 'refused: private address' });
+    expect(redirected).toMatchObject({
+      finalUrl: 'http://10.255.255.1/admin',
+      status: 0,
+      error: 'refused: private address',
+    });
     const refused = await httpFetch('http://127.0.0.1:1/', base);
     expect(refused).toMatchObject({ status: 0, error: 'ECONNREFUSED' });
     expect((await httpFetch('ftp://127.0.0.1/', base)).error).toBe('unsupported-scheme');

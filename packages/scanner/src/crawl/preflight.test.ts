@@ -30,7 +30,9 @@ const failing = (code: string) => async () => {
 describe('preflight', () => {
   it('answers a refused port with connection-refused, worded as the browser path words it', async () => {
     const url = new URL(`http://127.0.0.1:${closedPort}/`);
-    expect(await preflight(url, options)).toEqual(classifyNavigationError('net::ERR_CONNECTION_REFUSED', url.toString()));
+    expect(await preflight(url, options)).toEqual(
+      classifyNavigationError('net::ERR_CONNECTION_REFUSED', url.toString()),
+    );
   });
 
   it('answers a name under .invalid with dns-not-found without asking any resolver (RFC 6761)', async () => {
@@ -60,6 +62,8 @@ describe('preflight', () => {
     const url = new URL(`http://sitio.gob.gt:${openPort}/`);
     expect(await preflight(url, { ...options, resolve: async () => ['127.0.0.2', '127.0.0.1'] })).toBeNull();
     const closed = new URL(`http://sitio.gob.gt:${closedPort}/`);
-    expect((await preflight(closed, { ...options, resolve: async () => ['127.0.0.1'] }))?.code).toBe('connection-refused');
+    expect((await preflight(closed, { ...options, resolve: async () => ['127.0.0.1'] }))?.code).toBe(
+      'connection-refused',
+    );
   });
 });
