@@ -159,7 +159,13 @@ export type SearchOutcome =
   | 'same-page'
   | 'not-found'
   | 'no-search-box'
-  | 'timeout';
+  /** The search was typed but the answer did not settle within the safety bound (unfinished work). */
+  | 'timeout'
+  /**
+   * The crawl found a box that could not be used: hidden behind a toggle that does not open, typing did not reach
+   * it, the page did not load or died. Unfinished work: the criterion is inconclusive, never "no search box".
+   */
+  | 'not-operable';
 
 export interface SearchEvidence {
   found: boolean;
@@ -170,6 +176,17 @@ export interface SearchEvidence {
   resultUrl?: string;
   outcome: SearchOutcome;
   resultCount?: number;
+  /**
+   * Where the answer appeared: a new page (the form navigated, maybe to the search service's host), content the
+   * page's script injected (a results list, an overlay), or a frame (a results iframe).
+   */
+  resultsIn?: 'page' | 'in-page' | 'frame';
+  /** The third-party search service of the page, by its markers (Google Programmable Search, Algolia…). */
+  widget?: string;
+  /** How the typed query was sent: the Enter key, or the box's button when Enter did nothing. */
+  submittedWith?: 'enter' | 'button';
+  /** The first results as listed (title and link), for a reviewer to check. */
+  firstResults?: { title: string; url: string }[];
   detail: string;
 }
 
