@@ -241,6 +241,14 @@ export interface PaymentsEvidence {
     /** Absolute URL the payment form submits to, if there is a form. */
     formAction?: string;
     linkText?: string;
+    /**
+     * The harmless step taken to reach this page (issue #17): on `from`, the lookup form `form` was filled with
+     * `values` and sent (a GET that only looks up), and this page is its answer — a payment whose card form only
+     * appears at step 2 is a payment.
+     */
+    reachedBy?: { from: string; form: string; values: string[] };
+    /** Forms on the page judged where they stand and never sent, because they would act (a POST, card data…). */
+    notSent?: string[];
     detail: string;
   }[];
 }
