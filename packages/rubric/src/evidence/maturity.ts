@@ -255,18 +255,40 @@ export interface PaymentsEvidence {
 
 // ---------------------------------------------------------------- citizen_centric_portal
 
+/**
+ * What an entry of a services page (a group's heading, or a link) names: one of people's needs — a life event
+ * ("Nacimiento", "Me mudé"), an audience ("Empresas", "Personas con discapacidad"), a task ("¿Qué necesita hacer?",
+ * "Quiero…"), a topic of services ("Vehículos") —, a service or procedure, or a unit of the org chart ("Dirección
+ * de…", "Departamento de…").
+ */
+export type CatalogEntryKind = 'life-event' | 'audience' | 'task' | 'topic' | 'service' | 'org-unit' | 'other';
+
+export interface CatalogEntry {
+  text: string;
+  kind: CatalogEntryKind;
+  /** The word-list entry that decided the kind ("direccion", "cumpli", "empresas"…). */
+  matched?: string;
+}
+
+export interface CatalogItem extends CatalogEntry {
+  href: string;
+  /**
+   * The link leads to a page that describes one service (its requirements, steps, cost), as the crawl read that
+   * page; null when the page was not analysed.
+   */
+  leadsToService: boolean | null;
+}
+
 export interface ServiceCatalogEvidence {
   candidates: {
     url: string;
     title: string;
-    /** Links on the page that lead to individual services or procedures. */
-    serviceLinks: number;
-    /** Groups of services by topic (headings or tabs above lists of services). */
-    topicGroups: number;
-    /** Life events named, e.g. "Nacimiento", "Abrir un negocio". */
-    lifeEvents: string[];
-    /** Phrases that matched, e.g. "Trámites y servicios", "¿Qué necesitas hacer?". */
+    /** Why the page was read: phrases that name a catalogue ("Trámites y servicios"), or "home page". */
     matched: string[];
+    /** The page's organisation as a visitor sees it: each heading or tab and the links under it, in order. */
+    groups: (CatalogEntry & { items: CatalogItem[] })[];
+    /** The layout could not be read (the page failed to load again): what it says proves nothing. */
+    unread?: string;
     detail: string;
   }[];
 }
