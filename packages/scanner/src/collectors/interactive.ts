@@ -206,6 +206,8 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
   for (const page of chatPages(site)) {
     const known = channels.some((c) => c.url === page.url && c.how !== 'link' && (c.kind === 'chat' || c.kind === 'chatbot') && c.live);
     if (known) continue;
+    // One chat found by its interface is the site's chat: the same launcher on the next page says nothing new.
+    if (channels.some((c) => c.detail.startsWith('chat by its interface'))) break;
     if (!hasTime(site, 8_000)) {
       site.log(`interactive: safety time limit reached; ${page.url} not probed for a chat`);
       break;

@@ -12,7 +12,7 @@ import {
   withBudget,
 } from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
-import { describeForm, judgeLookupForm, takeLookupStep } from './support/lookup-form.js';
+import { describeForm, judgeLookupForm, lookupKindOf, takeLookupStep } from './support/lookup-form.js';
 import { clip, pathWords } from './support/text.js';
 
 type Candidate = PaymentsEvidence['candidates'][number];
@@ -81,7 +81,6 @@ async function candidate(
   const protocol = protocolOf(url);
   const tls = protocol === 'https' ? await site.checkCertificate(url) : null;
   const notes = [extra.prefix];
-  if (extra.notSent?.length) notes.push(...extra.notSent);
   if (facts.cardFields.length) notes.push(`card fields: ${facts.cardFields.join(', ')}`);
   if (facts.evidence.length) notes.push(facts.evidence.join('; '));
   if (facts.formAction) {
@@ -158,7 +157,9 @@ export async function collectPayments(site: SiteContext): Promise<PaymentsEviden
     }
   }
 
-  for (const { from, link } of [...links.values()].slice(0, MAX_FOLLOWED)) {
+  // Analysed pages are judged from their snapshot above; only pages the crawl did not read are opened.
+  const analysed = new Set(site.pages.map((p) => p.url.split('#')[0]));
+  for (const { from, link } of [...links.values()].filter(({ link }) => !analysed.has(link.href.split('#')[0])).slice(0, MAX_FOLLOWED)) {
     if (seen.has(link.href)) continue;
     if (!hasTime(site, 5_000)) {
       site.log('payments: deadline reached, remaining payment links not followed');
@@ -204,8 +205,9 @@ async function lookupSteps(
     for (const form of page.facts.forms) {
       const judged = judgeLookupForm(form);
       if (!judged.harmless) {
-        // Only forms that look like the way to pay are worth a note: a site search or a newsletter box is not.
-        if (form.method !== 'get' || /pag|pay/i.test(form.submitTexts.join(' ')) || cardFieldsOf(form).length > 0)
+        // Only forms that look like the way to pay are worth a note (they ask for what a payment looks up, or say
+        // they pay): a site search, a chat or a newsletter box is not.
+        if (/pag|pay/i.test(form.submitTexts.join(' ')) || cardFieldsOf(form).length > 0 || form.fields.some((f) => lookupKindOf(f)))
           notSent.push(`${describeForm(form)}: not sent, ${judged.why}`);
         continue;
       }

@@ -98,9 +98,23 @@ function findChatPanels(args: Words & { wholeDocument: boolean; frameName: strin
       const heading = node.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > header, :scope > div > h2, :scope > div > h3');
       const named = has([node.getAttribute('aria-label'), node.id, typeof node.className === 'string' ? node.className : '', heading?.textContent].join(' '), args.panel);
       const dialog = node.matches('dialog, [role=dialog], [aria-modal=true]');
-      if (dialog || style.position === 'fixed' || style.position === 'sticky' || log || named) {
+      // A page's main column that happens to have a "Chat" heading and a form further down is not a panel: a chat
+      // panel is small.
+      const small = ((node as HTMLElement).innerText ?? '').length <= 3_000;
+      if (dialog || style.position === 'fixed' || style.position === 'sticky' || (small && (log || named))) {
         panel = node;
         why = log ? `a message log (${describe(log)})` : named ? `the panel says "${named}"` : dialog ? 'a dialog' : `a floating box (position ${style.position})`;
+        break;
+      }
+    }
+    // The form inside a chat is not the chat: a dialog, a floating box or the holder of the message log a few
+    // levels up is the panel a reviewer looks for.
+    for (let node = panel?.parentElement ?? null, hops = 0; panel && node && node !== document.body && hops < 4; node = node.parentElement, hops += 1) {
+      const style = getComputedStyle(node);
+      const log = node.querySelector('[role=log]');
+      if (node.matches('dialog, [role=dialog], [aria-modal=true]') || style.position === 'fixed' || style.position === 'sticky' || (log && !panel.querySelector('[role=log]'))) {
+        panel = node;
+        if (log) why = `a message log (${describe(log)})`;
         break;
       }
     }
@@ -123,7 +137,7 @@ function findChatPanels(args: Words & { wholeDocument: boolean; frameName: strin
     panels.push({
       panel: `${describe(panel)}${why.startsWith('a floating box') ? ` (${why.slice(2)})` : ''}`,
       box: `${box.tagName.toLowerCase()}${box.getAttribute('placeholder') ? ` placeholder="${clean(box.getAttribute('placeholder'))}"` : box.getAttribute('aria-label') ? ` aria-label="${clean(box.getAttribute('aria-label'))}"` : ''}`,
-      send: `${send.tagName.toLowerCase()} "${clean(namesOf(send)) || 'icon'}"`,
+      send: `${send.tagName.toLowerCase()} "${clean((send as HTMLElement).innerText || send.getAttribute('aria-label') || send.getAttribute('title') || send.getAttribute('value')) || 'icon'}"`,
       why,
     });
   }
