@@ -52,8 +52,11 @@ const WATCH_KEY = '__egovMonitorChanges';
  * elements whose visibility attributes changed (`attributes`: a panel shown by toggling its style or class).
  */
 function observeChanges(key: string): void {
-  const holder = window as unknown as Record<string, { content: number; attributes: number; added: Element[]; revealed: Element[] }>;
-  const state = { content: 0, attributes: 0, added: [] as Element[], revealed: [] as Element[] };
+  type State = { content: number; attributes: number; added: Element[]; revealed: Element[]; observer?: MutationObserver };
+  const holder = window as unknown as Record<string, State | undefined>;
+  // One watch at a time per page: the previous one stops before this one starts.
+  holder[key]?.observer?.disconnect();
+  const state: State = { content: 0, attributes: 0, added: [], revealed: [] };
   holder[key] = state;
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -76,6 +79,7 @@ function observeChanges(key: string): void {
     }
     if (state.added.length > 5_000) state.added.splice(0, state.added.length - 5_000);
   });
+  state.observer = observer;
   observer.observe(document.documentElement, {
     childList: true,
     subtree: true,
@@ -83,6 +87,11 @@ function observeChanges(key: string): void {
     attributes: true,
     attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden', 'aria-expanded'],
   });
+}
+
+function stopObserving(key: string): void {
+  const holder = window as unknown as Record<string, { observer?: MutationObserver } | undefined>;
+  holder[key]?.observer?.disconnect();
 }
 
 function changesSince(key: string): { content: number; attributes: number } {
@@ -111,6 +120,8 @@ export async function watchChanges(page: Page): Promise<ChangeWatch> {
   const stop = () => {
     page.off('framenavigated', onNavigated);
     page.off('request', onRequest);
+    // The observer stops with the watch (best effort: the page may be gone); the region stays readable.
+    void inPage(page, stopObserving, WATCH_KEY).catch(() => undefined);
   };
   const domChanges = () => inPage(page, changesSince, WATCH_KEY).catch(() => ({ content: 0, attributes: 0 }));
 
