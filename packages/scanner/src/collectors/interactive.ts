@@ -280,5 +280,7 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
 
 export const interactiveCollector: Collector<'interactive'> = {
   kind: 'interactive',
-  collect: (site) => collectInteractive(withBudget(site)),
+  // Safety nets only, above what the live steps (bounded in number by data/live-steps.json) need on a healthy site.
+  timeoutMs: 120_000,
+  collect: (site) => collectInteractive(withBudget(site, 100_000)),
 };

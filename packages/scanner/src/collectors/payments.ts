@@ -260,5 +260,7 @@ async function lookupSteps(
 
 export const paymentsCollector: Collector<'payments'> = {
   kind: 'payments',
-  collect: (site) => collectPayments(withBudget(site)),
+  // Safety nets only, above what the live steps (bounded in number by data/live-steps.json) need on a healthy site.
+  timeoutMs: 120_000,
+  collect: (site) => collectPayments(withBudget(site, 100_000)),
 };
