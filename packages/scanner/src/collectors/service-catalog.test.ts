@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEntry, describeGroups, isServicePage } from './service-catalog.js';
-import { snapshot } from './support/test-builders.js';
+import { classifyEntry, describeGroups, isServicePage, serviceCatalogCollector } from './service-catalog.js';
+import { fakeSite, snapshot } from './support/test-builders.js';
 
 const home = 'https://www.gob.gt/';
 
@@ -98,5 +98,26 @@ describe('the groups of a services page', () => {
     expect(isServicePage({ headings: [{ level: 2, text: 'Requisitos' }], text: '' })).toBe(true);
     expect(isServicePage({ headings: [], text: 'Requisitos: DPI. Costo: Q25. Tiempo de respuesta: 3 días.' })).toBe(true);
     expect(isServicePage({ headings: [{ level: 2, text: 'Historia' }], text: 'Fundada en 1998; su primer costo fue alto.' })).toBe(false);
+  });
+});
+
+describe('which pages are read', () => {
+  it('the home page first, then pages that call themselves a catalogue; never a page that only names the institution or a news headline', async () => {
+    const site = fakeSite({
+      pages: [
+        snapshot(home, { title: 'Inicio | Ventanilla' }),
+        snapshot(`${home}institucion/`, { title: 'La Secretaría', headings: [{ level: 1, text: 'La Secretaría de Servicios Ciudadanos' }] }),
+        snapshot(`${home}noticias/nuevos`, { title: 'Noticia', headings: [{ level: 1, text: 'Siete trámites nuevos en el catálogo' }] }),
+        snapshot(`${home}tramites/`, { title: 'Trámites y servicios | Ventanilla' }),
+        snapshot(`${home}tramites/licencia`, { title: 'Licencia | Ventanilla' }),
+      ],
+    });
+    const { candidates } = await serviceCatalogCollector.collect(site);
+    // No browser here: each page's layout is unread, which the rubric reads as inconclusive, never as a fail.
+    expect(candidates.map((c) => [c.url, c.matched, Boolean(c.unread)])).toEqual([
+      [home, ['home page'], true],
+      [`${home}tramites/`, ['tramites y servicios', 'tramites'], true],
+      [`${home}tramites/licencia`, ['tramites'], true],
+    ]);
   });
 });

@@ -176,13 +176,22 @@ export function describeGroups(sections: Section[], site: Pick<SiteContext, 'pag
   return groups.slice(0, MAX_GROUPS);
 }
 
-/** Phrases naming a catalogue in the page's title, main headings or URL. */
+/**
+ * Phrases naming a catalogue: a title segment or a main heading that is one ("Trámites y servicios", "¿Qué necesita
+ * hacer?", "Catálogo de servicios en línea") — not a word inside a longer name (the institution's own name,
+ * "Secretaría de Servicios Ciudadanos", or a news headline) —, or the page's address ("/tramites/…").
+ */
 function catalogMatches(page: Pick<PageFacts, 'url' | 'title' | 'headings'>): { strong: string[]; path: string[] } {
   const catalog = phrases('serviceCatalog');
   const strong = new Set<string>();
-  for (const phrase of catalog.find(page.title)) strong.add(phrase);
-  for (const heading of page.headings.filter((h) => h.level <= 2))
-    for (const phrase of catalog.find(heading.text)) strong.add(phrase);
+  const names = [
+    ...page.title.split(/\s+[|–—-]\s+/),
+    ...page.headings.filter((h) => h.level <= 2).map((h) => h.text),
+  ];
+  for (const name of names) {
+    const phrase = startsWith(name, catalog);
+    if (phrase) strong.add(phrase);
+  }
   const path = catalog.find(pathWords(page.url).join(' ')).filter((p) => !strong.has(p));
   return { strong: [...strong], path };
 }
@@ -193,8 +202,9 @@ function contentLinks(page: Pick<PageFacts, 'links'>): number {
 }
 
 /**
- * Pages whose organisation is read, best first: pages that call themselves a catalogue (title or main heading),
- * the home page, then pages under a catalogue's address; by how much they link to, then address.
+ * Pages whose organisation is read, best first: the home page (where portals organise services by life event or
+ * audience), pages that call themselves a catalogue (title or main heading), then pages under a catalogue's
+ * address; by how much they link to, then address.
  */
 function candidatePages(site: SiteContext): { page: PageFacts & Partial<Pick<PageSnapshot, 'depth'>>; matched: string[] }[] {
   const usable = site.pages.filter((p) => !p.soft404 && p.status < 400);
@@ -208,7 +218,7 @@ function candidatePages(site: SiteContext): { page: PageFacts & Partial<Pick<Pag
     else if (matched.path.length) path.push({ page, matched: matched.path });
   }
   const home = usable[0] && usable[0] === site.pages[0] ? [{ page: usable[0], matched: ['home page', ...catalogMatches(usable[0]).strong] }] : [];
-  return [...strong.sort(byLinks), ...home, ...path.sort(byLinks)];
+  return [...home, ...strong.sort(byLinks), ...path.sort(byLinks)];
 }
 
 /**
