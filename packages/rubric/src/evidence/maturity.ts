@@ -214,7 +214,19 @@ export interface ContactEvidence {
 // ---------------------------------------------------------------- working_search
 
 export type SearchOutcome =
-  'results' | 'no-results' | 'error' | 'same-page' | 'not-found' | 'no-search-box' | 'timeout';
+  | 'results'
+  | 'no-results'
+  | 'error'
+  | 'same-page'
+  | 'not-found'
+  | 'no-search-box'
+  /** The search was typed but the answer did not settle within the safety bound (unfinished work). */
+  | 'timeout'
+  /**
+   * The crawl found a box that could not be used: hidden behind a toggle that does not open, typing did not reach
+   * it, the page did not load or died. Unfinished work: the criterion is inconclusive, never "no search box".
+   */
+  | 'not-operable';
 
 export interface SearchEvidence {
   found: boolean;
@@ -225,6 +237,17 @@ export interface SearchEvidence {
   resultUrl?: string;
   outcome: SearchOutcome;
   resultCount?: number;
+  /**
+   * Where the answer appeared: a new page (the form navigated, maybe to the search service's host), content the
+   * page's script injected (a results list, an overlay), or a frame (a results iframe).
+   */
+  resultsIn?: 'page' | 'in-page' | 'frame';
+  /** The third-party search service of the page, by its markers (Google Programmable Search, Algolia…). */
+  widget?: string;
+  /** How the typed query was sent: the Enter key, or the box's button when Enter did nothing. */
+  submittedWith?: 'enter' | 'button';
+  /** The first results as listed (title and link), for a reviewer to check. */
+  firstResults?: { title: string; url: string }[];
   detail: string;
 }
 
@@ -300,24 +323,54 @@ export interface PaymentsEvidence {
     /** Absolute URL the payment form submits to, if there is a form. */
     formAction?: string;
     linkText?: string;
+    /**
+     * The harmless step taken to reach this page (issue #17): on `from`, the lookup form `form` was filled with
+     * `values` and sent (a GET that only looks up), and this page is its answer — a payment whose card form only
+     * appears at step 2 is a payment.
+     */
+    reachedBy?: { from: string; form: string; values: string[] };
+    /** Forms on the page judged where they stand and never sent, because they would act (a POST, card data…). */
+    notSent?: string[];
     detail: string;
   }[];
 }
 
 // ---------------------------------------------------------------- citizen_centric_portal
 
+/**
+ * What an entry of a services page (a group's heading, or a link) names: one of people's needs — a life event
+ * ("Nacimiento", "Me mudé"), an audience ("Empresas", "Personas con discapacidad"), a task ("¿Qué necesita hacer?",
+ * "Quiero…"), a topic of services ("Vehículos") —, a service or procedure, or a unit of the org chart ("Dirección
+ * de…", "Departamento de…").
+ */
+export type CatalogEntryKind = 'life-event' | 'audience' | 'task' | 'topic' | 'service' | 'org-unit' | 'other';
+
+export interface CatalogEntry {
+  text: string;
+  kind: CatalogEntryKind;
+  /** The word-list entry that decided the kind ("direccion", "cumpli", "empresas"…). */
+  matched?: string;
+}
+
+export interface CatalogItem extends CatalogEntry {
+  href: string;
+  /**
+   * The link leads to a page that describes one service (its requirements, steps, cost), as the crawl read that
+   * page; null when the page was not analysed.
+   */
+  leadsToService: boolean | null;
+}
+
 export interface ServiceCatalogEvidence {
   candidates: {
     url: string;
     title: string;
-    /** Links on the page that lead to individual services or procedures. */
-    serviceLinks: number;
-    /** Groups of services by topic (headings or tabs above lists of services). */
-    topicGroups: number;
-    /** Life events named, e.g. "Nacimiento", "Abrir un negocio". */
-    lifeEvents: string[];
-    /** Phrases that matched, e.g. "Trámites y servicios", "¿Qué necesitas hacer?". */
+    /** Why the page was read: phrases that name a catalogue ("Trámites y servicios"), or "home page". */
     matched: string[];
+    /** The page's organisation as a visitor sees it: each heading or tab and the links under it, in order. */
+    groups: (CatalogEntry & { items: CatalogItem[] })[];
+    /** The layout could not be read (the page failed to load again): what it says proves nothing. */
+    unread?: string;
     detail: string;
   }[];
 }

@@ -96,7 +96,12 @@ export const rubricSchema = {
       }),
       user_accounts: settings({ acceptIdentityProviders: { type: 'boolean' } }),
       e_payments: settings({ minCardFields: atLeastOne }),
-      citizen_centric_portal: settings({ minServiceLinks: atLeastOne, minTopicGroups: count, minLifeEvents: count }),
+      citizen_centric_portal: settings({
+        minNeedEntries: atLeastOne,
+        minServiceLinks: atLeastOne,
+        minNeedShare: { type: 'number', minimum: 0, maximum: 1 },
+        minItemsPerGroup: atLeastOne,
+      }),
       e_participation: settings({
         kinds: {
           type: 'array',

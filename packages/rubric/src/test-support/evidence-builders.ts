@@ -458,16 +458,49 @@ export function paymentsEvidence(site = SITE, met = true): PaymentsEvidence {
 }
 
 export function serviceCatalogEvidence(site = SITE, met = true): ServiceCatalogEvidence {
+  const service = (slug: string, text: string, kind: 'life-event' | 'service' | 'org-unit' = 'service') => ({
+    text,
+    kind,
+    href: at(site, `/tramites/${slug}`),
+    leadsToService: kind !== 'org-unit',
+  });
   return {
     candidates: [
       {
         url: at(site, '/tramites'),
         title: 'Trámites y servicios',
-        serviceLinks: met ? 24 : 4,
-        topicGroups: met ? 5 : 1,
-        lifeEvents: met ? ['Abrir un negocio', 'Nacimiento'] : [],
-        matched: ['Trámites y servicios', '¿Qué necesitas hacer?'],
-        detail: met ? 'services grouped under 5 topic headings' : 'a short list of services',
+        matched: ['tramites y servicios', 'que necesitas hacer'],
+        groups: met
+          ? [
+              {
+                text: '¿Qué le está pasando?',
+                kind: 'life-event',
+                matched: 'que le esta pasando',
+                items: [
+                  service('partida-de-nacimiento', 'Nacimiento', 'life-event'),
+                  service('patente-de-comercio', 'Abrir un negocio', 'life-event'),
+                  service('pasaporte', 'Voy a viajar', 'life-event'),
+                ],
+              },
+              {
+                text: 'Vehículos',
+                kind: 'topic',
+                matched: 'vehiculos',
+                items: [service('licencia', 'Renovar la licencia de conducir'), service('tarjeta-de-circulacion', 'Reposición de tarjeta de circulación')],
+              },
+            ]
+          : [
+              {
+                text: 'Dependencias',
+                kind: 'org-unit',
+                matched: 'dependencias',
+                items: [
+                  service('direccion-de-transito', 'Dirección de Tránsito', 'org-unit'),
+                  service('departamento-de-licencias', 'Departamento de Licencias', 'org-unit'),
+                ],
+              },
+            ],
+        detail: met ? 'services by life event and by topic' : 'a list of directorates',
       },
     ],
   };

@@ -10,3 +10,20 @@ const UNFINISHED =
 export function isUnfinished(message: string | undefined | null): boolean {
   return !!message && UNFINISHED.test(message);
 }
+
+/**
+ * Marks the collector's data incomplete when a live step failed only because it was not finished (see
+ * `isUnfinished`), so the rubric reads a "not found" over it as inconclusive. Answers whether it did.
+ */
+export function markIfUnfinished(
+  site: { markIncomplete?(reason: { code: string; message: string }): void },
+  message: string | undefined | null,
+  what: string,
+): boolean {
+  if (!isUnfinished(message)) return false;
+  site.markIncomplete?.({
+    code: /timeout|timed out/i.test(message ?? '') ? 'page-timeout' : 'page-failed',
+    message: `${what} did not finish: ${(message ?? '').split('\n')[0]}`,
+  });
+  return true;
+}
