@@ -99,4 +99,13 @@ describe('measureAccuracy', () => {
       { site: 'nivel-1', what: 'status', expected: 'ok', got: 'no result', evidence: '' },
     ]);
   });
+
+  it('a pinned outcome must match too: "not met" is wrong where the label says inconclusive', () => {
+    const label: LabelledSite = { id: 'x', url: 'https://x/', status: 'ok', level: 1, criteria: { working_search: false }, outcomes: { working_search: 'inconclusive' } };
+    const failed = measureAccuracy([label], [result('https://x/', 1, { working_search: false })]);
+    expect(failed.misses.map((m) => [m.what, m.expected, m.got])).toEqual([['working_search', 'false (inconclusive)', 'false (fail)']]);
+    const inconclusive = result('https://x/', 1, { working_search: false });
+    inconclusive.maturity.criteria[0]!.outcome = 'inconclusive';
+    expect(measureAccuracy([label], [inconclusive]).misses).toEqual([]);
+  });
 });

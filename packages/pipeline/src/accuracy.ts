@@ -1,5 +1,5 @@
 import { CRITERION_IDS } from '@egov-monitor/rubric';
-import type { CriterionId, MaturityLevel, SiteResult } from '@egov-monitor/rubric';
+import type { CriterionId, MaturityLevel, Outcome, SiteResult } from '@egov-monitor/rubric';
 
 /** What a labelled site should get (a fixture's expected.json, or a reviewer's verdict on a real site). */
 export interface LabelledSite {
@@ -9,6 +9,8 @@ export interface LabelledSite {
   errorCode?: string;
   level: MaturityLevel;
   criteria: Partial<Record<CriterionId, boolean>>;
+  /** Outcomes pinned beyond met / not met (`inconclusive`): the criterion is right only with that outcome. */
+  outcomes?: Partial<Record<CriterionId, Outcome>>;
 }
 
 export interface AccuracyMiss {
@@ -84,14 +86,15 @@ export function measureAccuracy(labelled: LabelledSite[], results: SiteResult[])
       criteria.set(id, tally);
       tally.total += 1;
       const criterion = result.maturity.criteria.find((entry) => entry.id === id);
-      if (criterion?.met === expected) {
+      const outcome = label.outcomes?.[id];
+      if (criterion?.met === expected && (outcome === undefined || criterion.outcome === outcome)) {
         tally.correct += 1;
         continue;
       }
       misses.push({
         site: label.id,
         what: id,
-        expected: String(expected),
+        expected: outcome === undefined ? String(expected) : `${expected} (${outcome})`,
         got: criterion ? `${criterion.met} (${criterion.outcome})` : 'missing',
         evidence: criterion
           ? [

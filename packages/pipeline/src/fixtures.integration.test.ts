@@ -120,12 +120,24 @@ describe('runScan over the fixture sites', () => {
       const site = full.sites.find((entry) => entry.url === fixture.url);
       if (!site) continue;
       for (const [id, met] of Object.entries(fixture.expected.criteria)) {
-        const got = site.maturity.criteria.find((entry) => entry.id === id)?.met;
-        if (got !== met)
-          misses.push(`${fixture.id} ${id}: expected ${met}, got ${got} — ${describeEvidence(site, id)}`);
+        const got = site.maturity.criteria.find((entry) => entry.id === id);
+        const outcome = fixture.expected.outcomes?.[id as keyof typeof fixture.expected.criteria];
+        if (got?.met !== met || (outcome !== undefined && got.outcome !== outcome))
+          misses.push(
+            `${fixture.id} ${id}: expected ${met}${outcome ? ` (${outcome})` : ''}, got ${got?.met} (${got?.outcome}) — ${describeEvidence(site, id)}`,
+          );
       }
     }
     expect(misses).toEqual([]);
+  });
+
+  it('never sent anything that creates, pays or sends: no fixture site received a POST, PUT, PATCH or DELETE', () => {
+    const acting = fixtures.sites.flatMap((site) =>
+      (site.requests ?? []).filter((request) => !/^(GET|HEAD|OPTIONS) /.test(request)).map((request) => `${site.id}: ${request}`),
+    );
+    expect(acting).toEqual([]);
+    // The fixtures' servers really record what arrives (the assertion above could not pass by seeing nothing).
+    expect(fixtures.sites.filter((site) => site.expected.status === 'ok').every((site) => (site.requests ?? []).length > 0)).toBe(true);
   });
 
   it('reports exactly the axe rules each fixture page was built with, merged per site by rule', () => {

@@ -115,6 +115,27 @@ describe('parseUrlList (YAML)', () => {
   it('reads an empty file as an empty list', () => {
     expect(parseUrlList('', 'yaml')).toEqual({ targets: [], problems: [] });
   });
+
+  it("reads the institution's other domains (a list or a string) and refuses one that is not a domain name", () => {
+    const { targets, problems } = parseUrlList(
+      [
+        '- url: https://www.senabec.gob.gt/',
+        '  domains: [becas.gt, Portal.Senabec.gob.gt]',
+        '- url: https://www.sat.gob.gt/',
+        '  domains: "agenciavirtual.sat.gob.gt, sat.gt"',
+        '- url: https://www.mspas.gob.gt/',
+        '  domains: "http://mspas.gob.gt/"',
+      ].join('\n'),
+      'yaml',
+    );
+    expect(targets).toEqual([
+      { url: 'https://www.senabec.gob.gt/', domains: ['becas.gt', 'portal.senabec.gob.gt'] },
+      { url: 'https://www.sat.gob.gt/', domains: ['agenciavirtual.sat.gob.gt', 'sat.gt'] },
+    ]);
+    expect(problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [5, 'invalid-domain', 'domains: "http://mspas.gob.gt/" is not a domain name (e.g. sat.gob.gt)'],
+    ]);
+  });
 });
 
 describe('parseUrlList (CSV)', () => {
@@ -122,15 +143,20 @@ describe('parseUrlList (CSV)', () => {
     const { targets, problems } = parseUrlList(
       [
         '# lista de prueba',
-        'URL,Name,Acrónimo,group,notes',
-        'https://www.mineco.gob.gt/,Ministerio de Economía,MINECO,ministerio,x',
+        'URL,Name,Acrónimo,group,notes,domains',
+        'https://www.mineco.gob.gt/,Ministerio de Economía,MINECO,ministerio,x,ventanillaagil.gt; mineco.gt',
         'https://www.mineco.gob.gt/#contacto,Duplicado,,,',
         'gopher://x.gob.gt/,Malo,,other,',
       ].join('\n'),
       'csv',
     );
     expect(targets).toEqual([
-      { url: 'https://www.mineco.gob.gt/', name: 'Ministerio de Economía', group: 'ministerio' },
+      {
+        url: 'https://www.mineco.gob.gt/',
+        name: 'Ministerio de Economía',
+        group: 'ministerio',
+        domains: ['mineco.gt', 'ventanillaagil.gt'],
+      },
     ]);
     expect(problems.map((p) => [p.line, p.code])).toEqual([
       [4, 'duplicate-url'],

@@ -57,7 +57,8 @@ interface RawEntry {
 
 /**
  * Parses a URL list. YAML: a sequence (or `sites:` holding one) of URLs or mappings with `url`, `name`,
- * `acronym`, `institution`, `group`. CSV: a header row naming the same columns. Other keys/columns (e.g. the
+ * `acronym`, `institution`, `group` and `domains` (the institution's other domains: a list, or names separated by
+ * spaces, commas or semicolons). CSV: a header row naming the same columns. Other keys/columns (e.g. the
  * report's `dependencies2019`) are allowed and ignored: they document the list for people, not the scan.
  */
 export function parseUrlList(text: string, format: UrlListFormat): ParsedUrlList {
@@ -84,6 +85,11 @@ export function parseUrlList(text: string, format: UrlListFormat): ParsedUrlList
         );
       }
       target.group = group;
+    }
+    if (entry.fields.domains !== undefined && entry.fields.domains !== null && entry.fields.domains !== '') {
+      const domains = parseDomains(entry.fields.domains);
+      if (!domains.ok) return problem('invalid-domain', domains.message);
+      if (domains.list.length > 0) target.domains = domains.list;
     }
     const key = siteKey(url.href);
     if (seen.has(key)) {
@@ -181,6 +187,24 @@ const GROUPS: [SiteGroup, string[]][] = [
 export function parseGroup(text: string): SiteGroup | undefined {
   const folded = foldAccents(text);
   return GROUPS.find(([, spellings]) => spellings.includes(folded))?.[0];
+}
+
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$/;
+
+/**
+ * `domains`: the institution's other domains (its service portal on another domain, its old domain), so links to
+ * them are its own, never "another agency". A YAML list, or names separated by spaces, commas or semicolons.
+ */
+export function parseDomains(value: unknown): { ok: true; list: string[] } | { ok: false; message: string } {
+  const items = Array.isArray(value) ? value.map((v) => String(v)) : String(value).split(/[\s,;]+/);
+  const list: string[] = [];
+  for (const item of items) {
+    const domain = item.trim().toLowerCase().replace(/^\.|\.$/g, '');
+    if (!domain) continue;
+    if (!DOMAIN_NAME.test(domain)) return { ok: false, message: `domains: "${item.trim()}" is not a domain name (e.g. sat.gob.gt)` };
+    if (!list.includes(domain)) list.push(domain);
+  }
+  return { ok: true, list: list.sort() };
 }
 
 function stringField(value: unknown): string | undefined {

@@ -115,8 +115,11 @@ function validate(candidate: unknown): Rubric {
   return rubric;
 }
 
+// The data file documents itself in `$comment`; the rubric holds only its settings.
+const { $comment: _governmentDomainsComment, ...governmentDomainSettings } = governmentDomains;
+
 const builtIn = deepMerge(defaultRubricData, {
-  criteria: { links_to_agencies: governmentDomains },
+  criteria: { links_to_agencies: governmentDomainSettings },
   compliance: defaultComplianceConfig,
 });
 

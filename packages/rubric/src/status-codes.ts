@@ -25,6 +25,12 @@ export const STATUS_CODES = {
     whatToDo:
       'Write `ministerio`, `secretaria` or `other` (also `ministry`, `secretaría`, `secretariat`, `otro`), or leave it out.',
   },
+  'invalid-domain': {
+    retried: 'no',
+    meaning:
+      "An entry of the site's `domains` (the institution's own other domains) is not a host name (pipeline).",
+    whatToDo: 'Write each domain as a bare host name, e.g. `minfin.gob.gt`, or leave `domains` out.',
+  },
   'missing-url': {
     retried: 'no',
     meaning: 'The list entry has no `url` (pipeline).',
@@ -112,6 +118,7 @@ export const LIST_PROBLEM_CODES = [
   'unsupported-scheme',
   'duplicate-url',
   'invalid-group',
+  'invalid-domain',
   'missing-url',
 ] as const satisfies readonly StatusCode[];
 export type ListProblemCode = (typeof LIST_PROBLEM_CODES)[number];

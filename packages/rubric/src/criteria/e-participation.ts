@@ -1,12 +1,32 @@
-import type { ParticipationEvidence } from '../evidence/maturity.js';
+import type { ParticipationEvidence, ParticipationKind } from '../evidence/maturity.js';
 import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, pass } from './support.js';
-
-type ParticipationKind = ParticipationEvidence['candidates'][number]['kind'];
+import { byUrlThenDetail, fail, gather, inconclusive, pass } from './support.js';
 
 export interface EParticipationSettings {
-  /** Kinds that let citizens take part in decisions; a page-feedback widget ("¿Le fue útil?") is not one. */
+  /** Mechanisms that let citizens take part in decisions; a page-feedback widget ("¿Le fue útil?") is not one. */
   kinds: ParticipationKind[];
+}
+
+type Candidate = ParticipationEvidence['candidates'][number];
+
+const WHERE: Record<NonNullable<Candidate['purpose']>['where'], string> = {
+  form: "the form's own fields and buttons",
+  'form-heading': 'the heading and text around the form',
+  'page-heading': "the page's title",
+  'external-form': "the external form's own title",
+  platform: 'a participation platform',
+};
+
+function describe(c: Candidate): string {
+  const purpose = c.purpose ? `purpose "${c.purpose.words.join('", "')}" read from ${WHERE[c.purpose.where]}` : 'no participation purpose read';
+  const fields = c.fields?.length ? `; fields: ${c.fields.join(', ')}` : '';
+  const state = [
+    c.hasForm ? 'a form a citizen can answer' : 'nothing to answer',
+    c.comingSoon && '"coming soon"',
+    c.closed && 'closed',
+    c.unread && `not verified: ${c.unread}`,
+  ].filter(Boolean);
+  return `${c.kind}${c.vendor ? ` (${c.vendor})` : ''}: ${purpose}; ${state.join(', ')}${fields}; ${c.detail}`;
 }
 
 export const eParticipation: Criterion<EParticipationSettings> = {
@@ -20,39 +40,51 @@ export const eParticipation: Criterion<EParticipationSettings> = {
     },
     requiredEvidence: ['participation'],
   },
+  /**
+   * Verify before crediting (issue #17): met by a mechanism whose purpose — consultation on a draft, survey, poll,
+   * petition, forum, participatory budget, public comment, vote — was read from the form, the text around it, the
+   * page's title or the external form itself, and that takes answers now. A section named "Participación
+   * ciudadana" or "Gobierno Abierto", the institution's name, a generic contact form, "Próximamente" and closed
+   * consultations never count. Leads that could not be read make a "not met" inconclusive.
+   */
   evaluate(evidence, settings) {
     const got = gather(evidence, ['participation']);
     if (!got.ok) return got.result;
     const { participation } = got.data;
 
     const kinds = new Set(settings.kinds);
-    const describe = (c: (typeof participation.candidates)[number]) =>
-      `${c.kind}${c.vendor ? ` (${c.vendor})` : ''}; ${c.hasForm ? 'form a citizen can answer' : 'no form'}${c.comingSoon ? '; "coming soon"' : ''}; ${c.detail}`;
-    // An embedded form service (Google Forms, Microsoft Forms…) is a form even though its inputs live in an iframe.
-    const answerable = (c: (typeof participation.candidates)[number]) =>
-      c.hasForm || (c.kind === 'embedded-form' && !!c.vendor);
     const open = participation.candidates
-      .filter((c) => kinds.has(c.kind) && !c.comingSoon && answerable(c))
+      .filter((c) => kinds.has(c.kind) && !!c.purpose && c.hasForm && !c.comingSoon && !c.closed)
       .map((c) => ({ url: c.url, detail: describe(c) }))
       .sort(byUrlThenDetail);
     if (open.length > 0) {
       return pass(
         {
-          es: 'La ciudadanía puede participar en línea (encuesta, consulta pública o votación con un formulario que se puede responder).',
-          en: 'Citizens can take part online (a survey, public consultation or vote with a form that can be answered).',
+          es: 'La ciudadanía puede participar en línea: un mecanismo con un propósito de participación (consulta, encuesta, petición, presupuesto participativo, votación) y un formulario abierto.',
+          en: 'Citizens can take part online: a mechanism with a participation purpose (consultation, survey, petition, participatory budget, vote) and an open form.',
         },
         open.slice(0, 10),
       );
     }
     const seen = participation.candidates.map((c) => ({ url: c.url, detail: describe(c) })).sort(byUrlThenDetail);
+    const unread = participation.candidates.filter((c) => c.unread).length + (participation.notRead ?? 0);
+    if (unread > 0) {
+      return inconclusive(
+        {
+          es: `No se encontró un mecanismo de participación abierto, pero ${unread} pistas no se pudieron leer: podrían serlo.`,
+          en: `No open participation mechanism was found, but ${unread} leads could not be read: they might be one.`,
+        },
+        seen.slice(0, 10),
+      );
+    }
     return fail(
       {
         es: seen.length
-          ? `Se vieron ${seen.length} espacios de participación, pero ninguno tiene un formulario abierto (o son «Próximamente»).`
-          : 'No se encontró una encuesta, consulta pública o votación en línea.',
+          ? `Se revisaron ${seen.length} pistas de participación, pero ninguna es un mecanismo abierto con un propósito de participación (un formulario de contacto, el nombre de la institución, un «Próximamente» o una consulta cerrada no cuentan).`
+          : 'No se encontró una encuesta, consulta pública, petición ni votación en línea.',
         en: seen.length
-          ? `${seen.length} participation spaces were seen, but none has an open form (or they are "coming soon").`
-          : 'No online survey, public consultation or vote was found.',
+          ? `${seen.length} participation leads were checked, but none is an open mechanism with a participation purpose (a contact form, the institution's name, a "coming soon" page or a closed consultation does not count).`
+          : 'No online survey, public consultation, petition or vote was found.',
       },
       seen.slice(0, 10),
     );

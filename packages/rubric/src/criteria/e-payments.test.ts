@@ -46,4 +46,34 @@ describe('e_payments', () => {
   it('one secure flow is enough even beside an insecure one', () => {
     expect(judge([candidate({ tlsValid: false }), candidate({ url: `${SITE}pagos/multas` })]).outcome).toBe('pass');
   });
+
+  it('a card form that only appears at step 2 of a lookup is a payment, and the evidence shows both steps', () => {
+    const result = judge([
+      candidate({
+        url: `${SITE}pagos/consulta?placa=P123ABC`,
+        reachedBy: { from: `${SITE}pagos/`, form: 'form GET /pagos/consulta (Placa)', values: ['Placa = P123ABC'] },
+      }),
+    ]);
+    expect(result.outcome).toBe('pass');
+    expect(result.evidence).toEqual([
+      { url: `${SITE}pagos/`, detail: `step 1 of the payment: form GET /pagos/consulta (Placa), filled with Placa = P123ABC and sent (a lookup, nothing paid) → ${SITE}pagos/consulta?placa=P123ABC` },
+      {
+        url: `${SITE}pagos/consulta?placa=P123ABC`,
+        detail: expect.stringMatching(/^step 2 of a lookup \(step 1: form GET \/pagos\/consulta \(Placa\) on .*\/pagos\/, filled with Placa = P123ABC\); card fields cc-number, cc-csc;/),
+      },
+    ]);
+  });
+
+  it('trap: a payment-looking form that posts was judged and not sent: no payment, and the evidence says why', () => {
+    const result = judge([
+      candidate({
+        url: `${SITE}ornato`,
+        cardFields: [],
+        formAction: undefined,
+        notSent: ['form POST /ornato/pagar (DPI): not sent, it sends with POST: it would act'],
+      }),
+    ]);
+    expect(result.outcome).toBe('fail');
+    expect(result.evidence[0]?.detail).toContain('forms judged and not sent: form POST /ornato/pagar (DPI): not sent, it sends with POST');
+  });
 });

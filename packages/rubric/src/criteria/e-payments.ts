@@ -32,7 +32,8 @@ export const ePayments: Criterion<EPaymentsSettings> = {
       const hasFlow = c.cardFields.length >= settings.minCardFields || c.gateways.length > 0;
       if (!hasFlow) continue;
       const what = `${c.gateways.length ? `gateway ${c.gateways.join(', ')}` : ''}${c.gateways.length && c.cardFields.length ? '; ' : ''}${c.cardFields.length ? `card fields ${c.cardFields.join(', ')}` : ''}`;
-      const detail = `${what}; page over ${c.protocol.replace(/:$/, '')}, certificate ${c.tlsValid === true ? 'valid' : c.tlsValid === false ? 'invalid' : 'none'}${c.formAction ? `; form submits to ${c.formAction}` : ''}; ${c.detail}`;
+      const step = c.reachedBy ? `step 2 of a lookup (step 1: ${c.reachedBy.form} on ${c.reachedBy.from}, filled with ${c.reachedBy.values.join(', ')}); ` : '';
+      const detail = `${step}${what}; page over ${c.protocol.replace(/:$/, '')}, certificate ${c.tlsValid === true ? 'valid' : c.tlsValid === false ? 'invalid' : 'none'}${c.formAction ? `; form submits to ${c.formAction}` : ''}; ${c.detail}`;
       // Carta Iberoamericana, principle 7 (Proporcionalidad): a card form must travel over valid HTTPS both ways.
       if (!isHttps(c.protocol)) {
         findings.push({ url: c.url, detail, es: 'formulario de pago en una página sin HTTPS', en: 'payment form on a page without HTTPS' });
@@ -47,6 +48,12 @@ export const ePayments: Criterion<EPaymentsSettings> = {
         });
       } else {
         secure.push({ url: c.url, detail });
+        // Both steps in one click each: the lookup a citizen fills first, then the payment it leads to.
+        if (c.reachedBy)
+          secure.push({
+            url: c.reachedBy.from,
+            detail: `step 1 of the payment: ${c.reachedBy.form}, filled with ${c.reachedBy.values.join(', ')} and sent (a lookup, nothing paid) → ${c.url}`,
+          });
       }
     }
     secure.sort(byUrlThenDetail);
@@ -77,7 +84,10 @@ export const ePayments: Criterion<EPaymentsSettings> = {
         en: 'No online payment (card fields or a payment gateway) was found.',
       },
       payments.candidates
-        .map((c) => ({ url: c.url, detail: `payment link${c.linkText ? ` "${c.linkText.trim()}"` : ''} without card fields or gateway; ${c.detail}` }))
+        .map((c) => ({
+          url: c.url,
+          detail: `${c.linkText ? `payment link "${c.linkText.trim()}"` : 'page about paying'} without card fields or gateway${c.notSent?.length ? `; forms judged and not sent: ${c.notSent.join('; ')}` : ''}; ${c.detail}`,
+        }))
         .sort(byUrlThenDetail)
         .slice(0, 10),
     );

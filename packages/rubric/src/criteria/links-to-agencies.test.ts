@@ -7,11 +7,12 @@ import { registrableDomain, suffixMatcher } from './registrable-domain.js';
 
 const settings = defaultRubric.criteria.links_to_agencies;
 
-function withHosts(hosts: string[], finalUrl = SITE) {
+function withHosts(hosts: string[], finalUrl = SITE, domains?: string[]) {
   const outbound: OutboundLinksEvidence = {
     hosts: hosts.map((host) => ({ host, href: `https://${host}/`, text: host, fromUrl: `${finalUrl}enlaces` })),
   };
-  return { ...withGathered(evidenceMeeting([]), { outboundLinks: ok(outbound) }), finalUrl };
+  const evidence = { ...withGathered(evidenceMeeting([]), { outboundLinks: ok(outbound) }), finalUrl };
+  return domains ? { ...evidence, target: { ...evidence.target, domains } } : evidence;
 }
 
 describe('links_to_agencies', () => {
@@ -49,14 +50,74 @@ describe('links_to_agencies', () => {
     const result = linksToAgencies.evaluate(withHosts(['www.sat.gob.gt', 'www.renap.gob.gt', 'www.tse.org.gt']), settings);
     expect(result.evidence).toContainEqual({
       url: `${SITE}enlaces`,
-      detail: 'link "www.tse.org.gt" → https://www.tse.org.gt/ (tse.org.gt: known state institution: Tribunal Supremo Electoral)',
+      detail:
+        'link "www.tse.org.gt" → https://www.tse.org.gt/ (tse.org.gt: public-sector domain list: tse.org.gt — Tribunal Supremo Electoral (GT))',
     });
+    expect(result.evidence).toContainEqual({
+      url: `${SITE}enlaces`,
+      detail: 'link "www.sat.gob.gt" → https://www.sat.gob.gt/ (sat.gob.gt: government suffix .gob.* (gob.gt))',
+    });
+  });
+
+  it('recognises public bodies on non-government domains from the data list: city councils, regions, state bodies', () => {
+    const result = linksToAgencies.evaluate(
+      withHosts(['www.madrid.es', 'www.coruna.gal', 'www.inegi.org.mx', 'www.red.es', 'www.gencat.cat', 'www.bcn.cat']),
+      settings,
+    );
+    expect(result.outcome).toBe('pass');
+    expect(result.reason.en).toContain('6 distinct state institutions (bcn.cat, coruna.gal, gencat.cat, inegi.org.mx, madrid.es, red.es)');
+    expect(result.evidence.map((e) => e.detail)).toContainEqual(
+      'link "www.madrid.es" → https://www.madrid.es/ (madrid.es: public-sector domain list: madrid.es — Ayuntamiento de Madrid (ES))',
+    );
+    // Private sites on the same country domains are not public bodies.
+    expect(linksToAgencies.evaluate(withHosts(['www.elpais.es', 'www.telmex.com.mx', 'www.banrural.com.gt']), settings).outcome).toBe('fail');
+  });
+
+  it("trap: the site's own institution on another host or a declared domain is never another agency", () => {
+    // Another host of the site's registrable domain.
+    const sameDomain = linksToAgencies.evaluate(
+      withHosts(['tramites.minejemplo.gob.gt', 'www.sat.gob.gt', 'www.renap.gob.gt'], SITE),
+      settings,
+    );
+    expect(sameDomain.outcome).toBe('fail');
+    expect(sameDomain.reason.en).toContain("Links to the institution's own domains (tramites.minejemplo.gob.gt) do not count.");
+    // A domain the URL list declares as the institution's (its service portal on another domain).
+    const declared = linksToAgencies.evaluate(
+      withHosts(['portal.senabec.gob.gt', 'www.sat.gob.gt', 'www.renap.gob.gt'], 'https://www.becas.gt/', ['senabec.gob.gt']),
+      settings,
+    );
+    expect(declared.outcome).toBe('fail');
+    expect(declared.reason.en).toContain('(renap.gob.gt, sat.gob.gt)');
+    expect(declared.reason.en).toContain('(portal.senabec.gob.gt) do not count');
   });
 });
 
 describe('government suffixes', () => {
   const match = suffixMatcher(settings.governmentSuffixes);
-  it.each(['mspas.gob.gt', 'x.mil.gt', 'www.gob.mx', 'gov.br', 'www.gov.uk', 'www.usa.gov', 'www.presidencia.gub.uy', 'canada.gc.ca', 'www.go.cr', 'service-public.gouv.fr'])(
+  it.each([
+    'mspas.gob.gt',
+    'x.mil.gt',
+    'www.gob.mx',
+    'gov.br',
+    'www.gov.uk',
+    'www.usa.gov',
+    'www.presidencia.gub.uy',
+    'canada.gc.ca',
+    'www.go.cr',
+    'service-public.gouv.fr',
+    'www.mapa.gob.es',
+    'www.argentina.gob.ar',
+    'www.gob.pe',
+    'www.mintic.gov.co',
+    'www.gob.cl',
+    'www.presidencia.gob.sv',
+    'www.sar.gob.hn',
+    'www.presidencia.gob.pa',
+    'www.mitur.gob.do',
+    'www.mef.gov.py',
+    'www.nhs.uk',
+    'www.gov.scot',
+  ])(
     '%s is a government host',
     (host) => expect(match(host)).toBeDefined(),
   );

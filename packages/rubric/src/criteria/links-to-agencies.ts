@@ -5,6 +5,8 @@ import { fail, gather, hostOf, pass } from './support.js';
 export interface NamedDomain {
   domain: string;
   name: string;
+  /** ISO 3166-1 alpha-2 code of the body's country. */
+  country?: string;
 }
 
 export interface LinksToAgenciesSettings {
@@ -12,7 +14,7 @@ export interface LinksToAgenciesSettings {
   minAgencies: number;
   /** Government name suffixes; `*` is one two-letter country label (see data/government-domains.json). */
   governmentSuffixes: string[];
-  /** State institutions whose sites live outside a government suffix (e.g. `tse.org.gt`). */
+  /** Public bodies whose sites live outside a government suffix (e.g. `tse.org.gt`, `madrid.es`, `inegi.org.mx`). */
   agencyDomains: NamedDomain[];
   /** International organisations: not a "dependencia estatal", so they count only when `countInternational`. */
   internationalSuffixes: string[];
@@ -23,6 +25,12 @@ export interface LinksToAgenciesSettings {
 }
 
 type Kind = 'government' | 'agency' | 'international' | 'excluded' | 'other';
+
+/** The labels of `host` that a suffix pattern matched: `.gob.*` on `www.sat.gob.gt` → `gob.gt`. */
+function matchedLabels(host: string, pattern: string): string {
+  const labels = pattern.replace(/^\./, '').split('.').length;
+  return host.split('.').slice(-labels).join('.');
+}
 
 export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
   meta: {
@@ -35,6 +43,11 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
     },
     requiredEvidence: ['outboundLinks'],
   },
+  /**
+   * Public bodies recognised from data (issue #17): a registrable domain (Public Suffix List) under a government
+   * suffix, or on the list of public-sector domains that do not follow one — and never the site's own
+   * institution: its registrable domain or a domain the URL list declares as the institution's.
+   */
   evaluate(evidence, settings) {
     const got = gather(evidence, ['outboundLinks']);
     if (!got.ok) return got.result;
@@ -46,6 +59,7 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
         .filter(Boolean)
         .map(registrableDomain),
     );
+    const declared = (evidence.target.domains ?? []).map((d) => d.toLowerCase().replace(/^\.|\.$/g, '')).filter(Boolean);
     const government = suffixMatcher(settings.governmentSuffixes);
     const internationalSuffix = suffixMatcher(settings.internationalSuffixes);
 
@@ -53,9 +67,13 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
       const excluded = settings.excludedDomains.find((d) => isWithin(host, d));
       if (excluded) return { kind: 'excluded', why: `excluded domain ${excluded}` };
       const agency = settings.agencyDomains.find((d) => isWithin(host, d.domain));
-      if (agency) return { kind: 'agency', why: `known state institution: ${agency.name}` };
+      if (agency)
+        return {
+          kind: 'agency',
+          why: `public-sector domain list: ${agency.domain} — ${agency.name}${agency.country ? ` (${agency.country})` : ''}`,
+        };
       const suffix = government(host);
-      if (suffix) return { kind: 'government', why: `government suffix ${suffix}` };
+      if (suffix) return { kind: 'government', why: `government suffix ${suffix} (${matchedLabels(host, suffix)})` };
       const body = settings.internationalDomains.find((d) => isWithin(host, d.domain));
       if (body) return { kind: 'international', why: `international organisation: ${body.name}` };
       const intSuffix = internationalSuffix(host);
@@ -68,12 +86,17 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
 
     const hosts = [...outboundLinks.hosts].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
     const agencies = new Map<string, { url: string; detail: string }>();
+    const ownLinks = new Set<string>();
     let international = 0;
     let others = 0;
     for (const link of hosts) {
       const host = link.host.toLowerCase();
       const domain = registrableDomain(host);
-      if (own.has(domain)) continue;
+      // The institution's own portal on another host is not "another agency".
+      if (own.has(domain) || declared.some((d) => isWithin(host, d))) {
+        ownLinks.add(host);
+        continue;
+      }
       const { kind, why } = classify(host);
       if (!counts(kind)) {
         if (kind === 'international') international += 1;
@@ -89,21 +112,24 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
 
     const pointers = [...agencies.values()];
     const names = [...agencies.keys()].join(', ');
+    const ownList = [...ownLinks].sort().join(', ');
+    const ownEs = ownLinks.size ? ` Los enlaces a la propia institución (${ownList}) no cuentan.` : '';
+    const ownEn = ownLinks.size ? ` Links to the institution's own domains (${ownList}) do not count.` : '';
     const notCountedEs = `${others} otros dominios externos${international ? ` y ${international} organismos internacionales` : ''} sin contar`;
     const notCountedEn = `${others} other external hosts${international ? ` and ${international} international organisations` : ''} not counted`;
     if (agencies.size >= settings.minAgencies) {
       return pass(
         {
-          es: `Enlaza a ${agencies.size} instituciones del Estado distintas (${names}); se piden ${settings.minAgencies}.`,
-          en: `Links to ${agencies.size} distinct state institutions (${names}); ${settings.minAgencies} required.`,
+          es: `Enlaza a ${agencies.size} instituciones del Estado distintas (${names}); se piden ${settings.minAgencies}.${ownEs}`,
+          en: `Links to ${agencies.size} distinct state institutions (${names}); ${settings.minAgencies} required.${ownEn}`,
         },
         pointers,
       );
     }
     return fail(
       {
-        es: `Enlaza a ${agencies.size} instituciones del Estado distintas${names ? ` (${names})` : ''}; se piden ${settings.minAgencies}. Redes sociales y sitios privados no cuentan (${notCountedEs}).`,
-        en: `Links to ${agencies.size} distinct state institutions${names ? ` (${names})` : ''}; ${settings.minAgencies} required. Social networks and private sites do not count (${notCountedEn}).`,
+        es: `Enlaza a ${agencies.size} instituciones del Estado distintas${names ? ` (${names})` : ''}; se piden ${settings.minAgencies}. Redes sociales y sitios privados no cuentan (${notCountedEs}).${ownEs}`,
+        en: `Links to ${agencies.size} distinct state institutions${names ? ` (${names})` : ''}; ${settings.minAgencies} required. Social networks and private sites do not count (${notCountedEn}).${ownEn}`,
       },
       pointers,
     );

@@ -1,9 +1,37 @@
+import type { AccountsEvidence } from '../evidence/maturity.js';
 import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, pass } from './support.js';
+import { byUrlThenDetail, fail, gather, inconclusive, pass } from './support.js';
 
 export interface UserAccountsSettings {
-  /** A sign-in through a named identity provider (e.g. a national digital identity) counts as an account. */
+  /** A sign-in through an identity provider (e.g. a national digital identity) counts as an account. */
   acceptIdentityProviders: boolean;
+}
+
+type Candidate = AccountsEvidence['candidates'][number];
+
+function describe(c: Candidate): string {
+  const fields = c.fields?.length
+    ? `; fields: ${c.fields.map((f) => `${f.type} ${f.name}${f.label ? ` "${f.label}"` : ''}`).join(', ')}`
+    : '';
+  const flags = [
+    `HTTP ${c.status}`,
+    c.soft404 && 'soft 404',
+    c.comingSoon && '"coming soon"',
+    c.hasAccountForm && 'account form with a password field',
+    !c.hasAccountForm && c.hasPasswordField && 'password field',
+    c.flow && `${c.flow.protocol.toUpperCase()} sign-in flow${c.flow.loginForm ? ' ending on a sign-in form' : ''}`,
+    c.provider && `provider ${c.provider}`,
+    c.thirdPartyForm && `third-party form ${c.thirdPartyForm}`,
+    c.ownService === false && 'not the institution’s own service',
+    c.unread && `not verified: ${c.unread}`,
+  ].filter(Boolean);
+  const page = c.formUrl && c.formUrl !== c.url ? ` → ${c.formUrl}` : '';
+  return `${c.kind} "${c.linkText.trim()}"${page}: ${flags.join(', ')}${fields}; ${c.detail}`;
+}
+
+/** A usable page: it answered, exists, is not a placeholder and belongs to the institution's own service. */
+function usable(c: Candidate): boolean {
+  return c.status === 200 && !c.soft404 && !c.comingSoon && c.ownService === true && !c.thirdPartyForm;
 }
 
 export const userAccounts: Criterion<UserAccountsSettings> = {
@@ -17,41 +45,54 @@ export const userAccounts: Criterion<UserAccountsSettings> = {
     },
     requiredEvidence: ['accounts'],
   },
+  /**
+   * Verify before crediting (issue #17): met only by a sign-in or registration form with a password field of the
+   * institution's own service, or by a real identity-provider sign-in the site starts (an OAuth/OIDC, SAML or CAS
+   * request seen in the navigation, ending on a sign-in form). A link word ("Acceso", "Ingresar"), a provider's
+   * logo or script, a form without a password and a sign-up on a form service never count.
+   */
   evaluate(evidence, settings) {
     const got = gather(evidence, ['accounts']);
     if (!got.ok) return got.result;
     const { accounts } = got.data;
 
-    const describe = (c: (typeof accounts.candidates)[number]) =>
-      `${c.kind} link "${c.linkText.trim()}": HTTP ${c.status}${c.soft404 ? ', soft 404' : ''}${c.comingSoon ? ', "coming soon"' : ''}${c.hasAccountForm ? ', account form' : ''}${c.hasPasswordField ? ', password field' : ''}${c.provider ? `, provider ${c.provider}` : ''}; ${c.detail}`;
     const works = accounts.candidates
       .filter(
         (c) =>
-          c.status === 200 &&
-          !c.soft404 &&
-          !c.comingSoon &&
-          (c.hasAccountForm || (settings.acceptIdentityProviders && c.kind === 'identity-provider' && !!c.provider)),
+          usable(c) &&
+          ((c.hasAccountForm && c.hasPasswordField) ||
+            (settings.acceptIdentityProviders && !!c.flow && c.flow.loginForm)),
       )
-      .map((c) => ({ url: c.url, detail: describe(c) }))
+      .map((c) => ({ url: c.formUrl ?? c.url, detail: describe(c) }))
       .sort(byUrlThenDetail);
 
     if (works.length > 0) {
       return pass(
         {
-          es: 'Los usuarios pueden crear una cuenta o iniciar sesión para consultar servicios.',
-          en: 'Users can create an account or sign in to consult services.',
+          es: 'Los usuarios pueden crear una cuenta o iniciar sesión en un servicio de la institución (formulario con contraseña o inicio de sesión con un proveedor de identidad).',
+          en: "Users can create an account or sign in to the institution's own service (a form with a password, or a sign-in through an identity provider).",
         },
         works.slice(0, 10),
       );
     }
     const seen = accounts.candidates.map((c) => ({ url: c.url, detail: describe(c) })).sort(byUrlThenDetail);
+    const unread = accounts.candidates.filter((c) => c.unread).length + (accounts.notFollowed ?? 0);
+    if (unread > 0) {
+      return inconclusive(
+        {
+          es: `No se encontró una cuenta de la institución, pero ${unread} enlaces de cuenta no se pudieron verificar (no terminaron de cargar o quedaron sin seguir al agotarse el tiempo de seguridad).`,
+          en: `No account of the institution was found, but ${unread} account links could not be verified (they did not finish loading, or were left unfollowed when the safety time limit fired).`,
+        },
+        seen.slice(0, 10),
+      );
+    }
     return fail(
       {
         es: seen.length
-          ? `Hay ${seen.length} enlaces de cuenta, pero ninguno lleva a un formulario que funcione (un 404, un «Próximamente» o una página sin formulario no cuentan).`
+          ? `Se siguieron ${seen.length} enlaces de cuenta, pero ninguno lleva a un formulario con contraseña de la propia institución (un 404, un «Próximamente», un formulario sin contraseña, un logotipo de proveedor o un formulario de terceros no cuentan).`
           : 'No se encontró dónde crear una cuenta o iniciar sesión.',
         en: seen.length
-          ? `${seen.length} account links were found, but none leads to a working form (a 404, a "coming soon" page or a page without a form does not count).`
+          ? `${seen.length} account leads were followed, but none leads to a form with a password of the institution's own service (a 404, a "coming soon" page, a form without a password, a provider's logo or a third-party form does not count).`
           : 'No place to create an account or sign in was found.',
       },
       seen.slice(0, 10),

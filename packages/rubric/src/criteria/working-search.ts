@@ -1,20 +1,47 @@
-import type { SearchOutcome } from '../evidence/maturity.js';
+import type { SearchEvidence, SearchOutcome } from '../evidence/maturity.js';
 import type { Criterion } from './criterion.js';
-import { fail, gather, pass } from './support.js';
+import { fail, gather, inconclusive, pass } from './support.js';
 
 export interface WorkingSearchSettings {
-  /** Results the search page must list for the query (when the collector could count them). */
+  /** Results the search must list for the query (when the collector could count them). */
   minResults: number;
 }
 
-const WHY: Record<Exclude<SearchOutcome, 'results'>, { es: string; en: string }> = {
+/** Outcomes that say the search was tried and did not work. */
+type Failure = Exclude<SearchOutcome, 'results' | 'timeout' | 'not-operable'>;
+
+const WHY: Record<Failure, { es: string; en: string }> = {
   'no-search-box': { es: 'el sitio no tiene un buscador', en: 'the site has no search box' },
   'no-results': { es: 'el buscador no devolvió resultados', en: 'the search returned no results' },
   error: { es: 'el buscador respondió con un error', en: 'the search answered with an error' },
   'same-page': { es: 'el buscador no hizo nada (la página no cambió)', en: 'the search did nothing (the page did not change)' },
   'not-found': { es: 'la página de resultados no existe (404)', en: 'the results page does not exist (404)' },
-  timeout: { es: 'el buscador no respondió a tiempo', en: 'the search did not answer in time' },
 };
+
+const WHERE: Record<NonNullable<SearchEvidence['resultsIn']>, string> = {
+  page: 'on a results page',
+  'in-page': 'in the page itself (injected by script)',
+  frame: 'in a results frame',
+};
+
+/** What a reviewer needs to check the claim in one click: the box, the query, where results appeared, the first ones. */
+function pointers(search: SearchEvidence, home: string): { url: string; detail: string }[] {
+  const query = search.query === undefined ? ' (none)' : ` "${search.query}"`;
+  const list = [
+    {
+      url: search.pageUrl ?? home,
+      detail: `search box ${search.selector ?? '(none)'}${search.widget ? ` (${search.widget})` : ''}; query${query}${search.submittedWith ? ` typed and sent with ${search.submittedWith === 'enter' ? 'Enter' : 'the button'}` : ''}; outcome ${search.outcome}${search.resultCount === undefined ? '' : `, ${search.resultCount} results`}${search.resultsIn ? ` ${WHERE[search.resultsIn]}` : ''}; ${search.detail}`,
+    },
+  ];
+  if (search.resultUrl) {
+    const first = (search.firstResults ?? []).map((r) => `"${r.title}" ${r.url}`).join('; ');
+    list.push({
+      url: search.resultUrl,
+      detail: `results for${query}${search.resultsIn ? ` ${WHERE[search.resultsIn]}` : ''}: ${search.resultCount ?? 'uncounted'} results${first ? `; first: ${first}` : ''}`,
+    });
+  }
+  return list;
+}
 
 export const workingSearch: Criterion<WorkingSearchSettings> = {
   meta: {
@@ -31,15 +58,7 @@ export const workingSearch: Criterion<WorkingSearchSettings> = {
 
     const query = search.query === undefined ? '' : ` "${search.query}"`;
     const where = search.pageUrl ?? evidence.finalUrl;
-    const pointers = [
-      {
-        url: where,
-        detail: `search box ${search.selector ?? '(none)'}; query${query || ' (none)'}; outcome ${search.outcome}${search.resultCount === undefined ? '' : `, ${search.resultCount} results`}; ${search.detail}`,
-      },
-    ];
-    if (search.resultUrl) {
-      pointers.push({ url: search.resultUrl, detail: `results page for${query}: ${search.resultCount ?? 'uncounted'} results` });
-    }
+    const shown = pointers(search, evidence.finalUrl);
 
     if (search.outcome === 'results') {
       if (search.resultCount !== undefined && search.resultCount < settings.minResults) {
@@ -48,7 +67,7 @@ export const workingSearch: Criterion<WorkingSearchSettings> = {
             es: `La búsqueda de${query} mostró ${search.resultCount} resultados; se piden ${settings.minResults}.`,
             en: `The search for${query} showed ${search.resultCount} results; ${settings.minResults} required.`,
           },
-          pointers,
+          shown,
         );
       }
       return pass(
@@ -56,7 +75,21 @@ export const workingSearch: Criterion<WorkingSearchSettings> = {
           es: `La búsqueda de${query} devolvió ${search.resultCount ?? 'varios'} resultados en ${search.resultUrl ?? where}.`,
           en: `The search for${query} returned ${search.resultCount ?? 'some'} results at ${search.resultUrl ?? where}.`,
         },
-        pointers,
+        shown,
+      );
+    }
+    // The box exists but the work could not be finished: neither "works" nor "does not work".
+    if (search.outcome === 'not-operable' || search.outcome === 'timeout') {
+      const why =
+        search.outcome === 'timeout'
+          ? { es: 'la respuesta no terminó dentro del límite de seguridad', en: 'the answer did not finish within the safety limit' }
+          : { es: 'no se pudo usar el buscador', en: 'the search box could not be used' };
+      return inconclusive(
+        {
+          es: `No se pudo comprobar el buscador: ${why.es}${query ? ` (consulta${query})` : ''}. No es un incumplimiento.`,
+          en: `The search could not be checked: ${why.en}${query ? ` (query${query})` : ''}. This is not a failure.`,
+        },
+        shown,
       );
     }
     const why = WHY[search.outcome];
@@ -65,7 +98,7 @@ export const workingSearch: Criterion<WorkingSearchSettings> = {
         es: `No hay búsqueda que funcione: ${why.es}${query ? ` (consulta${query})` : ''}.`,
         en: `No working search: ${why.en}${query ? ` (query${query})` : ''}.`,
       },
-      search.outcome === 'no-search-box' ? [{ url: where, detail: search.detail }] : pointers,
+      search.outcome === 'no-search-box' ? [{ url: where, detail: search.detail }] : shown,
     );
   },
 };

@@ -47,4 +47,9 @@ export interface SiteTarget {
   acronym?: string;
   institution?: string;
   group?: SiteGroup;
+  /**
+   * Other domains of the same institution (e.g. its service portal on another domain): links to them are the
+   * institution's own, never "another agency", and its sign-in pages there are its own service.
+   */
+  domains?: string[];
 }

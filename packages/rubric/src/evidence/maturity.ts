@@ -120,6 +120,43 @@ export interface DatesEvidence {
 
 // ---------------------------------------------------------------- downloadable_forms
 
+/** A fillable field of a document: a PDF AcroForm widget, a Word content control or legacy form field, an ODF control. */
+export interface DocumentField {
+  name: string;
+  /** text, checkbox, radio, choice, date, signature or button. */
+  type: string;
+  /** The field's tooltip, alias or label, as the document names it ('' when it has none). */
+  label: string;
+}
+
+/** A labelled blank in a document's text: the place a citizen writes ("Nombre: ______", "DPI:", "[ ] Sí"). */
+export interface DocumentBlank {
+  /** The label as written, e.g. "Nombre completo", "No. de expediente"; for a checkbox, the option's words. */
+  label: string;
+  /** A line of underscores or dots, nothing after a form label and its colon, an empty table cell, a checkbox. */
+  kind: 'line' | 'empty' | 'cell' | 'checkbox';
+}
+
+/** What reading the downloaded document found (the verification a human evaluator does by opening it). */
+export interface DocumentReading {
+  /** The document was opened and its text and fields were read. */
+  read: boolean;
+  /** Why it could not be read: larger than the byte cap, damaged, encrypted, no text layer, a format not read. */
+  problem?: string;
+  /** The format found in the bytes: pdf, docx, odt, xlsx, ods (doc, xls, rtf are recognised but not read). */
+  format: string;
+  /** Pages of a PDF, sheets of a spreadsheet; null when the format has none. */
+  pages: number | null;
+  /** The document's title (metadata) or first line. */
+  title: string;
+  /** The first words of its text, so a reviewer sees what it is. */
+  excerpt: string;
+  fields: DocumentField[];
+  blanks: DocumentBlank[];
+  /** Reading stopped at a work cap (pages, text, XML nodes): what was read counts, the rest was not read. */
+  partial?: string;
+}
+
 export interface DownloadCandidate {
   pageUrl: string;
   href: string;
@@ -136,11 +173,24 @@ export interface DownloadCandidate {
     /** The response really is the document (right type, not an HTML error page, not empty). */
     ok: boolean;
     problem?: string;
+    /**
+     * The request got no answer because the work was not finished (a time limit fired, the connection dropped):
+     * nothing is known about the document. A dead host or a refused connection is an answer, not this.
+     */
+    unfinished?: boolean;
   };
+  /** The document read (when it downloaded): its fields and labelled blanks say whether it is a form to fill in. */
+  document?: DocumentReading;
 }
 
 export interface DownloadsEvidence {
   candidates: DownloadCandidate[];
+  /**
+   * Document links found but not checked because the collector stopped before reaching them (its safety time
+   * limit): they might have been forms, so their absence proves nothing. Links past the per-site cap of
+   * candidates are not counted here: that cap is a fixed amount of work, the same on every run.
+   */
+  notChecked?: number;
 }
 
 // ---------------------------------------------------------------- email_contact
@@ -164,7 +214,19 @@ export interface ContactEvidence {
 // ---------------------------------------------------------------- working_search
 
 export type SearchOutcome =
-  'results' | 'no-results' | 'error' | 'same-page' | 'not-found' | 'no-search-box' | 'timeout';
+  | 'results'
+  | 'no-results'
+  | 'error'
+  | 'same-page'
+  | 'not-found'
+  | 'no-search-box'
+  /** The search was typed but the answer did not settle within the safety bound (unfinished work). */
+  | 'timeout'
+  /**
+   * The crawl found a box that could not be used: hidden behind a toggle that does not open, typing did not reach
+   * it, the page did not load or died. Unfinished work: the criterion is inconclusive, never "no search box".
+   */
+  | 'not-operable';
 
 export interface SearchEvidence {
   found: boolean;
@@ -175,6 +237,17 @@ export interface SearchEvidence {
   resultUrl?: string;
   outcome: SearchOutcome;
   resultCount?: number;
+  /**
+   * Where the answer appeared: a new page (the form navigated, maybe to the search service's host), content the
+   * page's script injected (a results list, an overlay), or a frame (a results iframe).
+   */
+  resultsIn?: 'page' | 'in-page' | 'frame';
+  /** The third-party search service of the page, by its markers (Google Programmable Search, Algolia…). */
+  widget?: string;
+  /** How the typed query was sent: the Enter key, or the box's button when Enter did nothing. */
+  submittedWith?: 'enter' | 'button';
+  /** The first results as listed (title and link), for a reviewer to check. */
+  firstResults?: { title: string; url: string }[];
   detail: string;
 }
 
@@ -207,11 +280,32 @@ export interface AccountsEvidence {
     soft404: boolean;
     comingSoon: boolean;
     hasPasswordField: boolean;
-    /** A form that creates an account or signs in (identity fields + submit). */
+    /** A form that signs in or creates an account: a password field, an identity field and a submit. */
     hasAccountForm: boolean;
     provider?: string;
     detail: string;
+    /** The page that holds the form, after redirects (when it differs from `url`). */
+    formUrl?: string;
+    /** The account form's fields, as the page names them. */
+    fields?: { type: string; name: string; label: string }[];
+    /**
+     * The form belongs to the institution's own service: it sits on the site's hosts, its registrable domain or a
+     * domain the URL list declares as the institution's, or it was reached through a sign-in flow the site starts.
+     */
+    ownService?: boolean;
+    /** A third-party form service (Google Forms, Microsoft Forms, Typeform…): a sign-up there is not an account. */
+    thirdPartyForm?: string;
+    /**
+     * A sign-in through an identity provider seen in the navigation itself: an OpenID Connect / OAuth 2.0
+     * authorisation request (client_id with response_type or redirect_uri), a SAML AuthnRequest or a CAS login,
+     * and whether the page it reached is a sign-in form.
+     */
+    flow?: { protocol: 'oidc' | 'oauth2' | 'saml' | 'cas'; url: string; loginForm: boolean };
+    /** Why the link could not be verified (its page did not finish loading): it proves nothing either way. */
+    unread?: string;
   }[];
+  /** Account links not followed because the collector stopped at its safety time limit (the cap is not counted). */
+  notFollowed?: number;
 }
 
 // ---------------------------------------------------------------- e_payments
@@ -229,40 +323,100 @@ export interface PaymentsEvidence {
     /** Absolute URL the payment form submits to, if there is a form. */
     formAction?: string;
     linkText?: string;
+    /**
+     * The harmless step taken to reach this page (issue #17): on `from`, the lookup form `form` was filled with
+     * `values` and sent (a GET that only looks up), and this page is its answer — a payment whose card form only
+     * appears at step 2 is a payment.
+     */
+    reachedBy?: { from: string; form: string; values: string[] };
+    /** Forms on the page judged where they stand and never sent, because they would act (a POST, card data…). */
+    notSent?: string[];
     detail: string;
   }[];
 }
 
 // ---------------------------------------------------------------- citizen_centric_portal
 
+/**
+ * What an entry of a services page (a group's heading, or a link) names: one of people's needs — a life event
+ * ("Nacimiento", "Me mudé"), an audience ("Empresas", "Personas con discapacidad"), a task ("¿Qué necesita hacer?",
+ * "Quiero…"), a topic of services ("Vehículos") —, a service or procedure, or a unit of the org chart ("Dirección
+ * de…", "Departamento de…").
+ */
+export type CatalogEntryKind = 'life-event' | 'audience' | 'task' | 'topic' | 'service' | 'org-unit' | 'other';
+
+export interface CatalogEntry {
+  text: string;
+  kind: CatalogEntryKind;
+  /** The word-list entry that decided the kind ("direccion", "cumpli", "empresas"…). */
+  matched?: string;
+}
+
+export interface CatalogItem extends CatalogEntry {
+  href: string;
+  /**
+   * The link leads to a page that describes one service (its requirements, steps, cost), as the crawl read that
+   * page; null when the page was not analysed.
+   */
+  leadsToService: boolean | null;
+}
+
 export interface ServiceCatalogEvidence {
   candidates: {
     url: string;
     title: string;
-    /** Links on the page that lead to individual services or procedures. */
-    serviceLinks: number;
-    /** Groups of services by topic (headings or tabs above lists of services). */
-    topicGroups: number;
-    /** Life events named, e.g. "Nacimiento", "Abrir un negocio". */
-    lifeEvents: string[];
-    /** Phrases that matched, e.g. "Trámites y servicios", "¿Qué necesitas hacer?". */
+    /** Why the page was read: phrases that name a catalogue ("Trámites y servicios"), or "home page". */
     matched: string[];
+    /** The page's organisation as a visitor sees it: each heading or tab and the links under it, in order. */
+    groups: (CatalogEntry & { items: CatalogItem[] })[];
+    /** The layout could not be read (the page failed to load again): what it says proves nothing. */
+    unread?: string;
     detail: string;
   }[];
 }
 
 // ---------------------------------------------------------------- e_participation
 
+export type ParticipationKind =
+  | 'survey'
+  | 'poll'
+  | 'consultation'
+  | 'public-comment'
+  | 'petition'
+  | 'forum'
+  | 'participatory-budget'
+  | 'e-voting'
+  | 'embedded-form'
+  | 'feedback'
+  /** A generic contact form found where participation was expected: a channel, never participation. */
+  | 'contact-form';
+
 export interface ParticipationEvidence {
   candidates: {
     url: string;
-    kind: 'survey' | 'poll' | 'consultation' | 'e-voting' | 'embedded-form' | 'feedback';
+    /** The mechanism, named by its purpose (or by the lead's words when no purpose was read). */
+    kind: ParticipationKind;
     vendor?: string;
     /** The page has a form a citizen can answer (inputs + submit) or an embedded form service. */
     hasForm: boolean;
     comingSoon: boolean;
     detail: string;
+    /**
+     * The words that name what citizens take part in ("consulta pública", "anteproyecto", "encuesta") and where
+     * they were read: the form's own fields, labels, legends and button; the heading or text right around the form;
+     * the page's title or main heading; the external form's own title; a participation platform. Absent when no
+     * purpose was read (a generic contact form, a section named "Participación ciudadana").
+     */
+    purpose?: { words: string[]; where: 'form' | 'form-heading' | 'page-heading' | 'external-form' | 'platform' };
+    /** The form's fields: type, name and label. */
+    fields?: string[];
+    /** The consultation or form says it is closed ("consulta cerrada", "ya no acepta respuestas"). */
+    closed?: boolean;
+    /** Why this lead could not be verified (the page or form could not be read): it proves nothing either way. */
+    unread?: string;
   }[];
+  /** Leads not read because the collector stopped at its safety time limit (the per-site cap is not counted). */
+  notRead?: number;
 }
 
 // ---------------------------------------------------------------- accessibility (axe-core on every page)

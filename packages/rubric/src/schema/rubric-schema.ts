@@ -14,12 +14,6 @@ const localized = {
 const count = { type: 'integer', minimum: 0 } as const;
 const atLeastOne = { type: 'integer', minimum: 1 } as const;
 const strings = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
-const wordList = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['es', 'en'],
-  properties: { es: strings, en: strings },
-} as const;
 const criterionId = { type: 'string', enum: [...CRITERION_IDS] } as const;
 const namedDomains = {
   type: 'array',
@@ -27,7 +21,12 @@ const namedDomains = {
     type: 'object',
     additionalProperties: false,
     required: ['domain', 'name'],
-    properties: { domain: { type: 'string', pattern: '^[a-z0-9.-]+$' }, name: { type: 'string', minLength: 1 } },
+    properties: {
+      domain: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+      name: { type: 'string', minLength: 1 },
+      /** ISO 3166-1 alpha-2 code of the body's country. */
+      country: { type: 'string', pattern: '^[A-Z]{2}$' },
+    },
   },
 } as const;
 const suffixes = { type: 'array', items: { type: 'string', pattern: '^\\.?[a-z0-9*.-]+$' }, uniqueItems: true } as const;
@@ -86,8 +85,8 @@ export const rubricSchema = {
       downloadable_forms: settings({
         minForms: atLeastOne,
         fileTypes: { ...strings, minItems: 1 },
-        formWords: wordList,
-        reportWords: wordList,
+        minFormFields: atLeastOne,
+        minLabelledBlanks: atLeastOne,
       }),
       email_contact: settings({ placeholderDomains: strings, fileExtensions: strings }),
       working_search: settings({ minResults: atLeastOne }),
@@ -97,13 +96,31 @@ export const rubricSchema = {
       }),
       user_accounts: settings({ acceptIdentityProviders: { type: 'boolean' } }),
       e_payments: settings({ minCardFields: atLeastOne }),
-      citizen_centric_portal: settings({ minServiceLinks: atLeastOne, minTopicGroups: count, minLifeEvents: count }),
+      citizen_centric_portal: settings({
+        minNeedEntries: atLeastOne,
+        minServiceLinks: atLeastOne,
+        minNeedShare: { type: 'number', minimum: 0, maximum: 1 },
+        minItemsPerGroup: atLeastOne,
+      }),
       e_participation: settings({
         kinds: {
           type: 'array',
           minItems: 1,
           uniqueItems: true,
-          items: { enum: ['survey', 'poll', 'consultation', 'e-voting', 'embedded-form', 'feedback'] },
+          items: {
+            enum: [
+              'survey',
+              'poll',
+              'consultation',
+              'public-comment',
+              'petition',
+              'forum',
+              'participatory-budget',
+              'e-voting',
+              'embedded-form',
+              'feedback',
+            ],
+          },
         },
       }),
     }),

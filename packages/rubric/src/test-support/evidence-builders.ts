@@ -13,6 +13,7 @@ import type {
   CrawlEvidence,
   DatedItem,
   DatesEvidence,
+  DocumentReading,
   DownloadCandidate,
   DownloadsEvidence,
   InstitutionalEvidence,
@@ -216,6 +217,28 @@ export function datesEvidence(site = SITE, scannedAt = SCANNED_AT, met = true): 
   };
 }
 
+/** What reading a document found: a one-page PDF by default; give `blanks` or `fields` to make it a form. */
+export function documentReading(patch: Partial<DocumentReading> = {}): DocumentReading {
+  return {
+    read: true,
+    format: 'pdf',
+    pages: 1,
+    title: 'Documento',
+    excerpt: 'Documento',
+    fields: [],
+    blanks: [],
+    ...patch,
+  };
+}
+
+/** The labelled blanks of a printed form ("Nombre completo: ____", "DPI: ____", "Firma: ____"). */
+export const FORM_BLANKS: DocumentReading['blanks'] = [
+  { label: 'Nombre completo', kind: 'line' },
+  { label: 'DPI', kind: 'line' },
+  { label: 'Dirección de residencia', kind: 'line' },
+  { label: 'Firma', kind: 'line' },
+];
+
 export function downloadCandidate(
   pageUrl: string,
   href: string,
@@ -228,6 +251,7 @@ export function downloadCandidate(
     context: '',
     fileType: 'pdf',
     check: { status: 200, contentType: 'application/pdf', bytes: 184_320, ok: true },
+    document: documentReading(),
     ...patch,
   };
 }
@@ -240,10 +264,20 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
     {
       linkText: 'Memoria de Labores 2025',
       context: 'Informes institucionales',
+      document: documentReading({
+        pages: 84,
+        title: 'Memoria de Labores 2025',
+        excerpt: 'Memoria de Labores 2025 · Presentación · Ejecución presupuestaria',
+      }),
     },
   );
   const bulletin = downloadCandidate(at(site, '/noticias'), at(site, '/docs/boletin-enero.pdf'), {
     linkText: 'Boletín informativo enero',
+    document: documentReading({
+      pages: 4,
+      title: 'Boletín informativo',
+      excerpt: 'Boletín informativo · Enero',
+    }),
   });
   return {
     candidates: met
@@ -253,6 +287,14 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
           downloadCandidate(page, at(site, '/docs/formulario-solicitud-licencia.pdf'), {
             linkText: 'Formulario de solicitud de licencia',
             context: 'Trámites — Licencias de funcionamiento',
+            document: documentReading({
+              title: 'Solicitud de licencia de funcionamiento',
+              fields: [
+                { name: 'nombre', type: 'text', label: 'Nombre completo' },
+                { name: 'dpi', type: 'text', label: 'DPI' },
+                { name: 'firma', type: 'signature', label: 'Firma' },
+              ],
+            }),
           }),
           downloadCandidate(page, at(site, '/docs/declaracion-jurada.docx'), {
             linkText: 'Declaración jurada',
@@ -263,6 +305,12 @@ export function downloadsEvidence(site = SITE, met = true): DownloadsEvidence {
               bytes: 40_960,
               ok: true,
             },
+            document: documentReading({
+              format: 'docx',
+              pages: null,
+              title: 'Declaración jurada',
+              blanks: FORM_BLANKS,
+            }),
           }),
         ]
       : [report, bulletin],
@@ -357,6 +405,12 @@ export function accountsEvidence(site = SITE, met = true): AccountsEvidence {
             comingSoon: false,
             hasPasswordField: true,
             hasAccountForm: true,
+            ownService: true,
+            fields: [
+              { type: 'email', name: 'correo', label: 'Correo electrónico' },
+              { type: 'password', name: 'clave', label: 'Contraseña' },
+              { type: 'password', name: 'clave2', label: 'Confirmar contraseña' },
+            ],
             detail: 'form with email, password, confirm password and submit',
           }
         : {
@@ -404,16 +458,49 @@ export function paymentsEvidence(site = SITE, met = true): PaymentsEvidence {
 }
 
 export function serviceCatalogEvidence(site = SITE, met = true): ServiceCatalogEvidence {
+  const service = (slug: string, text: string, kind: 'life-event' | 'service' | 'org-unit' = 'service') => ({
+    text,
+    kind,
+    href: at(site, `/tramites/${slug}`),
+    leadsToService: kind !== 'org-unit',
+  });
   return {
     candidates: [
       {
         url: at(site, '/tramites'),
         title: 'Trámites y servicios',
-        serviceLinks: met ? 24 : 4,
-        topicGroups: met ? 5 : 1,
-        lifeEvents: met ? ['Abrir un negocio', 'Nacimiento'] : [],
-        matched: ['Trámites y servicios', '¿Qué necesitas hacer?'],
-        detail: met ? 'services grouped under 5 topic headings' : 'a short list of services',
+        matched: ['tramites y servicios', 'que necesitas hacer'],
+        groups: met
+          ? [
+              {
+                text: '¿Qué le está pasando?',
+                kind: 'life-event',
+                matched: 'que le esta pasando',
+                items: [
+                  service('partida-de-nacimiento', 'Nacimiento', 'life-event'),
+                  service('patente-de-comercio', 'Abrir un negocio', 'life-event'),
+                  service('pasaporte', 'Voy a viajar', 'life-event'),
+                ],
+              },
+              {
+                text: 'Vehículos',
+                kind: 'topic',
+                matched: 'vehiculos',
+                items: [service('licencia', 'Renovar la licencia de conducir'), service('tarjeta-de-circulacion', 'Reposición de tarjeta de circulación')],
+              },
+            ]
+          : [
+              {
+                text: 'Dependencias',
+                kind: 'org-unit',
+                matched: 'dependencias',
+                items: [
+                  service('direccion-de-transito', 'Dirección de Tránsito', 'org-unit'),
+                  service('departamento-de-licencias', 'Departamento de Licencias', 'org-unit'),
+                ],
+              },
+            ],
+        detail: met ? 'services by life event and by topic' : 'a list of directorates',
       },
     ],
   };
@@ -428,6 +515,8 @@ export function participationEvidence(site = SITE, met = true): ParticipationEvi
             kind: 'consultation',
             hasForm: true,
             comingSoon: false,
+            purpose: { words: ['consulta publica', 'anteproyecto'], where: 'page-heading' },
+            fields: ['textarea comentario "Comentarios al anteproyecto"', 'submit "Enviar"'],
             detail: 'consultation page with a comment form and submit button',
           }
         : {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountForm, accountsCollector, judgeAccountPage } from './accounts.js';
+import { accountForm, accountsCollector, judgeAccountPage, signInFlow } from './accounts.js';
 import { fakeSite, field, form, link, snapshot } from './support/test-builders.js';
 
 const home = 'https://portal.sat.gob.gt/';
@@ -27,19 +27,47 @@ describe('account pages', () => {
     expect(
       accountForm(form({ fields: [field('email', { type: 'email' })], submitTexts: ['Suscribirse'] })),
     ).toBe(false);
+    // A request for public information asks for a name, a DPI and an e-mail: without a password, no account.
+    const request = form({
+      fields: [
+        field('nombres'),
+        field('apellidos'),
+        field('dpi', { label: 'CUI / DPI' }),
+        field('correo', { type: 'email' }),
+      ],
+      submitTexts: ['Enviar solicitud'],
+    });
+    expect(accountForm(request)).toBe(false);
     expect(
-      accountForm(
-        form({
-          fields: [
-            field('nombres'),
-            field('apellidos'),
-            field('dpi', { label: 'CUI / DPI' }),
-            field('correo', { type: 'email' }),
-          ],
-          submitTexts: ['Crear cuenta'],
-        }),
-      ),
+      accountForm({
+        ...request,
+        fields: [...request.fields, field('clave', { type: 'password', label: 'Contraseña' })],
+        submitTexts: ['Crear cuenta'],
+      }),
     ).toBe(true);
+  });
+
+  it('recognises a sign-in flow by its request: OAuth 2.0 / OIDC, SAML, CAS', () => {
+    expect(
+      signInFlow(
+        'https://idp.gob.gt/authorize?client_id=sat&response_type=code&scope=openid%20profile&redirect_uri=https%3A%2F%2Fportal.sat.gob.gt%2Fcallback',
+      ),
+    ).toMatchObject({ protocol: 'oidc', returnsTo: 'https://portal.sat.gob.gt/callback' });
+    expect(
+      signInFlow('https://accounts.google.com/o/oauth2/auth?client_id=x&redirect_uri=https://a.gob.mx/cb'),
+    ).toMatchObject({
+      protocol: 'oauth2',
+    });
+    expect(
+      signInFlow('https://pasarela.clave.gob.es/Proxy2/ServiceProvider?SAMLRequest=fZJd&RelayState=x'),
+    ).toMatchObject({
+      protocol: 'saml',
+    });
+    expect(signInFlow('https://sso.uba.ar/cas/login?service=https%3A%2F%2Fsiu.uba.ar%2F')).toMatchObject({
+      protocol: 'cas',
+    });
+    // The provider's home page (a logo's link) starts nothing.
+    expect(signInFlow('https://clave.gob.es/clave_Home/clave.html')).toBeNull();
   });
 
   it('judges a real sign-in page with a government identity provider', () => {
@@ -57,7 +85,9 @@ describe('account pages', () => {
       hasAccountForm: true,
       provider: 'ClaveÚnica (Chile)',
     });
-    expect(judged.detail).toMatch(/account form #login \(usuario, clave\)/);
+    expect(judged.detail).toMatch(
+      /account form #login \(text usuario "NIT o usuario", password clave "Contraseña"\)/,
+    );
   });
 
   it('trap: a "Mi cuenta" page that is a soft 404, and a "Próximamente" registration', () => {
@@ -78,7 +108,7 @@ describe('account pages', () => {
 });
 
 describe('accounts collector (no live browser)', () => {
-  it('records account links it could not open as such, sign-in forms on analysed pages and identity-provider scripts', async () => {
+  it('records account links it could not open as such, sign-in forms on analysed pages and identity-provider scripts (leads only)', async () => {
     const site = fakeSite({
       pages: [
         snapshot(home, {
@@ -115,9 +145,29 @@ describe('accounts collector (no live browser)', () => {
     );
   });
 
-  it('follows exact account buttons before texts that only contain a login word (bounded to 6)', async () => {
+  it('"Acceso a la Información Pública" is not a lead; "Acceso" alone is; a Google Forms sign-up is never opened', async () => {
+    const site = fakeSite({
+      pages: [
+        snapshot(home, {
+          links: [
+            link(`${home}acceso-a-la-informacion`, 'Acceso a la Información Pública', { inNav: true }),
+            link(`${home}ingresar-denuncia`, 'Ingresar una denuncia'),
+            link(`${home}login`, 'Acceso'),
+            link('https://forms.gle/AbCdEf123', 'Regístrate'),
+          ],
+        }),
+      ],
+    });
+    const { candidates } = await accountsCollector.collect(site);
+    expect(candidates.map((c) => [c.kind, c.url, c.thirdPartyForm ?? null])).toEqual([
+      ['login', `${home}login`, null],
+      ['register', 'https://forms.gle/AbCdEf123', 'Google Forms'],
+    ]);
+  });
+
+  it('follows register links, then exact account buttons, bounded by data (6)', async () => {
     const noise = Array.from({ length: 7 }, (_, i) =>
-      link(`${home}acceso-${i}`, `Acceso a la información ${i}`, { inNav: true }),
+      link(`${home}mi-portal-${i}`, `Mi portal ${i}`, { inNav: true }),
     );
     const site = fakeSite({
       pages: [snapshot(home, { links: [...noise, link(`${home}ingresar`, 'Iniciar sesión')] })],

@@ -20,7 +20,7 @@ export interface FetchedResource {
   headers: Record<string, string>;
   /** Size of the body in bytes (from content-length, or counted up to the cap). */
   bytes: number | null;
-  /** First bytes of the body, enough to sniff a PDF/ZIP signature or an HTML error page (≤ 64 KiB). */
+  /** The body's first `maxBytes` (64 KiB unless the caller asked for more): a PDF/ZIP signature, a page, a whole document. */
   head: Buffer;
   /** The body was longer than what was read (the cap, or a connection cut mid-body): `head` is its beginning. */
   truncated?: boolean;

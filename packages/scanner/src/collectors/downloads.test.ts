@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { makeDocument } from '@egov-monitor/fixtures';
 import { announcedType, downloadsCollector } from './downloads.js';
 import { fakeSite, link, snapshot } from './support/test-builders.js';
 
 const home = 'https://www.renap.gob.gt/';
-const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
-const docx = Buffer.concat([
-  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-  Buffer.from('....[Content_Types].xml....word/document.xml'),
-]);
+const pdf = makeDocument({
+  type: 'pdf',
+  title: 'Solicitud de certificación de nacimiento',
+  lines: [
+    'Nombre del inscrito: ____________',
+    'Fecha de nacimiento: ___/___/____',
+    'DPI del solicitante: ________',
+    'Firma: ________',
+  ],
+});
+const memoria = makeDocument({
+  type: 'pdf',
+  title: 'Memoria de Labores 2025',
+  lines: ['Presentación', 'Ejecución presupuestaria: 96.4 %'],
+});
+const docx = makeDocument({
+  type: 'docx',
+  title: 'Formulario de inscripción',
+  lines: ['Nombres: ______', 'Apellidos: ______', 'Correo: ______'],
+});
 const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
 
 describe('announced document type', () => {
@@ -47,7 +63,7 @@ describe('downloads collector', () => {
       ],
       responses: {
         [`${home}docs/solicitud-certificacion-nacimiento.pdf`]: { contentType: 'application/pdf', body: pdf },
-        [`${home}docs/memoria-de-labores-2025.pdf`]: { contentType: 'application/pdf', body: pdf },
+        [`${home}docs/memoria-de-labores-2025.pdf`]: { contentType: 'application/pdf', body: memoria },
         [`${home}docs/formulario-inscripcion.docx`]: { contentType: 'application/octet-stream', body: docx },
         [`${home}docs/formato-antiguo.doc`]: { contentType: 'application/msword', body: ole },
       },
@@ -59,8 +75,27 @@ describe('downloads collector', () => {
       ['docs/memoria-de-labores-2025.pdf', 'pdf', true],
       ['docs/solicitud-certificacion-nacimiento.pdf', 'pdf', true],
     ]);
-    const memoria = candidates.find((c) => c.href.includes('memoria'));
-    expect(memoria).toMatchObject({ linkText: 'Memoria de Labores 2025', pageUrl: `${home}formularios` });
+    const report = candidates.find((c) => c.href.includes('memoria'));
+    expect(report).toMatchObject({ linkText: 'Memoria de Labores 2025', pageUrl: `${home}formularios` });
+    // Every document that downloaded was read: the form's blanks, the report's lack of them, the old .doc unread.
+    expect(report?.document).toMatchObject({
+      read: true,
+      format: 'pdf',
+      pages: 1,
+      title: 'Memoria de Labores 2025',
+      blanks: [],
+    });
+    expect(
+      candidates.find((c) => c.href.includes('nacimiento'))?.document?.blanks.map((b) => b.label),
+    ).toEqual(['Nombre del inscrito', 'Fecha de nacimiento', 'DPI del solicitante', 'Firma']);
+    expect(candidates.find((c) => c.href.includes('inscripcion'))?.document).toMatchObject({
+      read: true,
+      format: 'docx',
+    });
+    expect(candidates[0]?.document).toMatchObject({
+      read: false,
+      problem: expect.stringContaining('not read'),
+    });
     expect(candidates.find((c) => c.href.includes('nacimiento'))?.context).toMatch(/Registro Civil/);
     expect(candidates[0]?.check).toEqual({
       status: 200,
@@ -103,6 +138,20 @@ describe('downloads collector', () => {
     ]);
     // A report linked from a page that is not about forms is not a candidate at all.
     expect(site.fetched.some((f) => f.includes('estadisticas'))).toBe(false);
+  });
+
+  it('a document larger than the byte cap is not read (never judged "not a form")', async () => {
+    const site = fakeSite({
+      pages: [snapshot(home, { links: [link(`${home}formularios/grande.pdf`, 'Formulario grande')] })],
+      responses: { [`${home}formularios/grande.pdf`]: { contentType: 'application/pdf', body: pdf } },
+    });
+    const { confirmDownload } = await import('./downloads.js');
+    const small = await confirmDownload(site, `${home}formularios/grande.pdf`, 'pdf', 200);
+    expect(small.check.ok).toBe(true);
+    expect(small.document).toMatchObject({
+      read: false,
+      problem: 'larger than the 200-byte cap: not downloaded whole',
+    });
   });
 
   it('confirms at most 15 documents per site', async () => {

@@ -1,13 +1,13 @@
-import type { DownloadCandidate, DownloadsEvidence } from '@egov-monitor/rubric';
+import type { DocumentReading, DownloadCandidate, DownloadsEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
-import { phrases } from '../data/index.js';
+import { phrases, verificationBudgets } from '../data/index.js';
 import { absoluteHttpUrl, hasTime, withBudget } from './support/live.js';
+import { readDocument } from './support/read-document.js';
+import { isUnfinished } from './support/unfinished.js';
 import { FAMILY, sniff, zipKind } from './support/sniff.js';
 import { clip, pathWords } from './support/text.js';
 
-/** Downloads confirmed per site: enough to find a real form, bounded for slow servers. */
-const MAX_CONFIRMED = 15;
 const DOCUMENT_TYPES = ['pdf', 'docx', 'doc', 'odt', 'xlsx', 'xls', 'ods', 'rtf'];
 
 /** The document type a link announces: by extension, then by its text ("Descargar (PDF)", "Formato Word"). */
@@ -82,17 +82,26 @@ export function findDocumentLinks(pages: PageSnapshot[]): Found[] {
   );
 }
 
-/** Downloads the start of the file and says whether it really is a document. */
+/**
+ * Downloads the file (at most `maxBytes`), says whether it really is a document, and reads it: its fields and
+ * labelled blanks tell a form to fill in from a report.
+ */
 export async function confirmDownload(
   site: Pick<SiteContext, 'fetch'>,
   url: string,
   announced: string,
-): Promise<{ check: DownloadCandidate['check']; fileType: string }> {
-  const response = await site.fetch(url, { method: 'GET', maxBytes: 64 * 1024 });
+  maxBytes = verificationBudgets.downloads.maxBytes,
+): Promise<{ check: DownloadCandidate['check']; fileType: string; document?: DocumentReading }> {
+  const response = await site.fetch(url, { method: 'GET', maxBytes });
   const base = { status: response.status, contentType: response.contentType, bytes: response.bytes };
   if (response.error)
     return {
-      check: { ...base, ok: false, problem: `request failed: ${response.error}` },
+      check: {
+        ...base,
+        ok: false,
+        problem: `request failed: ${response.error}`,
+        ...(isUnfinished(response.error) ? { unfinished: true } : {}),
+      },
       fileType: announced,
     };
   if (response.status >= 400 || response.status === 0)
@@ -129,39 +138,56 @@ export async function confirmDownload(
             : announced || 'doc'
           : zipKind(response.head);
   const fileType = announced || real;
-  if (announced && FAMILY[announced] !== sniffed)
-    return { check: { ...base, ok: true, problem: `announced ${announced}, received ${real}` }, fileType };
-  return { check: { ...base, ok: true }, fileType };
+  // Whole when fewer bytes than the cap came and nothing more was announced (a compressed transfer may announce
+  // fewer bytes than it inflates to, hence the second test).
+  const complete =
+    response.head.length < maxBytes && (response.bytes === null || response.head.length >= response.bytes);
+  const document = await readDocument(response.head, sniffed, { complete, byteCap: maxBytes });
+  const check =
+    announced && FAMILY[announced] !== sniffed
+      ? { ...base, ok: true, problem: `announced ${announced}, received ${real}` }
+      : { ...base, ok: true };
+  return {
+    check,
+    fileType: document.read && document.format !== 'pdf' ? document.format : fileType,
+    document,
+  };
 }
 
 /**
  * downloadable_forms: document links (pdf, doc(x), odt, xls(x), ods, rtf — by extension, `download` attribute
- * or link text) on pages or in sections about forms, applications, procedures and downloads; each one is
- * downloaded (first 64 KiB) to check it really is a document. The link text and its context stay in the
- * evidence so the rubric can tell a citizen's form from a report or a *memoria de labores*.
+ * or link text) on pages or in sections about forms, applications, procedures and downloads, the most form-like
+ * first and at most `maxCandidates` per site (data/verification.json). Each one is downloaded (up to a byte cap)
+ * and read — PDF text and AcroForm fields, DOCX/ODT/XLSX/ODS text and controls — so the rubric judges what the
+ * document is, not what its link or file name says: a methodology named "…Formularios.pdf" is not a form.
  */
 export async function collectDownloads(site: SiteContext): Promise<DownloadsEvidence> {
   const candidates: DownloadCandidate[] = [];
-  for (const found of findDocumentLinks(site.pages).slice(0, MAX_CONFIRMED)) {
+  const found = findDocumentLinks(site.pages).slice(0, verificationBudgets.downloads.maxCandidates);
+  let notChecked = 0;
+  for (const [index, item] of found.entries()) {
     if (!hasTime(site, 2_000)) {
-      site.log('downloads: deadline reached, remaining documents not confirmed');
+      notChecked = found.length - index;
+      site.log(`downloads: safety time limit reached, ${notChecked} documents not checked`);
       break;
     }
-    const { check, fileType } = await confirmDownload(site, found.link.href, found.fileType);
+    const { check, fileType, document } = await confirmDownload(site, item.link.href, item.fileType);
     candidates.push({
-      pageUrl: found.page.url,
-      href: found.link.href,
-      linkText: clip(found.link.text || found.link.label, 160),
-      context: clip(found.link.context || found.page.title, 300),
+      pageUrl: item.page.url,
+      href: item.link.href,
+      linkText: clip(item.link.text || item.link.label, 160),
+      context: clip(item.link.context || item.page.title, 300),
       fileType,
       check:
         check.problem === undefined
           ? { status: check.status, contentType: check.contentType, bytes: check.bytes, ok: check.ok }
           : check,
+      ...(document ? { document } : {}),
     });
   }
   return {
     candidates: candidates.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.href.localeCompare(b.href)),
+    ...(notChecked > 0 ? { notChecked } : {}),
   };
 }
 

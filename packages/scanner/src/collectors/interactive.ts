@@ -1,17 +1,19 @@
 import type { ChannelKind, InteractiveEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
-import { phrases, vendors, widgetVendors } from '../data/index.js';
+import { liveSteps, phrases, vendors, widgetVendors } from '../data/index.js';
 import type { Vendor } from '../data/index.js';
-import { hasTime, looksComingSoon, looksNotFound, openAndRead, withBudget } from './support/live.js';
+import { hasTime, looksComingSoon, withBudget } from './support/live.js';
 import { vendorsOnPage } from './support/vendors.js';
+import { probeChat } from './support/chat-panel.js';
+import { exploreForum, postingForm } from './support/forum-threads.js';
 import { clip, pathWords } from './support/text.js';
+import { markIfUnfinished } from './support/unfinished.js';
 
 type Channel = InteractiveEvidence['channels'][number];
 
-/** Pages opened live to see widgets that only exist in the rendered DOM; forum links followed. */
+/** Pages whose rendered widgets are read (the home page and the contact or help page). */
 const MAX_LIVE_PAGES = 2;
-const MAX_FORUM_LINKS = 2;
 
 const SOCIAL_CLUSTER =
   /facebook|twitter|instagram|youtube|tiktok|linkedin|s[ií]guenos|redes sociales|follow us/i;
@@ -59,7 +61,9 @@ export function staticChannels(page: PageSnapshot): Channel[] {
   const placeholder = looksComingSoon(page);
   for (const hit of vendorsOnPage(page, [...vendors.chat, ...vendors.forums, ...vendors.comments])) {
     const kind = kindOf(hit.vendor);
-    // A forum's own pages carry its markers; a link to viewtopic.php elsewhere is only a link to a forum.
+    // A forum's own pages carry its markers; a link to viewtopic.php elsewhere is only a link to a forum. Forum
+    // software counts only with a way to post: its threads are opened to find one (exploreForum).
+    if (kind === 'forum' && hit.how !== 'link' && !postingForm(page)) continue;
     channels.push({
       url: page.url,
       kind,
@@ -100,19 +104,63 @@ export function messagingChannels(page: PageSnapshot): Channel[] {
   return channels;
 }
 
-/** Links named "Foro"/"Forum" on the site: candidates to open. */
-function forumLinks(site: SiteContext): { page: PageSnapshot; link: SnapshotLink }[] {
+/**
+ * Forums to open, in the site's order: links named "Foro"/"Forum", and analysed pages that run forum software
+ * without a posting form of their own (their threads may hold one).
+ */
+function forumIndexes(
+  site: SiteContext,
+): { url: string; from: string; text: string; inFooter: boolean; known?: PageSnapshot }[] {
   const forum = phrases('forum');
-  const found = new Map<string, { page: PageSnapshot; link: SnapshotLink }>();
+  const found = new Map<
+    string,
+    { url: string; from: string; text: string; inFooter: boolean; known?: PageSnapshot }
+  >();
   for (const page of site.pages) {
+    if (page.soft404 || page.status >= 400) continue;
+    const software = vendorsOnPage(page, vendors.forums).find((h) => h.how !== 'link');
+    if (software && !found.has(page.url))
+      found.set(page.url, {
+        url: page.url,
+        from: page.url,
+        text: software.vendor.name,
+        inFooter: false,
+        known: page,
+      });
     for (const link of page.links) {
       if (!forum.isExactly(link.text) && !forum.isExactly(link.label) && !/^foros?\b/i.test(link.text))
         continue;
-      if (!/^https?:/.test(link.href) || found.has(link.href)) continue;
-      found.set(link.href, { page, link });
+      const url = link.href.split('#')[0]!;
+      if (!/^https?:/.test(url) || found.has(url)) continue;
+      const known = site.pages.find((p) => p.url === url && p.status < 400 && !p.soft404);
+      found.set(url, {
+        url,
+        from: page.url,
+        text: link.text || link.label,
+        inFooter: link.inFooter,
+        ...(known ? { known } : {}),
+      });
     }
   }
   return [...found.values()];
+}
+
+/** Where a visitor looks for a chat, best first: the home page, pages named for chat or online help, then contact. */
+function chatPages(site: SiteContext): PageSnapshot[] {
+  const chat = phrases('chatLauncher');
+  const service = phrases('serviceContext');
+  const rest = site.pages.slice(1).filter((p) => !p.soft404 && p.status < 400);
+  const named = (p: PageSnapshot, m: typeof chat) =>
+    m.test(p.title) ||
+    m.test(pathWords(p.url).join(' ')) ||
+    p.headings.some((h) => h.level <= 1 && m.test(h.text));
+  const ordered = [
+    ...rest.filter((p) => named(p, chat)),
+    ...rest.filter((p) => !named(p, chat) && named(p, service)),
+  ];
+  return [site.pages[0], ...ordered]
+    .filter((p): p is PageSnapshot => p !== undefined)
+    .slice(0, liveSteps.chat.pagesPerSite);
 }
 
 /**
@@ -142,9 +190,11 @@ function renderedWidgets(page: PageSnapshot): Channel[] {
 }
 
 /**
- * interactive_channels: chat widgets and chatbots by vendor (scripts, iframes, snippets, rendered elements),
- * WhatsApp/Messenger/Telegram links (tied to a service or only social icons), forums and comment systems. The
- * mere word "chat" is not a channel: only a widget, a link to a conversation, or a forum page counts.
+ * interactive_channels: chat widgets and chatbots by vendor (scripts, iframes, snippets, rendered elements) and by
+ * their interface (a panel with a message box and a send control, opened by its launcher: a self-hosted chat
+ * counts), WhatsApp/Messenger/Telegram links (tied to a service or only social icons), forums with a way to post
+ * (their threads opened to find the reply form) and comment systems. The mere word "chat" is not a channel, nor a
+ * forum whose threads can only be read.
  */
 export async function collectInteractive(site: SiteContext): Promise<InteractiveEvidence> {
   const channels: Channel[] = [];
@@ -175,26 +225,60 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
     }
   }
 
-  for (const { page, link } of forumLinks(site).slice(0, MAX_FORUM_LINKS)) {
-    if (!hasTime(site, 5_000)) break;
-    const opened = await openAndRead(site, link.href);
-    const facts = opened.facts;
-    const platform = facts ? vendorsOnPage(facts, vendors.forums)[0]?.vendor.name : undefined;
-    const notFound = facts ? looksNotFound(facts) : null;
-    const soon = facts ? looksComingSoon(facts) : null;
-    const canPost =
-      !!facts && (facts.forms.some((f) => f.fields.some((x) => x.tag === 'textarea')) || !!platform);
-    const ok = opened.status > 0 && opened.status < 400 && !notFound && !soon;
+  // A chat recognised by its interface (a panel with a message box and a send control, maybe behind a launcher),
+  // on the pages where a visitor looks for one that no known widget already covers.
+  for (const page of chatPages(site)) {
+    const known = channels.some(
+      (c) => c.url === page.url && c.how !== 'link' && (c.kind === 'chat' || c.kind === 'chatbot') && c.live,
+    );
+    if (known) continue;
+    // One chat found by its interface is the site's chat: the same launcher on the next page says nothing new.
+    if (channels.some((c) => c.detail.startsWith('chat by its interface'))) break;
+    if (!hasTime(site, 8_000)) {
+      site.log(`interactive: safety time limit reached; ${page.url} not probed for a chat`);
+      break;
+    }
+    const probe = await probeChat(site, page.url);
+    if (probe.problem) {
+      site.log(`interactive: chat probe of ${page.url}: ${probe.problem}`);
+      markIfUnfinished(site, probe.problem, `the chat probe of ${page.url}`);
+    }
+    if (!probe.panel) continue;
+    const soon = phrases('comingSoon').find(`${probe.panel.panel} ${probe.panel.box}`)[0];
     channels.push({
-      url: link.href,
-      kind: 'forum',
-      ...(platform ? { vendor: platform } : {}),
-      how: 'link',
-      live: ok && canPost,
-      tiedToService: !link.inFooter,
+      url: page.url,
+      kind: 'chat',
+      how: 'element',
+      live: !soon,
+      tiedToService: true,
       detail: clip(
-        `"${link.text}" on ${page.url} → HTTP ${opened.status}${opened.error ? ` (${opened.error})` : ''}${notFound ? `, says "${notFound}"` : ''}${soon ? `, says "${soon}"` : ''}${platform ? `, ${platform}` : ''}${canPost ? ', has a posting form or forum software' : ', no posting form'}`,
+        `chat by its interface: ${probe.launcher ? `the launcher "${probe.launcher}" opened ` : ''}${probe.panel.panel} with a message box (${probe.panel.box}) and a send control (${probe.panel.send}): ${probe.panel.why}`,
         300,
+      ),
+    });
+  }
+
+  for (const index of forumIndexes(site).slice(0, liveSteps.forum.indexesPerSite)) {
+    if (!hasTime(site, 8_000)) {
+      site.log(`interactive: safety time limit reached; forum ${index.url} not opened`);
+      break;
+    }
+    const visit = await exploreForum(site, index.url, index.known);
+    markIfUnfinished(site, visit.problem, `the forum ${index.url}`);
+    channels.push({
+      url: visit.url,
+      kind: 'forum',
+      ...(visit.platform ? { vendor: visit.platform } : {}),
+      how: 'link',
+      live: visit.canPost !== null && !visit.problem,
+      tiedToService: !index.inFooter,
+      detail: clip(
+        `"${index.text}" on ${index.from} → HTTP ${visit.status}${visit.problem ? `, ${visit.problem}` : ''}${visit.platform ? `, ${visit.platform}` : ''}${
+          visit.problem
+            ? ''
+            : `; ${visit.canPost ?? `no way to post${visit.notes.length ? ` (opened: ${visit.notes.join('; ')})` : ''}: read-only`}`
+        }`,
+        400,
       ),
     });
   }
@@ -228,5 +312,7 @@ export async function collectInteractive(site: SiteContext): Promise<Interactive
 
 export const interactiveCollector: Collector<'interactive'> = {
   kind: 'interactive',
+  // The live steps are bounded in number by data/live-steps.json; the time limit is the site scan's collector
+  // safety net (COLLECTOR_TIMEOUT_MS), far above what they need on a healthy site.
   collect: (site) => collectInteractive(withBudget(site)),
 };

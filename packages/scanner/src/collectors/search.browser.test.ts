@@ -33,6 +33,55 @@ const live = useLiveFixture({
     ),
   },
   '/none/': { body: page('Departamento de Tránsito', content) },
+  // A hosted-search-style widget: no form, it listens to the keys typed and injects an overlay of results.
+  '/widget/': {
+    body: page(
+      'Departamento de Tránsito',
+      `<header><div class="gcse-search"><input class="gsc-input" name="search" aria-label="Buscar en el sitio" autocomplete="off"></div></header>${content}
+      <script>
+        const box = document.querySelector('.gsc-input');
+        let typed = '';
+        box.addEventListener('keydown', (event) => {
+          if (event.key.length === 1) typed += event.key;
+          if (event.key === 'Backspace') typed = typed.slice(0, -1);
+          if (event.key !== 'Enter') return;
+          fetch('/widget/api?q=' + encodeURIComponent(typed)).then((r) => r.json()).then((hits) => {
+            const overlay = document.createElement('div');
+            overlay.className = 'gsc-results-wrapper-overlay';
+            overlay.innerHTML = '<div class="gsc-results">' + hits.map((h) => '<div class="gsc-webResult"><a class="gs-title" href="' + h.url + '">' + h.title + '</a><div class="gs-snippet">' + h.snippet + '</div></div>').join('') + '</div>';
+            document.body.appendChild(overlay);
+          });
+        });
+      </script>`,
+    ),
+  },
+  '/widget/api': (url) => ({
+    contentType: 'application/json',
+    // Only the keys really typed reach the widget: a value set by script would search for "".
+    body: JSON.stringify(
+      url.searchParams.get('q') === 'conducir'
+        ? [
+            { url: '/tramites/renovar', title: 'Renovación de licencia', snippet: 'Requisitos para conducir con licencia vigente' },
+            { url: '/tramites/primera', title: 'Primera licencia de conducir', snippet: 'Examen teórico y práctico' },
+          ]
+        : [],
+    ),
+  }),
+  // The results load in an iframe the page points at the search service.
+  '/frame/': {
+    body: page(
+      'Departamento de Tránsito',
+      `<header><form role="search" id="f"><input name="q" type="search" aria-label="Buscar"><button>Buscar</button></form></header>${content}<iframe id="resultados" title="Resultados" src="about:blank"></iframe>
+      <script>document.getElementById('f').addEventListener('submit', (e) => { e.preventDefault(); document.getElementById('resultados').src = '/ok/buscar?q=' + encodeURIComponent(e.target.q.value); });</script>`,
+    ),
+  },
+  // The magnifier's handler is broken: the box stays hidden, whatever a visitor clicks.
+  '/locked/': {
+    body: page(
+      'Departamento de Tránsito',
+      `<header><button type="button" class="search-toggle" aria-label="Buscar" onclick="abrirBuscador()">🔍</button><div id="caja" hidden><form action="/ok/buscar"><input name="q" type="search" placeholder="Buscar"></form></div></header>${content}`,
+    ),
+  },
   // Finds only the second word: one query without results is not conclusive.
   '/retry/': { body: page('Departamento de Tránsito', searchForm('/retry/buscar') + content) },
   '/retry/buscar': (url) =>
@@ -72,7 +121,13 @@ describe('search collector in Chromium', () => {
       selector: '#b',
       query: 'conducir',
       outcome: 'results',
+      resultsIn: 'page',
+      submittedWith: 'enter',
       resultCount: 2,
+      firstResults: [
+        { title: 'Licencias de conducir tipo A, B y C', url: `${live.server.origin}/ok/tramites/licencias` },
+        { title: 'Nuevas licencias de conducir', url: `${live.server.origin}/ok/noticias/12` },
+      ],
     });
     expect(evidence.resultUrl).toBe(`${live.server.origin}/ok/buscar?q=conducir`);
   });
@@ -94,18 +149,56 @@ describe('search collector in Chromium', () => {
     });
   });
 
-  it('opens a collapsed search box before typing', async () => {
-    expect(await searchCollector.collect(await siteAt('/hidden/'))).toMatchObject({
+  it('opens a collapsed search box with its toggle before typing', async () => {
+    const evidence = await searchCollector.collect(await siteAt('/hidden/'));
+    expect(evidence).toMatchObject({
       found: true,
       outcome: 'results',
+      resultsIn: 'page',
       selector: 'input[name="s"]',
     });
+    expect(evidence.detail).toContain('(opened with "Abrir búsqueda")');
   });
 
   it('tries a second word before calling a search empty', async () => {
     const evidence = await searchCollector.collect(await siteAt('/retry/'));
     expect(evidence).toMatchObject({ found: true, query: 'licencias', outcome: 'results', resultCount: 3 });
-    expect(evidence.detail).toMatch(/first query "conducir": .*no se encontraron resultados/);
+    expect(evidence.detail).toMatch(/before: "conducir": .*no se encontraron resultados/);
+  });
+
+  it('a third-party-style widget: types real keys and reads the results it injects in an overlay', async () => {
+    const evidence = await searchCollector.collect(await siteAt('/widget/'));
+    expect(evidence).toMatchObject({
+      found: true,
+      query: 'conducir',
+      outcome: 'results',
+      resultsIn: 'in-page',
+      resultCount: 2,
+      submittedWith: 'enter',
+      widget: 'Google Programmable Search (CSE)',
+      firstResults: [
+        { title: 'Renovación de licencia', url: `${live.server.origin}/tramites/renovar` },
+        { title: 'Primera licencia de conducir', url: `${live.server.origin}/tramites/primera` },
+      ],
+    });
+    expect(evidence.detail).toMatch(/results appeared in the page \(div\.gsc-results-wrapper-overlay\)/);
+  });
+
+  it('reads results that load in a frame', async () => {
+    const evidence = await searchCollector.collect(await siteAt('/frame/'));
+    expect(evidence).toMatchObject({
+      found: true,
+      outcome: 'results',
+      resultsIn: 'frame',
+      resultUrl: `${live.server.origin}/ok/buscar?q=conducir`,
+      resultCount: 2,
+    });
+  });
+
+  it('trap: a box behind a toggle that does not open is not operable (inconclusive), never "no search box"', async () => {
+    const evidence = await searchCollector.collect(await siteAt('/locked/'));
+    expect(evidence).toMatchObject({ found: true, outcome: 'not-operable' });
+    expect(evidence.detail).toMatch(/is hidden and stays hidden after clicking "Buscar"/);
   });
 
   it('trap: a site without a search box, known from the crawl without loading the page again', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseQueries, chooseQuery, judgeResultPage } from './search.js';
+import { chooseQueries, chooseQuery, judgeInPageResults, judgeResultPage } from './search.js';
 import { link, snapshot } from './support/test-builders.js';
 
 const home = 'https://www.mspas.gob.gt/';
@@ -127,5 +127,49 @@ describe('search result page judgement', () => {
         changed: false,
       }).outcome,
     ).toBe('same-page');
+  });
+});
+
+describe('results injected in the page (widgets, overlays)', () => {
+  const region = (text: string, links: { href: string; text: string; context: string }[] = []) => ({
+    text,
+    links,
+    where: 'div.resultados',
+  });
+
+  it('results: links whose title or snippet names the query, in the order listed', () => {
+    const judged = judgeInPageResults({
+      query: 'vacunación',
+      region: region('Jornada de vacunación …', [
+        { href: `${home}noticias/jornada`, text: 'Jornada nacional', context: 'Jornada nacional — la vacunación llega a 22 departamentos' },
+        { href: `${home}vacunas`, text: 'Vacunación infantil', context: 'Vacunación infantil' },
+        { href: `${home}buscar?q=vacunaci%C3%B3n&page=2`, text: 'Siguiente', context: 'vacunación — página 2' },
+      ]),
+    });
+    expect(judged).toMatchObject({
+      outcome: 'results',
+      resultCount: 2,
+      results: [
+        { title: 'Jornada nacional', url: `${home}noticias/jornada` },
+        { title: 'Vacunación infantil', url: `${home}vacunas` },
+      ],
+    });
+    expect(judged.detail).toContain('(div.resultados)');
+  });
+
+  it.each([
+    ['No se encontraron resultados para "vacunación"', 'no-results'],
+    ['Se encontraron 0 resultados', 'no-results'],
+    ['Cargando…', 'no-results'],
+  ] as const)('trap: "%s" → %s', (text, outcome) => {
+    expect(judgeInPageResults({ query: 'vacunación', region: region(text) }).outcome).toBe(outcome);
+  });
+
+  it('trap: new links that do not name the query are not results (a carousel moved)', () => {
+    const judged = judgeInPageResults({
+      query: 'vacunación',
+      region: region('Ministro inaugura hospital', [{ href: `${home}noticias/hospital`, text: 'Ministro inaugura hospital', context: 'Ministro inaugura hospital' }]),
+    });
+    expect(judged.outcome).toBe('no-results');
   });
 });

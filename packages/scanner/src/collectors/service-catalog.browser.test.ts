@@ -16,10 +16,17 @@ const catalog = `<!doctype html><html lang="es"><head><title>Trámites y servici
 <h2>Contacto</h2><p>PBX 2413-8888</p>
 </main><footer><a href="/privacidad">Privacidad</a><a href="/mapa">Mapa del sitio</a></footer></body></html>`;
 
-const live = useLiveFixture({ '/tramites': { body: catalog } });
+const directorates = `<!doctype html><html lang="es"><head><title>Servicios — Ministerio de Gobernación</title></head><body>
+<header><nav><a href="/">Inicio</a></nav></header>
+<main><h1>Servicios</h1><h2>Nuestras direcciones</h2><ul>${Array.from(
+  { length: 20 },
+  (_, i) => `<li><a href="/direcciones/${i + 1}">${['Dirección General de', 'Departamento de', 'Unidad de', 'Subdirección de'][i % 4]} ${['Migración', 'Seguridad', 'Tránsito', 'Armas', 'Registro'][i % 5]} ${i + 1}</a></li>`,
+).join('')}</ul></main></body></html>`;
+
+const live = useLiveFixture({ '/tramites': { body: catalog }, '/servicios': { body: directorates } });
 
 describe('service catalog collector in Chromium', () => {
-  it('reads topic groups from headings and tabs, and life events from a "¿Qué le está pasando?" section', async () => {
+  it('reads the groups from headings and tabs: life events from a "¿Qué le está pasando?" section, topics of services from tabs', async () => {
     const url = `${live.server.origin}/tramites`;
     const page = await live.context.newPage();
     await page.goto(url);
@@ -27,14 +34,32 @@ describe('service catalog collector in Chromium', () => {
     await page.close();
     const site = liveSite(live.context, {
       homeUrl: `${live.server.origin}/`,
-      pages: [snapshot(url, { ...facts, depth: 1 })],
+      pages: [snapshot(`${live.server.origin}/`, { title: 'Inicio' }), snapshot(url, { ...facts, depth: 1 })],
     });
     const { candidates } = await serviceCatalogCollector.collect(site);
-    expect(candidates).toHaveLength(1);
-    expect(candidates[0]).toMatchObject({ url, serviceLinks: 7, topicGroups: 3 });
-    expect(candidates[0]?.lifeEvents).toEqual(
-      expect.arrayContaining(['Voy a viajar', 'Busco trabajo', 'Perdí mis documentos']),
-    );
-    expect(candidates[0]?.detail).toMatch(/3 groups of services \(Seguridad, Migración, Armas\)/);
+    const catalogue = candidates.find((c) => c.url === url);
+    expect(catalogue?.matched).toEqual(expect.arrayContaining(['tramites y servicios']));
+    expect(catalogue?.groups.map((g) => [g.text, g.kind, g.items.map((i) => i.kind)])).toEqual([
+      ['¿Qué le está pasando?', 'life-event', ['life-event', 'life-event', 'life-event']],
+      ['Seguridad', 'topic', ['service', 'service']],
+      ['Migración', 'topic', ['service', 'service']],
+      ['Armas', 'topic', ['service', 'service']],
+      ['Contacto', 'other', []],
+    ]);
+    expect(catalogue?.detail).toMatch(/^"¿Qué le está pasando\?" \(life-event\): Voy a viajar: solicitar pasaporte \[life-event\]/);
+  });
+
+  it('trap: a "Servicios" page that lists twenty directorates is read as units of the org chart', async () => {
+    const url = `${live.server.origin}/servicios`;
+    const page = await live.context.newPage();
+    await page.goto(url);
+    const facts = await readPage(page);
+    await page.close();
+    const site = liveSite(live.context, { homeUrl: `${live.server.origin}/`, pages: [snapshot(`${live.server.origin}/`, { title: 'Inicio' }), snapshot(url, { ...facts, depth: 1 })] });
+    const { candidates } = await serviceCatalogCollector.collect(site);
+    const listing = candidates.find((c) => c.url === url);
+    expect(listing?.groups).toHaveLength(1);
+    expect(listing?.groups[0]?.items).toHaveLength(20);
+    expect(listing?.groups[0]?.items.every((i) => i.kind === 'org-unit')).toBe(true);
   });
 });

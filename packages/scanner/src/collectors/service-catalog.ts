@@ -1,6 +1,7 @@
-import type { ServiceCatalogEvidence } from '@egov-monitor/rubric';
+import type { CatalogEntry, CatalogEntryKind, CatalogItem, ServiceCatalogEvidence } from '@egov-monitor/rubric';
+import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
-import { phrases } from '../data/index.js';
+import { liveSteps, patterns, phrases } from '../data/index.js';
 import type { PageFacts } from './support/live.js';
 import {
   absoluteHttpUrl,
@@ -14,18 +15,17 @@ import {
   withBudget,
   withPage,
 } from './support/live.js';
-import { clip, pathWords } from './support/text.js';
+import type { PhraseMatcher } from './support/text.js';
+import { clip, normalizeText, pathWords } from './support/text.js';
 
 type Candidate = ServiceCatalogEvidence['candidates'][number];
 
-const MAX_CANDIDATES = 10;
 /** Catalogue links from the menu opened live when no analysed page is a catalogue. */
 const MAX_FOLLOWED = 2;
-const MAX_LINK_TEXT = 120;
-/** Catalogue pages re-read live for their layout (sections and tabs). */
-const MAX_LAYOUT_READS = 2;
-/** A group is a heading or tab with at least this many content links under it. */
-const MIN_LINKS_PER_GROUP = 2;
+/** Groups and items kept per page in the evidence (the judgement sees them all). */
+const MAX_GROUPS = 30;
+const MAX_ITEMS = 40;
+const MAX_TEXT = 120;
 
 export interface Section {
   heading: string;
@@ -33,8 +33,9 @@ export interface Section {
 }
 
 /**
- * The catalogue's layout as a visitor sees it: each heading (h2–h4) or tab with the content links under it,
- * up to the next heading. Links in a tab panel belong to the tab that controls it.
+ * The page's layout as a visitor sees it: each heading (h2–h4) or tab with the content links under it, up to the
+ * next heading. Links in a tab panel belong to the tab that controls it. The menu, the site's header and footer
+ * are left out: they are the same on every page.
  */
 export async function readSections(site: SiteContext, url: string): Promise<Section[]> {
   return withPage(site, async (page) => {
@@ -53,14 +54,10 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
             ? document.querySelector(`[role=tab][aria-controls="${CSS.escape(panel.id)}"]`)
             : null;
           const tab = byLabel ?? byControls;
-          return tab ? clean((tab as HTMLElement).innerText) : null;
+          return tab ? clean((tab as HTMLElement).innerText || tab.textContent) : null;
         };
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
-        for (
-          let node = walker.nextNode() as Element | null;
-          node;
-          node = walker.nextNode() as Element | null
-        ) {
+        for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
           if (node.closest('nav, footer, [role=navigation], [role=banner], [role=contentinfo]')) continue;
           // The site's header, not an article's <header>.
           const header = node.closest('header');
@@ -71,6 +68,8 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
             continue;
           }
           if (node.tagName !== 'A' || !(node as HTMLAnchorElement).href) continue;
+          // A heading's own link names the group (a card title), it is not one of its items.
+          if (node.closest('h2, h3, h4')) continue;
           const panel = node.closest('[role=tabpanel]');
           const label = panel ? tabLabel(panel) : null;
           let section: Section | null = current;
@@ -83,7 +82,7 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
           }
           section?.links.push({
             href: (node as HTMLAnchorElement).href,
-            text: clean((node as HTMLElement).innerText || node.getAttribute('aria-label')),
+            text: clean((node as HTMLElement).innerText || node.textContent || node.getAttribute('aria-label')),
           });
         }
         return sections;
@@ -93,113 +92,147 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
   });
 }
 
-/** Topic groups and life events from the catalogue's layout. */
-export function groupsFromSections(sections: Section[]): { topics: string[]; lifeEvents: string[] } {
-  const lifeSection = phrases('lifeEventSection');
-  const topics: string[] = [];
-  const lifeEvents: string[] = [];
-  for (const section of sections) {
-    const links = section.links.filter((l) => l.text);
-    if (!section.heading || links.length < MIN_LINKS_PER_GROUP) continue;
-    if (lifeSection.test(section.heading)) {
-      // "Cumplí 18 años: Obtener la primera licencia" — the event is what comes before the procedure.
-      for (const link of links) lifeEvents.push(clip(link.text.split(/[:—–]/)[0] ?? link.text, 60));
-    } else {
-      topics.push(clip(section.heading, 60));
-    }
-  }
-  return { topics: [...new Set(topics)], lifeEvents: [...new Set(lifeEvents)] };
+/** The longest phrase of the list the text starts with (whole words), or null. */
+function startsWith(text: string, list: PhraseMatcher): string | null {
+  const normal = normalizeText(text).replace(/^[^\p{L}\p{N}]+/u, '');
+  return list.phrases.find((p) => normal === p || normal.startsWith(`${p} `) || normal.startsWith(`${p}:`)) ?? null;
 }
 
-/** Phrases naming a catalogue in the page's title, main headings or URL. */
-function catalogMatches(page: Pick<PageFacts, 'url' | 'title' | 'headings'>): string[] {
-  const catalog = phrases('serviceCatalog');
-  const found = new Set<string>();
-  for (const phrase of catalog.find(page.title)) found.add(phrase);
-  for (const heading of page.headings.filter((h) => h.level <= 2))
-    for (const phrase of catalog.find(heading.text)) found.add(phrase);
-  const path = pathWords(page.url).join(' ');
-  for (const phrase of catalog.find(path)) found.add(phrase);
-  return [...found];
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname.replace(/\/+$/, '');
-  } catch {
-    return '';
-  }
-}
-
-/** What a catalogue page offers: links to individual services, topic groups, life events. */
-export function describeCatalog(
-  page: PageFacts,
-  matched: string[],
-  isSameSite: (url: string) => boolean,
-): Candidate {
-  const item = phrases('serviceItem');
-  const topics = phrases('serviceTopics');
-  const events = phrases('lifeEvents');
-  const base = pathOf(page.url);
-  const serviceLinks = new Set<string>();
-  const topicNames = new Set<string>();
-  const lifeEvents = new Set<string>();
-
-  for (const link of page.links) {
-    const href = absoluteHttpUrl(link.href);
-    const text = (link.text || link.label).trim();
-    if (!href || !text || link.inFooter || text.length > MAX_LINK_TEXT) continue;
-    const target = href.split('#')[0]!;
-    if (target === page.url.split('#')[0]) continue;
-    for (const event of events.find(text)) lifeEvents.add(event);
-    if (topics.isExactly(text) && !link.inNav) topicNames.add(topics.find(text)[0]!);
-    if (link.inNav) continue;
-    // A service link names a procedure ("Renovación de licencia", "Solicitar antecedentes penales") or lives under
-    // the catalogue's own path (/tramites/licencia-de-conducir).
-    const underCatalog = base.length > 1 && pathOf(target).startsWith(`${base}/`) && isSameSite(target);
-    if (underCatalog || item.test(text) || item.test(pathWords(target).join(' '))) serviceLinks.add(target);
-  }
-  for (const heading of page.headings.filter((h) => h.level >= 2 && h.text.length <= MAX_LINK_TEXT)) {
-    const topic = topics.find(heading.text)[0];
-    if (topic) topicNames.add(topic);
-    for (const event of events.find(heading.text)) lifeEvents.add(event);
-  }
-
-  const notFound = looksNotFound(page);
-  const soon = looksComingSoon(page);
-  const notes = [
-    `matched ${matched.map((m) => `"${m}"`).join(', ')}`,
-    `${serviceLinks.size} service links${serviceLinks.size ? `, e.g. ${[...serviceLinks].slice(0, 3).join(', ')}` : ''}`,
-    topicNames.size ? `topics: ${[...topicNames].sort().join(', ')}` : 'no topic groups',
-  ];
-  if (notFound) notes.push(`the page says "${notFound}"`);
-  if (soon) notes.push(`the page says "${soon}"`);
-  return {
-    url: page.url,
-    title: clip(page.title, 160),
-    serviceLinks: notFound || soon ? 0 : serviceLinks.size,
-    topicGroups: topicNames.size,
-    lifeEvents: [...lifeEvents].sort(),
-    matched,
-    detail: clip(notes.join('; '), 500),
-  };
+/** "Para empresas", "Soy extranjero", "For businesses" → the audience named, if the text is only that. */
+function audienceOf(text: string): string | null {
+  const normal = normalizeText(text)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/^(?:para (?:las |los |el |la )?|soy (?:un |una )?|somos |for |i am (?:an? )?)/, '')
+    .trim();
+  if (!normal || normal.split(' ').length > 6) return null;
+  return startsWith(normal, phrases('audience'));
 }
 
 /**
- * citizen_centric_portal: pages organised around what people need ("Trámites y servicios", "Catálogo de
- * servicios", "¿Qué necesitas hacer?", "I want to…"): how many individual services they link to, grouped by
- * which topics, and which life events they name. When no analysed page is a catalogue, the menu's catalogue
- * links are opened live (bounded).
+ * What an entry names, first match wins: a unit of the org chart ("Dirección de…") before anything else (its
+ * name often carries a service word), then a life event (the list, or a first-person situation: "Me mudé"), an
+ * audience, a task ("Quiero…", "¿Qué necesita hacer?"), for headings a topic of services, then a service.
+ */
+export function classifyEntry(text: string, role: 'heading' | 'item'): Pick<CatalogEntry, 'kind' | 'matched'> {
+  const found = (kind: CatalogEntryKind, matched: string | null | undefined) =>
+    matched ? { kind, matched } : null;
+  const situation = normalizeText(text).replace(/^[^\p{L}\p{N}]+/u, '');
+  return (
+    found('org-unit', startsWith(text, phrases('orgUnit'))) ??
+    (role === 'heading' ? found('life-event', phrases('lifeEventSection').find(text)[0]) : null) ??
+    found('life-event', phrases('lifeEvents').find(text)[0]) ??
+    found('life-event', patterns('lifeSituation').map((p) => p.exec(situation)?.[0]).find(Boolean)) ??
+    found('audience', audienceOf(text)) ??
+    (role === 'heading'
+      ? found('task', phrases('taskHeading').find(text)[0])
+      : found('task', startsWith(text, phrases('taskItem')))) ??
+    (role === 'heading' ? found('topic', phrases('serviceTopics').isExactly(text) ? normalizeText(text) : null) : null) ??
+    found('service', phrases('serviceItem').find(text)[0]) ?? { kind: 'other' }
+  );
+}
+
+/** A page that describes one service: a heading says what it requires, costs or takes. */
+export function isServicePage(page: Pick<PageFacts, 'headings' | 'text'>): boolean {
+  const words = phrases('servicePage');
+  if (page.headings.some((h) => h.level >= 2 && words.isExactly(h.text))) return true;
+  return words.find(page.text.slice(0, 20_000)).length >= 3;
+}
+
+function withoutHash(url: string): string {
+  return url.split('#')[0]!.replace(/\/$/, '');
+}
+
+/**
+ * The page's groups and their items, each named by kind. A link leads to a service when the crawl read its target
+ * and found a service description there. A heading that is none of the needs but groups services under a subject
+ * ("Licencias de conducir") is a topic of services.
+ */
+export function describeGroups(sections: Section[], site: Pick<SiteContext, 'pages' | 'isSameSite'>): Candidate['groups'] {
+  const analysed = new Map(site.pages.filter((p) => p.status < 400 && !p.soft404).map((p) => [withoutHash(p.url), p]));
+  const groups: Candidate['groups'] = [];
+  for (const section of sections) {
+    const items: CatalogItem[] = [];
+    const seen = new Set<string>();
+    for (const link of section.links) {
+      const href = absoluteHttpUrl(link.href);
+      const text = link.text.trim();
+      if (!href || !text || text.length > MAX_TEXT || seen.has(withoutHash(href))) continue;
+      seen.add(withoutHash(href));
+      const target = analysed.get(withoutHash(href));
+      items.push({
+        text: clip(text, MAX_TEXT),
+        href,
+        ...classifyEntry(text, 'item'),
+        leadsToService: target ? isServicePage(target) : null,
+      });
+    }
+    if (!section.heading && items.length === 0) continue;
+    let heading = classifyEntry(section.heading, 'heading');
+    const services = items.filter((i) => i.leadsToService === true || (i.leadsToService === null && i.kind === 'service')).length;
+    if (heading.kind === 'other' && items.length >= 2 && services * 2 >= items.length)
+      heading = { kind: 'topic', matched: `a group of ${services} services` };
+    groups.push({ text: clip(section.heading, MAX_TEXT), ...heading, items: items.slice(0, MAX_ITEMS) });
+  }
+  return groups.slice(0, MAX_GROUPS);
+}
+
+/**
+ * Phrases naming a catalogue: a title segment or a main heading that is one ("Trámites y servicios", "¿Qué necesita
+ * hacer?", "Catálogo de servicios en línea") — not a word inside a longer name (the institution's own name,
+ * "Secretaría de Servicios Ciudadanos", or a news headline) —, or the page's address ("/tramites/…").
+ */
+function catalogMatches(page: Pick<PageFacts, 'url' | 'title' | 'headings'>): { strong: string[]; path: string[] } {
+  const catalog = phrases('serviceCatalog');
+  const strong = new Set<string>();
+  const names = [
+    ...page.title.split(/\s+[|–—-]\s+/),
+    ...page.headings.filter((h) => h.level <= 2).map((h) => h.text),
+  ];
+  for (const name of names) {
+    const phrase = startsWith(name, catalog);
+    if (phrase) strong.add(phrase);
+  }
+  const path = catalog.find(pathWords(page.url).join(' ')).filter((p) => !strong.has(p));
+  return { strong: [...strong], path };
+}
+
+/** Same-site content links of a page: how much it offers to go to. */
+function contentLinks(page: Pick<PageFacts, 'links'>): number {
+  return page.links.filter((l) => !l.inNav && !l.inFooter).length;
+}
+
+/**
+ * Pages whose organisation is read, best first: the home page (where portals organise services by life event or
+ * audience), pages that call themselves a catalogue (title or main heading), then pages under a catalogue's
+ * address; by how much they link to, then address.
+ */
+function candidatePages(site: SiteContext): { page: PageFacts & Partial<Pick<PageSnapshot, 'depth'>>; matched: string[] }[] {
+  const usable = site.pages.filter((p) => !p.soft404 && p.status < 400);
+  const byLinks = (a: { page: PageFacts }, b: { page: PageFacts }) =>
+    contentLinks(b.page) - contentLinks(a.page) || a.page.url.localeCompare(b.page.url);
+  const strong: { page: PageSnapshot; matched: string[] }[] = [];
+  const path: { page: PageSnapshot; matched: string[] }[] = [];
+  for (const page of usable.slice(1)) {
+    const matched = catalogMatches(page);
+    if (matched.strong.length) strong.push({ page, matched: [...matched.strong, ...matched.path] });
+    else if (matched.path.length) path.push({ page, matched: matched.path });
+  }
+  const home = usable[0] && usable[0] === site.pages[0] ? [{ page: usable[0], matched: ['home page', ...catalogMatches(usable[0]).strong] }] : [];
+  return [...home, ...strong.sort(byLinks), ...path.sort(byLinks)];
+}
+
+/**
+ * citizen_centric_portal: reads how the site presents its services — the catalogue pages and the home page, each
+ * heading or tab and the links under it — and names every group and link: a need of the person (life event,
+ * audience, task, topic of services), a service, or a unit of the org chart; and whether each link leads to a page
+ * that describes a service. The rubric judges the organisation from that, not from a count of links. Work bounded
+ * by data (pages read per site), in a fixed order.
  */
 export async function collectServiceCatalog(site: SiteContext): Promise<ServiceCatalogEvidence> {
-  const candidates = new Map<string, Candidate>();
-  for (const page of site.pages) {
-    if (page.soft404 || page.status >= 400) continue;
-    const matched = catalogMatches(page);
-    if (matched.length) candidates.set(page.url, describeCatalog(page, matched, site.isSameSite));
-  }
+  const pages = candidatePages(site);
 
-  if (candidates.size === 0) {
+  // No analysed page calls itself a catalogue: the menu's catalogue links are opened, as a visitor would.
+  if (!pages.some((p) => !p.matched.includes('home page'))) {
     const catalog = phrases('serviceCatalog');
     const analysed = new Set(site.pages.map((p) => p.url));
     const menuLinks = [
@@ -218,45 +251,44 @@ export async function collectServiceCatalog(site: SiteContext): Promise<ServiceC
         site.log(`serviceCatalog: ${url} → ${opened.status} ${opened.error ?? ''}`);
         continue;
       }
-      const matched = catalogMatches(opened.facts);
-      candidates.set(
-        opened.facts.url,
-        describeCatalog(
-          opened.facts,
-          matched.length ? matched : [catalog.find(opened.facts.title)[0] ?? 'menu link'],
-          site.isSameSite,
-        ),
-      );
+      pages.unshift({ page: opened.facts, matched: ['menu link', ...catalogMatches(opened.facts).strong] });
     }
   }
 
-  const sorted = [...candidates.values()]
-    .sort((a, b) => b.serviceLinks - a.serviceLinks || a.url.localeCompare(b.url))
-    .slice(0, MAX_CANDIDATES);
-  // The layout tells what words cannot: which headings or tabs group services, and which section lists life events.
-  for (const [index, candidate] of sorted.entries()) {
-    if (index >= MAX_LAYOUT_READS || candidate.serviceLinks === 0 || !hasTime(site, 8_000)) break;
+  const candidates: Candidate[] = [];
+  for (const { page, matched } of pages.slice(0, liveSteps.catalog.layoutReads)) {
+    const notFound = looksNotFound(page);
+    const soon = looksComingSoon(page);
+    const base = { url: page.url, title: clip(page.title, 160), matched };
+    if (notFound || soon) {
+      candidates.push({ ...base, groups: [], detail: `the page says "${notFound ?? soon}"` });
+      continue;
+    }
+    if (!hasTime(site, 8_000)) {
+      candidates.push({ ...base, groups: [], unread: 'not read: the safety time limit was reached', detail: 'layout not read' });
+      continue;
+    }
     try {
-      const layout = groupsFromSections(await readSections(site, candidate.url));
-      const lifeEvents = [...new Set([...candidate.lifeEvents, ...layout.lifeEvents])].sort();
-      sorted[index] = {
-        ...candidate,
-        topicGroups: Math.max(candidate.topicGroups, layout.topics.length),
-        lifeEvents,
-        detail: clip(
-          `${candidate.detail}; layout: ${layout.topics.length} groups of services${layout.topics.length ? ` (${layout.topics.join(', ')})` : ''}${
-            layout.lifeEvents.length ? `, life events section: ${layout.lifeEvents.join(', ')}` : ''
-          }`,
-          700,
-        ),
-      };
+      const groups = describeGroups(await readSections(site, page.url), site);
+      candidates.push({ ...base, groups, detail: summarize(groups) });
     } catch (error) {
-      site.log(
-        `serviceCatalog: layout of ${candidate.url} not read (${(error as Error).message.split('\n')[0]})`,
-      );
+      const reason = clip((error as Error).message.split('\n')[0] ?? 'failed', 160);
+      site.log(`serviceCatalog: layout of ${page.url} not read (${reason})`);
+      candidates.push({ ...base, groups: [], unread: reason, detail: `layout not read: ${reason}` });
     }
   }
-  return { candidates: sorted };
+  return { candidates };
+}
+
+/** One line a reviewer reads: the groups, what each is, and a few of its links. */
+function summarize(groups: Candidate['groups']): string {
+  if (groups.length === 0) return 'no groups of links under headings';
+  return clip(
+    groups
+      .map((g) => `"${g.text}" (${g.kind}): ${g.items.slice(0, 4).map((i) => `${i.text} [${i.kind}${i.leadsToService ? ', service page' : ''}]`).join(', ')}${g.items.length > 4 ? `, … ${g.items.length} links` : ''}`)
+      .join('; '),
+    900,
+  );
 }
 
 export const serviceCatalogCollector: Collector<'serviceCatalog'> = {

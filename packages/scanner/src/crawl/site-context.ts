@@ -8,6 +8,12 @@ import { isSameSiteUrl } from '../url/site-hosts.js';
 import { HEAD_BYTES, httpFetch } from './http-fetch.js';
 import type { TabPool } from './tab-pool.js';
 
+/**
+ * The most a collector may ask `fetch` to keep of one body: a document read whole (downloadable_forms reads up to
+ * data/verification.json's `downloads.maxBytes`); everything else asks for a sniffable head.
+ */
+export const MAX_FETCH_BYTES = 32 * 1024 * 1024;
+
 export interface SiteContextInput {
   target: SiteTarget;
   homeUrl: string;
@@ -56,14 +62,14 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     ...(input.notFoundProbe ? { notFoundProbe: input.notFoundProbe } : {}),
     ...(input.lighthouse ? { lighthouse: input.lighthouse } : {}),
     // Node's own HTTP client rather than the browser context's request API: it honours the extra CAs (the
-    // request API runs with Node's default trust store) and stops reading big files after the sniffable head.
+    // request API runs with Node's default trust store) and stops reading big files after the bytes asked for.
     fetch(
       url: string,
       options: { method?: 'GET' | 'HEAD'; maxBytes?: number } = {},
     ): Promise<FetchedResource> {
       return httpFetch(url, {
         method: options.method ?? 'GET',
-        maxBytes: Math.min(options.maxBytes ?? HEAD_BYTES, HEAD_BYTES),
+        maxBytes: Math.min(options.maxBytes ?? HEAD_BYTES, MAX_FETCH_BYTES),
         timeoutMs: Math.max(1, Math.min(input.pageTimeoutMs, input.deadline - input.now())),
         userAgent: input.userAgent,
         extraCaPems: input.extraCaPems,

@@ -3,7 +3,9 @@ import institutionalJson from './institutional-topics.json' with { type: 'json' 
 import stopwordsJson from './stopwords.json' with { type: 'json' };
 import vendorsJson from './vendors.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
-import { institutionalTopics, patterns, phrases, stopwords, validateData, vendors } from './index.js';
+import liveStepsJson from './live-steps.json' with { type: 'json' };
+import lookupFieldsJson from './lookup-fields.json' with { type: 'json' };
+import { institutionalTopics, lookupFieldKinds, patterns, phrases, stopwords, unsafeSubmit, validateData, validateLiveData, vendors } from './index.js';
 
 const shipped = {
   vocabulary: vocabularyJson,
@@ -77,5 +79,34 @@ describe('scanner data files', () => {
     expect(phrases('notFound').test('PÁGINA NO ENCONTRADA')).toBe(true);
     expect(phrases('participation').test('Consultar estado de expediente')).toBe(false);
     expect(phrases('participation').test('Consulta pública del reglamento')).toBe(true);
+  });
+
+  it('the live work bounds and lookup fields are valid, and the validator names the bad key', () => {
+    expect(validateLiveData()).toEqual([]);
+    const steps = structuredClone(liveStepsJson) as unknown as { search: { pages: number; reaction: { idleMs: number } } };
+    steps.search.pages = 0;
+    steps.search.reaction.idleMs = 999_999;
+    const lookup = structuredClone(lookupFieldsJson) as unknown as { kinds: { id: string; es: string[] }[] };
+    lookup.kinds[1]!.id = lookup.kinds[0]!.id;
+    lookup.kinds[2]!.es = ['Número'];
+    expect(validateLiveData({ liveSteps: steps, lookupFields: lookup })).toEqual(
+      expect.arrayContaining([
+        'liveSteps.search.pages: must be a positive integer',
+        'liveSteps.search.reaction: idleMs must be below boundMs',
+        expect.stringMatching(/^lookupFields\.kinds\[1\]\.id: duplicate id/),
+        'lookupFields.kinds[2].es: "Número" is not normalised (lower case, no accents)',
+      ]),
+    );
+  });
+
+  it('knows the search services, the identifiers a lookup asks for, and the buttons that act', () => {
+    expect(vendors.search.map((v) => v.id)).toEqual(expect.arrayContaining(['google-cse', 'algolia', 'swiftype', 'addsearch', 'funnelback', 'cludo']));
+    const kindOf = (label: string) => lookupFieldKinds.find((k) => k.phrases.test(label))?.id;
+    expect(kindOf('Número de placa')).toBe('plate');
+    expect(kindOf('No. de expediente')).toBe('case');
+    expect(kindOf('CUI / DPI')).toBe('dpi');
+    expect(unsafeSubmit.test('Pagar Q320.00')).toBe(true);
+    expect(unsafeSubmit.test('Enviar solicitud')).toBe(true);
+    expect(unsafeSubmit.test('Consultar')).toBe(false);
   });
 });

@@ -4,8 +4,11 @@
  * loudly (naming the key) instead of silently never matching.
  */
 import institutionalJson from './institutional-topics.json' with { type: 'json' };
+import liveStepsJson from './live-steps.json' with { type: 'json' };
+import lookupFieldsJson from './lookup-fields.json' with { type: 'json' };
 import stopwordsJson from './stopwords.json' with { type: 'json' };
 import vendorsJson from './vendors.json' with { type: 'json' };
+import verificationJson from './verification.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
 import type { InstitutionalTopic } from '@egov-monitor/rubric';
 import { PhraseMatcher, normalizeText } from '../collectors/support/text.js';
@@ -78,11 +81,18 @@ function compileErrors(patterns: unknown, where: string, problems: string[]): vo
 
 /** Every problem of the data files, each naming its key; empty when they are sound. */
 export function validateData(
-  raw: { vocabulary: unknown; vendors: unknown; institutional: unknown; stopwords: unknown } = {
+  raw: {
+    vocabulary: unknown;
+    vendors: unknown;
+    institutional: unknown;
+    stopwords: unknown;
+    verification?: unknown;
+  } = {
     vocabulary: vocabularyJson,
     vendors: vendorsJson,
     institutional: institutionalJson,
     stopwords: stopwordsJson,
+    verification: verificationJson,
   },
 ): string[] {
   const problems: string[] = [];
@@ -186,6 +196,16 @@ export function validateData(
     if (!isStringList(stopwords[lang]) || (stopwords[lang] as string[]).length === 0)
       problems.push(`stopwords.${lang}: must be a non-empty list`);
   }
+  if (raw.verification !== undefined) {
+    for (const [section, caps] of Object.entries(raw.verification as Record<string, unknown>)) {
+      if (section.startsWith('$')) continue;
+      for (const [key, value] of Object.entries((caps ?? {}) as Record<string, unknown>)) {
+        if (key.startsWith('$')) continue;
+        if (!Number.isInteger(value) || (value as number) < 1)
+          problems.push(`verification.${section}.${key}: must be a whole number >= 1`);
+      }
+    }
+  }
   return problems;
 }
 
@@ -245,6 +265,7 @@ export const vendors: Record<VendorGroup, Vendor[]> = {
   payment: vendorsJson.payment.map(toVendor),
   identityProviders: vendorsJson.identityProviders.map(toVendor),
   forms: vendorsJson.forms.map(toVendor),
+  search: vendorsJson.search.map(toVendor),
 };
 
 /** Chat, forum and comment vendors whose widget can be found in the rendered DOM by a CSS selector. */
@@ -258,6 +279,111 @@ export const institutionalTopics: TopicDefinition[] = institutionalJson.topics.m
   paths: topic.paths.map(normalizeText),
 }));
 
+type Caps<T> = { [K in Exclude<keyof T, '$comment'>]: number };
+
+/** The fixed amounts of work of the verifying collectors (data/verification.json): the same on every machine. */
+export const verificationBudgets: {
+  downloads: Caps<typeof verificationJson.downloads>;
+  accounts: Caps<typeof verificationJson.accounts>;
+  participation: Caps<typeof verificationJson.participation>;
+} = verificationJson;
+
 export const stopwords: ReadonlySet<string> = new Set(
   [...stopwordsJson.es, ...stopwordsJson.en].map(normalizeText),
 );
+
+/** Safety bounds of a reaction to an action on a live page (see collectors/support/interaction.ts). */
+export interface ReactionSettings {
+  idleMs: number;
+  boundMs: number;
+  quietMs: number;
+}
+
+/** Work bounds of the collectors that act on live pages (data/live-steps.json): counts, in a fixed order. */
+export interface LiveSteps {
+  search: { pages: number; queries: number; revealToggles: number; firstResults: number; reaction: ReactionSettings };
+  lookup: { stepsPerSite: number; reaction: ReactionSettings };
+  forum: { indexesPerSite: number; threadsPerForum: number };
+  chat: { pagesPerSite: number; launchersPerPage: number; reaction: ReactionSettings };
+  catalog: { layoutReads: number };
+}
+
+/** One kind of identifier a lookup form asks for, with the plausible values tried for it. */
+export interface LookupFieldKind {
+  id: string;
+  phrases: PhraseMatcher;
+  values: string[];
+  /** False for kinds that only filter (a year): a lookup asks for at least one identifier. */
+  identifier: boolean;
+}
+
+/** Every problem of live-steps.json and lookup-fields.json, each naming its key; empty when they are sound. */
+export function validateLiveData(raw: { liveSteps: unknown; lookupFields: unknown } = { liveSteps: liveStepsJson, lookupFields: lookupFieldsJson }): string[] {
+  const problems: string[] = [];
+  const positive = (value: unknown, where: string) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) problems.push(`${where}: must be a positive integer`);
+  };
+  const steps = (raw.liveSteps ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const expected: Record<string, string[]> = {
+    search: ['pages', 'queries', 'revealToggles', 'firstResults'],
+    lookup: ['stepsPerSite'],
+    forum: ['indexesPerSite', 'threadsPerForum'],
+    chat: ['pagesPerSite', 'launchersPerPage'],
+    catalog: ['layoutReads'],
+  };
+  for (const [section, keys] of Object.entries(expected)) {
+    for (const key of keys) positive(steps[section]?.[key], `liveSteps.${section}.${key}`);
+    if (['search', 'lookup', 'chat'].includes(section)) {
+      const reaction = steps[section]?.reaction as Record<string, unknown> | undefined;
+      for (const key of ['idleMs', 'boundMs', 'quietMs']) positive(reaction?.[key], `liveSteps.${section}.reaction.${key}`);
+      if (reaction && Number(reaction.idleMs) >= Number(reaction.boundMs))
+        problems.push(`liveSteps.${section}.reaction: idleMs must be below boundMs`);
+    }
+  }
+  const lookup = (raw.lookupFields ?? {}) as {
+    kinds?: { id?: unknown; es?: unknown; en?: unknown; values?: unknown; identifier?: unknown }[];
+    unsafeSubmit?: { es?: unknown; en?: unknown };
+    placeholderOptions?: { es?: unknown; en?: unknown };
+  };
+  const ids = new Set<string>();
+  for (const [index, kind] of (lookup.kinds ?? []).entries()) {
+    const where = `lookupFields.kinds[${index}]`;
+    if (typeof kind.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind.id)) problems.push(`${where}.id: must be a kebab-case id`);
+    else if (ids.has(kind.id)) problems.push(`${where}.id: duplicate id "${kind.id}"`);
+    else ids.add(kind.id);
+    for (const key of ['es', 'en', 'values'] as const)
+      if (!isStringList(kind[key]) || (kind[key] as string[]).length === 0) problems.push(`${where}.${key}: must be a non-empty list`);
+    for (const lang of ['es', 'en'] as const) {
+      const notNormal = isStringList(kind[lang]) ? kind[lang].find((p) => normalizeText(p) !== p) : undefined;
+      if (notNormal) problems.push(`${where}.${lang}: "${notNormal}" is not normalised (lower case, no accents)`);
+    }
+    if (typeof kind.identifier !== 'boolean') problems.push(`${where}.identifier: must be true or false`);
+  }
+  if (ids.size === 0) problems.push('lookupFields.kinds: must be a non-empty list');
+  for (const list of ['unsafeSubmit', 'placeholderOptions'] as const)
+    for (const lang of ['es', 'en'] as const)
+      if (!isStringList(lookup[list]?.[lang]) || (lookup[list]![lang] as string[]).length === 0)
+        problems.push(`lookupFields.${list}.${lang}: must be a non-empty list`);
+  return problems;
+}
+
+const liveProblems = validateLiveData();
+if (liveProblems.length > 0) throw new Error(`Invalid scanner data files:\n- ${liveProblems.join('\n- ')}`);
+
+export const liveSteps: LiveSteps = liveStepsJson as LiveSteps;
+
+export const lookupFieldKinds: LookupFieldKind[] = lookupFieldsJson.kinds.map((kind) => ({
+  id: kind.id,
+  phrases: new PhraseMatcher([...kind.es, ...kind.en]),
+  values: [...kind.values],
+  identifier: kind.identifier,
+}));
+
+/** Submit texts of forms that would create, pay or send: such a form is never sent. */
+export const unsafeSubmit = new PhraseMatcher([...lookupFieldsJson.unsafeSubmit.es, ...lookupFieldsJson.unsafeSubmit.en]);
+
+/** Select options that prompt ("Seleccione…") rather than choose. */
+export const placeholderOptions = new PhraseMatcher([
+  ...lookupFieldsJson.placeholderOptions.es,
+  ...lookupFieldsJson.placeholderOptions.en,
+]);

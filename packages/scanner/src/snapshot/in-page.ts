@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** A self-contained function to run in the page, and its argument (plain JSON). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,7 +14,7 @@ export type InPageCall = readonly [(arg: any) => unknown, unknown];
  * own Node time. The functions return plain data, so JSON loses nothing they say (an `undefined` field is absent).
  */
 export async function evaluateSources<P extends Record<string, InPageCall>>(
-  page: Page,
+  page: Page | Frame,
   calls: P,
 ): Promise<{ [K in keyof P]: Awaited<ReturnType<P[K][0]>> }> {
   const names = Object.keys(calls);
@@ -30,6 +30,6 @@ export async function evaluateSources<P extends Record<string, InPageCall>>(
 }
 
 /** One self-contained function (see evaluateSources). */
-export async function evaluateSource<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+export async function evaluateSource<A, R>(page: Page | Frame, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
   return (await evaluateSources(page, { value: [fn, arg] })).value as R;
 }

@@ -3,7 +3,7 @@
  * with another clock). Every page is opened in the scan's BrowserContext, bounded by the site's deadline, and
  * closed in `finally`.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../../page-snapshot.js';
 import type { SiteContext } from '../collector.js';
 import { phrases } from '../../data/index.js';
@@ -121,8 +121,8 @@ export async function settle(page: Page, site: SiteContext, ms = 0): Promise<boo
 /** Runs a self-contained function in the page (the snapshot's `evaluateSource`, under the collectors' name). */
 export const inPage = evaluateSource;
 
-/** Reads the same facts the crawl's snapshot has, from a live page (after JavaScript ran). */
-export async function readPage(page: Page): Promise<PageFacts> {
+/** Reads the same facts the crawl's snapshot has, from a live page or one of its frames (after JavaScript ran). */
+export async function readPage(page: Page | Frame): Promise<PageFacts> {
   return inPage(
     page,
     (): PageFacts => {
