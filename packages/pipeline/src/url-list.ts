@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { siteIdentity } from '@egov-monitor/rubric';
-import type { SiteGroup, SiteTarget } from '@egov-monitor/rubric';
+import type { ListProblemCode, SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
 
-/** Codes of list entries that cannot be scanned; they share the scanner's status taxonomy (docs/status-codes.md). */
-export type ListProblemCode =
-  'invalid-url' | 'unsupported-scheme' | 'duplicate-url' | 'invalid-group' | 'invalid-domain' | 'missing-url';
+export type { ListProblemCode };
 
 /** One bad entry of a URL list. It becomes a site with status `error` in results.json; the run goes on. */
 export interface ListProblem {

@@ -17,6 +17,8 @@ export { levelHistoryFromComparison } from './render/view-model.js';
 export { siteId, siteKey, siteMarker, markerSiteKey, SUMMARY_MARKER } from './render/site-id.js';
 export { escapeMarkdown, codeSpan, markdownLink } from './render/helpers.js';
 export { writeReport, writeRunReport, REPORT_FILES } from './outputs/write-report.js';
+export { REPORT_FORMATS } from './render/formats.js';
+export type { ReportFormat } from './render/format.js';
 export type { ReportSource, WriteReportOptions, WrittenReport } from './outputs/write-report.js';
 export { resultsJsonChunks } from './outputs/results-json.js';
 export { AtomicFile, OutputWriteError, removeStaleTemporaries, writeFileAtomic } from './outputs/atomic-file.js';
