@@ -1,5 +1,8 @@
 // Public entry point of @egov-monitor/rubric: pure functions from evidence to judgments. No I/O.
 export type * from './evidence/index.js';
+// shared vocabularies, each an `as const` list exported once (types derive from them)
+export { LANGUAGES, isLanguage } from './evidence/common.js';
+export { CHANNEL_KINDS, INSTITUTIONAL_TOPICS, PARTICIPATION_KINDS } from './evidence/maturity.js';
 export * from './results.js';
 
 // maturity: criteria, rubric data, levels, overrides, one site's evaluation
