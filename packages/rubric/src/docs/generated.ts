@@ -3,6 +3,7 @@
  * keeps the hand-written rest). `npm run docs` writes them all, `npm run docs -- --check` lists the stale ones, and
  * generated.test.ts fails when a file on disk differs from what the code says.
  */
+import { renderDefaultComplianceFile } from '../compliance-config.js';
 import { renderDefaultRubricFile } from '../rubric-config.js';
 import type { DefaultRubricData } from '../rubric-config.js';
 import { withCriterionIds } from '../schema/results-schema-file.js';
@@ -24,4 +25,5 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
     path: 'packages/rubric/src/data/default-rubric.json',
     render: (current) => renderDefaultRubricFile(JSON.parse(current) as DefaultRubricData),
   },
+  { path: 'packages/rubric/src/data/default-compliance.json', render: renderDefaultComplianceFile },
 ];
