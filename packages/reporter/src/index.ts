@@ -30,3 +30,5 @@ export type { PermissionProblem } from './github/permission.js';
 export { createClient } from './github/client.js';
 export type { ClientOptions, GitHubClient, Logger, Clock } from './github/client.js';
 export { systemClock } from './github/clock.js';
+export * from './history/index.js';
+export * from './site/index.js';

@@ -39,3 +39,7 @@ export type { SitePair } from './compare/index.js';
 export { canonicalUrl, pageIdentity, siteIdentity, siteIdentityHash } from './identity/url-identity.js';
 export { STATUS_CODES, LIST_PROBLEM_CODES, isStatusCode } from './status-codes.js';
 export type { StatusCode, ListProblemCode } from './status-codes.js';
+
+// the history the tool keeps (compact runs, index) and the trends built from it
+export * from './history/index.js';
+export * from './trends/index.js';
