@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { siteIdentity } from '@egov-monitor/rubric';
-import type { SiteGroup, SiteTarget } from '@egov-monitor/rubric';
+import type { ListProblemCode, SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
-
-import type { ListProblemCode } from '@egov-monitor/rubric';
 
 export type { ListProblemCode };
 

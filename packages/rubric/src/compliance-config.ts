@@ -4,6 +4,7 @@
  * file may override any part of them, and `complianceConfigSchema` validates that part.
  */
 import type { ComplianceArea } from './results.js';
+import { CHECKS } from './checks/index.js';
 import defaults from './data/default-compliance.json' with { type: 'json' };
 
 export const COMPLIANCE_AREAS: readonly ComplianceArea[] = ['accessibility', 'security', 'usability', 'recommendations'];
@@ -55,10 +56,27 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export const defaultComplianceConfig: ComplianceConfig = deepFreeze(structuredClone(defaults) as ComplianceConfig);
+/** Ids of every standards check, in the registry's order (checks/index.ts). */
+export const CHECK_IDS: readonly string[] = Object.freeze(CHECKS.map((check) => check.meta.id));
 
-/** Ids of every standards check, in the order of the default config (the same order as CHECKS). */
-export const CHECK_IDS: readonly string[] = Object.freeze(Object.keys(defaults.checkWeights));
+/** Each check's default weight, from its module's meta (data/default-compliance.json shows them, generated). */
+function checkWeights(): Record<string, number> {
+  return Object.fromEntries(CHECKS.map((check) => [check.meta.id, check.meta.weight]));
+}
+
+export const defaultComplianceConfig: ComplianceConfig = deepFreeze({
+  ...(structuredClone(defaults) as ComplianceConfig),
+  checkWeights: checkWeights(),
+});
+
+/**
+ * data/default-compliance.json as `npm run docs` writes it: `checkWeights` from the checks' meta, the rest (area
+ * weights, thresholds, document formats) as edited by hand. A test fails when the file on disk differs.
+ */
+export function renderDefaultComplianceFile(current: string): string {
+  const data = JSON.parse(current) as ComplianceConfig;
+  return `${JSON.stringify({ ...data, checkWeights: checkWeights() }, null, 2)}\n`;
+}
 
 /** The config a user's partial input yields over `base`; lists replace, objects merge key by key. */
 export function mergeComplianceConfig(base: ComplianceConfig, input: ComplianceConfigInput | undefined): ComplianceConfig {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateSite } from './evaluate.js';
 import type { CriterionId, MaturityLevel } from './results.js';
-import { CRITERION_IDS } from './results.js';
+import { CRITERION_IDS } from './criteria/index.js';
 import { defaultRubric } from './rubric-config.js';
 import {
   SITE,

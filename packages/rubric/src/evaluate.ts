@@ -27,8 +27,8 @@ function hostName(url: string): string {
 }
 
 function runCriterion(criterion: AnyCriterion, evidence: SiteEvidence, rubric: Rubric): CriterionResult {
-  const { id, level } = criterion.meta;
-  const base = { id, level: levelOf(id, level, rubric.levels) };
+  const { id, level, title } = criterion.meta;
+  const base = { id, level: levelOf(id, level, rubric.levels), title };
   try {
     const settings = rubric.criteria[id] as never;
     const judged = { ...base, ...criterion.evaluate(evidence, settings) };
@@ -62,6 +62,7 @@ function unevaluated(rubric: Rubric, reason: Localized): CriterionResult[] {
   return CRITERIA.map((c) => ({
     id: c.meta.id,
     level: levelOf(c.meta.id, c.meta.level, rubric.levels),
+    title: c.meta.title,
     outcome: 'error' as const,
     met: false,
     evidence: [],

@@ -1,10 +1,14 @@
 // Public entry point of @egov-monitor/rubric: pure functions from evidence to judgments. No I/O.
 export type * from './evidence/index.js';
+// shared vocabularies, each an `as const` list exported once (types derive from them)
+export { LANGUAGES, isLanguage } from './evidence/common.js';
+export { CHANNEL_KINDS, INSTITUTIONAL_TOPICS, PARTICIPATION_KINDS } from './evidence/maturity.js';
 export * from './results.js';
 
 // maturity: criteria, rubric data, levels, overrides, one site's evaluation
-export type { Criterion } from './criteria/criterion.js';
-export { CRITERIA } from './criteria/index.js';
+export type { Criterion, CriterionMeta, CriterionSettings, DeclaredEvidence } from './criteria/criterion.js';
+export { defineCriterion } from './criteria/criterion.js';
+export { CRITERIA, CRITERION_IDS } from './criteria/index.js';
 export type * from './criteria/index.js';
 export { RubricError, defaultRubric, parseRubric, LEVEL_NUMBERS } from './rubric-config.js';
 export type { LevelNumber, LevelRequirement, Reference, Rubric } from './rubric-config.js';

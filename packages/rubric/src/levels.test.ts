@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeLevel } from './levels.js';
 import type { CriterionId } from './results.js';
-import { CRITERION_IDS } from './results.js';
+import { CRITERION_IDS } from './criteria/index.js';
 import { defaultRubric, parseRubric } from './rubric-config.js';
 
 const levels = defaultRubric.levels;

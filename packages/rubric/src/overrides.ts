@@ -4,7 +4,7 @@
  * (`basedOn`: the automatic met and the evidence fingerprint a report printed) has changed since.
  */
 import type { CriterionId, CriterionResult } from './results.js';
-import { CRITERION_IDS } from './results.js';
+import { CRITERION_IDS } from './criteria/index.js';
 import { siteIdentity } from './identity/url-identity.js';
 import { createAjv, describeErrors } from './schema/ajv.js';
 

@@ -2,23 +2,10 @@
  * The judgments the rubric produces and results.json carries (validated by schema/results.schema.json).
  */
 import type { CollectorError, EvidencePointer, Localized, SiteGroup } from './evidence/common.js';
-import type { EvidenceKind } from './evidence/site.js';
+import type { CRITERIA } from './criteria/index.js';
 
-export const CRITERION_IDS = [
-  'static_info',
-  'many_pages',
-  'links_to_agencies',
-  'fresh_content',
-  'downloadable_forms',
-  'email_contact',
-  'working_search',
-  'interactive_channels',
-  'user_accounts',
-  'e_payments',
-  'citizen_centric_portal',
-  'e_participation',
-] as const;
-export type CriterionId = (typeof CRITERION_IDS)[number];
+/** The id of a criterion of the registry (criteria/index.ts): derived from the modules, never written twice. */
+export type CriterionId = (typeof CRITERIA)[number]['meta']['id'];
 
 export type MaturityLevel = 0 | 1 | 2 | 3 | 4 | 5;
 
@@ -31,24 +18,20 @@ export type MaturityLevel = 0 | 1 | 2 | 3 | 4 | 5;
  */
 export type Outcome = 'pass' | 'fail' | 'not-applicable' | 'error' | 'inconclusive';
 
-export interface CriterionMeta {
-  id: CriterionId;
-  level: 1 | 2 | 3 | 4 | 5;
-  title: Localized;
-  /** The part of the methodology this criterion implements. */
-  implements: Localized;
-  /** The evidence kinds it reads; a missing or failed one gives an `error` result. */
-  requiredEvidence: EvidenceKind[];
-}
-
-export interface CriterionResult {
-  id: CriterionId;
-  level: 1 | 2 | 3 | 4 | 5;
+/** What a criterion's `evaluate` returns: the verdict, before the evaluator adds who gave it. */
+export interface Verdict {
   outcome: Outcome;
   met: boolean;
   evidence: EvidencePointer[];
   /** Why it is met or not, in plain words. */
   reason: Localized;
+}
+
+export interface CriterionResult extends Verdict {
+  id: CriterionId;
+  level: 1 | 2 | 3 | 4 | 5;
+  /** The criterion's title (its meta), so a report names it without a copy of the registry. Absent in older files. */
+  title?: Localized;
   /** Set when a reviewer's override decided `met` (see overrides). */
   override?: { met: boolean; reason: string; author: string; stale: boolean };
 }

@@ -3,7 +3,7 @@ import { CRITERIA } from './criteria/index.js';
 import { defaultComplianceConfig } from './compliance-config.js';
 import governmentDomains from './data/government-domains.json' with { type: 'json' };
 import { evaluateSite } from './evaluate.js';
-import { CRITERION_IDS } from './results.js';
+import { CRITERION_IDS } from './criteria/index.js';
 import { RubricError, defaultRubric, parseRubric } from './rubric-config.js';
 import { crawlEvidence, evidenceMeeting, ok, withGathered } from './test-support/evidence-builders.js';
 

@@ -4,9 +4,9 @@
  */
 import type { ComplianceConfig } from './compliance-config.js';
 import { defaultComplianceConfig } from './compliance-config.js';
+import { CRITERIA } from './criteria/index.js';
 import type { CriteriaSettings } from './criteria/index.js';
 import defaultRubricData from './data/default-rubric.json' with { type: 'json' };
-import governmentDomains from './data/government-domains.json' with { type: 'json' };
 import type { Localized } from './evidence/common.js';
 import type { CriterionId } from './results.js';
 import { createAjv, describeErrors } from './schema/ajv.js';
@@ -87,16 +87,21 @@ function crossCheck(rubric: Rubric): string[] {
     const level = rubric.levels[`${n}`];
     for (const id of level.criteria) {
       const other = owner.get(id);
-      if (other !== undefined) issues.push(`levels.${n}.criteria: ${id} is already a criterion of level ${other}`);
+      if (other !== undefined)
+        issues.push(`levels.${n}.criteria: ${id} is already a criterion of level ${other}`);
       else owner.set(id, n);
     }
     for (const id of level.mandatory) {
-      if (!level.criteria.includes(id)) issues.push(`levels.${n}.mandatory: ${id} is not one of levels.${n}.criteria`);
+      if (!level.criteria.includes(id))
+        issues.push(`levels.${n}.mandatory: ${id} is not one of levels.${n}.criteria`);
     }
     if (level.minMet > level.criteria.length) {
-      issues.push(`levels.${n}.minMet: must be <= ${level.criteria.length} (the number of criteria of the level)`);
+      issues.push(
+        `levels.${n}.minMet: must be <= ${level.criteria.length} (the number of criteria of the level)`,
+      );
     }
-    if (level.points < previousPoints) issues.push(`levels.${n}.points: must be >= the points of level ${n - 1}`);
+    if (level.points < previousPoints)
+      issues.push(`levels.${n}.points: must be >= the points of level ${n - 1}`);
     previousPoints = level.points;
   }
   const seen = new Set<string>();
@@ -115,15 +120,62 @@ function validate(candidate: unknown): Rubric {
   return rubric;
 }
 
-// The data file documents itself in `$comment`; the rubric holds only its settings.
-const { $comment: _governmentDomainsComment, ...governmentDomainSettings } = governmentDomains;
+/** What data/default-rubric.json holds: edited by hand (levels' names and rules, references) or generated. */
+export interface DefaultRubricData {
+  version: 1;
+  levels: Record<`${LevelNumber}`, Omit<LevelRequirement, 'criteria'> & { criteria?: string[] }>;
+  references: Reference[];
+}
 
-const builtIn = deepMerge(defaultRubricData, {
-  criteria: { links_to_agencies: governmentDomainSettings },
-  compliance: defaultComplianceConfig,
-});
+/**
+ * The default rubric's parts the criteria modules own: each criterion's settings (its `settings.defaults`) and the
+ * level it belongs to (its `meta.level`), in the registry's order.
+ */
+export function criteriaDefaults(): Pick<Rubric, 'criteria'> & {
+  levels: Record<`${LevelNumber}`, { criteria: CriterionId[] }>;
+} {
+  const levels = Object.fromEntries(
+    LEVEL_NUMBERS.map((n) => [
+      `${n}`,
+      { criteria: CRITERIA.filter((c) => c.meta.level === n).map((c) => c.meta.id) },
+    ]),
+  ) as Record<`${LevelNumber}`, { criteria: CriterionId[] }>;
+  const criteria = Object.fromEntries(CRITERIA.map((c) => [c.meta.id, structuredClone(c.settings.defaults)]));
+  return { levels, criteria: criteria as CriteriaSettings };
+}
 
-/** The rubric the product ships (data/default-rubric.json + data/government-domains.json + compliance defaults). */
+/**
+ * data/default-rubric.json as `npm run docs` writes it: the hand-edited parts as they are, the criteria's settings
+ * and level membership from the modules (a test fails when the file on disk differs).
+ */
+export function renderDefaultRubricFile(
+  data: DefaultRubricData = defaultRubricData as DefaultRubricData,
+): string {
+  const owned = criteriaDefaults();
+  const file = {
+    $comment:
+      "Generated in part by `npm run docs`: levels.*.criteria and criteria come from packages/rubric/src/criteria/*.ts (meta.level, settings.defaults); edit the modules for those. Edit the levels' names, points, mandatory and minMet and the references here.",
+    version: data.version,
+    levels: Object.fromEntries(
+      LEVEL_NUMBERS.map((n) => {
+        const { name, points, mandatory, minMet } = data.levels[`${n}`];
+        return [`${n}`, { name, points, criteria: owned.levels[`${n}`].criteria, mandatory, minMet }];
+      }),
+    ),
+    criteria: owned.criteria,
+    references: data.references,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+// Only the hand-edited parts of the file are read: the modules' parts come from the modules themselves.
+const { version, levels, references } = defaultRubricData as DefaultRubricData;
+const builtIn = deepMerge(
+  { version, levels, criteria: {}, compliance: defaultComplianceConfig, references },
+  criteriaDefaults(),
+);
+
+/** The rubric the product ships: the criteria modules' settings and levels, data/default-rubric.json, compliance. */
 export const defaultRubric: Rubric = deepFreeze(validate(builtIn));
 
 /**

@@ -1,14 +1,17 @@
+import { LANGUAGES, isLanguage } from '@egov-monitor/rubric';
+import type { Language } from '@egov-monitor/rubric';
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 
-export type Lang = 'es' | 'en';
-export const LANGS: readonly Lang[] = ['es', 'en'];
+/** The report's languages: the rubric's list (every Localized text has them). */
+export type Lang = Language;
+export const LANGS: readonly Lang[] = LANGUAGES;
 
 type Messages = typeof es;
 const MESSAGES: Record<Lang, Messages> = { es, en };
 
 export function isLang(value: unknown): value is Lang {
-  return value === 'es' || value === 'en';
+  return isLanguage(value);
 }
 
 export function localeOf(lang: Lang): string {

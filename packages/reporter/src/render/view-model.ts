@@ -15,7 +15,7 @@ import type {
   SiteResult,
   SiteSummary,
 } from '@egov-monitor/rubric';
-import { CHECKS, evidenceFingerprint } from '@egov-monitor/rubric';
+import { CHECKS, CRITERIA, evidenceFingerprint } from '@egov-monitor/rubric';
 import { translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import type { LevelPoint } from './mermaid.js';
@@ -142,15 +142,20 @@ export interface SiteView extends SiteRowView {
   history: { points: { date: string; level: number | null }[]; chart: string | null } | null;
 }
 
+/**
+ * A criterion's title when only its id is at hand (a comparison, a summary): the registry's meta, where results
+ * get it too. An id the registry no longer has (an older run) prints as itself.
+ */
 function criterionTitle(id: string, lang: Lang): string {
-  return translate(lang, `criteria.${id}`);
+  return CRITERIA.find((c) => c.meta.id === id)?.meta.title[lang] ?? id;
 }
 
 function criterionView(c: CriterionResult, lang: Lang, limits: Limits): CriterionView {
   return {
     id: c.id,
     level: c.level,
-    title: criterionTitle(c.id, lang),
+    // the title the result carries (its criterion's meta); files older than schema 1.2.0 have none
+    title: c.title?.[lang] ?? criterionTitle(c.id, lang),
     outcome: c.outcome,
     met: c.met,
     reason: c.reason[lang],

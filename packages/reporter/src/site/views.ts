@@ -16,7 +16,7 @@ import type {
   SiteTrend,
   Trends,
 } from '@egov-monitor/rubric';
-import { CHECKS, CRITERION_IDS, historySiteKey } from '@egov-monitor/rubric';
+import { CHECKS, CRITERIA, historySiteKey } from '@egov-monitor/rubric';
 import { LANGS, translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { barChart, niceStep } from '../render/charts.js';
@@ -730,8 +730,8 @@ export function sitePageView(
   const last = lastOf(site.points)!;
   const evaluated = isEvaluatedPoint(last);
   const dates = site.points.map((p) => formatDay(p.date, lang));
-  const criterionTitle = (id: string) =>
-    (CRITERION_IDS as readonly string[]).includes(id) ? translate(lang, `criteria.${id}`) : id;
+  // the history keeps ids only: titles come from the registry's meta, as checks' do
+  const criterionTitle = (id: string) => CRITERIA.find((c) => c.meta.id === id)?.meta.title[lang] ?? id;
   const checkTitle = (id: string) => CHECKS.find((c) => c.meta.id === id)?.meta.title[lang] ?? id;
   const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((i) => [i.id, i]));
   const criteria = byId(site.criteria);

@@ -14,25 +14,13 @@ import type {
   ScanResults,
   SiteResult,
 } from '@egov-monitor/rubric';
-import { CRITERION_IDS } from '@egov-monitor/rubric';
+import { CRITERIA, CRITERION_IDS } from '@egov-monitor/rubric';
 
 export const HOSTILE_NAME =
   '# Título **negrita** <script>alert(1)</script> @octocat [x](javascript:alert(1)) | col';
 
-const LEVEL_OF: Record<CriterionId, 1 | 2 | 3 | 4 | 5> = {
-  static_info: 1,
-  many_pages: 2,
-  links_to_agencies: 2,
-  fresh_content: 2,
-  downloadable_forms: 3,
-  email_contact: 3,
-  working_search: 3,
-  interactive_channels: 3,
-  user_accounts: 3,
-  e_payments: 4,
-  citizen_centric_portal: 4,
-  e_participation: 5,
-};
+/** Level and title of each criterion, from the registry as evaluateSite gives them. */
+const META = new Map(CRITERIA.map((criterion) => [criterion.meta.id, criterion.meta]));
 
 type CriterionSpec = Partial<
   Record<
@@ -47,7 +35,8 @@ function criteria(origin: string, spec: CriterionSpec): CriterionResult[] {
     const outcome = s.outcome ?? (s.met ? 'pass' : 'fail');
     return {
       id,
-      level: LEVEL_OF[id],
+      level: META.get(id)!.level,
+      title: META.get(id)!.title,
       outcome,
       met: s.met,
       evidence:

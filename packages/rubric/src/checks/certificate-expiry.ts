@@ -7,6 +7,7 @@ export const certificateExpiry: Check = {
   meta: {
     ...HTTPS_META,
     id: 'certificate-expiry',
+    weight: 2,
     title: { es: 'Vigencia del certificado', en: 'Certificate validity left' },
     hint: {
       es: 'Renueve el certificado antes de que venza y automatice la renovación (p. ej. ACME / Let’s Encrypt).',

@@ -7,6 +7,8 @@ import { settledOutcome, unfinishedEvidence } from '../unfinished.js';
 export interface CheckMeta {
   /** Kebab-case, unique; the key of its weight in the compliance config. */
   id: string;
+  /** Its weight within its area by default; data/default-compliance.json's `checkWeights` is generated from it. */
+  weight: number;
   area: ComplianceArea;
   title: Localized;
   /** The Carta Iberoamericana principle or the report's recommendation it implements. */

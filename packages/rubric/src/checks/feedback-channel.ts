@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const feedbackChannel = recommendationCheck({
   id: 'feedback-channel',
+  weight: 1,
   kind: 'feedback_channel',
   title: { es: 'Canal de quejas y sugerencias', en: 'Feedback channel' },
   implements: FEEDBACK,

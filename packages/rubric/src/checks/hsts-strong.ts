@@ -7,6 +7,7 @@ export const hstsStrong: Check = {
   meta: {
     ...HTTPS_META,
     id: 'hsts-strong',
+    weight: 1,
     title: { es: 'HSTS de larga duración', en: 'Long-lived HSTS' },
     hint: {
       es: 'Aumente el max-age de Strict-Transport-Security a un año como mínimo (31536000 segundos).',

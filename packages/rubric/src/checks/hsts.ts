@@ -7,6 +7,7 @@ export const hsts: Check = {
   meta: {
     ...HTTPS_META,
     id: 'hsts',
+    weight: 1,
     title: { es: 'Cabecera HSTS', en: 'HSTS header' },
     hint: {
       es: 'Envíe la cabecera Strict-Transport-Security en las respuestas HTTPS, p. ej. «Strict-Transport-Security: max-age=31536000; includeSubDomains».',

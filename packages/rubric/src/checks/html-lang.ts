@@ -24,6 +24,7 @@ export const htmlLang: Check = {
   meta: {
     ...USABILITY_META,
     id: 'html-lang',
+    weight: 1,
     title: { es: 'Idioma de la página declarado', en: 'Page language declared' },
     hint: {
       es: 'Declare el idioma real del contenido en la etiqueta <html>, p. ej. <html lang="es">.',

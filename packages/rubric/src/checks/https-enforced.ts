@@ -10,6 +10,7 @@ export const httpsEnforced: Check = {
   meta: {
     ...HTTPS_META,
     id: 'https-enforced',
+    weight: 2,
     title: { es: 'Redirección de HTTP a HTTPS', en: 'HTTP redirects to HTTPS' },
     hint: {
       es: 'Redirija (301) toda petición http:// a la misma dirección en https://, tanto con www como sin www, y no redirija de https a http.',

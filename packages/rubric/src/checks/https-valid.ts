@@ -7,6 +7,7 @@ export const httpsValid: Check = {
   meta: {
     ...HTTPS_META,
     id: 'https-valid',
+    weight: 3,
     title: { es: 'HTTPS con certificado válido', en: 'HTTPS with a valid certificate' },
     hint: {
       es: 'Sirva el sitio por HTTPS con un certificado emitido por una autoridad reconocida, para el nombre exacto del sitio, vigente y con la cadena intermedia completa (p. ej. Let’s Encrypt).',

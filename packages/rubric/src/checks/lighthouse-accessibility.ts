@@ -3,6 +3,7 @@ import { lighthouseScoreCheck } from './lighthouse-score.js';
 
 export const lighthouseAccessibility = lighthouseScoreCheck({
   id: 'lighthouse-accessibility',
+  weight: 1,
   area: 'accessibility',
   category: 'accessibility',
   title: { es: 'Puntaje de accesibilidad de Lighthouse', en: 'Lighthouse accessibility score' },

@@ -3,6 +3,7 @@ import { lighthouseScoreCheck } from './lighthouse-score.js';
 
 export const lighthouseBestPractices = lighthouseScoreCheck({
   id: 'lighthouse-best-practices',
+  weight: 1,
   area: 'usability',
   category: 'bestPractices',
   title: { es: 'Buenas prácticas de desarrollo (Lighthouse)', en: 'Development best practices (Lighthouse)' },

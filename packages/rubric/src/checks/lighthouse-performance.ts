@@ -3,6 +3,7 @@ import { lighthouseScoreCheck } from './lighthouse-score.js';
 
 export const lighthousePerformance = lighthouseScoreCheck({
   id: 'lighthouse-performance',
+  weight: 1,
   area: 'usability',
   category: 'performance',
   title: { es: 'Rendimiento (Lighthouse, conexión lenta)', en: 'Performance (Lighthouse, slow connection)' },

@@ -9,6 +9,8 @@ export type LighthouseCategory = keyof LighthouseEvidence['pages'][number]['scor
 /** The lowest score of a Lighthouse category over the key pages must reach the configured minimum. */
 export function lighthouseScoreCheck(options: {
   id: string;
+  /** Its weight within its area (the default config; a rubric file may change it). */
+  weight: number;
   area: ComplianceArea;
   category: LighthouseCategory;
   title: Localized;
@@ -19,6 +21,7 @@ export function lighthouseScoreCheck(options: {
   return {
     meta: {
       id: options.id,
+      weight: options.weight,
       area: options.area,
       title: options.title,
       implements: options.implements,

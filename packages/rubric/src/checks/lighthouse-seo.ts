@@ -3,6 +3,7 @@ import { lighthouseScoreCheck } from './lighthouse-score.js';
 
 export const lighthouseSeo = lighthouseScoreCheck({
   id: 'lighthouse-seo',
+  weight: 1,
   area: 'usability',
   category: 'seo',
   title: { es: 'Encontrable en buscadores (Lighthouse SEO)', en: 'Findable by search engines (Lighthouse SEO)' },

@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const nationalPortalLink = recommendationCheck({
   id: 'national-portal-link',
+  weight: 1,
   kind: 'national_portal_link',
   title: { es: 'Enlace al portal nacional de servicios', en: 'Link to the national services portal' },
   implements: NATIONAL_PORTAL,

@@ -7,6 +7,7 @@ export const noMixedContent: Check = {
   meta: {
     ...HTTPS_META,
     id: 'no-mixed-content',
+    weight: 2,
     title: { es: 'Sin contenido mixto', en: 'No mixed content' },
     hint: {
       es: 'Cargue todas las imágenes, scripts, hojas de estilo y marcos por https:// (o con rutas relativas) en las páginas servidas por HTTPS.',

@@ -10,6 +10,7 @@ export const notFoundStatus: Check = {
   meta: {
     ...USABILITY_META,
     id: 'not-found-status',
+    weight: 1,
     title: { es: 'Páginas inexistentes responden 404', en: 'Missing pages answer 404' },
     hint: {
       es: 'Configure el servidor para que una dirección inexistente responda con el código 404 y una página de ayuda, no con 200 ni con una redirección a la portada.',

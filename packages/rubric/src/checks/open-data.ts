@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const openData = recommendationCheck({
   id: 'open-data',
+  weight: 1,
   kind: 'open_data',
   title: { es: 'Datos abiertos', en: 'Open data' },
   implements: OPEN_DATA,

@@ -10,6 +10,7 @@ import { OPEN_FORMATS } from './implements.js';
 export const openFormats: Check = {
   meta: {
     id: 'open-formats',
+    weight: 1,
     area: 'recommendations',
     title: { es: 'Documentos en formatos abiertos', en: 'Documents in open formats' },
     implements: OPEN_FORMATS,

@@ -7,6 +7,7 @@ export const pageWeight: Check = {
   meta: {
     ...USABILITY_META,
     id: 'page-weight',
+    weight: 2,
     title: { es: 'Peso de la página', en: 'Page weight' },
     hint: {
       es: 'Reduzca el peso de las páginas: comprima y redimensione imágenes, elimine scripts y fuentes que no se usan, habilite compresión gzip/brotli.',

@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const privacyPolicy = recommendationCheck({
   id: 'privacy-policy',
+  weight: 2,
   kind: 'privacy_policy',
   title: { es: 'Política de privacidad publicada', en: 'Privacy policy published' },
   implements: PRIVACY_POLICY,

@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const procedureRequirements = recommendationCheck({
   id: 'procedure-requirements',
+  weight: 2,
   kind: 'procedure_requirements',
   title: { es: 'Requisitos de los trámites publicados', en: 'Procedure requirements published' },
   implements: PROCEDURE_REQUIREMENTS,

@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const procedureTracking = recommendationCheck({
   id: 'procedure-tracking',
+  weight: 1,
   kind: 'procedure_tracking',
   title: { es: 'Seguimiento de trámites en línea', en: 'Online tracking of procedures' },
   implements: PROCEDURE_TRACKING,

@@ -3,6 +3,7 @@ import { recommendationCheck } from './recommendation.js';
 
 export const publicInformation = recommendationCheck({
   id: 'public-information',
+  weight: 2,
   kind: 'public_information',
   title: { es: 'Información pública de oficio', en: 'Public information published ex officio' },
   implements: PUBLIC_INFORMATION,

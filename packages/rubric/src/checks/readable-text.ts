@@ -7,6 +7,7 @@ export const readableText: Check = {
   meta: {
     ...USABILITY_META,
     id: 'readable-text',
+    weight: 1,
     title: { es: 'Texto legible en el teléfono', en: 'Text readable on a phone' },
     hint: {
       es: 'Use un tamaño de letra de al menos 12px (mejor 16px) para el texto del contenido.',

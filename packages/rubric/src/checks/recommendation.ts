@@ -6,6 +6,8 @@ import { capped, gathered, judge, siteUrl } from './check.js';
 /** A recommendation of the report is met when the scanner found it on the site; each finding is its evidence. */
 export function recommendationCheck(options: {
   id: string;
+  /** Its weight within its area (the default config; a rubric file may change it). */
+  weight: number;
   kind: RecommendationKind;
   title: Localized;
   implements: Localized;
@@ -16,6 +18,7 @@ export function recommendationCheck(options: {
   return {
     meta: {
       id: options.id,
+      weight: options.weight,
       area: 'recommendations',
       title: options.title,
       implements: options.implements,

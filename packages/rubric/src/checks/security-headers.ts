@@ -10,6 +10,7 @@ export const securityHeaders: Check = {
   meta: {
     ...HTTPS_META,
     id: 'security-headers',
+    weight: 1,
     title: { es: 'Cabeceras de seguridad', en: 'Security headers' },
     hint: {
       es: 'Envíe Content-Security-Policy, X-Content-Type-Options: nosniff, X-Frame-Options: SAMEORIGIN (o frame-ancestors en la CSP) y Referrer-Policy: strict-origin-when-cross-origin.',

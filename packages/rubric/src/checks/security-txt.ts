@@ -7,6 +7,7 @@ export const securityTxt: Check = {
   meta: {
     ...HTTPS_META,
     id: 'security-txt',
+    weight: 1,
     title: { es: 'Archivo security.txt', en: 'security.txt file' },
     hint: {
       es: 'Publique /.well-known/security.txt (RFC 9116) con un Contact: y un Expires: para reportar vulnerabilidades.',

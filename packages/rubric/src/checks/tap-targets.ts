@@ -7,6 +7,7 @@ export const tapTargets: Check = {
   meta: {
     ...USABILITY_META,
     id: 'tap-targets',
+    weight: 1,
     title: { es: 'Botones y enlaces fáciles de tocar', en: 'Buttons and links easy to tap' },
     hint: {
       es: 'Haga que botones, enlaces e íconos midan al menos 24×24 px o deje espacio suficiente entre ellos (WCAG 2.2, criterio 2.5.8).',

@@ -7,6 +7,7 @@ export const titleDescription: Check = {
   meta: {
     ...USABILITY_META,
     id: 'title-description',
+    weight: 1,
     title: { es: 'Título y descripción de cada página', en: 'Title and description on every page' },
     hint: {
       es: 'Dé a cada página un <title> propio y una <meta name="description"> que resuma su contenido.',

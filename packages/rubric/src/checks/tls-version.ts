@@ -18,6 +18,7 @@ export const tlsVersion: Check = {
   meta: {
     ...HTTPS_META,
     id: 'tls-version',
+    weight: 2,
     title: { es: 'Versión de TLS actual', en: 'Current TLS version' },
     hint: {
       es: 'Configure el servidor para negociar TLS 1.2 o 1.3 y desactive SSL, TLS 1.0 y TLS 1.1 (RFC 8996).',

@@ -11,6 +11,7 @@ export const viewport: Check = {
   meta: {
     ...USABILITY_META,
     id: 'viewport',
+    weight: 2,
     title: { es: 'Adaptado a teléfonos (viewport)', en: 'Fits phones (viewport)' },
     hint: {
       es: 'Agregue <meta name="viewport" content="width=device-width, initial-scale=1"> en el <head> de cada página y use un diseño adaptable.',

@@ -5,6 +5,7 @@ import { WCAG_AA_TAGS, wcagLevelCheck } from './wcag-level.js';
  */
 export const wcagAa = wcagLevelCheck({
   id: 'wcag-aa',
+  weight: 2,
   levelTags: WCAG_AA_TAGS,
   levelName: 'AA',
   title: { es: 'Accesibilidad WCAG 2.x nivel AA', en: 'WCAG 2.x level AA accessibility' },

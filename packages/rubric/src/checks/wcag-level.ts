@@ -62,6 +62,8 @@ function evaluateLevel(evidence: SiteEvidence, levelTags: readonly string[], lev
 
 export function wcagLevelCheck(options: {
   id: string;
+  /** Its weight within its area (the default config; a rubric file may change it). */
+  weight: number;
   levelTags: readonly string[];
   levelName: string;
   title: Localized;
@@ -70,6 +72,7 @@ export function wcagLevelCheck(options: {
   return {
     meta: {
       id: options.id,
+      weight: options.weight,
       area: 'accessibility',
       title: options.title,
       implements: ACCESSIBILITY,

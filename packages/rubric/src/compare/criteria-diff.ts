@@ -1,5 +1,5 @@
 import type { CriterionId, CriterionResult, SiteResult } from '../results.js';
-import { CRITERION_IDS } from '../results.js';
+import { CRITERION_IDS } from '../criteria/index.js';
 
 /** A verdict either way: met, or not met after the work was finished (never an inconclusive one). */
 function verdicts(site: SiteResult): Map<CriterionId, boolean> {

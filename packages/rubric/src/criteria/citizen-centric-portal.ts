@@ -1,6 +1,8 @@
 import type { CatalogEntryKind, ServiceCatalogEvidence } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { fail, gather, inconclusive, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, settingsSchema, share } from './settings-schema.js';
+import { fail, inconclusive, pass } from './support.js';
 
 export interface CitizenCentricPortalSettings {
   /**
@@ -45,7 +47,10 @@ export function organisationOf(candidate: Candidate, settings: CitizenCentricPor
       // Topics are a way to group services, not something a single link is.
       if (NEEDS.has(item.kind) && item.kind !== 'topic') needs.set(item.text.toLowerCase(), item.kind);
       if (item.kind === 'org-unit') units.add(item.text.toLowerCase());
-      else if (item.leadsToService === true || (item.leadsToService === null && (item.kind === 'service' || item.kind === 'task')))
+      else if (
+        item.leadsToService === true ||
+        (item.leadsToService === null && (item.kind === 'service' || item.kind === 'task'))
+      )
         services.add(item.href);
     }
   }
@@ -79,26 +84,47 @@ function describe(candidate: Candidate, organisation: Organisation): string {
   return `needs: ${organisation.needs.length} (${kinds(organisation)}); org-chart units: ${organisation.units.length}; links to services: ${organisation.services.length}; share of needs ${Math.round(organisation.needShare * 100)} %; groups: ${groups || 'none'}`;
 }
 
-export const citizenCentricPortal: Criterion<CitizenCentricPortalSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<CitizenCentricPortalSettings> = {
+  schema: settingsSchema({
+    minNeedEntries: atLeastOne,
+    minServiceLinks: atLeastOne,
+    minNeedShare: share,
+    minItemsPerGroup: atLeastOne,
+  }),
+  defaults: {
+    minNeedEntries: 3,
+    minServiceLinks: 5,
+    minNeedShare: 0.6,
+    minItemsPerGroup: 2,
+  },
+};
+
+export const citizenCentricPortal = defineCriterion({
   meta: {
     id: 'citizen_centric_portal',
     level: 4,
-    title: { es: 'Portal centrado en las personas', en: 'Citizen-centric portal' },
+    title: {
+      es: 'Se organiza según las necesidades de las personas',
+      en: "Is organised around people's needs",
+    },
     implements: {
       es: 'Portal organizado acorde a las necesidades de las personas en lugar de las estructuras gubernamentales.',
       en: "A portal organised around people's needs rather than government structures.",
     },
     requiredEvidence: ['serviceCatalog'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['serviceCatalog']);
-    if (!got.ok) return got.result;
-    const { serviceCatalog } = got.data;
-
-    const judged = serviceCatalog.candidates.map((candidate) => ({ candidate, organisation: organisationOf(candidate, settings) }));
+  settings: SETTINGS,
+  judge({ serviceCatalog }, settings) {
+    const judged = serviceCatalog.candidates.map((candidate) => ({
+      candidate,
+      organisation: organisationOf(candidate, settings),
+    }));
     const good = judged.filter(
       ({ organisation: o }) =>
-        o.needs.length >= settings.minNeedEntries && o.services.length >= settings.minServiceLinks && o.needShare >= settings.minNeedShare,
+        o.needs.length >= settings.minNeedEntries &&
+        o.services.length >= settings.minServiceLinks &&
+        o.needShare >= settings.minNeedShare,
     );
     const pointer = ({ candidate, organisation }: (typeof judged)[number]) => ({
       url: candidate.url,
@@ -125,7 +151,9 @@ export const citizenCentricPortal: Criterion<CitizenCentricPortalSettings> = {
         },
         shown,
       );
-    const orgChart = judged.find(({ organisation: o }) => o.units.length > 0 && o.needShare < settings.minNeedShare);
+    const orgChart = judged.find(
+      ({ organisation: o }) => o.units.length > 0 && o.needShare < settings.minNeedShare,
+    );
     if (orgChart)
       return fail(
         {
@@ -146,4 +174,4 @@ export const citizenCentricPortal: Criterion<CitizenCentricPortalSettings> = {
       shown,
     );
   },
-};
+});

@@ -1,7 +1,9 @@
 import type { DownloadCandidate } from '../evidence/maturity.js';
 import type { EvidencePointer } from '../evidence/common.js';
-import type { Criterion } from './criterion.js';
-import { fail, gather, inconclusive, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, settingsSchema, strings } from './settings-schema.js';
+import { fail, inconclusive, pass } from './support.js';
 
 export interface DownloadableFormsSettings {
   minForms: number;
@@ -46,7 +48,8 @@ function judge(candidate: DownloadCandidate, settings: DownloadableFormsSettings
       kind: 'unread',
       detail: `${link}: ${download}; ${document.format} not read: ${document.problem ?? 'unknown reason'}`,
     };
-  const pages = document.pages === null ? '' : `, ${document.pages} ${document.pages === 1 ? 'page' : 'pages'}`;
+  const pages =
+    document.pages === null ? '' : `, ${document.pages} ${document.pages === 1 ? 'page' : 'pages'}`;
   const fields = document.fields.filter((f) => FILLABLE.has(f.type));
   const read = `${link}: ${document.format.toUpperCase()} confirmed (${download}${pages}), "${document.title}"`;
   const fieldText = fields.length
@@ -67,31 +70,49 @@ function judge(candidate: DownloadCandidate, settings: DownloadableFormsSettings
   };
 }
 
-export const downloadableForms: Criterion<DownloadableFormsSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<DownloadableFormsSettings> = {
+  schema: settingsSchema({
+    minForms: atLeastOne,
+    fileTypes: { ...strings, minItems: 1 },
+    minFormFields: atLeastOne,
+    minLabelledBlanks: atLeastOne,
+  }),
+  defaults: {
+    minForms: 1,
+    fileTypes: ['pdf', 'doc', 'docx', 'odt', 'rtf', 'xls', 'xlsx', 'ods'],
+    minFormFields: 2,
+    minLabelledBlanks: 3,
+  },
+};
+
+export const downloadableForms = defineCriterion({
   meta: {
     id: 'downloadable_forms',
     level: 3,
-    title: { es: 'Formularios descargables', en: 'Downloadable forms' },
+    title: { es: 'Ofrece formularios descargables', en: 'Offers downloadable forms' },
     implements: { es: 'Hay formularios que pueden ser descargados.', en: 'Forms that can be downloaded.' },
     requiredEvidence: ['downloads'],
   },
+  settings: SETTINGS,
   /**
    * Verify before crediting (issue #17): a document counts only when it was downloaded and read and its content
    * is a form to fill in — fillable fields, or labelled blanks — whatever its link or file name says. A document
    * that could not be read proves nothing either way: when nothing else is a form and such documents remain, the
    * verdict is inconclusive, not "not met".
    */
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['downloads']);
-    if (!got.ok) return got.result;
-    const { downloads } = got.data;
-
+  judge({ downloads }, settings) {
     const types = new Set(settings.fileTypes.map((t) => t.toLowerCase().replace(/^\./, '')));
     const sorted = [...downloads.candidates]
       .filter((c) => types.has(c.fileType.toLowerCase().replace(/^\./, '')))
       .sort((a, b) => (a.href < b.href ? -1 : a.href > b.href ? 1 : 0));
     const seen = new Set<string>();
-    const by: Record<Verdict['kind'], EvidencePointer[]> = { form: [], 'not-a-form': [], broken: [], unread: [] };
+    const by: Record<Verdict['kind'], EvidencePointer[]> = {
+      form: [],
+      'not-a-form': [],
+      broken: [],
+      unread: [],
+    };
     for (const candidate of sorted) {
       if (seen.has(candidate.href)) continue;
       seen.add(candidate.href);
@@ -143,4 +164,4 @@ export const downloadableForms: Criterion<DownloadableFormsSettings> = {
       looked.slice(0, 10),
     );
   },
-};
+});

@@ -1,6 +1,9 @@
 import type { ParticipationEvidence, ParticipationKind } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, inconclusive, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { settingsSchema, subsetOf } from './settings-schema.js';
+import { PARTICIPATION_KINDS } from '../evidence/maturity.js';
+import { byUrlThenDetail, fail, inconclusive, pass } from './support.js';
 
 export interface EParticipationSettings {
   /** Mechanisms that let citizens take part in decisions; a page-feedback widget ("¿Le fue útil?") is not one. */
@@ -18,7 +21,9 @@ const WHERE: Record<NonNullable<Candidate['purpose']>['where'], string> = {
 };
 
 function describe(c: Candidate): string {
-  const purpose = c.purpose ? `purpose "${c.purpose.words.join('", "')}" read from ${WHERE[c.purpose.where]}` : 'no participation purpose read';
+  const purpose = c.purpose
+    ? `purpose "${c.purpose.words.join('", "')}" read from ${WHERE[c.purpose.where]}`
+    : 'no participation purpose read';
   const fields = c.fields?.length ? `; fields: ${c.fields.join(', ')}` : '';
   const state = [
     c.hasForm ? 'a form a citizen can answer' : 'nothing to answer',
@@ -29,17 +34,44 @@ function describe(c: Candidate): string {
   return `${c.kind}${c.vendor ? ` (${c.vendor})` : ''}: ${purpose}; ${state.join(', ')}${fields}; ${c.detail}`;
 }
 
-export const eParticipation: Criterion<EParticipationSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<EParticipationSettings> = {
+  schema: settingsSchema({
+    kinds: subsetOf(
+      PARTICIPATION_KINDS.filter((kind) => kind !== 'contact-form'),
+      { minItems: 1 },
+    ),
+  }),
+  defaults: {
+    kinds: [
+      'survey',
+      'poll',
+      'consultation',
+      'public-comment',
+      'petition',
+      'forum',
+      'participatory-budget',
+      'e-voting',
+      'embedded-form',
+    ],
+  },
+};
+
+export const eParticipation = defineCriterion({
   meta: {
     id: 'e_participation',
     level: 5,
-    title: { es: 'Participación ciudadana en línea', en: 'E-participation' },
+    title: {
+      es: 'Permite participar en decisiones de gobierno',
+      en: 'Lets citizens take part in government decisions',
+    },
     implements: {
       es: 'La página o portal permite la participación de la ciudadanía en decisiones gubernamentales, voto electrónico, encuestas en línea.',
       en: 'The site lets citizens take part in government decisions: e-voting, online surveys.',
     },
     requiredEvidence: ['participation'],
   },
+  settings: SETTINGS,
   /**
    * Verify before crediting (issue #17): met by a mechanism whose purpose — consultation on a draft, survey, poll,
    * petition, forum, participatory budget, public comment, vote — was read from the form, the text around it, the
@@ -47,11 +79,7 @@ export const eParticipation: Criterion<EParticipationSettings> = {
    * ciudadana" or "Gobierno Abierto", the institution's name, a generic contact form, "Próximamente" and closed
    * consultations never count. Leads that could not be read make a "not met" inconclusive.
    */
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['participation']);
-    if (!got.ok) return got.result;
-    const { participation } = got.data;
-
+  judge({ participation }, settings) {
     const kinds = new Set(settings.kinds);
     const open = participation.candidates
       .filter((c) => kinds.has(c.kind) && !!c.purpose && c.hasForm && !c.comingSoon && !c.closed)
@@ -66,7 +94,9 @@ export const eParticipation: Criterion<EParticipationSettings> = {
         open.slice(0, 10),
       );
     }
-    const seen = participation.candidates.map((c) => ({ url: c.url, detail: describe(c) })).sort(byUrlThenDetail);
+    const seen = participation.candidates
+      .map((c) => ({ url: c.url, detail: describe(c) }))
+      .sort(byUrlThenDetail);
     const unread = participation.candidates.filter((c) => c.unread).length + (participation.notRead ?? 0);
     if (unread > 0) {
       return inconclusive(
@@ -89,4 +119,4 @@ export const eParticipation: Criterion<EParticipationSettings> = {
       seen.slice(0, 10),
     );
   },
-};
+});

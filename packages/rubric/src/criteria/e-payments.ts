@@ -1,5 +1,7 @@
-import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, settingsSchema } from './settings-schema.js';
+import { byUrlThenDetail, fail, pass } from './support.js';
 
 export interface EPaymentsSettings {
   /** Card fields needed to call a form a card payment form when no gateway is seen. */
@@ -10,35 +12,55 @@ function isHttps(protocolOrUrl: string): boolean {
   return /^https:?(?:\/\/|$)/i.test(protocolOrUrl.trim());
 }
 
-export const ePayments: Criterion<EPaymentsSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<EPaymentsSettings> = {
+  schema: settingsSchema({ minCardFields: atLeastOne }),
+  defaults: {
+    minCardFields: 1,
+  },
+};
+
+export const ePayments = defineCriterion({
   meta: {
     id: 'e_payments',
     level: 4,
-    title: { es: 'Pagos electrónicos seguros', en: 'Secure electronic payments' },
+    title: {
+      es: 'Ofrece servicios en línea seguros con pago electrónico',
+      en: 'Offers secure online services with electronic payment',
+    },
     implements: {
       es: 'Servicios en línea (seguros), incluyendo pagos electrónicos (tarjetas de crédito).',
       en: 'Secure online services, including electronic payments (credit cards).',
     },
     requiredEvidence: ['payments'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['payments']);
-    if (!got.ok) return got.result;
-    const { payments } = got.data;
-
+  settings: SETTINGS,
+  judge({ payments }, settings) {
     const secure: { url: string; detail: string }[] = [];
     const findings: { url: string; detail: string; es: string; en: string }[] = [];
     for (const c of payments.candidates) {
       const hasFlow = c.cardFields.length >= settings.minCardFields || c.gateways.length > 0;
       if (!hasFlow) continue;
       const what = `${c.gateways.length ? `gateway ${c.gateways.join(', ')}` : ''}${c.gateways.length && c.cardFields.length ? '; ' : ''}${c.cardFields.length ? `card fields ${c.cardFields.join(', ')}` : ''}`;
-      const step = c.reachedBy ? `step 2 of a lookup (step 1: ${c.reachedBy.form} on ${c.reachedBy.from}, filled with ${c.reachedBy.values.join(', ')}); ` : '';
+      const step = c.reachedBy
+        ? `step 2 of a lookup (step 1: ${c.reachedBy.form} on ${c.reachedBy.from}, filled with ${c.reachedBy.values.join(', ')}); `
+        : '';
       const detail = `${step}${what}; page over ${c.protocol.replace(/:$/, '')}, certificate ${c.tlsValid === true ? 'valid' : c.tlsValid === false ? 'invalid' : 'none'}${c.formAction ? `; form submits to ${c.formAction}` : ''}; ${c.detail}`;
       // Carta Iberoamericana, principle 7 (Proporcionalidad): a card form must travel over valid HTTPS both ways.
       if (!isHttps(c.protocol)) {
-        findings.push({ url: c.url, detail, es: 'formulario de pago en una página sin HTTPS', en: 'payment form on a page without HTTPS' });
+        findings.push({
+          url: c.url,
+          detail,
+          es: 'formulario de pago en una página sin HTTPS',
+          en: 'payment form on a page without HTTPS',
+        });
       } else if (c.tlsValid !== true) {
-        findings.push({ url: c.url, detail, es: 'página de pago con certificado no válido', en: 'payment page with an invalid certificate' });
+        findings.push({
+          url: c.url,
+          detail,
+          es: 'página de pago con certificado no válido',
+          en: 'payment page with an invalid certificate',
+        });
       } else if (c.formAction && !isHttps(c.formAction)) {
         findings.push({
           url: c.url,
@@ -92,4 +114,4 @@ export const ePayments: Criterion<EPaymentsSettings> = {
         .slice(0, 10),
     );
   },
-};
+});

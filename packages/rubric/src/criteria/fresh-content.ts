@@ -1,6 +1,8 @@
 import type { DatedItem } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { fail, findPhrase, gather, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, settingsSchema, strings } from './settings-schema.js';
+import { fail, findPhrase, pass } from './support.js';
 
 export interface FreshContentSettings {
   /** Distinct dated publications required. */
@@ -19,22 +21,34 @@ function dayNumber(isoDate: string): number {
 
 type Rejection = 'not-publication' | 'client-clock' | 'future' | 'copyright' | 'bad-date' | 'duplicate';
 
-export const freshContent: Criterion<FreshContentSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<FreshContentSettings> = {
+  schema: settingsSchema({ minItems: atLeastOne, maxAgeDays: atLeastOne, copyrightMarkers: strings }),
+  defaults: {
+    minItems: 3,
+    maxAgeDays: 90,
+    copyrightMarkers: [
+      'copyright',
+      'derechos reservados',
+      'todos los derechos reservados',
+      'all rights reserved',
+    ],
+  },
+};
+
+export const freshContent = defineCriterion({
   meta: {
     id: 'fresh_content',
     level: 2,
-    title: { es: 'Información actualizada', en: 'Fresh content' },
+    title: { es: 'Actualiza su información con frecuencia', en: 'Updates its information frequently' },
     implements: {
       es: 'Información más dinámica (actualizaciones frecuentes).',
       en: 'More dynamic information (frequent updates).',
     },
     requiredEvidence: ['dates'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['dates']);
-    if (!got.ok) return got.result;
-    const { dates } = got.data;
-
+  settings: SETTINGS,
+  judge({ dates }, settings, evidence) {
     const today = dayNumber(evidence.scannedAt);
     const rejected: Record<Rejection, number> = {
       'not-publication': 0,
@@ -108,4 +122,4 @@ export const freshContent: Criterion<FreshContentSettings> = {
       pointers,
     );
   },
-};
+});

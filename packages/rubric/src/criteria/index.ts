@@ -1,76 +1,59 @@
-import type { CriterionId } from '../results.js';
-import type { CitizenCentricPortalSettings } from './citizen-centric-portal.js';
+/**
+ * The registry: the one list of criteria. Everything else that names criteria is derived from it — the ids
+ * (`CRITERION_IDS`, `CriterionId`), each criterion's settings type, the rubric's JSON Schema, the default rubric's
+ * settings and level membership, the results schema's id enum (generated, `npm run docs`). Adding a criterion is
+ * its module plus one line here (docs/contributing.md).
+ */
 import { citizenCentricPortal } from './citizen-centric-portal.js';
-import type { Criterion } from './criterion.js';
-import type { DownloadableFormsSettings } from './downloadable-forms.js';
 import { downloadableForms } from './downloadable-forms.js';
-import type { EParticipationSettings } from './e-participation.js';
 import { eParticipation } from './e-participation.js';
-import type { EPaymentsSettings } from './e-payments.js';
 import { ePayments } from './e-payments.js';
-import type { EmailContactSettings } from './email-contact.js';
 import { emailContact } from './email-contact.js';
-import type { FreshContentSettings } from './fresh-content.js';
 import { freshContent } from './fresh-content.js';
-import type { InteractiveChannelsSettings } from './interactive-channels.js';
 import { interactiveChannels } from './interactive-channels.js';
-import type { LinksToAgenciesSettings } from './links-to-agencies.js';
 import { linksToAgencies } from './links-to-agencies.js';
-import type { ManyPagesSettings } from './many-pages.js';
 import { manyPages } from './many-pages.js';
-import type { StaticInfoSettings } from './static-info.js';
 import { staticInfo } from './static-info.js';
-import type { UserAccountsSettings } from './user-accounts.js';
 import { userAccounts } from './user-accounts.js';
-import type { WorkingSearchSettings } from './working-search.js';
 import { workingSearch } from './working-search.js';
 
-/** The settings (thresholds, word lists) of every criterion, as data/default-rubric.json holds them. */
-export interface CriteriaSettings {
-  static_info: StaticInfoSettings;
-  many_pages: ManyPagesSettings;
-  links_to_agencies: LinksToAgenciesSettings;
-  fresh_content: FreshContentSettings;
-  downloadable_forms: DownloadableFormsSettings;
-  email_contact: EmailContactSettings;
-  working_search: WorkingSearchSettings;
-  interactive_channels: InteractiveChannelsSettings;
-  user_accounts: UserAccountsSettings;
-  e_payments: EPaymentsSettings;
-  citizen_centric_portal: CitizenCentricPortalSettings;
-  e_participation: EParticipationSettings;
-}
+/** The criteria of the methodology, in level order (the order reports list them). */
+export const CRITERIA = [
+  staticInfo,
+  manyPages,
+  linksToAgencies,
+  freshContent,
+  downloadableForms,
+  emailContact,
+  workingSearch,
+  interactiveChannels,
+  userAccounts,
+  ePayments,
+  citizenCentricPortal,
+  eParticipation,
+] as const;
 
-/** A criterion together with the settings type its id selects. */
-export type AnyCriterion = { [K in CriterionId]: Criterion<CriteriaSettings[K]> & { meta: { id: K } } }[CriterionId];
+/** One criterion of the registry, its settings type selected by its id. */
+export type AnyCriterion = (typeof CRITERIA)[number];
+type Id = AnyCriterion['meta']['id'];
 
-/** The twelve criteria of the methodology, in level order (the order reports list them). */
-export const CRITERIA: readonly AnyCriterion[] = [
-  staticInfo as AnyCriterion,
-  manyPages as AnyCriterion,
-  linksToAgencies as AnyCriterion,
-  freshContent as AnyCriterion,
-  downloadableForms as AnyCriterion,
-  emailContact as AnyCriterion,
-  workingSearch as AnyCriterion,
-  interactiveChannels as AnyCriterion,
-  userAccounts as AnyCriterion,
-  ePayments as AnyCriterion,
-  citizenCentricPortal as AnyCriterion,
-  eParticipation as AnyCriterion,
-];
-
-export type {
-  CitizenCentricPortalSettings,
-  DownloadableFormsSettings,
-  EParticipationSettings,
-  EPaymentsSettings,
-  EmailContactSettings,
-  FreshContentSettings,
-  InteractiveChannelsSettings,
-  LinksToAgenciesSettings,
-  ManyPagesSettings,
-  StaticInfoSettings,
-  UserAccountsSettings,
-  WorkingSearchSettings,
+/** The settings (thresholds, word lists) of every criterion, by id, as a rubric holds them. */
+export type CriteriaSettings = {
+  [K in Id]: Extract<AnyCriterion, { meta: { id: K } }>['settings']['defaults'];
 };
+
+/** Every criterion id, in the registry's order. */
+export const CRITERION_IDS: readonly Id[] = Object.freeze(CRITERIA.map((criterion) => criterion.meta.id));
+
+export type { CitizenCentricPortalSettings } from './citizen-centric-portal.js';
+export type { DownloadableFormsSettings } from './downloadable-forms.js';
+export type { EParticipationSettings } from './e-participation.js';
+export type { EPaymentsSettings } from './e-payments.js';
+export type { EmailContactSettings } from './email-contact.js';
+export type { FreshContentSettings } from './fresh-content.js';
+export type { InteractiveChannelsSettings } from './interactive-channels.js';
+export type { LinksToAgenciesSettings } from './links-to-agencies.js';
+export type { ManyPagesSettings } from './many-pages.js';
+export type { StaticInfoSettings } from './static-info.js';
+export type { UserAccountsSettings } from './user-accounts.js';
+export type { WorkingSearchSettings } from './working-search.js';

@@ -1,6 +1,9 @@
 import type { ChannelKind } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { settingsSchema, subsetOf } from './settings-schema.js';
+import { CHANNEL_KINDS } from '../evidence/maturity.js';
+import { byUrlThenDetail, fail, pass } from './support.js';
 
 export interface InteractiveChannelsSettings {
   /** Channels that are interactive by themselves when live (a chat widget, a forum, comments). */
@@ -9,22 +12,31 @@ export interface InteractiveChannelsSettings {
   messagingKinds: ChannelKind[];
 }
 
-export const interactiveChannels: Criterion<InteractiveChannelsSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<InteractiveChannelsSettings> = {
+  schema: settingsSchema({ channelKinds: subsetOf(CHANNEL_KINDS), messagingKinds: subsetOf(CHANNEL_KINDS) }),
+  defaults: {
+    channelKinds: ['chat', 'chatbot', 'forum', 'comments'],
+    messagingKinds: ['whatsapp', 'messenger', 'telegram'],
+  },
+};
+
+export const interactiveChannels = defineCriterion({
   meta: {
     id: 'interactive_channels',
     level: 3,
-    title: { es: 'Canales interactivos', en: 'Interactive channels' },
+    title: {
+      es: 'Ofrece canales interactivos ligados a servicios',
+      en: 'Offers interactive channels tied to services',
+    },
     implements: {
       es: 'Uso de chats, foros y otras formas interactivas de comunicación (relacionadas al servicio).',
       en: 'Chats, forums and other interactive channels (tied to services).',
     },
     requiredEvidence: ['interactive'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['interactive']);
-    if (!got.ok) return got.result;
-    const { interactive } = got.data;
-
+  settings: SETTINGS,
+  judge({ interactive }, settings) {
     const channel = new Set(settings.channelKinds);
     const messaging = new Set(settings.messagingKinds);
     const describe = (c: (typeof interactive.channels)[number]) =>
@@ -56,4 +68,4 @@ export const interactiveChannels: Criterion<InteractiveChannelsSettings> = {
       seen.slice(0, 10),
     );
   },
-};
+});

@@ -1,6 +1,9 @@
-import type { Criterion } from './criterion.js';
+import governmentDomainsData from '../data/government-domains.json' with { type: 'json' };
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, domains, flag, namedDomains, settingsSchema, suffixes } from './settings-schema.js';
 import { isWithin, registrableDomain, suffixMatcher } from './registrable-domain.js';
-import { fail, gather, hostOf, pass } from './support.js';
+import { fail, hostOf, pass } from './support.js';
 
 export interface NamedDomain {
   domain: string;
@@ -24,6 +27,9 @@ export interface LinksToAgenciesSettings {
   excludedDomains: string[];
 }
 
+// The data file documents itself in `$comment`; the settings hold only its lists.
+const { $comment: _comment, ...governmentDomains } = governmentDomainsData;
+
 type Kind = 'government' | 'agency' | 'international' | 'excluded' | 'other';
 
 /** The labels of `host` that a suffix pattern matched: `.gob.*` on `www.sat.gob.gt` → `gob.gt`. */
@@ -32,34 +38,48 @@ function matchedLabels(host: string, pattern: string): string {
   return host.split('.').slice(-labels).join('.');
 }
 
-export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<LinksToAgenciesSettings> = {
+  schema: settingsSchema({
+    minAgencies: atLeastOne,
+    countInternational: flag,
+    governmentSuffixes: suffixes,
+    agencyDomains: namedDomains,
+    internationalSuffixes: suffixes,
+    internationalDomains: namedDomains,
+    excludedDomains: domains,
+  }),
+  // the domain lists are long, sourced data of their own (data/government-domains.json documents them)
+  defaults: { minAgencies: 3, countInternational: false, ...governmentDomains },
+};
+
+export const linksToAgencies = defineCriterion({
   meta: {
     id: 'links_to_agencies',
     level: 2,
-    title: { es: 'Enlaces a otras dependencias', en: 'Links to other agencies' },
+    title: {
+      es: 'Enlaza a sitios de otras instituciones del Estado',
+      en: "Links to other state agencies' sites",
+    },
     implements: {
       es: 'Portal que contiene links a otras dependencias estatales.',
       en: 'A portal with links to other state agencies.',
     },
     requiredEvidence: ['outboundLinks'],
   },
+  settings: SETTINGS,
   /**
    * Public bodies recognised from data (issue #17): a registrable domain (Public Suffix List) under a government
    * suffix, or on the list of public-sector domains that do not follow one — and never the site's own
    * institution: its registrable domain or a domain the URL list declares as the institution's.
    */
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['outboundLinks']);
-    if (!got.ok) return got.result;
-    const { outboundLinks } = got.data;
-
+  judge({ outboundLinks }, settings, evidence) {
     const own = new Set(
-      [evidence.finalUrl, evidence.target.url]
-        .map(hostOf)
-        .filter(Boolean)
-        .map(registrableDomain),
+      [evidence.finalUrl, evidence.target.url].map(hostOf).filter(Boolean).map(registrableDomain),
     );
-    const declared = (evidence.target.domains ?? []).map((d) => d.toLowerCase().replace(/^\.|\.$/g, '')).filter(Boolean);
+    const declared = (evidence.target.domains ?? [])
+      .map((d) => d.toLowerCase().replace(/^\.|\.$/g, ''))
+      .filter(Boolean);
     const government = suffixMatcher(settings.governmentSuffixes);
     const internationalSuffix = suffixMatcher(settings.internationalSuffixes);
 
@@ -73,7 +93,8 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
           why: `public-sector domain list: ${agency.domain} — ${agency.name}${agency.country ? ` (${agency.country})` : ''}`,
         };
       const suffix = government(host);
-      if (suffix) return { kind: 'government', why: `government suffix ${suffix} (${matchedLabels(host, suffix)})` };
+      if (suffix)
+        return { kind: 'government', why: `government suffix ${suffix} (${matchedLabels(host, suffix)})` };
       const body = settings.internationalDomains.find((d) => isWithin(host, d.domain));
       if (body) return { kind: 'international', why: `international organisation: ${body.name}` };
       const intSuffix = internationalSuffix(host);
@@ -134,4 +155,4 @@ export const linksToAgencies: Criterion<LinksToAgenciesSettings> = {
       pointers,
     );
   },
-};
+});

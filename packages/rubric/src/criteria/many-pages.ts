@@ -1,6 +1,8 @@
 import type { PageRecord } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { fail, gather, pageKey, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, count, settingsSchema } from './settings-schema.js';
+import { fail, pageKey, pass } from './support.js';
 
 export interface ManyPagesSettings {
   /** Distinct same-site HTML pages with real content reachable by links. */
@@ -23,19 +25,25 @@ function exclusionOf(page: PageRecord, minWords: number): Exclusion | undefined 
   return undefined;
 }
 
-export const manyPages: Criterion<ManyPagesSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<ManyPagesSettings> = {
+  schema: settingsSchema({ minPages: atLeastOne, minWords: count }),
+  defaults: {
+    minPages: 15,
+    minWords: 50,
+  },
+};
+
+export const manyPages = defineCriterion({
   meta: {
     id: 'many_pages',
     level: 2,
-    title: { es: 'Número mayor de páginas', en: 'A larger number of pages' },
+    title: { es: 'Tiene un número mayor de páginas', en: 'Has a larger number of pages' },
     implements: { es: 'Número mayor de páginas web.', en: 'A larger number of web pages.' },
     requiredEvidence: ['crawl'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['crawl']);
-    if (!got.ok) return got.result;
-    const { crawl } = got.data;
-
+  settings: SETTINGS,
+  judge({ crawl }, settings, evidence) {
     const counted = new Map<string, PageRecord>();
     const excluded: Record<Exclusion, number> = {
       status: 0,
@@ -75,12 +83,10 @@ export const manyPages: Criterion<ManyPagesSettings> = {
       url: crawl.homeUrl || evidence.finalUrl,
       detail: `${counted.size} distinct HTML pages with ≥ ${settings.minWords} words reachable by links, of ${crawl.pages.length} crawled${notCounted ? ` (not counted — ${notCounted})` : ''}${budget}`,
     };
-    const pointers = [...counted.values()]
-      .slice(0, settings.minPages)
-      .map((page) => ({
-        url: page.url,
-        detail: `HTTP 200, ${page.words} words, depth ${page.depth}: "${page.title}"`,
-      }));
+    const pointers = [...counted.values()].slice(0, settings.minPages).map((page) => ({
+      url: page.url,
+      detail: `HTTP 200, ${page.words} words, depth ${page.depth}: "${page.title}"`,
+    }));
 
     if (counted.size >= settings.minPages) {
       return pass(
@@ -99,4 +105,4 @@ export const manyPages: Criterion<ManyPagesSettings> = {
       [summary, ...pointers],
     );
   },
-};
+});

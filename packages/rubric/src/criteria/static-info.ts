@@ -1,6 +1,9 @@
 import type { InstitutionalTopic } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { fail, gather, pass, plural } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, settingsSchema, subsetOf } from './settings-schema.js';
+import { INSTITUTIONAL_TOPICS } from '../evidence/maturity.js';
+import { fail, pass, plural } from './support.js';
 
 export interface StaticInfoSettings {
   /** Topics that describe the institution's structure or its services (history or contact alone do not). */
@@ -9,23 +12,35 @@ export interface StaticInfoSettings {
   minPages: number;
 }
 
-export const staticInfo: Criterion<StaticInfoSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<StaticInfoSettings> = {
+  schema: settingsSchema({ topics: subsetOf(INSTITUTIONAL_TOPICS), minPages: atLeastOne }),
+  defaults: {
+    topics: ['mission', 'vision', 'authorities', 'org_chart', 'functions', 'legal_basis', 'services'],
+    minPages: 1,
+  },
+};
+
+export const staticInfo = defineCriterion({
   meta: {
     id: 'static_info',
     level: 1,
-    title: { es: 'Información institucional', en: 'Institutional information' },
+    title: {
+      es: 'Publica información sobre su estructura y servicios',
+      en: 'Publishes information about its structure and services',
+    },
     implements: {
       es: 'Información estática acerca de la estructura y servicios del gobierno.',
       en: "Static information about the government's structure and services.",
     },
     requiredEvidence: ['crawl', 'institutional'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['crawl', 'institutional']);
-    if (!got.ok) return got.result;
-    const { crawl, institutional } = got.data;
-
-    const home = { url: crawl.homeUrl || evidence.finalUrl, detail: `home page answered HTTP ${crawl.homeStatus}` };
+  settings: SETTINGS,
+  judge({ crawl, institutional }, settings, evidence) {
+    const home = {
+      url: crawl.homeUrl || evidence.finalUrl,
+      detail: `home page answered HTTP ${crawl.homeStatus}`,
+    };
     if (crawl.homeStatus !== 200) {
       return fail(
         {
@@ -63,4 +78,4 @@ export const staticInfo: Criterion<StaticInfoSettings> = {
       [home, ...pointers],
     );
   },
-};
+});

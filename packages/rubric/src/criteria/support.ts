@@ -4,10 +4,10 @@
  */
 import type { EvidencePointer, Localized } from '../evidence/common.js';
 import type { EvidenceKind, EvidenceKinds, SiteEvidence } from '../evidence/site.js';
-import type { CriterionResult } from '../results.js';
+import type { Verdict } from '../results.js';
 import { pageIdentity } from '../identity/url-identity.js';
 
-export type Evaluation = Omit<CriterionResult, 'id' | 'level'>;
+export type Evaluation = Verdict;
 
 /** The evidence a criterion declared, or the `error` result that explains why it cannot be judged. */
 export type Gathering<K extends EvidenceKind> =

@@ -1,6 +1,8 @@
 import type { AccountsEvidence } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { byUrlThenDetail, fail, gather, inconclusive, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { flag, settingsSchema } from './settings-schema.js';
+import { byUrlThenDetail, fail, inconclusive, pass } from './support.js';
 
 export interface UserAccountsSettings {
   /** A sign-in through an identity provider (e.g. a national digital identity) counts as an account. */
@@ -19,7 +21,8 @@ function describe(c: Candidate): string {
     c.comingSoon && '"coming soon"',
     c.hasAccountForm && 'account form with a password field',
     !c.hasAccountForm && c.hasPasswordField && 'password field',
-    c.flow && `${c.flow.protocol.toUpperCase()} sign-in flow${c.flow.loginForm ? ' ending on a sign-in form' : ''}`,
+    c.flow &&
+      `${c.flow.protocol.toUpperCase()} sign-in flow${c.flow.loginForm ? ' ending on a sign-in form' : ''}`,
     c.provider && `provider ${c.provider}`,
     c.thirdPartyForm && `third-party form ${c.thirdPartyForm}`,
     c.ownService === false && 'not the institution’s own service',
@@ -34,28 +37,33 @@ function usable(c: Candidate): boolean {
   return c.status === 200 && !c.soft404 && !c.comingSoon && c.ownService === true && !c.thirdPartyForm;
 }
 
-export const userAccounts: Criterion<UserAccountsSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<UserAccountsSettings> = {
+  schema: settingsSchema({ acceptIdentityProviders: flag }),
+  defaults: {
+    acceptIdentityProviders: true,
+  },
+};
+
+export const userAccounts = defineCriterion({
   meta: {
     id: 'user_accounts',
     level: 3,
-    title: { es: 'Cuentas de usuario', en: 'User accounts' },
+    title: { es: 'Permite crear una cuenta de usuario', en: 'Lets users create an account' },
     implements: {
       es: 'Posibilidad de crear usuarios para consultar algunos servicios.',
       en: 'Users can create an account to consult services.',
     },
     requiredEvidence: ['accounts'],
   },
+  settings: SETTINGS,
   /**
    * Verify before crediting (issue #17): met only by a sign-in or registration form with a password field of the
    * institution's own service, or by a real identity-provider sign-in the site starts (an OAuth/OIDC, SAML or CAS
    * request seen in the navigation, ending on a sign-in form). A link word ("Acceso", "Ingresar"), a provider's
    * logo or script, a form without a password and a sign-up on a form service never count.
    */
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['accounts']);
-    if (!got.ok) return got.result;
-    const { accounts } = got.data;
-
+  judge({ accounts }, settings) {
     const works = accounts.candidates
       .filter(
         (c) =>
@@ -98,4 +106,4 @@ export const userAccounts: Criterion<UserAccountsSettings> = {
       seen.slice(0, 10),
     );
   },
-};
+});

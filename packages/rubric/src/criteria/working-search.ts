@@ -1,6 +1,8 @@
 import type { SearchEvidence, SearchOutcome } from '../evidence/maturity.js';
-import type { Criterion } from './criterion.js';
-import { fail, gather, inconclusive, pass } from './support.js';
+import { defineCriterion } from './criterion.js';
+import type { CriterionSettings } from './criterion.js';
+import { atLeastOne, settingsSchema } from './settings-schema.js';
+import { fail, inconclusive, pass } from './support.js';
 
 export interface WorkingSearchSettings {
   /** Results the search must list for the query (when the collector could count them). */
@@ -14,7 +16,10 @@ const WHY: Record<Failure, { es: string; en: string }> = {
   'no-search-box': { es: 'el sitio no tiene un buscador', en: 'the site has no search box' },
   'no-results': { es: 'el buscador no devolvió resultados', en: 'the search returned no results' },
   error: { es: 'el buscador respondió con un error', en: 'the search answered with an error' },
-  'same-page': { es: 'el buscador no hizo nada (la página no cambió)', en: 'the search did nothing (the page did not change)' },
+  'same-page': {
+    es: 'el buscador no hizo nada (la página no cambió)',
+    en: 'the search did nothing (the page did not change)',
+  },
   'not-found': { es: 'la página de resultados no existe (404)', en: 'the results page does not exist (404)' },
 };
 
@@ -43,19 +48,27 @@ function pointers(search: SearchEvidence, home: string): { url: string; detail: 
   return list;
 }
 
-export const workingSearch: Criterion<WorkingSearchSettings> = {
+/** Its settings: the schema a rubric file is checked against, and the defaults data/default-rubric.json shows. */
+const SETTINGS: CriterionSettings<WorkingSearchSettings> = {
+  schema: settingsSchema({ minResults: atLeastOne }),
+  defaults: {
+    minResults: 1,
+  },
+};
+
+export const workingSearch = defineCriterion({
   meta: {
     id: 'working_search',
     level: 3,
-    title: { es: 'Búsqueda que funciona', en: 'Working site search' },
-    implements: { es: 'Ofrece y funciona búsqueda en el sitio web.', en: 'A site search that exists and works.' },
+    title: { es: 'Tiene un buscador que funciona', en: 'Has a site search that works' },
+    implements: {
+      es: 'Ofrece y funciona búsqueda en el sitio web.',
+      en: 'A site search that exists and works.',
+    },
     requiredEvidence: ['search'],
   },
-  evaluate(evidence, settings) {
-    const got = gather(evidence, ['search']);
-    if (!got.ok) return got.result;
-    const { search } = got.data;
-
+  settings: SETTINGS,
+  judge({ search }, settings, evidence) {
     const query = search.query === undefined ? '' : ` "${search.query}"`;
     const where = search.pageUrl ?? evidence.finalUrl;
     const shown = pointers(search, evidence.finalUrl);
@@ -82,7 +95,10 @@ export const workingSearch: Criterion<WorkingSearchSettings> = {
     if (search.outcome === 'not-operable' || search.outcome === 'timeout') {
       const why =
         search.outcome === 'timeout'
-          ? { es: 'la respuesta no terminó dentro del límite de seguridad', en: 'the answer did not finish within the safety limit' }
+          ? {
+              es: 'la respuesta no terminó dentro del límite de seguridad',
+              en: 'the answer did not finish within the safety limit',
+            }
           : { es: 'no se pudo usar el buscador', en: 'the search box could not be used' };
       return inconclusive(
         {
@@ -101,4 +117,4 @@ export const workingSearch: Criterion<WorkingSearchSettings> = {
       search.outcome === 'no-search-box' ? [{ url: where, detail: search.detail }] : shown,
     );
   },
-};
+});

@@ -3,10 +3,15 @@
  * Everything here is plain JSON: it is written to results.json and validated by schema/results.schema.json.
  */
 
-/** Text shown to people, Spanish first. */
-export interface Localized {
-  es: string;
-  en: string;
+/** The languages every text shown to people is written in, Spanish first (the report's language). */
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Text shown to people, one string per language of LANGUAGES. */
+export type Localized = { [L in Language]: string };
+
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
 }
 
 /** One claim a reviewer can verify in one click: where, and what was seen there. */

@@ -64,16 +64,19 @@ export interface CrawlEvidence {
 
 // ---------------------------------------------------------------- static_info
 
-export type InstitutionalTopic =
-  | 'mission'
-  | 'vision'
-  | 'authorities'
-  | 'org_chart'
-  | 'functions'
-  | 'history'
-  | 'legal_basis'
-  | 'services'
-  | 'contact_info';
+/** What an institutional page is about (the scanner's topic phrases and static_info's settings name these). */
+export const INSTITUTIONAL_TOPICS = [
+  'mission',
+  'vision',
+  'authorities',
+  'org_chart',
+  'functions',
+  'history',
+  'legal_basis',
+  'services',
+  'contact_info',
+] as const;
+export type InstitutionalTopic = (typeof INSTITUTIONAL_TOPICS)[number];
 
 export interface InstitutionalEvidence {
   pages: {
@@ -253,7 +256,9 @@ export interface SearchEvidence {
 
 // ---------------------------------------------------------------- interactive_channels
 
-export type ChannelKind = 'chat' | 'chatbot' | 'whatsapp' | 'messenger' | 'telegram' | 'forum' | 'comments';
+/** Kinds of interactive channel the scanner tells apart (vendors.json's `kind`, interactive_channels' settings). */
+export const CHANNEL_KINDS = ['chat', 'chatbot', 'whatsapp', 'messenger', 'telegram', 'forum', 'comments'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface InteractiveEvidence {
   channels: {
@@ -377,19 +382,22 @@ export interface ServiceCatalogEvidence {
 
 // ---------------------------------------------------------------- e_participation
 
-export type ParticipationKind =
-  | 'survey'
-  | 'poll'
-  | 'consultation'
-  | 'public-comment'
-  | 'petition'
-  | 'forum'
-  | 'participatory-budget'
-  | 'e-voting'
-  | 'embedded-form'
-  | 'feedback'
-  /** A generic contact form found where participation was expected: a channel, never participation. */
-  | 'contact-form';
+/** Participation mechanisms, named by their purpose. */
+export const PARTICIPATION_KINDS = [
+  'survey',
+  'poll',
+  'consultation',
+  'public-comment',
+  'petition',
+  'forum',
+  'participatory-budget',
+  'e-voting',
+  'embedded-form',
+  'feedback',
+  // A generic contact form found where participation was expected: a channel, never participation.
+  'contact-form',
+] as const;
+export type ParticipationKind = (typeof PARTICIPATION_KINDS)[number];
 
 export interface ParticipationEvidence {
   candidates: {

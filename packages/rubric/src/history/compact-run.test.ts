@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteResult, scanResults } from '../compare/test-helpers/site-result.js';
 import { defaultRubric } from '../rubric-config.js';
-import { CRITERION_IDS } from '../results.js';
+import { CRITERION_IDS } from '../criteria/index.js';
 import type { SiteResult } from '../results.js';
 import { compactRun, historyRunFile, historyRunId, indexEntry, rubricFingerprint } from './compact-run.js';
 import { parseHistoryRun } from './schema.js';

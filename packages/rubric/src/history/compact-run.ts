@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isEvaluated, round2 } from '../aggregate.js';
 import { evidenceFingerprint } from '../overrides.js';
 import type { ComplianceArea, ScanResults, SiteResult } from '../results.js';
-import { CRITERION_IDS } from '../results.js';
+import { CRITERION_IDS } from '../criteria/index.js';
 import type { Rubric } from '../rubric-config.js';
 import { criterionCode, outcomeCode } from './outcome-code.js';
 import { isProvisional } from './provisional.js';

@@ -3,7 +3,7 @@ import { aggregate } from '../aggregate.js';
 import { compareRuns } from '../compare/index.js';
 import { evaluateSite } from '../evaluate.js';
 import type { ScanResults, SiteResult } from '../results.js';
-import { CRITERION_IDS } from '../results.js';
+import { CRITERION_IDS } from '../criteria/index.js';
 import { defaultRubric } from '../rubric-config.js';
 import {
   crawlEvidence,

@@ -1,3 +1,4 @@
+import { CHANNEL_KINDS } from '@egov-monitor/rubric';
 import type { ChannelKind, InteractiveEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
@@ -48,11 +49,7 @@ function messagingTarget(kind: string, href: string): boolean {
 }
 
 function kindOf(vendor: Vendor): ChannelKind {
-  return (
-    (['chat', 'chatbot', 'whatsapp', 'messenger', 'telegram', 'forum', 'comments'] as const).find(
-      (k) => k === vendor.kind,
-    ) ?? 'chat'
-  );
+  return CHANNEL_KINDS.find((k) => k === vendor.kind) ?? 'chat';
 }
 
 /** Widgets, forums and comment systems declared in the page (scripts, iframes, snippets, forms). */

@@ -10,6 +10,7 @@ import stopwordsJson from './stopwords.json' with { type: 'json' };
 import vendorsJson from './vendors.json' with { type: 'json' };
 import verificationJson from './verification.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
+import { INSTITUTIONAL_TOPICS } from '@egov-monitor/rubric';
 import type { InstitutionalTopic } from '@egov-monitor/rubric';
 import { PhraseMatcher, normalizeText } from '../collectors/support/text.js';
 
@@ -37,17 +38,6 @@ export interface TopicDefinition {
   paths: string[];
 }
 
-const INSTITUTIONAL_TOPICS: readonly InstitutionalTopic[] = [
-  'mission',
-  'vision',
-  'authorities',
-  'org_chart',
-  'functions',
-  'history',
-  'legal_basis',
-  'services',
-  'contact_info',
-];
 
 interface RawVendor {
   id: unknown;
@@ -179,7 +169,7 @@ export function validateData(
   const topicIds = new Set<string>();
   for (const [index, topic] of (institutional.topics ?? []).entries()) {
     const where = `institutional.topics[${index}]`;
-    if (typeof topic.id !== 'string' || !INSTITUTIONAL_TOPICS.includes(topic.id as InstitutionalTopic))
+    if (typeof topic.id !== 'string' || !(INSTITUTIONAL_TOPICS as readonly string[]).includes(topic.id))
       problems.push(`${where}.id: must be one of ${INSTITUTIONAL_TOPICS.join(', ')}`);
     else if (topicIds.has(topic.id)) problems.push(`${where}.id: duplicate "${topic.id}"`);
     else topicIds.add(topic.id);

@@ -9,7 +9,7 @@ import type {
   ScanResults,
   SiteResult,
 } from '../../results.js';
-import { CRITERION_IDS } from '../../results.js';
+import { CRITERION_IDS } from '../../criteria/index.js';
 
 const POINTS: Record<MaturityLevel, number> = { 0: 0, 1: 20, 2: 40, 3: 60, 4: 80, 5: 100 };
 const LEVEL_OF: Record<CriterionId, 1 | 2 | 3 | 4 | 5> = {
