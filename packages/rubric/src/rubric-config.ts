@@ -11,6 +11,8 @@ import type { Localized } from './evidence/common.js';
 import type { CriterionId } from './results.js';
 import { createAjv, describeErrors } from './schema/ajv.js';
 import { rubricSchema } from './schema/rubric-schema.js';
+import type { CountryProfile } from './profiles/profile.js';
+import { defaultProfile } from './profiles/profile.js';
 
 export type LevelNumber = 1 | 2 | 3 | 4 | 5;
 
@@ -118,21 +120,50 @@ function validate(candidate: unknown): Rubric {
 // The data file documents itself in `$comment`; the rubric holds only its settings.
 const { $comment: _governmentDomainsComment, ...governmentDomainSettings } = governmentDomains;
 
-const builtIn = deepMerge(defaultRubricData, {
+/** The rubric without a country: data/default-rubric.json + the shared government domains + compliance defaults. */
+const shared = deepMerge(defaultRubricData, {
   criteria: { links_to_agencies: governmentDomainSettings },
   compliance: defaultComplianceConfig,
+  references: [],
 });
 
-/** The rubric the product ships (data/default-rubric.json + data/government-domains.json + compliance defaults). */
-export const defaultRubric: Rubric = deepFreeze(validate(builtIn));
+/**
+ * The country's part of the rubric (issue #18): its government suffixes and public bodies come first in
+ * links_to_agencies' lists (before other countries'), and its references are the report's. Pure: the profile is data.
+ */
+function withProfile(base: unknown, profile: CountryProfile): unknown {
+  const agencies = (base as { criteria: { links_to_agencies: Pick<Rubric['criteria']['links_to_agencies'], 'governmentSuffixes' | 'agencyDomains'> } })
+    .criteria.links_to_agencies;
+  const suffixes = [...new Set([...agencies.governmentSuffixes, ...profile.government.suffixes])];
+  const own = profile.government.agencyDomains.map((agency) => ({ ...agency, country: profile.country }));
+  const ownDomains = new Set(own.map((agency) => agency.domain));
+  return deepMerge(base, {
+    criteria: {
+      links_to_agencies: {
+        governmentSuffixes: suffixes,
+        agencyDomains: [...own, ...agencies.agencyDomains.filter((agency) => !ownDomains.has(agency.domain))],
+      },
+    },
+    references: profile.references,
+  });
+}
+
+/** The rubric the product ships for a country: the shared data and the profile's part, validated. */
+export function rubricForProfile(profile: CountryProfile): Rubric {
+  return validate(withProfile(shared, profile));
+}
+
+/** The rubric the product ships (for the default profile, Guatemala). */
+export const defaultRubric: Rubric = deepFreeze(rubricForProfile(defaultProfile));
 
 /**
  * The rubric a user's file yields: `raw` is the *partial* document (already parsed from YAML or JSON), merged
- * over the defaults and validated. Throws `RubricError` naming each bad key path, e.g.
- * `criteria.many_pages.minPages: must be >= 1` or `criteria.many_pages.minPagez: unknown key`.
+ * over the defaults of `profile` (Guatemala unless given) and validated. Throws `RubricError` naming each bad key
+ * path, e.g. `criteria.many_pages.minPages: must be >= 1` or `criteria.many_pages.minPagez: unknown key`.
  */
-export function parseRubric(raw: unknown): Rubric {
-  if (raw === undefined || raw === null) return structuredClone(defaultRubric) as Rubric;
+export function parseRubric(raw: unknown, profile: CountryProfile = defaultProfile): Rubric {
+  const base = profile === defaultProfile ? defaultRubric : rubricForProfile(profile);
+  if (raw === undefined || raw === null) return structuredClone(base) as Rubric;
   if (!isPlainObject(raw)) throw new RubricError([`(root): wrong type, must be object`]);
-  return validate(deepMerge(defaultRubric, raw));
+  return validate(deepMerge(base, raw));
 }
