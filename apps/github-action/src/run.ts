@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import {
   readOverridesFile,
   readPreviousResults,
+  readProfile,
   readRubricFile,
   readUrlListFile,
   runScan,
@@ -65,6 +66,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       list.targets.push(...extra.targets);
       list.problems.push(...extra.problems);
     }
+    const profile = await readProfile(inputs.profile);
     const outcome = await runScan({
       targets: list.targets,
       listProblems: list.problems,
@@ -72,7 +74,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       lang: inputs.lang,
       concurrency: inputs.concurrency,
       caFile: inputs.caFile,
-      rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile) : undefined,
+      profile,
+      rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile, profile) : undefined,
       overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
       previous: await previousResults(inputs.previousResults),
       failUnderLevel: inputs.failUnderLevel,
