@@ -21,6 +21,7 @@ const FLAGS = [
   '--rubric',
   '--overrides',
   '--previous',
+  '--history',
   '--resume',
   '--no-lighthouse',
   '--lighthouse-pages',
