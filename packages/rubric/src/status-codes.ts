@@ -27,8 +27,9 @@ export const STATUS_CODES = {
   },
   'invalid-domain': {
     retried: 'no',
-    meaning: "A value of the entry's `domains` is not a domain name (pipeline).",
-    whatToDo: 'Write bare domain names, without scheme or path: `sat.gob.gt`, not `https://sat.gob.gt/`.',
+    meaning:
+      "An entry of the site's `domains` (the institution's own other domains) is not a host name (pipeline).",
+    whatToDo: 'Write each domain as a bare host name, e.g. `minfin.gob.gt`, or leave `domains` out.',
   },
   'missing-url': {
     retried: 'no',
