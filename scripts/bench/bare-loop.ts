@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
+import { defaultProfile } from '@egov-monitor/rubric';
 
 export interface BareSite {
   url: string;
@@ -49,7 +50,7 @@ export async function runBareLoop(
   await forEachConcurrently(sites, options.concurrency, async (site) => {
     const context = await browser.newContext({
       userAgent: options.userAgent,
-      locale: 'es-GT',
+      locale: defaultProfile.locale,
       viewport: { width: 1280, height: 800 },
     });
     try {

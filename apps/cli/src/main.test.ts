@@ -17,6 +17,7 @@ const FLAGS = [
   '--page-timeout',
   '--concurrency',
   '--ca',
+  '--profile',
   '--rubric',
   '--overrides',
   '--previous',
@@ -45,6 +46,7 @@ describe('egov-monitor (spawned launcher)', () => {
     expect(stdout).toContain('(default: "egov-report")');
     expect(stdout).toMatch(/--max-pages <n>[\s\S]*\(default: \d+\)/);
     expect(stdout).toContain('choices: "es", "en"');
+    expect(stdout).toContain('(default: "guatemala")');
     expect(stdout).toContain('Exit codes');
   });
 
@@ -126,6 +128,16 @@ describe('egov-monitor main(): input errors stop before any scan (exit 2, one li
       /results\.json: not a valid results\.json/,
     );
     await expectUsageError(['https://a.gob.gt/', '--ca', join(dir, 'nope.pem')], /nope\.pem: file not found/);
+  });
+
+  it('rejects an unknown profile, listing the built-in ones, and a profile file that does not validate', async () => {
+    const profile = join(dir, 'perfil.yaml');
+    await writeFile(profile, 'id: mi-pais\ncountry: XX\n');
+    await expectUsageError(
+      ['https://a.gob.gt/', '--profile', 'narnia'],
+      /profile "narnia" is not a built-in profile \(el-salvador, guatemala\)/,
+    );
+    await expectUsageError(['https://a.gob.gt/', '--profile', profile], /perfil\.yaml: invalid country profile: .*timezone: missing/);
   });
 
   it('rejects URLs together with --urls', async () => {

@@ -11,6 +11,7 @@ import {
   PipelineConfigError,
   readOverridesFile,
   readPreviousResults,
+  readProfile,
   readRubricFile,
   readUrlListFile,
   runScan,
@@ -111,7 +112,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   }
   // Before any file is read or site scanned: a page limit longer than the site's makes no sense.
   checkTimeLimits({ siteTimeoutMs: flags.siteTimeout, pageTimeoutMs: flags.pageTimeout });
-  const rubric = flags.rubric ? await readRubricFile(flags.rubric) : undefined;
+  const profile = await readProfile(flags.profile);
+  const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
 
@@ -155,6 +157,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       concurrency: flags.concurrency,
       caFile: flags.ca,
       extraCaPems: fixtures ? [fixtures.caPem] : [],
+      profile,
       rubric,
       overrides,
       previous,

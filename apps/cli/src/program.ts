@@ -15,6 +15,8 @@ export interface ScanFlags {
   pageTimeout?: number;
   concurrency?: number;
   ca: string[];
+  /** A built-in country profile's id, or a profile file (docs/profiles.md). */
+  profile: string;
   rubric?: string;
   overrides?: string;
   previous?: string;
@@ -125,8 +127,13 @@ export function buildProgram(
       [],
     )
     .option(
+      '--profile <name|file>',
+      "the sites' country: a built-in profile (guatemala, el-salvador) or a profile file, JSON or YAML (docs/profiles.md)",
+      'guatemala',
+    )
+    .option(
       '--rubric <file>',
-      'rubric thresholds and word lists, YAML or JSON (default: the built-in rubric)',
+      "rubric thresholds and word lists, YAML or JSON, over the profile's rubric (default: the built-in rubric)",
     )
     .option('--overrides <file>', "reviewers' overrides of criteria, YAML or JSON")
     .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')

@@ -11,6 +11,7 @@ describe('readInputs', () => {
       urlsFile: 'data/sitios.yaml',
       mode: 'monitor',
       lang: 'es',
+      profile: 'guatemala',
       lighthouse: true,
       issues: true,
       closeRemoved: false,

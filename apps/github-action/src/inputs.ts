@@ -22,6 +22,8 @@ export interface ActionInputs {
   lighthouse: boolean;
   lighthousePages?: number;
   caFile?: string;
+  /** A built-in country profile's id (default guatemala) or a profile file in the workspace (docs/profiles.md). */
+  profile: string;
   rubricFile?: string;
   overridesFile?: string;
   previousResults?: string;
@@ -169,6 +171,7 @@ export function readInputs(get: GetInput): ActionInputs {
     lighthouse: boolean(get, 'lighthouse', true),
     lighthousePages: integer(get, 'lighthouse-pages', 0, 50),
     caFile: optional(get, 'ca-file'),
+    profile: optional(get, 'profile') ?? 'guatemala',
     rubricFile: optional(get, 'rubric-file'),
     overridesFile: optional(get, 'overrides-file'),
     previousResults: optional(get, 'previous-results'),

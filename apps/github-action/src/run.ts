@@ -7,6 +7,7 @@ import {
   openGitHubHistory,
   readOverridesFile,
   readPreviousResults,
+  readProfile,
   readRubricFile,
   readUrlListFile,
   runScan,
@@ -70,6 +71,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       list.targets.push(...extra.targets);
       list.problems.push(...extra.problems);
     }
+    const profile = await readProfile(inputs.profile);
     const history = await usableHistory(openHistory(inputs, runtime.env));
     const outcome = await runScan({
       targets: list.targets,
@@ -78,7 +80,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       lang: inputs.lang,
       concurrency: inputs.concurrency,
       caFile: inputs.caFile,
-      rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile) : undefined,
+      profile,
+      rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile, profile) : undefined,
       overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
       previous: await previousResults(inputs.previousResults),
       history,

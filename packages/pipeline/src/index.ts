@@ -18,6 +18,7 @@ export {
 export type { ListProblem, ListProblemCode, ParsedUrlList, UrlListFormat } from './url-list.js';
 export { readUrlListFile } from './url-list-file.js';
 export { readRubricFile } from './rubric-file.js';
+export { readProfile } from './profile-file.js';
 export { readOverridesFile } from './overrides-file.js';
 export { readPreviousResults } from './previous-results.js';
 export { readExtraCaPems } from './ca.js';

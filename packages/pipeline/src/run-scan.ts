@@ -3,16 +3,18 @@ import pLimit from 'p-limit';
 import {
   aggregate,
   compareSite,
-  defaultRubric,
+  defaultProfile,
   evaluateSite,
   groupDeltas,
   matchSites,
+  rubricForProfile,
   SCHEMA_VERSION,
   summarizeSite,
   validateResults,
 } from '@egov-monitor/rubric';
 import { safetyNetMarks } from './safety-nets.js';
 import type {
+  CountryProfile,
   Override,
   ResultsValidation,
   Rubric,
@@ -60,6 +62,12 @@ export interface RunOptions {
   caFile?: string | string[];
   /** Extra CA PEMs already in memory (e.g. the fixture sites' test CA). */
   extraCaPems?: string[];
+  /**
+   * The country the sites belong to (docs/profiles.md): the scanner's locale, time zone, national portals and law
+   * phrases, the rubric's government domains and references. Default: Guatemala. Recorded in results.json.
+   */
+  profile?: CountryProfile;
+  /** Default: the profile's rubric. A user's rubric file is read over the same profile (readRubricFile). */
   rubric?: Rubric;
   overrides?: Override[];
   /** The previous run, to report what changed. Without it, the newest run of `history` is used. */
@@ -158,14 +166,15 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   const emit = (event: RunProgressEvent) => options.onProgress?.(event);
   const clock = () => options.now ?? new Date();
   const startedAt = clock().toISOString();
-  const rubric = options.rubric ?? defaultRubric;
+  const profile = options.profile ?? defaultProfile;
+  const rubric = options.rubric ?? rubricForProfile(profile);
   const caFiles = options.caFile === undefined ? [] : [options.caFile].flat();
   const extraCaPems = [
     ...new Set([...(options.extraCaPems ?? []), ...(await readExtraCaPems(caFiles, env))]),
   ];
   // The same checks as the CLI's flags and the Action's inputs, for callers of the library.
   checkTimeLimits(options.scan ?? {});
-  const scanOptions = buildScanOptions(options.scan, extraCaPems, options.now);
+  const scanOptions = { ...buildScanOptions(options.scan, extraCaPems, options.now), profile };
   // Read before anything is scanned: an unreadable history stops the run here, not after an hour of scanning.
   let previous = options.previous;
   let previousFrom: RunOutcome['previousFrom'] = previous ? 'option' : null;
@@ -185,6 +194,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   const envelope = (sites: unknown[]) => ({
     schemaVersion: schemaVersion(),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    profile: { id: profile.id, country: profile.country },
     startedAt,
     finishedAt: startedAt,
     sites,

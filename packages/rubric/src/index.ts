@@ -10,7 +10,7 @@ export type { Criterion, CriterionMeta, CriterionSettings, DeclaredEvidence } fr
 export { defineCriterion } from './criteria/criterion.js';
 export { CRITERIA, CRITERION_IDS } from './criteria/index.js';
 export type * from './criteria/index.js';
-export { RubricError, defaultRubric, parseRubric, LEVEL_NUMBERS } from './rubric-config.js';
+export { RubricError, defaultRubric, parseRubric, rubricForProfile, LEVEL_NUMBERS } from './rubric-config.js';
 export type { LevelNumber, LevelRequirement, Reference, Rubric } from './rubric-config.js';
 export { checkLevels, computeLevel, provisionalLevel } from './levels.js';
 export { SAFETY_NET_CODES, isSafetyNetCode, unfinishedEvidence } from './unfinished.js';
@@ -19,6 +19,17 @@ export type { LevelCheck } from './levels.js';
 export { OverridesError, evidenceFingerprint, parseOverrides } from './overrides.js';
 export type { Override } from './overrides.js';
 export { evaluateSite } from './evaluate.js';
+
+// a country as data: profiles/<country>.json (docs/profiles.md)
+export {
+  BUILTIN_PROFILES,
+  DEFAULT_PROFILE_ID,
+  ProfileError,
+  builtinProfile,
+  defaultProfile,
+  parseProfile,
+} from './profiles/profile.js';
+export type { CountryProfile, ProfileReference } from './profiles/profile.js';
 
 // results.json
 export { SCHEMA_VERSION, resultsSchema, validateResults, validateSiteResult } from './schema/results.js';

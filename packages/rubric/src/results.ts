@@ -162,6 +162,8 @@ export function summarizeSite(site: SiteResult): SiteSummary {
 export interface ScanResults {
   schemaVersion: string;
   tool: { name: string; version: string };
+  /** The country profile the run used (docs/profiles.md); absent in results written before profiles existed. */
+  profile?: { id: string; country: string };
   startedAt: string;
   finishedAt: string;
   sites: SiteResult[];

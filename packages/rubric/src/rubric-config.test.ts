@@ -4,6 +4,7 @@ import { defaultComplianceConfig } from './compliance-config.js';
 import governmentDomains from './data/government-domains.json' with { type: 'json' };
 import { evaluateSite } from './evaluate.js';
 import { CRITERION_IDS } from './criteria/index.js';
+import { defaultProfile } from './profiles/profile.js';
 import { RubricError, defaultRubric, parseRubric } from './rubric-config.js';
 import { crawlEvidence, evidenceMeeting, ok, withGathered } from './test-support/evidence-builders.js';
 
@@ -37,11 +38,16 @@ describe('defaultRubric', () => {
     for (const criterion of CRITERIA) expect(listed).toContainEqual([criterion.meta.id, criterion.meta.level]);
   });
 
-  it('has settings for every criterion and takes its government domains from the data file', () => {
+  it("has settings for every criterion and takes its government domains from the data file and Guatemala's profile", () => {
     expect(Object.keys(defaultRubric.criteria).sort()).toEqual([...CRITERION_IDS].sort());
-    expect(defaultRubric.criteria.links_to_agencies.agencyDomains).toEqual(governmentDomains.agencyDomains);
-    const domains = governmentDomains.agencyDomains.map((d) => d.domain);
+    const guatemalan = defaultProfile.government.agencyDomains.map((agency) => ({ ...agency, country: 'GT' }));
+    expect(defaultRubric.criteria.links_to_agencies.agencyDomains).toEqual([...guatemalan, ...governmentDomains.agencyDomains]);
+    const domains = defaultRubric.criteria.links_to_agencies.agencyDomains.map((d) => d.domain);
     expect(new Set(domains).size).toBe(domains.length);
+  });
+
+  it("is Guatemala's: its references are the profile's", () => {
+    expect(defaultRubric.references).toEqual(defaultProfile.references);
   });
 
   it('is frozen, so no caller can change the defaults for everyone', () => {

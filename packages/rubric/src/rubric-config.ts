@@ -11,6 +11,8 @@ import type { Localized } from './evidence/common.js';
 import type { CriterionId } from './results.js';
 import { createAjv, describeErrors } from './schema/ajv.js';
 import { rubricSchema } from './schema/rubric-schema.js';
+import type { CountryProfile } from './profiles/profile.js';
+import { defaultProfile } from './profiles/profile.js';
 
 export type LevelNumber = 1 | 2 | 3 | 4 | 5;
 
@@ -120,11 +122,10 @@ function validate(candidate: unknown): Rubric {
   return rubric;
 }
 
-/** What data/default-rubric.json holds: edited by hand (levels' names and rules, references) or generated. */
+/** What data/default-rubric.json holds: edited by hand (levels' names and rules) or generated. */
 export interface DefaultRubricData {
   version: 1;
   levels: Record<`${LevelNumber}`, Omit<LevelRequirement, 'criteria'> & { criteria?: string[] }>;
-  references: Reference[];
 }
 
 /**
@@ -154,7 +155,7 @@ export function renderDefaultRubricFile(
   const owned = criteriaDefaults();
   const file = {
     $comment:
-      "Generated in part by `npm run docs`: levels.*.criteria and criteria come from packages/rubric/src/criteria/*.ts (meta.level, settings.defaults); edit the modules for those. Edit the levels' names, points, mandatory and minMet and the references here.",
+      "Generated in part by `npm run docs`: levels.*.criteria and criteria come from packages/rubric/src/criteria/*.ts (meta.level, settings.defaults); edit the modules for those. Edit the levels' names, points, mandatory and minMet here; references come from the country profile (profiles/*.json).",
     version: data.version,
     levels: Object.fromEntries(
       LEVEL_NUMBERS.map((n) => {
@@ -163,28 +164,55 @@ export function renderDefaultRubricFile(
       }),
     ),
     criteria: owned.criteria,
-    references: data.references,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 // Only the hand-edited parts of the file are read: the modules' parts come from the modules themselves.
-const { version, levels, references } = defaultRubricData as DefaultRubricData;
-const builtIn = deepMerge(
-  { version, levels, criteria: {}, compliance: defaultComplianceConfig, references },
+const { version, levels } = defaultRubricData as DefaultRubricData;
+/** The rubric without a country: the criteria modules' settings and levels, data/default-rubric.json, compliance. */
+const shared = deepMerge(
+  { version, levels, criteria: {}, compliance: defaultComplianceConfig, references: [] },
   criteriaDefaults(),
 );
 
-/** The rubric the product ships: the criteria modules' settings and levels, data/default-rubric.json, compliance. */
-export const defaultRubric: Rubric = deepFreeze(validate(builtIn));
+/**
+ * The country's part of the rubric (issue #18): its government suffixes and public bodies come first in
+ * links_to_agencies' lists (before other countries'), and its references are the report's. Pure: the profile is data.
+ */
+function withProfile(base: unknown, profile: CountryProfile): unknown {
+  const agencies = (base as { criteria: { links_to_agencies: Pick<Rubric['criteria']['links_to_agencies'], 'governmentSuffixes' | 'agencyDomains'> } })
+    .criteria.links_to_agencies;
+  const suffixes = [...new Set([...agencies.governmentSuffixes, ...profile.government.suffixes])];
+  const own = profile.government.agencyDomains.map((agency) => ({ ...agency, country: profile.country }));
+  const ownDomains = new Set(own.map((agency) => agency.domain));
+  return deepMerge(base, {
+    criteria: {
+      links_to_agencies: {
+        governmentSuffixes: suffixes,
+        agencyDomains: [...own, ...agencies.agencyDomains.filter((agency) => !ownDomains.has(agency.domain))],
+      },
+    },
+    references: profile.references,
+  });
+}
+
+/** The rubric the product ships for a country: the shared data and the profile's part, validated. */
+export function rubricForProfile(profile: CountryProfile): Rubric {
+  return validate(withProfile(shared, profile));
+}
+
+/** The rubric the product ships (for the default profile, Guatemala). */
+export const defaultRubric: Rubric = deepFreeze(rubricForProfile(defaultProfile));
 
 /**
  * The rubric a user's file yields: `raw` is the *partial* document (already parsed from YAML or JSON), merged
- * over the defaults and validated. Throws `RubricError` naming each bad key path, e.g.
- * `criteria.many_pages.minPages: must be >= 1` or `criteria.many_pages.minPagez: unknown key`.
+ * over the defaults of `profile` (Guatemala unless given) and validated. Throws `RubricError` naming each bad key
+ * path, e.g. `criteria.many_pages.minPages: must be >= 1` or `criteria.many_pages.minPagez: unknown key`.
  */
-export function parseRubric(raw: unknown): Rubric {
-  if (raw === undefined || raw === null) return structuredClone(defaultRubric) as Rubric;
+export function parseRubric(raw: unknown, profile: CountryProfile = defaultProfile): Rubric {
+  const base = profile === defaultProfile ? defaultRubric : rubricForProfile(profile);
+  if (raw === undefined || raw === null) return structuredClone(base) as Rubric;
   if (!isPlainObject(raw)) throw new RubricError([`(root): wrong type, must be object`]);
-  return validate(deepMerge(defaultRubric, raw));
+  return validate(deepMerge(base, raw));
 }

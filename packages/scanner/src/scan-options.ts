@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import type { CountryProfile } from '@egov-monitor/rubric';
 import type { EgressPolicy, Resolver } from './egress/policy.js';
 import type { EgressListener } from './egress/socks-proxy.js';
 
@@ -24,6 +25,12 @@ export interface ScanOptions {
   userAgent: string;
   /** PEM bundles of extra CAs to trust (from --ca FILE and NODE_EXTRA_CA_CERTS), for the probe and the browser. */
   extraCaPems: string[];
+  /**
+   * The country the sites belong to (profiles/<country>.json, docs/profiles.md): the browser's locale and time
+   * zone, the Accept-Language of the scanner's own requests, the national portals, the law's phrases. Default:
+   * Guatemala.
+   */
+  profile: CountryProfile;
   /** Lighthouse on the home page and `keyPages` more; off for speed. */
   lighthouse: { enabled: boolean; keyPages: number };
   /**

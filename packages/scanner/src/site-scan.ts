@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { defaultProfile } from '@egov-monitor/rubric';
 import type { EvidenceKind, Incompleteness, SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { Collector } from './collectors/collector.js';
 import { maturityCollectors } from './collectors/maturity.js';
@@ -32,6 +33,7 @@ export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
   pageTimeoutMs: 60_000,
   userAgent: DEFAULT_USER_AGENT,
   extraCaPems: [],
+  profile: defaultProfile,
   lighthouse: { enabled: false, keyPages: 2 },
 };
 
@@ -180,6 +182,7 @@ export async function scanSite(
       scannedAt,
       userAgent: opts.userAgent,
       extraCaPems: opts.extraCaPems,
+      profile: opts.profile,
       egress,
       pageTimeoutMs: opts.pageTimeoutMs,
       now,
@@ -249,8 +252,9 @@ export async function scanSite(
       // This context's own listener: its connections are judged by this site's policy, whatever other sites run.
       proxy: { server: listener.server },
       userAgent: opts.userAgent,
-      locale: 'es-GT',
-      timezoneId: 'America/Guatemala',
+      // The country's browser, as its citizens have it: dates a site writes from the visitor's settings read right.
+      locale: opts.profile.locale,
+      timezoneId: opts.profile.timezone,
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
       serviceWorkers: 'block',
@@ -302,6 +306,7 @@ export async function scanSite(
       extraCaPems: opts.extraCaPems,
       egress,
       cookies: cookieHeader(context),
+      acceptLanguage: opts.profile.acceptLanguage,
     };
 
     progress('crawl');

@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import type {
+  CountryProfile,
   CrawlEvidence,
   EvidenceKind,
   EvidenceKinds,
@@ -77,6 +78,11 @@ export interface SiteContext {
   log(message: string): void;
   /** PEM bundles of extra CAs the scan trusts (ScanOptions.extraCaPems): a probe must trust what the browser trusts. */
   extraCaPems?: string[];
+  /**
+   * ScanOptions.profile: the country's national portals and the phrases of its access-to-information law. Absent in
+   * unit tests that build a bare context: then the default profile (Guatemala).
+   */
+  profile?: CountryProfile;
   /** ScanOptions.userAgent, so a probe announces itself like the crawl. */
   userAgent?: string;
   /** Lighthouse on this scan's browser; absent when `options.lighthouse.enabled` is false. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROFILES } from '@egov-monitor/rubric';
+import type { CountryProfile } from '@egov-monitor/rubric';
 import { recommendationsCollector, requirementItems } from './recommendations.js';
 import { form, link, siteContext, snapshot } from './support-standards/test-helpers/snapshot.js';
 
@@ -88,9 +90,9 @@ describe('recommendations collector', () => {
     const byKind = (kind: string) => evidence.findings.filter((f) => f.kind === kind).map((f) => [f.url, f.detail]);
 
     expect(byKind('privacy_policy')).toEqual([[`${base}/`, `enlace "Política de Privacidad" → ${base}/privacidad`]]);
+    // Only the scan's profile's portals (Guatemala by default): a link to Mexico's portal is not to the national one.
     expect(byKind('national_portal_link')).toEqual([
       [`${base}/`, 'enlace "Portal del Gobierno de Guatemala" → https://www.gob.gt/ (Gobierno de Guatemala (gob.gt))'],
-      [procedurePage.url, 'enlace "Cancillería de México" → https://www.gob.mx/sre (gob.mx)'],
     ]);
     expect(byKind('procedure_requirements')).toEqual([
       [procedurePage.url, '"Requisitos" seguido de 3 requisitos en "Licencia de portación — Trámites"'],
@@ -128,6 +130,36 @@ describe('recommendations collector', () => {
   it('reports nothing for a site without any of it', async () => {
     const bare = snapshot({ url: `${base}/`, title: 'Inicio', text: 'Bienvenidos', links: [link(`${base}/noticias`, 'Noticias')] });
     expect(await recommendationsCollector.collect(siteContext([bare]))).toEqual({ findings: [], documentFormats: {} });
+  });
+
+  it("reads the national portals and the law's phrases from the scan's country profile", async () => {
+    const sv = 'https://www.ministerio.gob.sv';
+    const page = snapshot({
+      url: `${sv}/`,
+      title: 'Ministerio de Ejemplo',
+      links: [
+        link('https://www.gob.sv/', 'Gobierno de El Salvador'),
+        link('https://www.gob.gt/', 'Gobierno de Guatemala'),
+        link(`${sv}/transparencia/informacion-oficiosa`, 'Información oficiosa'),
+        link(`${sv}/transparencia/uip`, 'UIP'),
+      ],
+      text: 'Ley de Acceso a la Información Pública',
+    });
+    const found = async (profile: CountryProfile) =>
+      (await recommendationsCollector.collect(siteContext([page], { extra: { profile } }))).findings
+        .filter((f) => f.kind === 'national_portal_link' || f.kind === 'public_information')
+        .map((f) => f.detail);
+    expect(await found(BUILTIN_PROFILES['el-salvador'] as CountryProfile)).toEqual([
+      'enlace "Gobierno de El Salvador" → https://www.gob.sv/ (Gobierno de El Salvador (gob.sv))',
+      `enlace "Información oficiosa" → ${sv}/transparencia/informacion-oficiosa`,
+      'texto "ley de acceso a la informacion publica"',
+    ]);
+    // Guatemala's portal and its law's "UIP" (Unidad de Información Pública), not El Salvador's "información oficiosa".
+    expect(await found(BUILTIN_PROFILES.guatemala as CountryProfile)).toEqual([
+      'enlace "Gobierno de Guatemala" → https://www.gob.gt/ (Gobierno de Guatemala (gob.gt))',
+      'texto "ley de acceso a la informacion publica"',
+      `enlace "UIP" → ${sv}/transparencia/uip`,
+    ]);
   });
 
   it('does not count a national portal linking to itself', async () => {

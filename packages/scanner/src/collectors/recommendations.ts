@@ -1,27 +1,30 @@
-import type { RecommendationKind, RecommendationsEvidence } from '@egov-monitor/rubric';
+import { defaultProfile } from '@egov-monitor/rubric';
+import type { CountryProfile, RecommendationKind, RecommendationsEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
-import { nationalPortals, recommendationsData as data } from './support-standards/data.js';
+import { recommendationsData as data } from './support-standards/data.js';
 import { Phrases, clip, extensionOf, hostOf, normalize } from './support-standards/text.js';
 
 /**
  * Evidence for the report's recommendations (see docs/standards.md for the principle each implements): a
  * privacy policy, a link to the national portal, published requirements and status tracking of procedures,
  * open data, public information (Decreto 57-2008), a feedback channel, and the formats of linked documents.
- * Every finding names the page and what was matched there, so a reviewer can check it in one click.
+ * Every finding names the page and what was matched there, so a reviewer can check it in one click. The country's
+ * facts (its national portals, the phrases of its access-to-information law) come from the scan's profile.
  */
 export const recommendationsCollector: Collector<'recommendations'> = {
   kind: 'recommendations',
   async collect(site: SiteContext): Promise<RecommendationsEvidence> {
     const findings = new Findings(data.maxFindingsPerKind);
+    const country = countryLists(site.profile ?? defaultProfile);
     for (const page of site.pages) {
       if (page.soft404 || page.status >= 400) continue;
       privacyPolicy(page, findings);
-      nationalPortalLink(page, site, findings);
+      nationalPortalLink(page, site, country.portalByHost, findings);
       procedureRequirements(page, findings);
       procedureTracking(page, findings);
       openData(page, findings);
-      publicInformation(page, findings);
+      publicInformation(page, country.publicInformation, findings);
       feedbackChannel(page, findings);
     }
     const documentFormats = documents(site.pages, findings);
@@ -101,8 +104,10 @@ function privacyPolicy(page: PageSnapshot, findings: Findings): void {
 
 // --- national_portal_link: recommendation "a national portal of digital services" -----------------------------
 
-const portalByHost = new Map(nationalPortals.flatMap((portal) => portal.hosts.map((host) => [host, portal] as const)));
-function nationalPortalLink(page: PageSnapshot, site: SiteContext, findings: Findings): void {
+type PortalByHost = Map<string, CountryProfile['nationalPortals'][number]>;
+
+/** Only the profile's own portals: a Guatemalan ministry's link to gob.mx is not a link to its national portal. */
+function nationalPortalLink(page: PageSnapshot, site: SiteContext, portalByHost: PortalByHost, findings: Findings): void {
   for (const link of page.links) {
     const host = hostOf(link.href)?.replace(/\.$/, '');
     const portal = host ? portalByHost.get(host) : undefined;
@@ -252,17 +257,17 @@ function openData(page: PageSnapshot, findings: Findings): void {
   if (platform) findings.add('open_data', page.url, `el sitio es un portal ${platform} (meta generator "${clip(page.meta.generator ?? '', 60)}")`, `generator`);
 }
 
-// --- public_information: Decreto 57-2008 (Ley de Acceso a la Información Pública), información pública de oficio
+// --- public_information: the country's access-to-information law (Guatemala: Decreto 57-2008, información pública
+// de oficio), in the language's words (recommendations.json) and the law's own (the profile's publicInformation)
 
-const publicInfo = compile(data.publicInformation);
-const contextual = data.publicInformation.contextualPhrases.map((entry) => ({
-  phrase: new Phrases([entry.phrase]),
-  requires: new Phrases(entry.requires),
-}));
+interface PublicInformationLists {
+  announce: { link: Phrases; text: Phrases };
+  contextual: { phrase: Phrases; requires: Phrases }[];
+}
 
-function publicInformation(page: PageSnapshot, findings: Findings): void {
-  announce('public_information', page, publicInfo, findings);
-  for (const entry of contextual) {
+function publicInformation(page: PageSnapshot, lists: PublicInformationLists, findings: Findings): void {
+  announce('public_information', page, lists.announce, findings);
+  for (const entry of lists.contextual) {
     if (entry.requires.match(page.text) === null && entry.requires.match(page.title) === null) continue;
     for (const link of page.links) {
       const label = labelOf(link);
@@ -333,4 +338,30 @@ function documents(pages: PageSnapshot[], findings: Findings): Record<string, nu
   const counts: Record<string, number> = {};
   for (const extension of [...seen.values()].sort()) counts[extension] = (counts[extension] ?? 0) + 1;
   return counts;
+}
+
+// --- the country's lists, compiled once per profile ------------------------------------------------------------
+
+const compiledByProfile = new WeakMap<CountryProfile, { portalByHost: PortalByHost; publicInformation: PublicInformationLists }>();
+
+function countryLists(profile: CountryProfile) {
+  let lists = compiledByProfile.get(profile);
+  if (!lists) {
+    const law = profile.publicInformation;
+    lists = {
+      portalByHost: new Map(profile.nationalPortals.flatMap((portal) => portal.hosts.map((host) => [host, portal] as const))),
+      publicInformation: {
+        announce: compile({
+          linkPhrases: [...data.publicInformation.linkPhrases, ...law.linkPhrases],
+          textPhrases: [...data.publicInformation.textPhrases, ...law.textPhrases],
+        }),
+        contextual: [...data.publicInformation.contextualPhrases, ...law.contextualPhrases].map((entry) => ({
+          phrase: new Phrases([entry.phrase]),
+          requires: new Phrases(entry.requires),
+        })),
+      },
+    };
+    compiledByProfile.set(profile, lists);
+  }
+  return lists;
 }

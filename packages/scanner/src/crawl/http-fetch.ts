@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
+import { defaultProfile } from '@egov-monitor/rubric';
 import type { FetchedResource } from '../collectors/collector.js';
 import { egressCreateConnection } from '../egress/connect.js';
 import { createEgressPolicy, EgressRefusedError, type EgressPolicy } from '../egress/policy.js';
@@ -32,6 +33,7 @@ export interface HttpFetchOptions {
   stopAtCap?: boolean;
   /** Cookie header for a URL (the browser context's cookies), so a fetch looks like the same visitor. */
   cookies?: (url: string) => Promise<string>;
+  /** The country profile's Accept-Language (ScanOptions.profile); default: the default profile's. */
   acceptLanguage?: string;
 }
 
@@ -73,7 +75,7 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
     const headers: Record<string, string> = {
       'user-agent': options.userAgent,
       accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-      'accept-language': options.acceptLanguage ?? 'es-GT,es;q=0.9,en;q=0.5',
+      'accept-language': options.acceptLanguage ?? defaultProfile.acceptLanguage,
       'accept-encoding': 'gzip, deflate, br',
     };
     if (cookie) headers.cookie = cookie;

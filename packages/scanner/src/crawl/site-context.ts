@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import type { CrawlEvidence, SiteTarget } from '@egov-monitor/rubric';
+import type { CountryProfile, CrawlEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { FetchedResource, SiteContext } from '../collectors/collector.js';
 import type { EgressPolicy } from '../egress/policy.js';
 import { checkCertificate, type CertificateCheck } from '../https/certificate-check.js';
@@ -25,6 +25,8 @@ export interface SiteContextInput {
   scannedAt: string;
   userAgent: string;
   extraCaPems: string[];
+  /** ScanOptions.profile: the country's facts collectors read (national portals, the law's phrases). */
+  profile: CountryProfile;
   /** The site's egress policy: every Node-side connection of its collectors goes through it. */
   egress: EgressPolicy;
   pageTimeoutMs: number;
@@ -57,6 +59,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
     scannedAt: input.scannedAt,
     userAgent: input.userAgent,
     extraCaPems: input.extraCaPems,
+    profile: input.profile,
     egress: input.egress,
     ...(input.crawl ? { crawl: input.crawl } : {}),
     ...(input.notFoundProbe ? { notFoundProbe: input.notFoundProbe } : {}),
@@ -75,6 +78,7 @@ export function createSiteContext(input: SiteContextInput): SiteContext {
         extraCaPems: input.extraCaPems,
         egress: input.egress,
         cookies: cookieHeader(input.browser),
+        acceptLanguage: input.profile.acceptLanguage,
       });
     },
     checkCertificate(url: string): Promise<CertificateCheck> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nationalPortals, recommendationsData, usabilityData } from './data.js';
+import { BUILTIN_PROFILES } from '@egov-monitor/rubric';
+import { recommendationsData, usabilityData } from './data.js';
 import { normalize } from './text.js';
 
 const phraseLists = (value: unknown, path: string): [string, string[]][] => {
@@ -13,6 +14,13 @@ describe('standards data files', () => {
   it('has no empty or duplicate phrase in any list (after normalisation)', () => {
     const lists = [...phraseLists(recommendationsData, 'recommendations'), ...phraseLists(usabilityData, 'usability')];
     expect(lists.length).toBeGreaterThan(10);
+    // A profile's law phrases join the language's: together they must not repeat either.
+    for (const profile of Object.values(BUILTIN_PROFILES)) {
+      const law = profile.publicInformation;
+      const generic = recommendationsData.publicInformation;
+      lists.push([`${profile.id}.linkPhrases`, [...generic.linkPhrases, ...law.linkPhrases]]);
+      lists.push([`${profile.id}.textPhrases`, [...generic.textPhrases, ...law.textPhrases]]);
+    }
     for (const [path, list] of lists) {
       const normal = list.map(normalize);
       expect(normal.filter((p) => p.length === 0), path).toEqual([]);
@@ -49,11 +57,13 @@ describe('standards data files', () => {
     }
   });
 
-  it('gives each national portal unique, lower-case, exact hosts and unique key-page groups', () => {
-    const hosts = nationalPortals.flatMap((p) => p.hosts);
-    expect(new Set(hosts).size).toBe(hosts.length);
-    for (const host of hosts) expect(host).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
-    expect(hosts).toContain('www.gob.gt');
+  it("gives each profile's national portals lower-case, exact hosts, and unique key-page groups", () => {
+    for (const profile of Object.values(BUILTIN_PROFILES)) {
+      const hosts = profile.nationalPortals.flatMap((p) => p.hosts);
+      expect(new Set(hosts).size).toBe(hosts.length);
+      for (const host of hosts) expect(host).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+    }
+    expect(BUILTIN_PROFILES.guatemala?.nationalPortals.flatMap((p) => p.hosts)).toContain('www.gob.gt');
     const ids = usabilityData.keyPages.groups.map((g) => g.id);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -1,8 +1,7 @@
 import recommendationsJson from '../../data/recommendations.json' with { type: 'json' };
-import nationalPortalsJson from '../../data/national-portals.json' with { type: 'json' };
 import usabilityJson from '../../data/usability.json' with { type: 'json' };
 
-/** Typed views of the standards collectors' data files (word lists, thresholds, national portals). */
+/** Typed views of the standards collectors' data files (word lists, thresholds); a country's facts are in its profile. */
 
 export interface PhraseLists {
   linkPhrases: string[];
@@ -31,12 +30,6 @@ export interface RecommendationsData {
   documentFormats: { extensions: string[]; open: string[] };
 }
 
-export interface NationalPortal {
-  country: string;
-  name: string;
-  hosts: string[];
-}
-
 export interface UsabilityData {
   contentLanguage: {
     minCharacters: number;
@@ -50,5 +43,4 @@ export interface UsabilityData {
 }
 
 export const recommendationsData = recommendationsJson as RecommendationsData;
-export const nationalPortals = (nationalPortalsJson as { portals: NationalPortal[] }).portals;
 export const usabilityData = usabilityJson as UsabilityData;
