@@ -33,3 +33,7 @@ export type { SitePair } from './compare/index.js';
 
 // one identity for a page and a site (the crawl, duplicates, comparison, overrides, the issue marker)
 export { canonicalUrl, pageIdentity, siteIdentity, siteIdentityHash } from './identity/url-identity.js';
+
+// one text normaliser and phrase matcher (the scanner's word lists, the criteria's settings)
+export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, wordText, words } from './text/index.js';
+export type { PhraseMatcherOptions } from './text/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recommendationsCollector, requirementItems } from './recommendations.js';
-import { form, link, siteContext, snapshot } from './support-standards/test-helpers/snapshot.js';
+import { form, link, siteContext, snapshot } from './test-support/snapshot.js';
 
 const base = 'https://ministerio.gob.gt';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nationalPortals, recommendationsData, usabilityData } from './data.js';
-import { normalize } from './text.js';
+import { nationalPortals, recommendationsData, usabilityData } from './standards.js';
+import { normalizeText } from '@egov-monitor/rubric';
 
 const phraseLists = (value: unknown, path: string): [string, string[]][] => {
   if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? [[path, value as string[]]] : [];
@@ -14,7 +14,7 @@ describe('standards data files', () => {
     const lists = [...phraseLists(recommendationsData, 'recommendations'), ...phraseLists(usabilityData, 'usability')];
     expect(lists.length).toBeGreaterThan(10);
     for (const [path, list] of lists) {
-      const normal = list.map(normalize);
+      const normal = list.map(normalizeText);
       expect(normal.filter((p) => p.length === 0), path).toEqual([]);
       expect(normal.filter((p, i) => normal.indexOf(p) !== i), path).toEqual([]);
     }

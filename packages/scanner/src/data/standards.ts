@@ -1,6 +1,6 @@
-import recommendationsJson from '../../data/recommendations.json' with { type: 'json' };
-import nationalPortalsJson from '../../data/national-portals.json' with { type: 'json' };
-import usabilityJson from '../../data/usability.json' with { type: 'json' };
+import recommendationsJson from './recommendations.json' with { type: 'json' };
+import nationalPortalsJson from './national-portals.json' with { type: 'json' };
+import usabilityJson from './usability.json' with { type: 'json' };
 
 /** Typed views of the standards collectors' data files (word lists, thresholds, national portals). */
 
