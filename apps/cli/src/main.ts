@@ -3,11 +3,13 @@ import { CommanderError } from 'commander';
 import {
   BrowserUnavailableError,
   checkTimeLimits,
+  gateFailureLines,
   PipelineConfigError,
   readOverridesFile,
   readPreviousResults,
   readRubricFile,
   readUrlListFile,
+  RUN_OPTIONS,
   runScan,
   urlListFromArguments,
   UrlListError,
@@ -86,7 +88,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 
 async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number> {
   if (urls.length > 0 && flags.urls) throw new UsageError('give URLs or --urls FILE, not both');
-  const outDir = resolve(flags.out);
+  const outDir = resolve(flags.out ?? RUN_OPTIONS.outDir.default);
 
   // Every input file is read and validated before the first site is scanned.
   let targets: SiteTarget[] = [];
@@ -134,8 +136,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
         maxPages: flags.maxPages,
         maxDepth: flags.maxDepth,
         maxDiscoveredPages: flags.maxDiscoveredPages,
-        ...(flags.siteTimeout !== undefined && { siteTimeoutMs: flags.siteTimeout }),
-        ...(flags.pageTimeout !== undefined && { pageTimeoutMs: flags.pageTimeout }),
+        siteTimeoutMs: flags.siteTimeout,
+        pageTimeoutMs: flags.pageTimeout,
         userAgent: flags.userAgent,
         lighthouse: { enabled: flags.lighthouse, keyPages: flags.lighthousePages },
       },
@@ -171,14 +173,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       );
       return EXIT.runFailed;
     }
-    const failed = outcome.gates.filter((gate) => !gate.met);
-    for (const gate of failed) {
-      io.stderr.write(
-        `egov-monitor: ${gate.below.length} site(s) below ${gate.description}: ${gate.below
-          .map((site) => `${site.name || site.url} (${site.actual})`)
-          .join(', ')}\n`,
-      );
-    }
+    const failed = gateFailureLines(outcome.gates);
+    for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
     if (failed.length > 0) return EXIT.belowGate;
     return EXIT.ok;
   } finally {

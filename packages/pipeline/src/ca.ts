@@ -15,6 +15,7 @@ export async function readExtraCaPems(
   const files = [...caFiles];
   const fromEnv = env.NODE_EXTRA_CA_CERTS?.trim();
   if (fromEnv && !files.includes(fromEnv)) files.push(fromEnv);
+  if (files.length === 0) return [];
   const bundles: string[] = [];
   for (const file of files) {
     let text: string;

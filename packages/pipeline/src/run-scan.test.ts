@@ -23,7 +23,14 @@ const scanner = vi.hoisted(() => ({
   launches: 0,
 }));
 
-vi.mock('@egov-monitor/scanner', () => ({
+const { pick } = vi.hoisted(() => ({
+  pick: <T extends object, K extends keyof T>(value: T, ...keys: K[]) =>
+    Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>,
+}));
+
+vi.mock('@egov-monitor/scanner', async (importOriginal) => ({
+  // The CA reader's PEM helpers are real: NODE_EXTRA_CA_CERTS may be set where the tests run.
+  ...pick(await importOriginal<typeof import('@egov-monitor/scanner')>(), 'splitPemBundle', 'withoutSystemRoots'),
   DEFAULT_SCAN_OPTIONS: {
     maxPages: 30,
     maxDepth: 4,

@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import { readExtraCaPems } from './ca.js';
 import { evaluateGates } from './gates.js';
 import { checkTimeLimits } from './time-limits.js';
+import { RUN_OPTIONS } from './run-options.js';
 import { TOOL_VERSION } from './version.js';
 import type { GateResult } from './gates.js';
 import { defaultConcurrency } from './concurrency.js';
@@ -338,7 +339,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   if (options.previous) results.comparison = collected.comparison(options.previous);
   const readSites = () => readSiteFiles(siteFiles);
   const written = await writeRunReport({ results, sites: readSites }, options.outDir, {
-    lang: options.lang ?? 'es',
+    lang: options.lang ?? RUN_OPTIONS.lang.default,
   });
   const reportFiles = written.files;
   emit({ type: 'report', files: reportFiles });
@@ -379,7 +380,12 @@ function buildScanOptions(
   return {
     ...DEFAULT_SCAN_OPTIONS,
     ...defined,
-    lighthouse: { ...DEFAULT_SCAN_OPTIONS.lighthouse, ...stripUndefined(lighthouse ?? {}) },
+    // The run's default (RUN_OPTIONS, what the CLI and the Action document), not the scanner library's.
+    lighthouse: {
+      ...DEFAULT_SCAN_OPTIONS.lighthouse,
+      enabled: RUN_OPTIONS.lighthouse.default,
+      ...stripUndefined(lighthouse ?? {}),
+    },
     extraCaPems,
     ...(now ? { now } : {}),
   };
