@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compareRuns, validateResults } from '@egov-monitor/rubric';
 import { OutputWriteError } from '@egov-monitor/reporter';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
+import type * as Scanner from '@egov-monitor/scanner';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
 import { crawlEvidence } from '@egov-monitor/rubric/test-support';
 import type { RunProgressEvent } from './progress.js';
@@ -30,7 +31,7 @@ const { pick } = vi.hoisted(() => ({
 
 vi.mock('@egov-monitor/scanner', async (importOriginal) => ({
   // The CA reader's PEM helpers are real: NODE_EXTRA_CA_CERTS may be set where the tests run.
-  ...pick(await importOriginal<typeof import('@egov-monitor/scanner')>(), 'splitPemBundle', 'withoutSystemRoots'),
+  ...pick(await importOriginal<typeof Scanner>(), 'splitPemBundle', 'withoutSystemRoots'),
   DEFAULT_SCAN_OPTIONS: {
     maxPages: 30,
     maxDepth: 4,
