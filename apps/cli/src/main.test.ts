@@ -20,6 +20,7 @@ const FLAGS = [
   '--rubric',
   '--overrides',
   '--previous',
+  '--history',
   '--resume',
   '--no-lighthouse',
   '--lighthouse-pages',

@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import {
+  buildSite,
   BrowserUnavailableError,
   checkTimeLimits,
   gateFailureLines,
+  HistoryStoreError,
+  listNameOf,
+  openLocalHistory,
   PipelineConfigError,
   readOverridesFile,
   readPreviousResults,
@@ -15,8 +20,9 @@ import {
   UrlListError,
 } from '@egov-monitor/pipeline';
 import type { ListProblem, RunOptions } from '@egov-monitor/pipeline';
+import { HistoryFormatError } from '@egov-monitor/rubric';
 import type { SiteTarget } from '@egov-monitor/rubric';
-import type { ScanFlags } from './program.js';
+import type { ScanFlags, SiteFlags } from './program.js';
 import { buildProgram } from './program.js';
 import { createProgress } from './progress.js';
 
@@ -51,9 +57,14 @@ class Interrupted extends Error {
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(async (urls, flags) => {
-    exitCode = await scan(urls, flags, io);
-  });
+  const program = buildProgram(
+    async (urls, flags) => {
+      exitCode = await scan(urls, flags, io);
+    },
+    async (flags) => {
+      exitCode = await site(flags, io);
+    },
+  );
   program.exitOverride();
   program.configureOutput({
     writeOut: (text) => io.stdout.write(text),
@@ -75,7 +86,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (
       error instanceof UsageError ||
       error instanceof UrlListError ||
-      error instanceof PipelineConfigError
+      error instanceof PipelineConfigError ||
+      error instanceof HistoryStoreError ||
+      error instanceof HistoryFormatError
     ) {
       io.stderr.write(`egov-monitor: ${oneLine(error.message)}\n`);
       return EXIT.usage;
@@ -147,6 +160,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       rubric,
       overrides,
       previous,
+      ...(flags.history ? { history: openLocalHistory(resolve(flags.history)), listName: useFixtures ? 'fixtures' : listNameOf(flags.urls) } : {}),
       resume: flags.resume,
       failUnderLevel: flags.failUnderLevel,
       failUnderScore: flags.failUnderScore,
@@ -173,6 +187,14 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       );
       return EXIT.runFailed;
     }
+    if (outcome.history && 'error' in outcome.history) {
+      io.stderr.write(`egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`);
+      return EXIT.runFailed;
+    }
+    if (outcome.history) {
+      const { appended } = outcome.history;
+      io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
+    }
     const failed = gateFailureLines(outcome.gates);
     for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
     if (failed.length > 0) return EXIT.belowGate;
@@ -182,6 +204,29 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
     progress.stop();
     await fixtures?.close();
   }
+}
+
+/**
+ * `egov-monitor site --history DIR --out DIR`: builds the static site from the history folder. A missing or empty
+ * history is a usage error (exit 2), like a missing input file.
+ */
+async function site(flags: SiteFlags, io: CliIo): Promise<number> {
+  const dir = resolve(flags.history);
+  if (!existsSync(dir)) throw new UsageError(`--history ${flags.history}: no such folder`);
+  const built = await buildSite({
+    history: openLocalHistory(dir),
+    outDir: resolve(flags.out),
+    log: (message) => io.stderr.write(`${message}\n`),
+  });
+  io.stdout.write(`${built.outDir}\n`);
+  io.stderr.write(
+    `egov-monitor: site built from ${built.runs} run(s): ${built.sites} site(s), ${built.institutions} institution(s), ${built.pages} page(s) → ${built.outDir}\n`,
+  );
+  return EXIT.ok;
+}
+
+function oneLineText(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 function errorText(error: unknown): string {

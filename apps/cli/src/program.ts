@@ -21,6 +21,7 @@ export interface ScanFlags {
   rubric?: string;
   overrides?: string;
   previous?: string;
+  history?: string;
   resume: boolean;
   lighthouse: boolean;
   lighthousePages?: number;
@@ -30,6 +31,12 @@ export interface ScanFlags {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The flags of `egov-monitor site`. */
+export interface SiteFlags {
+  history: string;
+  out: string;
+}
 
 /** A run option as a commander flag: its help, what it accepts and its default all come from RUN_OPTIONS. */
 function runOption(key: RunOptionKey): Option {
@@ -55,7 +62,10 @@ function runOption(key: RunOptionKey): Option {
  * Builds the command line. `onScan` receives the parsed URLs and flags; everything else (reading files,
  * scanning, reporting) happens in the pipeline.
  */
-export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promise<void>): Command {
+export function buildProgram(
+  onScan: (urls: string[], flags: ScanFlags) => Promise<void>,
+  onSite: (flags: SiteFlags) => Promise<void> = async () => undefined,
+): Command {
   const program = new Command('egov-monitor')
     .description(
       'Automatic, evidence-backed diagnosis of the e-government maturity (levels 1-5) and standards compliance of government websites.',
@@ -92,7 +102,11 @@ export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promi
       'rubric thresholds and word lists, YAML or JSON (default: the built-in rubric)',
     )
     .option('--overrides <file>', "reviewers' overrides of criteria, YAML or JSON")
-    .option('--previous <file>', 'results.json of an earlier run, to report what changed')
+    .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')
+    .option(
+      '--history <dir>',
+      'history folder (docs/history.md): compare with its newest run unless --previous is given, then append this run',
+    )
     .option('--resume', 'keep sites already finished in --out by an interrupted run; scan the rest', false)
     .addOption(runOption('lighthouse'))
     .addOption(runOption('lighthousePages'))
@@ -111,9 +125,29 @@ export function buildProgram(onScan: (urls: string[], flags: ScanFlags) => Promi
         '  egov-monitor scan                                  # the fixture sites, into ./egov-report',
         '  egov-monitor scan https://www.minfin.gob.gt/ --no-lighthouse',
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --out informe --previous old/results.json',
+        '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --history historial',
       ].join('\n'),
     )
     .action(async (urls: string[], flags: ScanFlags) => onScan(urls, flags));
+
+  program
+    .command('site')
+    .description(
+      'Build the public static website (es and en, no JavaScript, nothing loaded from elsewhere) from a history folder: ranking, charts, a page per institution and per site with its evidence and trends, CSV and JSON downloads.',
+    )
+    .requiredOption('--history <dir>', 'history folder written by `scan --history` (or a checkout of the data branch)')
+    .option('--out <dir>', 'output folder: created, or replaced if an earlier `site` built it', 'egov-site')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 built; 2 bad flag, or a history that is missing, empty or malformed; 3 the build failed.',
+        '',
+        'Example:',
+        '  egov-monitor site --history historial --out sitio   # then publish sitio/ (e.g. GitHub Pages)',
+      ].join('\n'),
+    )
+    .action(async (flags: SiteFlags) => onSite(flags));
 
   return program;
 }

@@ -102,15 +102,38 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'));
     expect(siteIssues).toHaveLength(1);
     expect(siteIssues[0]!.title).toContain(`Nivel ${site.expected.level}`);
+    // The run went to the history on the data branch (created by this first run).
+    expect(run.outputs['history-run']).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+    expect(github.git.listFiles('egov-monitor-data')).toEqual(['index.json', 'latest/results.json.gz', expect.stringMatching(/^runs\/\d{4}\//)]);
     expect(github.violations).toEqual([]);
   });
 
   it('gates a site below the chosen level: the step fails naming the site, and the issue is updated, not duplicated', async () => {
     const site = fixtures.sites[0]!;
+    const siteDir = mkdtempSync(join(tmpdir(), 'egov-action-site-'));
     const run = await runAction(
-      { urls: site.url, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '8', mode: 'gate', 'fail-under-level': '3', 'github-token': 'ghs_test' },
+      {
+        urls: site.url,
+        'ca-file': fixtures.caFile,
+        lighthouse: 'false',
+        'max-pages': '8',
+        mode: 'gate',
+        'fail-under-level': '3',
+        'github-token': 'ghs_test',
+        'site-dir': siteDir,
+        'site-url': 'https://agencia.github.io/sitio-web/',
+      },
       { ...env, GITHUB_RUN_ID: '4243' },
     );
+    // The second run compares with the first, read from the history, and the website is built from both runs.
+    expect(run.log).toContain('compared with the previous run kept in branch egov-monitor-data of agencia/sitio-web');
+    expect(github.git.log('egov-monitor-data')).toHaveLength(2);
+    expect(run.outputs['site-dir']).toBe(siteDir);
+    expect(existsSync(join(siteDir, 'es', 'index.html'))).toBe(true);
+    expect(existsSync(join(siteDir, 'en', 'index.html'))).toBe(true);
+    const issue = [...github.issues.values()].find((i) => i.body?.includes('egov-monitor:site:'))!;
+    expect(issue.body).toMatch(/\(<https:\/\/agencia\.github\.io\/sitio-web\/es\/sitios\/127-0-0-1-\d+-[0-9a-f]{8}\.html>\)/);
+    rmSync(siteDir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.outputs.passed).toBe('false');
     expect(run.log).toContain('::error::below the gate:%0A1 site(s) below maturity level ≥ 3: ');

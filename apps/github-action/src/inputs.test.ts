@@ -16,9 +16,12 @@ describe('readInputs', () => {
       closeRemoved: false,
       onPublishError: 'fail',
       outDir: 'egov-report',
+      history: true,
+      historyBranch: 'egov-monitor-data',
     });
     expect(read.reportUrl).toBeUndefined();
     expect(read.failUnderLevel).toBeUndefined();
+    expect(read.siteDir).toBeUndefined();
   });
 
   it('reads an agency gating its own site', () => {
@@ -64,8 +67,18 @@ describe('readInputs', () => {
     });
   });
 
+  it('reads the history and the website', () => {
+    const read = readInputs(
+      inputs({ urls: 'https://a.gob.gt', history: 'false', 'history-branch': 'datos/observatorio', 'site-dir': '_site', 'site-url': 'https://org.github.io/obs/' }),
+    );
+    expect(read).toMatchObject({ history: false, historyBranch: 'datos/observatorio', siteDir: '_site', siteUrl: 'https://org.github.io/obs/' });
+  });
+
   it.each([
     [{}, /give the sites to scan/],
+    [{ urls: 'https://a.gob.gt', 'history-branch': 'a..b' }, /"history-branch" is not a valid branch name/],
+    [{ urls: 'https://a.gob.gt', 'history-branch': 'con espacio' }, /"history-branch" is not a valid branch name/],
+    [{ urls: 'https://a.gob.gt', 'site-url': 'org.github.io' }, /"site-url" needs an http\(s\) address/],
     [{ urls: 'https://a.gob.gt', mode: 'gate' }, /"gate" needs a threshold/],
     [{ urls: 'https://a.gob.gt', mode: 'watch' }, /input "mode" must be one of monitor, gate, got "watch"/],
     [{ urls: 'https://a.gob.gt', 'fail-under-level': '6' }, /"fail-under-level" must be a whole number from 0 to 5, got 6/],

@@ -27,6 +27,13 @@ export interface ActionInputs {
   rubricFile?: string;
   overridesFile?: string;
   previousResults?: string;
+  /** Keep the history on a data branch (default true): the previous run comes from it, this run is appended. */
+  history: boolean;
+  historyBranch: string;
+  /** Build the static site from the history into this folder (for actions/upload-pages-artifact). */
+  siteDir?: string;
+  /** Where the site is published: site issues link to their page there. */
+  siteUrl?: string;
   outDir: string;
   issues: boolean;
   closeRemoved: boolean;
@@ -88,6 +95,15 @@ function oneOf<T extends string>(get: GetInput, name: string, choices: readonly 
     throw new InputError(`input "${name}" must be one of ${choices.join(', ')}, got "${value}"`);
   }
   return value as T;
+}
+
+/** A branch name git accepts (git check-ref-format, the common cases): no spaces, `..`, `~^:?*[\\`, no leading `-`. */
+function branchName(get: GetInput, name: string): string {
+  const value = optional(get, name) ?? 'egov-monitor-data';
+  if (!/^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[^\s~^:?*[\\]+(?<![./])$/.test(value) || value.endsWith('.lock')) {
+    throw new InputError(`input "${name}" is not a valid branch name: "${value}"`);
+  }
+  return value;
 }
 
 function webAddress(get: GetInput, name: string): string | undefined {
@@ -156,6 +172,10 @@ export function readInputs(get: GetInput): ActionInputs {
     rubricFile: optional(get, 'rubric-file'),
     overridesFile: optional(get, 'overrides-file'),
     previousResults: optional(get, 'previous-results'),
+    history: boolean(get, 'history', true),
+    historyBranch: branchName(get, 'history-branch'),
+    siteDir: optional(get, 'site-dir'),
+    siteUrl: webAddress(get, 'site-url'),
     outDir: runOption(get, 'outDir') ?? RUN_OPTIONS.outDir.default,
     issues: boolean(get, 'issues', true),
     closeRemoved: boolean(get, 'close-removed', false),

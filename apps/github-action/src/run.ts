@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
   gateFailureLines,
+  buildSite,
+  HistoryStoreError,
+  listNameOf,
+  openGitHubHistory,
   readOverridesFile,
   readPreviousResults,
   readRubricFile,
@@ -9,9 +13,10 @@ import {
   runScan,
   urlListFromArguments,
 } from '@egov-monitor/pipeline';
-import type { RunProgressEvent } from '@egov-monitor/pipeline';
+import type { HistoryStore, RunProgressEvent } from '@egov-monitor/pipeline';
 import { renderSummaryIssue } from '@egov-monitor/reporter';
 import type { Logger } from '@egov-monitor/reporter';
+import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
 import type { PublishOutcome } from './publish.js';
 import { issueLinks, publishStep, runContext } from './publish.js';
@@ -66,6 +71,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       list.targets.push(...extra.targets);
       list.problems.push(...extra.problems);
     }
+    const history = await usableHistory(openHistory(inputs, runtime.env));
     const outcome = await runScan({
       targets: list.targets,
       listProblems: list.problems,
@@ -76,6 +82,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile) : undefined,
       overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
       previous: await previousResults(inputs.previousResults),
+      history,
+      listName: listNameOf(inputs.urlsFile),
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
       scan: {
@@ -92,6 +100,14 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       onProgress: logProgress,
     });
     const { results } = outcome;
+    if (outcome.previousFrom === 'history') core.info(`egov-monitor: compared with the previous run kept in ${history!.description}`);
+    if (outcome.history && 'error' in outcome.history) {
+      // The report and issues still go out; tomorrow's comparison will use the last run that was saved.
+      core.warning(`the run was not saved to the history: ${outcome.history.error}`);
+    } else if (outcome.history) {
+      core.info(`egov-monitor: run ${outcome.history.appended.runId} saved to ${outcome.history.appended.location} (${outcome.history.appended.runs} run(s))`);
+      core.setOutput('history-run', outcome.history.appended.runId);
+    }
 
     const context = runContext(runtime.env, results.startedAt);
     const reportUrl = inputs.reportUrl ?? context.runUrl;
@@ -108,6 +124,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
             runUrl: context.runUrl,
             reportUrl,
             closeRemoved: inputs.closeRemoved,
+            ...(inputs.siteUrl ? { sitePageBase: inputs.siteUrl } : {}),
           },
           actionsLog,
         )
@@ -120,6 +137,17 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       tool: results.tool,
     });
     await core.summary.addRaw(summaryText.body, true).write();
+
+    if (inputs.siteDir) {
+      if (!history) core.warning('site not built: it is built from the history, which is off (input "history") or has no repository');
+      // Built without this run, the site would present the previous run as the latest one.
+      else if (outcome.history && 'error' in outcome.history) core.warning('site not built: this run is not in the history');
+      else {
+        const built = await buildSite({ history, outDir: inputs.siteDir, log: (message) => core.info(message) });
+        core.info(`egov-monitor: site built from ${built.runs} run(s): ${built.pages} page(s) in ${built.outDir}`);
+        core.setOutput('site-dir', built.outDir);
+      }
+    }
 
     const evaluated = results.sites.filter((site) => site.status === 'ok');
     core.setOutput('results-file', outcome.reportFiles.find((file) => file.endsWith('results.json')) ?? '');
@@ -150,12 +178,50 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
   }
 }
 
-/** The first scheduled run has no previous results yet: that is a notice, not a failure. A broken file fails. */
+/**
+ * `previous-results` overrides the history. The first scheduled run has no such file yet: that is a notice (the
+ * history, when on, is used instead), not a failure. A broken file fails.
+ */
 async function previousResults(path: string | undefined) {
   if (!path) return undefined;
   if (!existsSync(path)) {
-    core.notice(`no previous results at ${path}: this run is not compared with an earlier one`);
+    core.notice(`no previous results at ${path}: this run is compared with the history's newest run, if any`);
     return undefined;
   }
   return readPreviousResults(path);
+}
+
+/**
+ * A history the token cannot read (a workflow whose `permissions` leave out `contents`) must not fail a scan that
+ * worked before the history existed: it is left out with a warning. A history that is readable but broken still
+ * stops the run (runScan), since comparing with a wrong baseline would mislead.
+ */
+async function usableHistory(history: HistoryStore | undefined): Promise<HistoryStore | undefined> {
+  if (!history) return undefined;
+  try {
+    await history.readIndex();
+    return history;
+  } catch (error) {
+    if (!(error instanceof HistoryStoreError) || error.status === undefined) throw error;
+    core.warning(`history not used: ${error.message}`);
+    return undefined;
+  }
+}
+
+/** The data branch of the repository the workflow runs in, through the REST API (needs `contents: write`). */
+function openHistory(inputs: ActionInputs, env: NodeJS.ProcessEnv): HistoryStore | undefined {
+  if (!inputs.history) return undefined;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!inputs.githubToken || !owner || !repo) {
+    core.warning('history off: it needs GITHUB_REPOSITORY and a github-token with contents: write');
+    return undefined;
+  }
+  return openGitHubHistory({
+    token: inputs.githubToken,
+    owner,
+    repo,
+    baseUrl: env.GITHUB_API_URL,
+    branch: inputs.historyBranch,
+    log: actionsLog,
+  });
 }

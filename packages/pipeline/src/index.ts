@@ -30,3 +30,16 @@ export type { RunOptionKey, RunOptionSpec } from './run-options.js';
 export { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/scanner';
 export { measureAccuracy, formatAccuracy } from './accuracy.js';
 export type { AccuracyReport, AccuracyMiss, LabelledSite } from './accuracy.js';
+// the history the tool keeps, and the static site built from it (the reporter's, re-exported for the apps)
+export {
+  buildSite,
+  DEFAULT_HISTORY_BRANCH,
+  HistoryStoreError,
+  latestResultsBytes,
+  openGitHubHistory,
+  openLocalHistory,
+  recordRun,
+  sitePageUrl,
+} from '@egov-monitor/reporter';
+export type { AppendResult, BuildSiteOptions, BuildSiteResult, GitHubHistoryOptions, HistoryStore } from '@egov-monitor/reporter';
+export { listNameOf } from './list-name.js';

@@ -26,9 +26,11 @@ import type {
 } from '@egov-monitor/rubric';
 import { DEFAULT_SCAN_OPTIONS, findChromeExecutable, launchBrowser, scanSite } from '@egov-monitor/scanner';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
-import { OutputWriteError, removeStaleTemporaries, writeRunReport } from '@egov-monitor/reporter';
+import { OutputWriteError, recordStreamedRun, removeStaleTemporaries, writeRunReport } from '@egov-monitor/reporter';
+import type { AppendResult, HistoryStore } from '@egov-monitor/reporter';
 import { join } from 'node:path';
 import { readExtraCaPems } from './ca.js';
+import { PipelineConfigError } from './errors.js';
 import { evaluateGates } from './gates.js';
 import { checkTimeLimits } from './time-limits.js';
 import { RUN_OPTIONS } from './run-options.js';
@@ -61,8 +63,15 @@ export interface RunOptions {
   extraCaPems?: string[];
   rubric?: Rubric;
   overrides?: Override[];
-  /** The previous run, to report what changed. */
+  /** The previous run, to report what changed. Without it, the newest run of `history` is used. */
   previous?: ScanResults;
+  /**
+   * The history the tool keeps (a folder or a data branch): the previous run is read from it when `previous` is
+   * not given, and this run is appended to it once the report is written.
+   */
+  history?: HistoryStore;
+  /** The URL list's name, recorded with the run in the history (null: sites from the command line). */
+  listName?: string | null;
   /** Keep sites whose result file from an interrupted run in outDir is valid; scan only the rest. */
   resume?: boolean;
   /** Report whether every site reached at least this level (error sites count as level 0). */
@@ -115,6 +124,13 @@ export interface RunOutcome {
   validation: ResultsValidation;
   /** The thresholds asked for (failUnderLevel, failUnderScore), each with the sites below it. */
   gates: GateResult[];
+  /** Where the comparison's previous run came from. */
+  previousFrom: 'option' | 'history' | null;
+  /**
+   * The append to the history, when one was given. A failure does not fail the run (the report is written): it is
+   * reported here for the caller to show.
+   */
+  history?: { appended: AppendResult } | { error: string };
 }
 
 const TOOL_NAME = 'egov-monitor';
@@ -151,6 +167,17 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   // The same checks as the CLI's flags and the Action's inputs, for callers of the library.
   checkTimeLimits(options.scan ?? {});
   const scanOptions = buildScanOptions(options.scan, extraCaPems, options.now);
+  // Read before anything is scanned: an unreadable history stops the run here, not after an hour of scanning.
+  let previous = options.previous;
+  let previousFrom: RunOutcome['previousFrom'] = previous ? 'option' : null;
+  if (!previous && options.history) {
+    try {
+      previous = (await options.history.readLatestResults()) ?? undefined;
+    } catch (error) {
+      throw new PipelineConfigError(`cannot read the previous run from the history: ${errorMessage(error)}`);
+    }
+    if (previous) previousFrom = 'history';
+  }
   const entries = orderEntries(options.targets, options.listProblems ?? []);
   const total = entries.length;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
@@ -180,7 +207,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   for (const folder of [options.outDir, join(options.outDir, 'sites'), join(options.outDir, 'evidence')]) {
     await removeStaleTemporaries(folder);
   }
-  const collected = new RunCollector(entries, options.previous);
+  const collected = new RunCollector(entries, previous);
   // The first file that cannot be written (a full disk) stops the run: later sites would fail the same way.
   let writeFailure: OutputWriteError | undefined;
   emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
@@ -336,7 +363,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     sites,
     aggregates: aggregate(sites, rubric),
   };
-  if (options.previous) results.comparison = collected.comparison(options.previous);
+  if (previous) results.comparison = collected.comparison(previous);
   const readSites = () => readSiteFiles(siteFiles);
   const written = await writeRunReport({ results, sites: readSites }, options.outDir, {
     lang: options.lang ?? RUN_OPTIONS.lang.default,
@@ -365,7 +392,26 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     },
     validation: written.validation,
     gates: evaluateGates(sites, options),
+    previousFrom,
   };
+  if (options.history) {
+    // Only results that match their schema enter the history: a broken run must not become tomorrow's baseline.
+    if (!written.validation.valid) {
+      outcome.history = { error: `not saved to the history: results.json does not match its schema` };
+    } else {
+      try {
+        // Streamed like the report: each site read back from its file and reduced, results.json compressed as written.
+        const appended = await recordStreamedRun(
+          options.history,
+          { results, sites: readSites, resultsJson: reportFiles[0]! },
+          { rubric, list: options.listName ?? null },
+        );
+        outcome.history = { appended };
+      } catch (error) {
+        outcome.history = { error: errorMessage(error) };
+      }
+    }
+  }
   emit({ type: 'run-done', elapsedMs: Math.round(performance.now() - started) });
   return outcome;
 }

@@ -5,9 +5,9 @@ import { foldAccents, siteIdentity } from '@egov-monitor/rubric';
 import type { SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
 
-/** Codes of list entries that cannot be scanned; they share the scanner's status taxonomy (docs/status-codes.md). */
-export type ListProblemCode =
-  'invalid-url' | 'unsupported-scheme' | 'duplicate-url' | 'invalid-group' | 'invalid-domain' | 'missing-url';
+import type { ListProblemCode } from '@egov-monitor/rubric';
+
+export type { ListProblemCode };
 
 /** One bad entry of a URL list. It becomes a site with status `error` in results.json; the run goes on. */
 export interface ListProblem {

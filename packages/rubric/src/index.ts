@@ -33,6 +33,12 @@ export type { SitePair } from './compare/index.js';
 
 // one identity for a page and a site (the crawl, duplicates, comparison, overrides, the issue marker)
 export { canonicalUrl, pageIdentity, siteIdentity, siteIdentityHash } from './identity/url-identity.js';
+export { STATUS_CODES, LIST_PROBLEM_CODES, isStatusCode } from './status-codes.js';
+export type { StatusCode, ListProblemCode } from './status-codes.js';
+
+// the history the tool keeps (compact runs, index) and the trends built from it
+export * from './history/index.js';
+export * from './trends/index.js';
 
 // one text normaliser and phrase matcher (the scanner's word lists, the criteria's settings)
 export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, wordText, words } from './text/index.js';

@@ -12,6 +12,7 @@ import type { IssueText } from '../render/issues.js';
 import type { LevelPoint } from '../render/mermaid.js';
 import { siteId, siteKey } from '../render/site-id.js';
 import { checkTitlesOf, comparisonFor, levelHistoryFromComparison } from '../render/view-model.js';
+import { sitePageUrl } from '../site/paths.js';
 import type { ClientOptions, GitHubClient, RepoRef } from './client.js';
 import { createClient } from './client.js';
 import { systemClock } from './clock.js';
@@ -51,6 +52,8 @@ export interface GitHubPublishOptions {
   reportUrl?: string;
   /** Close the issues of sites no longer in the list (default false). */
   closeRemoved?: boolean;
+  /** Base address of the published static site (`egov-monitor site`): each site issue links to its page there. */
+  sitePageBase?: string;
   /** Read, decide and count, but write nothing. */
   dryRun?: boolean;
   log?: Logger;
@@ -182,6 +185,7 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
           tool: results.tool,
           reportUrl,
           levelHistory: options.levelHistory?.(site) ?? levelHistoryFromComparison(results, site),
+          ...(options.sitePageBase ? { sitePage: sitePageUrl(options.sitePageBase, lang, site.url) } : {}),
         });
         const labels = [MANAGED_LABEL, siteStateLabel(site)];
         let issue: ManagedIssue | undefined = bySite.get(key);

@@ -66,7 +66,7 @@ const WRITE_BUFFER = 256 * 1024;
  * temporary file). Until `commit` resolves, the path still holds its previous content.
  */
 export class AtomicFile {
-  private pending: string[] = [];
+  private pending: (string | Uint8Array)[] = [];
   private pendingLength = 0;
   private done = false;
 
@@ -90,7 +90,8 @@ export class AtomicFile {
     }
   }
 
-  async write(chunk: string): Promise<void> {
+  /** Text (UTF-8) or bytes (the history's gzip files). */
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.done) throw new Error(`${this.path}: write after commit or abort`);
     this.pending.push(chunk);
     this.pendingLength += chunk.length;
@@ -99,11 +100,14 @@ export class AtomicFile {
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
+    const pending = this.pending;
+    const data = pending.every((chunk) => typeof chunk === 'string')
+      ? pending.join('')
+      : Buffer.concat(pending.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
     this.pending = [];
     this.pendingLength = 0;
     try {
-      await this.handle!.writeFile(text, 'utf8');
+      await this.handle!.writeFile(data, 'utf8');
     } catch (error) {
       await this.abort();
       throw new OutputWriteError(this.path, error);
@@ -150,17 +154,18 @@ async function syncDirectory(folder: string): Promise<void> {
 }
 
 /**
- * Writes `content` (a string, or chunks produced one at a time) atomically to `path`. An error thrown by the
- * producer is rethrown as is after the temporary file is removed; a file-system error becomes OutputWriteError.
+ * Writes `content` (a string, bytes, or chunks produced one at a time) atomically to `path`. An error thrown by
+ * the producer is rethrown as is after the temporary file is removed; a file-system error becomes OutputWriteError.
  */
 export async function writeFileAtomic(
   path: string,
-  content: string | Iterable<string> | AsyncIterable<string>,
+  content: string | Uint8Array | Iterable<string> | AsyncIterable<string>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const file = await AtomicFile.open(path, options);
   try {
-    if (typeof content === 'string') await file.write(content);
+    // A Buffer is iterable too (of numbers): it is one chunk.
+    if (typeof content === 'string' || content instanceof Uint8Array) await file.write(content);
     else for await (const chunk of content) await file.write(chunk);
   } catch (error) {
     await file.abort();

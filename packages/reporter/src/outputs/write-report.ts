@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { ResultsValidation, ScanResults, SiteResult } from '@egov-monitor/rubric';
 import type { Lang } from '../i18n/index.js';
-import { csvHeader, csvRow } from '../render/csv.js';
-import { htmlEnd, htmlHead, htmlSite } from '../render/html.js';
-import { MARKDOWN_SEPARATOR, markdownEnd, markdownHead, markdownSite } from '../render/markdown.js';
+import type { ReportFormat } from '../render/format.js';
+import { REPORT_FORMATS } from '../render/formats.js';
 import { comparisonIndex } from '../render/view-model.js';
 import type { ReportInput } from '../render/view-model.js';
 import { AtomicFile, removeStaleTemporaries, writeFileAtomic } from './atomic-file.js';
@@ -13,7 +12,10 @@ export interface WriteReportOptions {
   lang: Lang;
 }
 
-export const REPORT_FILES = ['results.json', 'report.md', 'report.html', 'report.csv'] as const;
+export const REPORT_FILES: readonly string[] = Object.freeze([
+  'results.json',
+  ...REPORT_FORMATS.map((format) => format.file),
+]);
 
 /**
  * A run to write without holding it whole: its head and one summary per site (`results.sites`, list order), and
@@ -26,7 +28,7 @@ export interface ReportSource {
 }
 
 export interface WrittenReport {
-  /** The four files, in the order of REPORT_FILES. */
+  /** The files written, in the order of REPORT_FILES. */
   files: string[];
   /** results.json against the results schema (per site and the rest), as it was written. */
   validation: ResultsValidation;
@@ -36,17 +38,25 @@ export interface WrittenReport {
  * Writes the run's four outputs into `outDir` (created if missing) and returns their paths, in the order of
  * REPORT_FILES. results.json keeps the key order the results were built with, indented by two spaces.
  */
-export async function writeReport(results: ScanResults, outDir: string, options: WriteReportOptions): Promise<string[]> {
+export async function writeReport(
+  results: ScanResults,
+  outDir: string,
+  options: WriteReportOptions,
+): Promise<string[]> {
   return (await writeRunReport({ results, sites: () => results.sites }, outDir, options)).files;
 }
 
 /**
- * Writes results.json, then report.md, report.html and report.csv, each atomically (a temporary file renamed into
+ * Writes results.json, then every report format (REPORT_FORMATS: report.md, report.html, report.csv), each atomically (a temporary file renamed into
  * place once complete and synced): a run killed or a disk full mid-write leaves the previous files whole, and
  * the error names the file and the cause. Memory stays that of one site at a time plus the summaries.
  */
-export async function writeRunReport(source: ReportSource, outDir: string, options: WriteReportOptions): Promise<WrittenReport> {
-  const [jsonPath, mdPath, htmlPath, csvPath] = REPORT_FILES.map((name) => join(outDir, name)) as [string, string, string, string];
+export async function writeRunReport(
+  source: ReportSource,
+  outDir: string,
+  options: WriteReportOptions,
+): Promise<WrittenReport> {
+  const jsonPath = join(outDir, 'results.json');
   // What a writer killed before its rename left behind (kill -9 during an earlier run's report).
   await removeStaleTemporaries(outDir);
 
@@ -58,29 +68,22 @@ export async function writeRunReport(source: ReportSource, outDir: string, optio
   const changeOf = comparisonIndex(results);
   const files: AtomicFile[] = [];
   try {
-    const md = await AtomicFile.open(mdPath);
-    files.push(md);
-    const html = await AtomicFile.open(htmlPath);
-    files.push(html);
-    const csv = await AtomicFile.open(csvPath);
-    files.push(csv);
-    await md.write(markdownHead(results, lang));
-    await html.write(htmlHead(results, lang));
-    await csv.write(csvHeader());
+    for (const format of REPORT_FORMATS) files.push(await AtomicFile.open(join(outDir, format.file)));
+    const write = async (part: (format: ReportFormat) => string) => {
+      for (const [index, format] of REPORT_FORMATS.entries()) await files[index]!.write(part(format));
+    };
+    await write((format) => format.head(results, lang));
     let index = 0;
     for await (const site of source.sites()) {
       const change = changeOf(site);
-      await md.write(MARKDOWN_SEPARATOR + markdownSite(site, change, lang));
-      await html.write(htmlSite(site, change, index, lang));
-      await csv.write(csvRow(site));
+      await write((format) => format.site(site, change, index, lang));
       index += 1;
     }
-    await md.write(MARKDOWN_SEPARATOR + markdownEnd(results, lang));
-    await html.write(htmlEnd(results, lang));
+    await write((format) => format.end(results, lang));
     for (const file of files) await file.commit();
   } catch (error) {
     await Promise.all(files.map((file) => file.abort()));
     throw error;
   }
-  return { files: [jsonPath, mdPath, htmlPath, csvPath], validation: json.validation };
+  return { files: REPORT_FILES.map((name) => join(outDir, name)), validation: json.validation };
 }

@@ -1,5 +1,7 @@
 import type { ComplianceArea, ScanResults, SiteResult } from '@egov-monitor/rubric';
 import { CRITERION_IDS } from '@egov-monitor/rubric';
+import { renderWhole } from './format.js';
+import type { ReportFormat } from './format.js';
 
 const AREAS: ComplianceArea[] = ['accessibility', 'security', 'usability', 'recommendations'];
 
@@ -78,6 +80,8 @@ export function csvRow(site: SiteResult): string {
 }
 
 /** One row per site (report.csv), CRLF line ends as RFC 4180 says; numbers in plain dot-decimal form. */
+export const csvFormat: ReportFormat = { file: 'report.csv', head: csvHeader, site: csvRow, end: () => '' };
+
 export function renderCsv(results: ScanResults): string {
-  return [csvHeader(), ...results.sites.map(csvRow)].join('');
+  return renderWhole(csvFormat, results, 'en');
 }

@@ -104,9 +104,19 @@ export function htmlLink(raw: unknown, label?: unknown): string {
   return `<a href="${Handlebars.escapeExpression(url.href)}">${text}</a>`;
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and the observatory site formats numbers by the
+// million (a trend table per site and language): one formatter per language and precision.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: unknown, lang: Lang, maximumFractionDigits = 1): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits, minimumFractionDigits: 0 }).format(value);
+  const key = `${lang}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits, minimumFractionDigits: 0 });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** Signed difference, e.g. "+12" or "−3,5"; "—" when unknown. */

@@ -4,7 +4,9 @@ import type { Lang } from '../i18n/index.js';
 import { barChart, niceStep } from './charts.js';
 import { formatNumber } from './helpers.js';
 import { renderTemplate } from './templates.js';
-import { comparisonIndex, reportView, siteView, UNLIMITED } from './view-model.js';
+import { renderWhole } from './format.js';
+import type { ReportFormat } from './format.js';
+import { reportView, siteView, UNLIMITED } from './view-model.js';
 import type { ReportInput } from './view-model.js';
 
 /**
@@ -13,22 +15,27 @@ import type { ReportInput } from './view-model.js';
  * the Markdown (head, one section per site, footer), each compacted on its own: the same bytes as compacting all.
  */
 export function renderHtml(results: ScanResults, lang: Lang): string {
-  const changeOf = comparisonIndex(results);
-  return [
-    htmlHead(results, lang),
-    ...results.sites.map((site, index) => htmlSite(site, changeOf(site), index, lang)),
-    htmlEnd(results, lang),
-  ].join('');
+  return renderWhole(htmlFormat, results, lang);
 }
 
 /** No trailing blanks, no empty lines, one final newline. */
 function compact(html: string): string {
-  return `${html.replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n').trim()}\n`;
+  return `${html
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()}\n`;
 }
 
 /** The site's section; `index` is its place in the list (the anchor the sites table links to). */
-export function htmlSite(site: SiteResult, comparison: SiteComparison | undefined, index: number, lang: Lang): string {
-  return compact(renderTemplate('report-site.html', { ...siteView(site, comparison, lang, UNLIMITED), index, lang }));
+export function htmlSite(
+  site: SiteResult,
+  comparison: SiteComparison | undefined,
+  index: number,
+  lang: Lang,
+): string {
+  return compact(
+    renderTemplate('report-site.html', { ...siteView(site, comparison, lang, UNLIMITED), index, lang }),
+  );
 }
 
 export function htmlEnd(results: ReportInput, lang: Lang): string {
@@ -73,3 +80,5 @@ export function htmlHead(results: ReportInput, lang: Lang): string {
     : {};
   return compact(renderTemplate('report.html', { ...view, ...extra }));
 }
+
+export const htmlFormat: ReportFormat = { file: 'report.html', head: htmlHead, site: htmlSite, end: htmlEnd };

@@ -36,6 +36,8 @@ export interface IssueRenderOptions {
   /** Printed in the footer ("Generado por …"). */
   tool?: { name: string; version: string };
   maxBody?: number;
+  /** The site's page on the published static site (`sitePageUrl`), linked from the issue when given. */
+  sitePage?: string;
   /**
    * Where the full report is (the workflow run's page with its artifacts, or an observatory page): a body cut to
    * fit an issue links it.
@@ -106,7 +108,7 @@ export function renderSiteIssue(
   for (const limits of ISSUE_LIMITS) {
     const view = siteView(site, comparison, lang, limits, options.levelHistory);
     const truncated = anyCut(view) ? truncatedNote(lang, options.reportUrl) : null;
-    body = tidy(renderTemplate('site-issue.md', { ...view, lang, tool: options.tool, truncated }));
+    body = tidy(renderTemplate('site-issue.md', { ...view, lang, tool: options.tool, sitePage: options.sitePage ?? null, truncated }));
     if (body.length <= max) break;
   }
   return { title: siteIssueTitle(site, lang), body: hardCap(body, max, lang, options.reportUrl) };

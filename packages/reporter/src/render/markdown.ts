@@ -1,7 +1,9 @@
 import type { ScanResults, SiteComparison, SiteResult } from '@egov-monitor/rubric';
 import type { Lang } from '../i18n/index.js';
 import { renderTemplate } from './templates.js';
-import { comparisonIndex, reportView, siteView, UNLIMITED } from './view-model.js';
+import { renderWhole } from './format.js';
+import type { ReportFormat } from './format.js';
+import { reportView, siteView, UNLIMITED } from './view-model.js';
 import type { ReportInput } from './view-model.js';
 
 /**
@@ -24,17 +26,23 @@ export function markdownEnd(results: ReportInput, lang: Lang): string {
 /** Between two tidied parts: they end with one newline, and one more makes the blank line. */
 export const MARKDOWN_SEPARATOR = '\n';
 
+/** report.md: each part after the head opens with the separator, so the parts concatenate into the file. */
+export const markdownFormat: ReportFormat = {
+  file: 'report.md',
+  head: markdownHead,
+  site: (site, comparison, _index, lang) => MARKDOWN_SEPARATOR + markdownSite(site, comparison, lang),
+  end: (results, lang) => MARKDOWN_SEPARATOR + markdownEnd(results, lang),
+};
+
 /** The whole report as Markdown (report.md). Pure: the same results give the same bytes. */
 export function renderMarkdown(results: ScanResults, lang: Lang): string {
-  const changeOf = comparisonIndex(results);
-  return [
-    markdownHead(results, lang),
-    ...results.sites.map((site) => markdownSite(site, changeOf(site), lang)),
-    markdownEnd(results, lang),
-  ].join(MARKDOWN_SEPARATOR);
+  return renderWhole(markdownFormat, results, lang);
 }
 
 /** At most one blank line in a row and one final newline, whatever the templates' conditionals left. */
 export function tidy(markdown: string): string {
-  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${markdown
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

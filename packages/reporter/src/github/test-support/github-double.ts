@@ -17,6 +17,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
+import { createGitDataDouble } from './git-data-double.js';
+import type { GitDataDouble } from './git-data-double.js';
 import { OpenApiValidator } from './openapi-validator.js';
 import type { ValidationProblem } from './openapi-validator.js';
 
@@ -113,6 +115,8 @@ export interface GitHubDouble {
   issues: Map<number, DoubleIssue>;
   labels: DoubleLabel[];
   requests: RecordedRequest[];
+  /** Blobs, trees, commits, refs and the contents read (git-data-double.ts). */
+  git: GitDataDouble;
   violations: (ValidationProblem & { request: string })[];
   /** What the token may do; change it between runs (e.g. `{ issues: 'read' }`). */
   permissions: Record<string, Access>;
@@ -131,9 +135,9 @@ export function openApiValidator(): OpenApiValidator {
 
 const DOCS = 'https://docs.github.com/rest';
 
-type Reply = [status: number, body: unknown];
+export type Reply = [status: number, body: unknown];
 
-interface Call {
+export interface Call {
   params: Record<string, string>;
   query: Record<string, string>;
   body: Record<string, unknown>;
@@ -142,7 +146,7 @@ interface Call {
   issue: DoubleIssue | undefined;
 }
 
-interface Operation {
+export interface Operation {
   /** As in `x-accepted-github-permissions`: alternatives separated by `;`, each a `,`-separated set. */
   permission: string;
   run: (call: Call) => Reply;
@@ -170,6 +174,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
   const stamp = (): string => new Date(Date.UTC(2026, 2, 2, 15, 0, tick++)).toISOString();
 
   const repoUrl = (): string => `${origin}${prefix}/repos/${owner}/${repo}`;
+  const git = createGitDataDouble({ owner, repo, repoUrl, now: stamp });
   const user = {
     login: 'egov-monitor-bot',
     id: 424242,
@@ -383,6 +388,8 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         return [201, labelJson(l)];
       },
     },
+    // Blobs, trees, commits, refs and the contents read: the history's data branch (git-data-double.ts).
+    ...git.operations,
   };
 
   /** Whether the token holds one of the permission sets an operation accepts (write implies read). */
@@ -523,6 +530,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     issues,
     labels,
     requests,
+    git,
     violations,
     permissions,
     inject(f: Fault) {
