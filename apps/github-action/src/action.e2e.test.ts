@@ -131,7 +131,7 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     expect(run.outputs['site-dir']).toBe(siteDir);
     expect(existsSync(join(siteDir, 'es', 'index.html'))).toBe(true);
     expect(existsSync(join(siteDir, 'en', 'index.html'))).toBe(true);
-    const issue = [...github.issues.values()].find((i) => i.body?.includes('egov-monitor:site:'))!;
+    const issue = [...github.issues.values()].find((i) => i.body?.includes('egov-monitor:site-key:'))!;
     expect(issue.body).toMatch(/\(<https:\/\/agencia\.github\.io\/sitio-web\/es\/sitios\/127-0-0-1-\d+-[0-9a-f]{8}\.html>\)/);
     rmSync(siteDir, { recursive: true, force: true });
     expect(run.code).toBe(1);

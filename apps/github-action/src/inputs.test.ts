@@ -78,7 +78,7 @@ describe('readInputs', () => {
     [{}, /give the sites to scan/],
     [{ urls: 'https://a.gob.gt', 'history-branch': 'a..b' }, /"history-branch" is not a valid branch name/],
     [{ urls: 'https://a.gob.gt', 'history-branch': 'con espacio' }, /"history-branch" is not a valid branch name/],
-    [{ urls: 'https://a.gob.gt', 'site-url': 'org.github.io' }, /"site-url" needs an http\(s\) address/],
+    [{ urls: 'https://a.gob.gt', 'site-url': 'org.github.io' }, /"site-url" must be an http\(s\) address/],
     [{ urls: 'https://a.gob.gt', mode: 'gate' }, /"gate" needs a threshold/],
     [{ urls: 'https://a.gob.gt', mode: 'watch' }, /input "mode" must be one of monitor, gate, got "watch"/],
     [{ urls: 'https://a.gob.gt', 'fail-under-level': '6' }, /"fail-under-level" must be a whole number from 0 to 5, got 6/],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { foldAccents, siteIdentity } from '@egov-monitor/rubric';
+import { foldAccents, siteIdentity, slugify } from '@egov-monitor/rubric';
 import type { SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
 
@@ -159,11 +159,7 @@ export function siteSlug(href: string, discriminator = ''): string {
   } catch {
     readable = href;
   }
-  readable = foldAccents(readable)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  readable = slugify(readable).slice(0, 60);
   const hash = createHash('sha256').update(`${href}\u0000${discriminator}`).digest('hex').slice(0, 8);
   return `${readable || 'site'}-${hash}`;
 }

@@ -41,5 +41,5 @@ export * from './history/index.js';
 export * from './trends/index.js';
 
 // one text normaliser and phrase matcher (the scanner's word lists, the criteria's settings)
-export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, wordText, words } from './text/index.js';
+export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, slugify, wordText, words } from './text/index.js';
 export type { PhraseMatcherOptions } from './text/index.js';

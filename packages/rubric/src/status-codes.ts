@@ -27,8 +27,9 @@ export const STATUS_CODES = {
   },
   'invalid-domain': {
     retried: 'no',
-    meaning: "The entry's `domains` (the institution's other domains) holds something that is not a domain name (pipeline).",
-    whatToDo: 'Write bare domain names (`sat.gob.gt`), separated by spaces, commas or semicolons, or a YAML list.',
+    meaning:
+      "An entry of the site's `domains` (the institution's own other domains) is not a host name (pipeline).",
+    whatToDo: 'Write each domain as a bare host name, e.g. `minfin.gob.gt`, or leave `domains` out.',
   },
   'missing-url': {
     retried: 'no',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, foldAccents, normalizeText, pathWords, wordText, words } from './normalize.js';
+import { clip, foldAccents, normalizeText, pathWords, slugify, wordText, words } from './normalize.js';
 
 describe('text normalisation', () => {
   it('folds accents and case and collapses spaces, Spanish and English alike', () => {
@@ -25,6 +25,11 @@ describe('text normalisation', () => {
     ]);
     expect(pathWords('https://x.gob.gt/%E0%A4%A')).toEqual([]);
     expect(pathWords('not a url')).toEqual([]);
+  });
+
+  it('slugify makes file and page names', () => {
+    expect(slugify('  Ministerio de Economía / MINECO ')).toBe('ministerio-de-economia-mineco');
+    expect(slugify('¿?')).toBe('');
   });
 
   it('clip keeps one line and marks the cut', () => {

@@ -43,6 +43,14 @@ export function pathWords(url: string): string[] {
   }
 }
 
+/** Lower-case ASCII letters and digits joined by single dashes, for file and page names: "Ministerio de Economía" → "ministerio-de-economia". */
+export function slugify(value: string): string {
+  return foldAccents(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
