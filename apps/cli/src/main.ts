@@ -5,6 +5,7 @@ import {
   buildSite,
   BrowserUnavailableError,
   checkTimeLimits,
+  gateFailureLines,
   HistoryStoreError,
   listNameOf,
   openLocalHistory,
@@ -14,6 +15,7 @@ import {
   readProfile,
   readRubricFile,
   readUrlListFile,
+  RUN_OPTIONS,
   runScan,
   urlListFromArguments,
   UrlListError,
@@ -100,7 +102,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 
 async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number> {
   if (urls.length > 0 && flags.urls) throw new UsageError('give URLs or --urls FILE, not both');
-  const outDir = resolve(flags.out);
+  const outDir = resolve(flags.out ?? RUN_OPTIONS.outDir.default);
 
   // Every input file is read and validated before the first site is scanned.
   let targets: SiteTarget[] = [];
@@ -149,8 +151,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
         maxPages: flags.maxPages,
         maxDepth: flags.maxDepth,
         maxDiscoveredPages: flags.maxDiscoveredPages,
-        ...(flags.siteTimeout !== undefined && { siteTimeoutMs: flags.siteTimeout }),
-        ...(flags.pageTimeout !== undefined && { pageTimeoutMs: flags.pageTimeout }),
+        siteTimeoutMs: flags.siteTimeout,
+        pageTimeoutMs: flags.pageTimeout,
         userAgent: flags.userAgent,
         lighthouse: { enabled: flags.lighthouse, keyPages: flags.lighthousePages },
       },
@@ -196,14 +198,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       const { appended } = outcome.history;
       io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
     }
-    const failed = outcome.gates.filter((gate) => !gate.met);
-    for (const gate of failed) {
-      io.stderr.write(
-        `egov-monitor: ${gate.below.length} site(s) below ${gate.description}: ${gate.below
-          .map((site) => `${site.name || site.url} (${site.actual})`)
-          .join(', ')}\n`,
-      );
-    }
+    const failed = gateFailureLines(outcome.gates);
+    for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
     if (failed.length > 0) return EXIT.belowGate;
     return EXIT.ok;
   } finally {

@@ -1,15 +1,18 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_SCAN_OPTIONS, TIME_LIMIT_RANGE, parseTimeLimit } from '@egov-monitor/pipeline';
-import type { TimeLimit } from '@egov-monitor/pipeline';
+import { RUN_OPTIONS, helpText, parseRunOption } from '@egov-monitor/pipeline';
+import type { RunOptionKey } from '@egov-monitor/pipeline';
 
-/** The flags of `egov-monitor scan`, as commander parsed them. */
+/**
+ * The flags of `egov-monitor scan`, as commander parsed them. The run options (RUN_OPTIONS of the pipeline) are
+ * undefined when not given: the pipeline applies their defaults, once.
+ */
 export interface ScanFlags {
   urls?: string;
-  out: string;
-  lang: 'es' | 'en';
-  maxPages: number;
-  maxDepth: number;
-  maxDiscoveredPages: number;
+  out?: string;
+  lang?: 'es' | 'en';
+  maxPages?: number;
+  maxDepth?: number;
+  maxDiscoveredPages?: number;
   /** Safety nets, in ms (parsed from seconds or 15m-style values). */
   siteTimeout?: number;
   pageTimeout?: number;
@@ -23,23 +26,11 @@ export interface ScanFlags {
   history?: string;
   resume: boolean;
   lighthouse: boolean;
-  lighthousePages: number;
-  userAgent: string;
+  lighthousePages?: number;
+  userAgent?: string;
   failUnderLevel?: number;
   failUnderScore?: number;
 }
-
-const integer =
-  (flag: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  (value: string): number => {
-    if (!/^\d+$/.test(value.trim()))
-      throw new InvalidArgumentError(`${flag} needs a whole number, got "${value}"`);
-    const number = Number(value);
-    if (number < min || number > max) {
-      throw new InvalidArgumentError(`${flag} must be between ${min} and ${max}, got ${number}`);
-    }
-    return number;
-  };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -49,16 +40,25 @@ export interface SiteFlags {
   out: string;
 }
 
-/** --site-timeout / --page-timeout, parsed by the pipeline's own reader (the Action uses the same). */
-const timeLimit =
-  (flag: string, limit: TimeLimit) =>
-  (value: string): number => {
+/** A run option as a commander flag: its help, what it accepts and its default all come from RUN_OPTIONS. */
+function runOption(key: RunOptionKey): Option {
+  const spec = RUN_OPTIONS[key];
+  const flag = `--${spec.flag}`;
+  if (spec.kind === 'boolean') {
+    // On by default: the flag turns it off (`--no-lighthouse`).
+    return new Option(`--no-${spec.flag}`, helpText(spec)).default(spec.default);
+  }
+  const placeholder = spec.kind === 'text' ? spec.placeholder : spec.kind === 'time-limit' ? 'seconds' : spec.kind === 'choice' ? spec.flag : 'n';
+  const option = new Option(`${flag} <${placeholder}>`, helpText(spec));
+  if (spec.kind === 'choice') return option.choices(spec.choices);
+  return option.argParser((value: string) => {
     try {
-      return parseTimeLimit(flag, value, limit);
+      return parseRunOption(spec, flag, value);
     } catch (error) {
       throw new InvalidArgumentError((error as Error).message);
     }
-  };
+  });
+}
 
 /**
  * Builds the command line. `onScan` receives the parsed URLs and flags; everything else (reading files,
@@ -85,52 +85,21 @@ export function buildProgram(
       '--urls <file>',
       'URL list: YAML (.yaml/.yml/.json) or CSV (.csv) with url, name, acronym, institution, group',
     )
-    .option('--out <dir>', 'output folder', 'egov-report')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['es', 'en']).default('es'))
-    .option(
-      '--max-pages <n>',
-      'pages analysed in full per site',
-      integer('--max-pages', 1, 10_000),
-      DEFAULT_SCAN_OPTIONS.maxPages,
-    )
-    .option(
-      '--max-depth <n>',
-      'link hops from the home page',
-      integer('--max-depth', 0, 50),
-      DEFAULT_SCAN_OPTIONS.maxDepth,
-    )
-    .option(
-      '--max-discovered-pages <n>',
-      'pages recorded in all per site (analysed, then discovered without analysis to count pages)',
-      integer('--max-discovered-pages', 1, 100_000),
-      DEFAULT_SCAN_OPTIONS.maxDiscoveredPages,
-    )
-    .option(
-      '--site-timeout <seconds>',
-      `safety time limit of one site (default ${TIME_LIMIT_RANGE.site.defaultSeconds}; also 15m, 1h): budgets in pages decide what is read; when this fires the verdicts it cut are inconclusive and the site is retried once at the end`,
-      timeLimit('--site-timeout', 'site'),
-    )
-    .option(
-      '--page-timeout <seconds>',
-      `safety time limit of each step of reading one page: loading, becoming ready, reading (default ${TIME_LIMIT_RANGE.page.defaultSeconds})`,
-      timeLimit('--page-timeout', 'page'),
-    )
-    .option(
-      '--concurrency <n>',
-      'sites scanned at once (default: min(4, CPU cores, free memory / 400 MB))',
-      integer('--concurrency', 1, 64),
-    )
+    .addOption(runOption('outDir'))
+    .addOption(runOption('lang'))
+    .addOption(runOption('maxPages'))
+    .addOption(runOption('maxDepth'))
+    .addOption(runOption('maxDiscoveredPages'))
+    .addOption(runOption('siteTimeoutMs'))
+    .addOption(runOption('pageTimeoutMs'))
+    .addOption(runOption('concurrency'))
     .option(
       '--ca <file>',
       'extra CA certificate(s) to trust, PEM; repeatable (NODE_EXTRA_CA_CERTS is also read)',
       collect,
       [],
     )
-    .option(
-      '--profile <name|file>',
-      "the sites' country: a built-in profile (guatemala, el-salvador) or a profile file, JSON or YAML (docs/profiles.md)",
-      'guatemala',
-    )
+    .addOption(runOption('profile'))
     .option(
       '--rubric <file>',
       "rubric thresholds and word lists, YAML or JSON, over the profile's rubric (default: the built-in rubric)",
@@ -142,27 +111,11 @@ export function buildProgram(
       'history folder (docs/history.md): compare with its newest run unless --previous is given, then append this run',
     )
     .option('--resume', 'keep sites already finished in --out by an interrupted run; scan the rest', false)
-    .option(
-      '--no-lighthouse',
-      'do not run Lighthouse (faster; the usability and performance checks become not-applicable)',
-    )
-    .option(
-      '--lighthouse-pages <n>',
-      'key pages audited by Lighthouse besides the home page',
-      integer('--lighthouse-pages', 0, 20),
-      DEFAULT_SCAN_OPTIONS.lighthouse.keyPages,
-    )
-    .option('--user-agent <ua>', 'user agent sent to the sites', DEFAULT_SCAN_OPTIONS.userAgent)
-    .option(
-      '--fail-under-level <n>',
-      'exit with code 1 when any site is below this maturity level (0-5; unreachable sites count as 0)',
-      integer('--fail-under-level', 0, 5),
-    )
-    .option(
-      '--fail-under-score <n>',
-      'exit with code 1 when any site is below this overall standards score (0-100; a site without a score counts as below)',
-      integer('--fail-under-score', 0, 100),
-    )
+    .addOption(runOption('lighthouse'))
+    .addOption(runOption('lighthousePages'))
+    .addOption(runOption('userAgent'))
+    .addOption(runOption('failUnderLevel'))
+    .addOption(runOption('failUnderScore'))
     .addHelpText(
       'after',
       [

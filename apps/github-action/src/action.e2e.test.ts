@@ -136,8 +136,8 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     rmSync(siteDir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.outputs.passed).toBe('false');
-    expect(run.log).toContain('::error::below the gate (maturity level ≥ 3)');
-    expect(run.log).toContain(`(${site.url}): level ${site.expected.level}`);
+    expect(run.log).toContain('::error::below the gate:%0A1 site(s) below maturity level ≥ 3: ');
+    expect(run.log).toContain(`(level ${site.expected.level})`);
     expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'))).toHaveLength(1);
     expect(github.violations).toEqual([]);
   });

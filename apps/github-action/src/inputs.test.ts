@@ -11,8 +11,7 @@ describe('readInputs', () => {
       urlsFile: 'data/sitios.yaml',
       mode: 'monitor',
       lang: 'es',
-      profile: 'guatemala',
-      lighthouse: true,
+      lighthouse: undefined,
       issues: true,
       closeRemoved: false,
       onPublishError: 'fail',
@@ -82,10 +81,12 @@ describe('readInputs', () => {
     [{ urls: 'https://a.gob.gt', 'site-url': 'org.github.io' }, /"site-url" must be an http\(s\) address/],
     [{ urls: 'https://a.gob.gt', mode: 'gate' }, /"gate" needs a threshold/],
     [{ urls: 'https://a.gob.gt', mode: 'watch' }, /input "mode" must be one of monitor, gate, got "watch"/],
-    [{ urls: 'https://a.gob.gt', 'fail-under-level': '6' }, /"fail-under-level" must be from 0 to 5, got 6/],
+    [{ urls: 'https://a.gob.gt', 'fail-under-level': '6' }, /"fail-under-level" must be a whole number from 0 to 5, got 6/],
     [{ urls: 'https://a.gob.gt', 'max-pages': 'many' }, /"max-pages" needs a whole number/],
     [{ urls: 'https://a.gob.gt', issues: 'yes' }, /"issues" must be true or false, got "yes"/],
     [{ urls: 'https://a.gob.gt', lang: 'fr' }, /"lang" must be one of es, en/],
+    // The same ranges as the CLI's flags (RUN_OPTIONS): 0-20 key pages, not 0-50.
+    [{ urls: 'https://a.gob.gt', 'lighthouse-pages': '30' }, /"lighthouse-pages" must be a whole number from 0 to 20, got 30/],
     [
       { urls: 'https://a.gob.gt', 'on-publish-error': 'ignore' },
       /"on-publish-error" must be one of warn, fail, got "ignore"/,

@@ -1,9 +1,10 @@
 /**
  * The Action's inputs, read and checked before anything runs: a bad value fails the step with one line that
- * names the input and says what it accepts.
+ * names the input and says what it accepts. The run options (ranges, defaults, descriptions) are the pipeline's
+ * RUN_OPTIONS, which the CLI's flags also derive from; action.yml is checked against them by a test.
  */
-import { checkTimeLimits, parseTimeLimit } from '@egov-monitor/pipeline';
-import type { TimeLimit } from '@egov-monitor/pipeline';
+import { RUN_OPTIONS, checkTimeLimits, parseRunOption } from '@egov-monitor/pipeline';
+import type { RunOptionKey } from '@egov-monitor/pipeline';
 
 export interface ActionInputs {
   urls: string[];
@@ -19,7 +20,8 @@ export interface ActionInputs {
   siteTimeoutMs?: number;
   pageTimeoutMs?: number;
   concurrency?: number;
-  lighthouse: boolean;
+  /** Undefined: the run's default (RUN_OPTIONS). */
+  lighthouse?: boolean;
   lighthousePages?: number;
   caFile?: string;
   /** A built-in country profile's id (default guatemala) or a profile file in the workspace (docs/profiles.md). */
@@ -49,17 +51,6 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** site-timeout / page-timeout, read by the pipeline's own reader (the CLI's --site-timeout uses the same). */
-function timeLimit(get: GetInput, name: string, limit: TimeLimit): number | undefined {
-  const value = optional(get, name);
-  if (value === undefined) return undefined;
-  try {
-    return parseTimeLimit(`input "${name}"`, value, limit);
-  } catch (error) {
-    throw new InputError((error as Error).message);
-  }
-}
-
 type GetInput = (name: string) => string;
 
 function optional(get: GetInput, name: string): string | undefined {
@@ -67,22 +58,31 @@ function optional(get: GetInput, name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
-function integer(get: GetInput, name: string, min: number, max: number): number | undefined {
-  const value = optional(get, name);
+/** A run option (RUN_OPTIONS of the pipeline, shared with the CLI), or undefined when the input is empty. */
+function runOption<K extends RunOptionKey>(get: GetInput, key: K): RunOptionValue<K> | undefined {
+  const spec = RUN_OPTIONS[key];
+  const value = optional(get, spec.input);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value))
-    throw new InputError(`input "${name}" needs a whole number from ${min} to ${max}, got "${value}"`);
-  const number = Number(value);
-  if (number < min || number > max) {
-    throw new InputError(`input "${name}" must be from ${min} to ${max}, got ${number}`);
+  try {
+    return parseRunOption(spec, `input "${spec.input}"`, value) as RunOptionValue<K>;
+  } catch (error) {
+    throw new InputError((error as Error).message);
   }
-  return number;
 }
+
+type RunOptionValue<K extends RunOptionKey> = (typeof RUN_OPTIONS)[K]['kind'] extends 'boolean'
+  ? boolean
+  : (typeof RUN_OPTIONS)[K]['kind'] extends 'integer' | 'time-limit'
+    ? number
+    : (typeof RUN_OPTIONS)[K] extends { choices: readonly (infer C)[] }
+      ? C
+      : string;
 
 // YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 
+/** The Action's own switches (issues, close-removed): not run options, read the same way. */
 function boolean(get: GetInput, name: string, fallback: boolean): boolean {
   const value = optional(get, name);
   if (value === undefined) return fallback;
@@ -124,8 +124,8 @@ function webAddress(get: GetInput, name: string): string | undefined {
 }
 
 function timeLimits(get: GetInput): Pick<ActionInputs, 'siteTimeoutMs' | 'pageTimeoutMs'> {
-  const siteTimeoutMs = timeLimit(get, 'site-timeout', 'site');
-  const pageTimeoutMs = timeLimit(get, 'page-timeout', 'page');
+  const siteTimeoutMs = runOption(get, 'siteTimeoutMs');
+  const pageTimeoutMs = runOption(get, 'pageTimeoutMs');
   try {
     checkTimeLimits(
       { siteTimeoutMs, pageTimeoutMs },
@@ -149,8 +149,8 @@ export function readInputs(get: GetInput): ActionInputs {
     );
   }
   const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
-  const failUnderLevel = integer(get, 'fail-under-level', 0, 5);
-  const failUnderScore = integer(get, 'fail-under-score', 0, 100);
+  const failUnderLevel = runOption(get, 'failUnderLevel');
+  const failUnderScore = runOption(get, 'failUnderScore');
   if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined) {
     throw new InputError(
       'mode "gate" needs a threshold: input "fail-under-level" (0-5) or "fail-under-score" (0-100)',
@@ -162,16 +162,16 @@ export function readInputs(get: GetInput): ActionInputs {
     mode,
     failUnderLevel,
     failUnderScore,
-    lang: oneOf(get, 'lang', ['es', 'en'] as const, 'es'),
-    maxPages: integer(get, 'max-pages', 1, 10_000),
-    maxDepth: integer(get, 'max-depth', 0, 50),
-    maxDiscoveredPages: integer(get, 'max-discovered-pages', 1, 100_000),
+    lang: runOption(get, 'lang') ?? RUN_OPTIONS.lang.default,
+    maxPages: runOption(get, 'maxPages'),
+    maxDepth: runOption(get, 'maxDepth'),
+    maxDiscoveredPages: runOption(get, 'maxDiscoveredPages'),
     ...timeLimits(get),
-    concurrency: integer(get, 'concurrency', 1, 64),
-    lighthouse: boolean(get, 'lighthouse', true),
-    lighthousePages: integer(get, 'lighthouse-pages', 0, 50),
+    concurrency: runOption(get, 'concurrency'),
+    lighthouse: runOption(get, 'lighthouse'),
+    lighthousePages: runOption(get, 'lighthousePages'),
     caFile: optional(get, 'ca-file'),
-    profile: optional(get, 'profile') ?? 'guatemala',
+    profile: runOption(get, 'profile') ?? RUN_OPTIONS.profile.default,
     rubricFile: optional(get, 'rubric-file'),
     overridesFile: optional(get, 'overrides-file'),
     previousResults: optional(get, 'previous-results'),
@@ -179,12 +179,12 @@ export function readInputs(get: GetInput): ActionInputs {
     historyBranch: branchName(get, 'history-branch'),
     siteDir: optional(get, 'site-dir'),
     siteUrl: webAddress(get, 'site-url'),
-    outDir: optional(get, 'out-dir') ?? 'egov-report',
+    outDir: runOption(get, 'outDir') ?? RUN_OPTIONS.outDir.default,
     issues: boolean(get, 'issues', true),
     closeRemoved: boolean(get, 'close-removed', false),
     onPublishError: oneOf(get, 'on-publish-error', ['warn', 'fail'] as const, 'fail'),
     reportUrl: webAddress(get, 'report-url'),
-    userAgent: optional(get, 'user-agent'),
+    userAgent: runOption(get, 'userAgent'),
     githubToken: optional(get, 'github-token'),
   };
 }

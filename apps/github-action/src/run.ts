@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
+  gateFailureLines,
   buildSite,
   HistoryStoreError,
   listNameOf,
@@ -89,16 +90,14 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
       scan: {
-        ...(inputs.maxPages !== undefined && { maxPages: inputs.maxPages }),
-        ...(inputs.maxDepth !== undefined && { maxDepth: inputs.maxDepth }),
-        ...(inputs.maxDiscoveredPages !== undefined && { maxDiscoveredPages: inputs.maxDiscoveredPages }),
-        ...(inputs.siteTimeoutMs !== undefined && { siteTimeoutMs: inputs.siteTimeoutMs }),
-        ...(inputs.pageTimeoutMs !== undefined && { pageTimeoutMs: inputs.pageTimeoutMs }),
-        ...(inputs.userAgent !== undefined && { userAgent: inputs.userAgent }),
-        lighthouse: {
-          enabled: inputs.lighthouse,
-          ...(inputs.lighthousePages !== undefined && { keyPages: inputs.lighthousePages }),
-        },
+        // Undefined settings take the run's defaults in the pipeline (RUN_OPTIONS), once.
+        maxPages: inputs.maxPages,
+        maxDepth: inputs.maxDepth,
+        maxDiscoveredPages: inputs.maxDiscoveredPages,
+        siteTimeoutMs: inputs.siteTimeoutMs,
+        pageTimeoutMs: inputs.pageTimeoutMs,
+        userAgent: inputs.userAgent,
+        lighthouse: { enabled: inputs.lighthouse, keyPages: inputs.lighthousePages },
       },
       env: runtime.env,
       onProgress: logProgress,
@@ -175,12 +174,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       else core.warning(published.failure);
     }
     if (inputs.mode === 'gate' && failures.length > 0) {
-      const lines = failures.flatMap((gate) =>
-        gate.below.map((site) => `${site.name} (${site.url}): ${site.actual}`),
-      );
-      core.setFailed(
-        `below the gate (${failures.map((gate) => gate.description).join('; ')}):\n${lines.join('\n')}`,
-      );
+      core.setFailed(`below the gate:\n${gateFailureLines(failures).join('\n')}`);
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import tls from 'node:tls';
+import { splitPemBundle, withoutSystemRoots } from '@egov-monitor/scanner';
 import { describeReadError } from './config-file.js';
 import { PipelineConfigError } from './errors.js';
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
 /**
- * Extra CAs, read once per run: the files given with --ca, then NODE_EXTRA_CA_CERTS (Node only reads that
- * variable for its own TLS; the browser and our probe need the PEMs passed explicitly).
+ * The one reader of extra CAs, once per run: the files given with --ca, then NODE_EXTRA_CA_CERTS of the environment
+ * passed in (Node only reads that variable for its own TLS; the browser and our probe get the PEMs explicitly, and
+ * the scanner never reads the variable itself).
  */
 export async function readExtraCaPems(
   caFiles: string[],
@@ -16,7 +15,8 @@ export async function readExtraCaPems(
   const files = [...caFiles];
   const fromEnv = env.NODE_EXTRA_CA_CERTS?.trim();
   if (fromEnv && !files.includes(fromEnv)) files.push(fromEnv);
-  const pems: string[] = [];
+  if (files.length === 0) return [];
+  const bundles: string[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -24,19 +24,8 @@ export async function readExtraCaPems(
     } catch (error) {
       throw new PipelineConfigError(`CA file ${file}: ${describeReadError(error)}`);
     }
-    const certificates = text.match(PEM_CERTIFICATE);
-    if (!certificates) throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);
-    pems.push(...certificates);
+    if (splitPemBundle([text]).length === 0) throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);
+    bundles.push(text);
   }
-  // NODE_EXTRA_CA_CERTS often points at the whole system bundle: roots Node and Chromium already trust. Passing
-  // them again would only slow the browser's start (each extra CA is imported into its NSS store).
-  const known = new Set(tls.rootCertificates.map(pemBody));
-  const unique = new Map<string, string>();
-  for (const pem of pems)
-    if (!known.has(pemBody(pem)) && !unique.has(pemBody(pem))) unique.set(pemBody(pem), pem);
-  return [...unique.values()];
-}
-
-function pemBody(pem: string): string {
-  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '');
+  return withoutSystemRoots(splitPemBundle(bundles));
 }

@@ -41,3 +41,18 @@ export function evaluateGates(sites: readonly SiteSummary[], options: GateOption
   }
   return gates;
 }
+
+/**
+ * The gates not met, as the CLI and the Action print them: one line per gate, naming each site below it with what
+ * it reached ("2 site(s) below maturity level ≥ 3: Ministerio de Finanzas (level 2), …").
+ */
+export function gateFailureLines(gates: readonly GateResult[]): string[] {
+  return gates
+    .filter((gate) => !gate.met)
+    .map(
+      (gate) =>
+        `${gate.below.length} site(s) below ${gate.description}: ${gate.below
+          .map((site) => `${site.name || site.url} (${site.actual})`)
+          .join(', ')}`,
+    );
+}

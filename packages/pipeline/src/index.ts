@@ -2,7 +2,7 @@
 // readers of the files they accept. No console output here: progress goes through RunOptions.onProgress.
 export { runScan, BrowserUnavailableError } from './run-scan.js';
 export type { RunOptions, RunOutcome, ScanSettings } from './run-scan.js';
-export { evaluateGates } from './gates.js';
+export { evaluateGates, gateFailureLines } from './gates.js';
 export type { GateOptions, GateResult } from './gates.js';
 export type { RunProgressEvent } from './progress.js';
 export {
@@ -26,6 +26,8 @@ export { PipelineConfigError } from './errors.js';
 export { TIME_LIMIT_RANGE, TimeLimitError, checkTimeLimits, parseTimeLimit } from './time-limits.js';
 export type { TimeLimit } from './time-limits.js';
 export { defaultConcurrency } from './concurrency.js';
+export { RUN_OPTIONS, RunOptionError, acceptedValues, defaultText, helpText, parseRunOption } from './run-options.js';
+export type { RunOptionKey, RunOptionSpec } from './run-options.js';
 export { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/scanner';
 export { measureAccuracy, formatAccuracy } from './accuracy.js';
 export type { AccuracyReport, AccuracyMiss, LabelledSite } from './accuracy.js';

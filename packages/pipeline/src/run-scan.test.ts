@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compareRuns, validateResults } from '@egov-monitor/rubric';
 import { OutputWriteError } from '@egov-monitor/reporter';
 import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
+import type * as Scanner from '@egov-monitor/scanner';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
 import { crawlEvidence } from '@egov-monitor/rubric/test-support';
 import type { RunProgressEvent } from './progress.js';
@@ -23,7 +24,14 @@ const scanner = vi.hoisted(() => ({
   launches: 0,
 }));
 
-vi.mock('@egov-monitor/scanner', () => ({
+const { pick } = vi.hoisted(() => ({
+  pick: <T extends object, K extends keyof T>(value: T, ...keys: K[]) =>
+    Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>,
+}));
+
+vi.mock('@egov-monitor/scanner', async (importOriginal) => ({
+  // The CA reader's PEM helpers are real: NODE_EXTRA_CA_CERTS may be set where the tests run.
+  ...pick(await importOriginal<typeof Scanner>(), 'splitPemBundle', 'withoutSystemRoots'),
   DEFAULT_SCAN_OPTIONS: {
     maxPages: 30,
     maxDepth: 4,

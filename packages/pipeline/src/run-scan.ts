@@ -35,6 +35,7 @@ import { readExtraCaPems } from './ca.js';
 import { PipelineConfigError } from './errors.js';
 import { evaluateGates } from './gates.js';
 import { checkTimeLimits } from './time-limits.js';
+import { RUN_OPTIONS } from './run-options.js';
 import { TOOL_VERSION } from './version.js';
 import type { GateResult } from './gates.js';
 import { defaultConcurrency } from './concurrency.js';
@@ -375,7 +376,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   if (previous) results.comparison = collected.comparison(previous);
   const readSites = () => readSiteFiles(siteFiles);
   const written = await writeRunReport({ results, sites: readSites }, options.outDir, {
-    lang: options.lang ?? 'es',
+    lang: options.lang ?? RUN_OPTIONS.lang.default,
   });
   const reportFiles = written.files;
   emit({ type: 'report', files: reportFiles });
@@ -435,7 +436,12 @@ function buildScanOptions(
   return {
     ...DEFAULT_SCAN_OPTIONS,
     ...defined,
-    lighthouse: { ...DEFAULT_SCAN_OPTIONS.lighthouse, ...stripUndefined(lighthouse ?? {}) },
+    // The run's default (RUN_OPTIONS, what the CLI and the Action document), not the scanner library's.
+    lighthouse: {
+      ...DEFAULT_SCAN_OPTIONS.lighthouse,
+      enabled: RUN_OPTIONS.lighthouse.default,
+      ...stripUndefined(lighthouse ?? {}),
+    },
     extraCaPems,
     ...(now ? { now } : {}),
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { siteIdentity } from '@egov-monitor/rubric';
+import { foldAccents, siteIdentity, slugify } from '@egov-monitor/rubric';
 import type { ListProblemCode, SiteGroup, SiteTarget } from '@egov-monitor/rubric';
 import groupSpellings from './data/groups.json' with { type: 'json' };
 
@@ -157,23 +157,14 @@ export function siteSlug(href: string, discriminator = ''): string {
   } catch {
     readable = href;
   }
-  readable = readable
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  readable = slugify(readable).slice(0, 60);
   const hash = createHash('sha256').update(`${href}\u0000${discriminator}`).digest('hex').slice(0, 8);
   return `${readable || 'site'}-${hash}`;
 }
 
-function foldAccents(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase();
+/** A group or column name as people type it: case, accents and surrounding spaces do not matter. */
+function foldName(text: string): string {
+  return foldAccents(text).trim().toLowerCase();
 }
 
 const GROUPS: [SiteGroup, string[]][] = [
@@ -183,7 +174,7 @@ const GROUPS: [SiteGroup, string[]][] = [
 ];
 
 export function parseGroup(text: string): SiteGroup | undefined {
-  const folded = foldAccents(text);
+  const folded = foldName(text);
   return GROUPS.find(([, spellings]) => spellings.includes(folded))?.[0];
 }
 
@@ -277,7 +268,7 @@ function readCsv(text: string): RawEntry[] {
   let columns: string[] = [];
   try {
     records = parseCsv(text.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => (columns = header.map((name) => foldAccents(name))),
+      columns: (header: string[]) => (columns = header.map((name) => foldName(name))),
       info: true,
       trim: true,
       skip_empty_lines: true,

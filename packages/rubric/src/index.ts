@@ -54,3 +54,7 @@ export type { StatusCode, ListProblemCode } from './status-codes.js';
 // the history the tool keeps (compact runs, index) and the trends built from it
 export * from './history/index.js';
 export * from './trends/index.js';
+
+// one text normaliser and phrase matcher (the scanner's word lists, the criteria's settings)
+export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, slugify, wordText, words } from './text/index.js';
+export type { PhraseMatcherOptions } from './text/index.js';

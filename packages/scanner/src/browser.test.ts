@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLock, findChromeExecutable, launchBrowser, splitPemBundle } from './browser.js';
+import { createLock, findChromeExecutable, launchBrowser } from './browser.js';
+import { splitPemBundle } from './https/trust.js';
 import { createEgressPolicy } from './egress/policy.js';
 import type { BrowserSession } from './scan-options.js';
 import { startServer, type TestServer } from './test-support/server.js';

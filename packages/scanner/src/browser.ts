@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createEgressPolicy, systemResolver, type EgressPolicy, type Resolver } from './egress/policy.js';
 import { startEgressListener } from './egress/socks-proxy.js';
+import { splitPemBundle } from './https/trust.js';
 import type { BrowserSession } from './scan-options.js';
 
 const run = promisify(execFile);
@@ -56,12 +57,6 @@ export function findChromeExecutable(env: NodeJS.ProcessEnv = process.env): stri
 
 export class BrowserLaunchError extends Error {
   override name = 'BrowserLaunchError';
-}
-
-/** Split PEM bundles into single certificates (a --ca file may hold a whole chain). */
-export function splitPemBundle(pems: string[]): string[] {
-  const pattern = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-  return [...new Set(pems.flatMap((pem) => pem.match(pattern) ?? []))];
 }
 
 /**
@@ -129,27 +124,15 @@ export function createLock(): <T>(work: () => Promise<T>) => Promise<T> {
 }
 
 /**
- * Extra CAs from the options plus NODE_EXTRA_CA_CERTS (read here because Chromium does not look at it).
- */
-function collectExtraCas(extraCaPems: string[]): string[] {
-  const pems = [...extraCaPems];
-  const file = process.env.NODE_EXTRA_CA_CERTS;
-  if (file) {
-    try {
-      pems.push(fs.readFileSync(file, 'utf8'));
-    } catch {
-      // Node itself warns about an unreadable NODE_EXTRA_CA_CERTS; the browser just does without it.
-    }
-  }
-  return splitPemBundle(pems);
-}
-
-/**
  * One shared headless Chromium for the whole run, with a remote-debugging port for Lighthouse and the extra CAs
  * trusted. Close it with `session.close()`.
  */
 export interface LaunchOptions {
   executablePath?: string;
+  /**
+   * The extra CAs the browser trusts, and the only ones: the pipeline reads --ca files and NODE_EXTRA_CA_CERTS from
+   * the environment it was given (readExtraCaPems), so nothing here reads the process's environment for trust.
+   */
   extraCaPems?: string[];
   /**
    * The resolver of every connection the scan makes, the browser's (through the egress proxy) and Node's. Tests
@@ -173,7 +156,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'egov-monitor-browser-'));
   const cleanup = () => rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   try {
-    const cas = collectExtraCas(options.extraCaPems ?? []);
+    const cas = splitPemBundle(options.extraCaPems ?? []);
     const resolver = options.resolver ?? systemResolver;
     const defaultPolicy = options.egress ? { ...options.egress, resolver } : createEgressPolicy({ resolver });
     const env: Record<string, string> = {};

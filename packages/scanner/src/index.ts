@@ -1,5 +1,6 @@
 // Public entry point of @egov-monitor/scanner.
 export { launchBrowser, findChromeExecutable, BrowserLaunchError } from './browser.js';
+export { splitPemBundle, withoutSystemRoots } from './https/trust.js';
 export { scanSite, DEFAULT_SCAN_OPTIONS, DEFAULT_USER_AGENT } from './site-scan.js';
 export type { ScanHooks } from './site-scan.js';
 export { SCAN_ERROR_CODES, classifyNavigationError, ScanError } from './errors.js';

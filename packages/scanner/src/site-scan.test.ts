@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import type { Collector } from './collectors/collector.js';
 import type { BrowserSession, ScanOptions } from './scan-options.js';
-import { hasTime } from './collectors/support/live.js';
+import { hasTime } from './collectors/live/live.js';
 import { DEFAULT_SCAN_OPTIONS, scanSite } from './site-scan.js';
 import { html, siteHandler, startServer, type TestServer } from './test-support/server.js';
 

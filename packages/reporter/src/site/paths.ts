@@ -4,7 +4,7 @@
  * identity and the institution's name, so a site keeps its address across runs and issues can link to it.
  */
 import { createHash } from 'node:crypto';
-import { historySiteKey } from '@egov-monitor/rubric';
+import { historySiteKey, slugify } from '@egov-monitor/rubric';
 import type { Lang } from '../i18n/index.js';
 
 const FOLDERS: Record<Lang, { sites: string; institutions: string }> = {
@@ -14,14 +14,7 @@ const FOLDERS: Record<Lang, { sites: string; institutions: string }> = {
 
 /** Readable and stable: `minfin-gob-gt-3f2a9c1e`; the hash keeps two keys that read alike apart. */
 export function pageSlug(key: string): string {
-  const readable = key
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/, '');
+  const readable = slugify(key).slice(0, 50).replace(/-+$/, '');
   return `${readable || 'x'}-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
 }
 

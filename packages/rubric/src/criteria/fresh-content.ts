@@ -2,7 +2,8 @@ import type { DatedItem } from '../evidence/maturity.js';
 import { defineCriterion } from './criterion.js';
 import type { CriterionSettings } from './criterion.js';
 import { atLeastOne, settingsSchema, strings } from './settings-schema.js';
-import { fail, findPhrase, pass } from './support.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
+import { fail, pass } from './support.js';
 
 export interface FreshContentSettings {
   /** Distinct dated publications required. */
@@ -58,12 +59,13 @@ export const freshContent = defineCriterion({
       'bad-date': 0,
       duplicate: 0,
     };
+    const copyrightMarkers = new PhraseMatcher(settings.copyrightMarkers, { ignorePunctuation: true });
     const rejectionOf = (item: DatedItem): Rejection | undefined => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(item.date) || Number.isNaN(dayNumber(item.date))) return 'bad-date';
       // a date written by JavaScript from the visitor's clock is today's date on every visit, not an update
       if (item.clientClock) return 'client-clock';
       if (!item.publication) return 'not-publication';
-      if (findPhrase(item.text, settings.copyrightMarkers) || /©/.test(item.text)) return 'copyright';
+      if (copyrightMarkers.test(item.text) || /©/.test(item.text)) return 'copyright';
       // an upcoming event is announced, not published, on that date
       if (dayNumber(item.date) > today) return 'future';
       return undefined;

@@ -1,6 +1,7 @@
 /**
  * Helpers every criterion shares: reading declared evidence (missing or failed → an `error` result, never a
- * silent "not met"), building results, and the text and URL normalisation the word lists rely on.
+ * silent "not met"), building results, and URL helpers. Text is normalised by ../text (one normaliser for the
+ * scanner and the rubric).
  */
 import type { EvidencePointer, Localized } from '../evidence/common.js';
 import type { EvidenceKind, EvidenceKinds, SiteEvidence } from '../evidence/site.js';
@@ -57,27 +58,6 @@ export function fail(reason: Localized, evidence: EvidencePointer[] = []): Evalu
 /** The work the verdict needs could not be finished: neither met nor not met (never a failure or a regression). */
 export function inconclusive(reason: Localized, evidence: EvidencePointer[] = []): Evaluation {
   return { outcome: 'inconclusive', met: false, evidence, reason };
-}
-
-/** Lower case, no accents, single spaces: "Declaración  Jurada" → "declaracion jurada". */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[_\-./]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** True when one of the phrases occurs in the text as whole words (both already normalised or not). */
-export function findPhrase(text: string, phrases: readonly string[]): string | undefined {
-  const haystack = ` ${normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  for (const phrase of phrases) {
-    const needle = normalizeText(phrase).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (needle && haystack.includes(` ${needle} `)) return phrase;
-  }
-  return undefined;
 }
 
 /** Localised word lists: Spanish first, English too. */

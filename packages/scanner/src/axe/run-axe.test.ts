@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { injectAxe, loadAxe, runAxe } from './run-axe.js';
-import { useLiveFixture } from '../collectors/support/test-support/harness.js';
+import { useLiveFixture } from '../collectors/test-support/harness.js';
 
 const imageWithoutAlt = '<img src="/logo.png" width="10" height="10">';
 

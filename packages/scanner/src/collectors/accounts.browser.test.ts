@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsCollector } from './accounts.js';
-import { link, snapshot } from './support/test-builders.js';
-import type { TestServer } from './support/test-support/harness.js';
-import { liveSite, startServer, useLiveFixture } from './support/test-support/harness.js';
+import { link, snapshot } from './test-support/builders.js';
+import type { TestServer } from './test-support/harness.js';
+import { liveSite, startServer, useLiveFixture } from './test-support/harness.js';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountForm, accountsCollector, judgeAccountPage, signInFlow } from './accounts.js';
-import { fakeSite, field, form, link, snapshot } from './support/test-builders.js';
+import { fakeSite, field, form, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://portal.sat.gob.gt/';
 const loginForm = form({

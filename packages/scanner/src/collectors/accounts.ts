@@ -3,7 +3,7 @@ import type { Page, Request, Response } from 'playwright-core';
 import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, vendors, verificationBudgets } from '../data/index.js';
-import type { PageFacts } from './support/live.js';
+import type { PageFacts } from './live/live.js';
 import {
   absoluteHttpUrl,
   hasTime,
@@ -14,11 +14,11 @@ import {
   settle,
   withBudget,
   withPage,
-} from './support/live.js';
-import { ownUrl } from './support/own-domains.js';
-import { isUnfinished } from './support/unfinished.js';
-import { vendorsOnPage } from './support/vendors.js';
-import { clip } from './support/text.js';
+} from './live/live.js';
+import { ownUrl } from './recognize/own-domains.js';
+import { isUnfinished } from './live/unfinished.js';
+import { vendorsOnPage } from './recognize/vendors.js';
+import { clip } from '@egov-monitor/rubric';
 
 type Candidate = AccountsEvidence['candidates'][number];
 type Flow = NonNullable<Candidate['flow']>;

@@ -60,7 +60,7 @@ export interface SiteContext {
   isSameSite(url: string): boolean;
   /**
    * Epoch ms of this collector's safety net (its own time limit, never past the site's): past it, the collector
-   * starts no new work and returns what it has, marked incomplete (`hasTime` in support/live.ts does both).
+   * starts no new work and returns what it has, marked incomplete (`hasTime` in live/live.ts does both).
    */
   deadline: number;
   /** The clock `deadline` is read against (epoch ms; the site scan's, which tests may move). Default Date.now. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressesInText, contactCollector } from './contact.js';
-import { fakeSite, field, form, link, snapshot } from './support/test-builders.js';
+import { fakeSite, field, form, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.mingob.gob.gt/';
 

@@ -2,8 +2,8 @@ import type { ContactEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot, SnapshotForm, SnapshotFormField } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { obfuscation, patterns, phrases } from '../data/index.js';
-import { hasTime, withBudget } from './support/live.js';
-import { clip } from './support/text.js';
+import { hasTime, withBudget } from './live/live.js';
+import { clip } from '@egov-monitor/rubric';
 
 const MAX_FORMS_CHECKED = 10;
 const MAX_ADDRESSES = 100;

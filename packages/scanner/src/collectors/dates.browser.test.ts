@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { datesCollector } from './dates.js';
-import { readPage } from './support/live.js';
-import { snapshot } from './support/test-builders.js';
-import { liveSite, useLiveFixture } from './support/test-support/harness.js';
+import { readPage } from './live/live.js';
+import { snapshot } from './test-support/builders.js';
+import { liveSite, useLiveFixture } from './test-support/harness.js';
 
 const homeHtml = `<!doctype html><html lang="es"><head><title>Secretaría de Comunicación Social</title></head><body>
 <header><p>Guatemala, <span id="hoy"></span></p></header>

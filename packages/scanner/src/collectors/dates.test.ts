@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datesCollector } from './dates.js';
-import { datesInText } from './support/dates-in-text.js';
-import { fakeSite, link, snapshot } from './support/test-builders.js';
+import { datesInText } from './recognize/dates-in-text.js';
+import { fakeSite, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.minfin.gob.gt/';
 const scannedAt = '2026-11-20T15:00:00.000Z';

@@ -2,11 +2,11 @@ import type { DatedItem, DatesEvidence } from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { patterns, phrases } from '../data/index.js';
-import { hasTime, inPage, navigationTimeout, settle, withBudget, withPage } from './support/live.js';
-import { dateFromValue, datesInText, daysBetween } from './support/dates-in-text.js';
-import { clip, pathWords } from './support/text.js';
+import { hasTime, inPage, navigationTimeout, settle, withBudget, withPage } from './live/live.js';
+import { dateFromValue, datesInText, daysBetween } from './recognize/dates-in-text.js';
 import { parseSitemap } from '../crawl/sitemap.js';
 import { normalizeUrl } from '../url/normalize.js';
+import { clip, pathWords } from '@egov-monitor/rubric';
 
 /** Bounds: dates kept per page and per site, pages re-rendered with a shifted clock, sitemap entries read. */
 const MAX_DATES_PER_PAGE = 60;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { downloadsCollector } from './downloads.js';
-import { link, snapshot } from './support/test-builders.js';
-import { liveSite, useLiveFixture } from './support/test-support/harness.js';
+import { link, snapshot } from './test-support/builders.js';
+import { liveSite, useLiveFixture } from './test-support/harness.js';
 
 const live = useLiveFixture({
   '/descargas/solicitud-licencia.pdf': {

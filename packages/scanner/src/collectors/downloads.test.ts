@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDocument } from '@egov-monitor/fixtures';
 import { announcedType, downloadsCollector } from './downloads.js';
-import { fakeSite, link, snapshot } from './support/test-builders.js';
+import { fakeSite, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.renap.gob.gt/';
 const pdf = makeDocument({

@@ -2,11 +2,11 @@ import type { DocumentReading, DownloadCandidate, DownloadsEvidence } from '@ego
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { phrases, verificationBudgets } from '../data/index.js';
-import { absoluteHttpUrl, hasTime, withBudget } from './support/live.js';
-import { readDocument } from './support/read-document.js';
-import { isUnfinished } from './support/unfinished.js';
-import { FAMILY, sniff, zipKind } from './support/sniff.js';
-import { clip, pathWords } from './support/text.js';
+import { absoluteHttpUrl, hasTime, withBudget } from './live/live.js';
+import { readDocument } from './documents/read-document.js';
+import { isUnfinished } from './live/unfinished.js';
+import { FAMILY, sniff, zipKind } from './documents/sniff.js';
+import { clip, pathWords } from '@egov-monitor/rubric';
 
 const DOCUMENT_TYPES = ['pdf', 'docx', 'doc', 'odt', 'xlsx', 'xls', 'ods', 'rtf'];
 

@@ -5,7 +5,7 @@ import { createEgressPolicy } from '../egress/policy.js';
 import { createHttpsCollector, mixedContent } from './https.js';
 import { createProbeTestCa } from '../https/test-support/test-ca.js';
 import type { ProbeTestCa } from '../https/test-support/test-ca.js';
-import { siteContext, snapshot } from './support-standards/test-helpers/snapshot.js';
+import { siteContext, snapshot } from './test-support/snapshot.js';
 
 let ca: ProbeTestCa;
 let server: https.Server;

@@ -2,8 +2,20 @@ import type { HttpsEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import type { PageSnapshot } from '../page-snapshot.js';
 import { probeHttps } from '../https/probe.js';
-import type { NetworkOverrides } from './support-standards/context.js';
-import { extensionOf } from './support-standards/text.js';
+import type { EgressPolicy } from '../egress/policy.js';
+import { fileExtension } from '../url/normalize.js';
+
+/**
+ * Network knobs of the HTTPS collector for tests (local servers on ephemeral ports, names mapped to
+ * 127.0.0.1 by the policy's resolver). In a scan the CAs, user agent and egress policy come from SiteContext.
+ */
+export interface NetworkOverrides {
+  extraCaPems?: string[];
+  userAgent?: string;
+  egress?: EgressPolicy;
+  ports?: { http: number; https: number };
+  timeoutMs?: number;
+}
 
 /**
  * Evidence for the HTTPS check (principle 7 *Proporcionalidad*, principle 2 *Legalidad*: privacy of
@@ -73,7 +85,7 @@ export function mixedContent(pages: PageSnapshot[]): HttpsEvidence['mixedContent
       .filter((url) => url.toLowerCase().startsWith('http://'))
       .sort();
     for (const resourceUrl of candidates) {
-      const blocked = active.has(resourceUrl) || !UPGRADEABLE_EXTENSIONS.has(extensionOf(resourceUrl));
+      const blocked = active.has(resourceUrl) || !UPGRADEABLE_EXTENSIONS.has(fileExtension(resourceUrl));
       found.push({ pageUrl: page.url, resourceUrl, blocked });
     }
   }

@@ -1,7 +1,7 @@
 import type { InstitutionalEvidence, InstitutionalTopic } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import { institutionalTopics } from '../data/index.js';
-import { clip, pathWords } from './support/text.js';
+import { clip, pathWords } from '@egov-monitor/rubric';
 
 type Entry = { topics: Set<InstitutionalTopic>; matched: Set<string> };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interactiveCollector } from './interactive.js';
-import { liveSite, renderedSnapshot, useLiveFixture } from './support/test-support/harness.js';
+import { liveSite, renderedSnapshot, useLiveFixture } from './test-support/harness.js';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interactiveCollector } from './interactive.js';
-import { fakeSite, form, field, link, snapshot } from './support/test-builders.js';
+import { fakeSite, form, field, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.mintrab.gob.gt/';
 

@@ -4,12 +4,12 @@ import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { liveSteps, phrases, vendors, widgetVendors } from '../data/index.js';
 import type { Vendor } from '../data/index.js';
-import { hasTime, looksComingSoon, withBudget } from './support/live.js';
-import { vendorsOnPage } from './support/vendors.js';
-import { probeChat } from './support/chat-panel.js';
-import { exploreForum, postingForm } from './support/forum-threads.js';
-import { clip, pathWords } from './support/text.js';
-import { markIfUnfinished } from './support/unfinished.js';
+import { hasTime, looksComingSoon, withBudget } from './live/live.js';
+import { vendorsOnPage } from './recognize/vendors.js';
+import { probeChat } from './flows/chat-panel.js';
+import { exploreForum, postingForm } from './flows/forum-threads.js';
+import { markIfUnfinished } from './live/unfinished.js';
+import { clip, pathWords } from '@egov-monitor/rubric';
 
 type Channel = InteractiveEvidence['channels'][number];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyPageUrls, lighthouseCollector } from './lighthouse.js';
 import type { LighthouseHook, LighthousePageRun } from '../lighthouse/runner.js';
-import { link, siteContext, snapshot } from './support-standards/test-helpers/snapshot.js';
+import { link, siteContext, snapshot } from './test-support/snapshot.js';
 
 const base = 'https://ministerio.gob.gt';
 const pages = [

@@ -1,8 +1,8 @@
 import type { LighthouseEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import type { PageSnapshot } from '../page-snapshot.js';
-import { usabilityData } from './support-standards/data.js';
-import { Phrases } from './support-standards/text.js';
+import { usabilityData } from '../data/standards.js';
+import { PhraseMatcher } from '@egov-monitor/rubric';
 
 /**
  * Lighthouse accessibility, best practices, SEO and performance (mobile, slow 4G) on the home page and the
@@ -46,7 +46,7 @@ export const lighthouseCollector: Collector<'lighthouse'> & { enabled(site: Site
 
 const groups = usabilityData.keyPages.groups.map((group) => ({
   id: group.id,
-  phrases: new Phrases(group.phrases),
+  phrases: new PhraseMatcher(group.phrases),
 }));
 
 const usable = (page: PageSnapshot) => page.status === 200 && !page.soft404;
@@ -73,14 +73,14 @@ export function keyPageUrls(site: SiteContext, keyPages: number): string[] {
   };
   for (const group of groups) {
     const linked = (home?.links ?? [])
-      .filter((link) => group.phrases.match(link.text || link.label) !== null)
+      .filter((link) => group.phrases.first(link.text || link.label) !== null)
       .map((link) => byUrl.get(withoutHash(link.href)))
       .find((page) => page !== undefined && !chosen.includes(withoutHash(page.url)));
     const titled = candidates.find(
       (page) =>
         !chosen.includes(withoutHash(page.url)) &&
-        (group.phrases.match(page.title) !== null ||
-          group.phrases.match(page.headings.find((h) => h.level === 1)?.text) !== null),
+        (group.phrases.first(page.title) !== null ||
+          group.phrases.first(page.headings.find((h) => h.level === 1)?.text) !== null),
     );
     add(linked ?? titled);
   }

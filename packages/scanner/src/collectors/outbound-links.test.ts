@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outboundLinksCollector } from './outbound-links.js';
-import { fakeSite, link, snapshot } from './support/test-builders.js';
+import { fakeSite, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.mineco.gob.gt/';
 

@@ -1,7 +1,7 @@
 import { getDomain } from 'tldts-icann';
 import type { OutboundLinksEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
-import { clip } from './support/text.js';
+import { clip } from '@egov-monitor/rubric';
 
 /** Registrable domain (ICANN public suffix list): "www.sat.gob.gt" → "sat.gob.gt"; IPs and localhost as is. */
 function registrableDomain(host: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { participationCollector } from './participation.js';
-import { liveSite, renderedSnapshot, useLiveFixture } from './support/test-support/harness.js';
+import { liveSite, renderedSnapshot, useLiveFixture } from './test-support/harness.js';
 
 const layout = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title} | Secretaría de Participación Ciudadana</title></head><body>

@@ -9,7 +9,7 @@ import {
   readPurpose,
   withoutInstitution,
 } from './participation.js';
-import { fakeSite, field, form, link, snapshot } from './support/test-builders.js';
+import { fakeSite, field, form, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.segeplan.gob.gt/';
 const target = { url: home, name: 'Secretaría de Participación Ciudadana', acronym: 'SEPAC' };

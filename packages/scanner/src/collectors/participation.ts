@@ -4,7 +4,7 @@ import type { PageSnapshot, SnapshotForm } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import type { PhraseListId } from '../data/index.js';
 import { phrases, vendors, verificationBudgets } from '../data/index.js';
-import type { PageFacts } from './support/live.js';
+import type { PageFacts } from './live/live.js';
 import {
   absoluteHttpUrl,
   hasTime,
@@ -16,11 +16,11 @@ import {
   settle,
   withBudget,
   withPage,
-} from './support/live.js';
-import { ownUrl } from './support/own-domains.js';
-import { isUnfinished } from './support/unfinished.js';
-import { vendorsOnPage } from './support/vendors.js';
-import { clip, escapeRegExp } from './support/text.js';
+} from './live/live.js';
+import { ownUrl } from './recognize/own-domains.js';
+import { isUnfinished } from './live/unfinished.js';
+import { vendorsOnPage } from './recognize/vendors.js';
+import { clip, escapeRegExp, foldAccents } from '@egov-monitor/rubric';
 
 type Candidate = ParticipationEvidence['candidates'][number];
 type Purpose = NonNullable<Candidate['purpose']>;
@@ -43,10 +43,6 @@ const PURPOSES: readonly [PhraseListId, ParticipationKind][] = [
 
 // ---------------------------------------------------------------- words
 
-/** Letters without accents, case kept: the institution's name is found however the page accents it. */
-function unaccent(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
 
 let unitPattern: RegExp | null = null;
 /**
@@ -74,10 +70,10 @@ export function withoutInstitution(
   text: string,
   target: Pick<SiteTarget, 'name' | 'institution' | 'acronym'>,
 ): string {
-  let out = unaccent(text);
+  let out = foldAccents(text);
   for (const name of [target.name, target.institution]) {
     if (name && name.trim().length > 3)
-      out = out.replace(new RegExp(escapeRegExp(unaccent(name.trim())), 'giu'), ' ');
+      out = out.replace(new RegExp(escapeRegExp(foldAccents(name.trim())), 'giu'), ' ');
   }
   if (target.acronym && target.acronym.trim().length > 1)
     out = out.replace(

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createTestCa } from '@egov-monitor/fixtures';
 import { paymentsCollector } from './payments.js';
-import { link, snapshot } from './support/test-builders.js';
-import { launchTestBrowser, liveSite, renderedSnapshot, startServer } from './support/test-support/harness.js';
-import type { TestServer } from './support/test-support/harness.js';
+import { link, snapshot } from './test-support/builders.js';
+import { launchTestBrowser, liveSite, renderedSnapshot, startServer } from './test-support/harness.js';
+import type { TestServer } from './test-support/harness.js';
 
 const cardPage = (
   action: string,

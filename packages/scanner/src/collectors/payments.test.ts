@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardFieldsOf, paymentsCollector } from './payments.js';
-import { fakeSite, field, form, link, snapshot } from './support/test-builders.js';
+import { fakeSite, field, form, link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.muniguate.com/';
 const cardForm = (action: string) =>

@@ -2,7 +2,7 @@ import type { PaymentsEvidence } from '@egov-monitor/rubric';
 import type { SnapshotForm, SnapshotLink } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { liveSteps, patterns, phrases, vendors } from '../data/index.js';
-import type { PageFacts } from './support/live.js';
+import type { PageFacts } from './live/live.js';
 import {
   absoluteHttpUrl,
   hasTime,
@@ -10,11 +10,11 @@ import {
   looksNotFound,
   openAndRead,
   withBudget,
-} from './support/live.js';
-import { vendorsOnPage } from './support/vendors.js';
-import { describeForm, judgeLookupForm, lookupKindOf, takeLookupStep } from './support/lookup-form.js';
-import { clip, pathWords } from './support/text.js';
-import { markIfUnfinished } from './support/unfinished.js';
+} from './live/live.js';
+import { vendorsOnPage } from './recognize/vendors.js';
+import { describeForm, judgeLookupForm, lookupKindOf, takeLookupStep } from './flows/lookup-form.js';
+import { markIfUnfinished } from './live/unfinished.js';
+import { clip, pathWords } from '@egov-monitor/rubric';
 
 type Candidate = PaymentsEvidence['candidates'][number];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROFILES } from '@egov-monitor/rubric';
 import type { CountryProfile } from '@egov-monitor/rubric';
 import { recommendationsCollector, requirementItems } from './recommendations.js';
-import { form, link, siteContext, snapshot } from './support-standards/test-helpers/snapshot.js';
+import { form, link, siteContext, snapshot } from './test-support/snapshot.js';
 
 const base = 'https://ministerio.gob.gt';
 

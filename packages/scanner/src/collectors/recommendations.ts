@@ -2,8 +2,9 @@ import { defaultProfile } from '@egov-monitor/rubric';
 import type { CountryProfile, RecommendationKind, RecommendationsEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
 import type { PageSnapshot, SnapshotLink } from '../page-snapshot.js';
-import { recommendationsData as data } from './support-standards/data.js';
-import { Phrases, clip, extensionOf, hostOf, normalize } from './support-standards/text.js';
+import { recommendationsData as data } from '../data/standards.js';
+import { PhraseMatcher, clip, normalizeText, pathWords } from '@egov-monitor/rubric';
+import { fileExtension, hostOf } from '../url/normalize.js';
 
 /**
  * Evidence for the report's recommendations (see docs/standards.md for the principle each implements): a
@@ -31,6 +32,9 @@ export const recommendationsCollector: Collector<'recommendations'> = {
     return { findings: findings.sorted(), documentFormats };
   },
 };
+
+/** Longest quoted label or heading in a finding's detail. */
+const EVIDENCE_CHARS = 120;
 
 type Finding = RecommendationsEvidence['findings'][number];
 
@@ -73,26 +77,26 @@ const withoutHash = (url: string) => url.split('#')[0] ?? url;
  * Looks for phrases where a site announces a section: link texts (and aria-labels of icon links), headings and
  * the title; `textPhrases` (specific enough) also in the visible text.
  */
-function announce(kind: RecommendationKind, page: PageSnapshot, lists: { link: Phrases; text: Phrases }, findings: Findings): void {
+function announce(kind: RecommendationKind, page: PageSnapshot, lists: { link: PhraseMatcher; text: PhraseMatcher }, findings: Findings): void {
   for (const link of page.links) {
     const label = labelOf(link);
-    if (lists.link.match(label) !== null && !link.href.toLowerCase().startsWith('javascript:')) {
-      findings.add(kind, page.url, `enlace "${clip(label)}" → ${link.href}`, `link ${withoutHash(link.href)}`);
+    if (lists.link.first(label) !== null && !link.href.toLowerCase().startsWith('javascript:')) {
+      findings.add(kind, page.url, `enlace "${clip(label, EVIDENCE_CHARS)}" → ${link.href}`, `link ${withoutHash(link.href)}`);
     }
   }
   for (const heading of [{ level: 0, text: page.title }, ...page.headings]) {
-    if (lists.link.match(heading.text) !== null) {
+    if (lists.link.first(heading.text) !== null) {
       const where = heading.level === 0 ? 'título' : `encabezado h${heading.level}`;
-      findings.add(kind, page.url, `${where} "${clip(heading.text)}"`, `page ${withoutHash(page.url)}`);
+      findings.add(kind, page.url, `${where} "${clip(heading.text, EVIDENCE_CHARS)}"`, `page ${withoutHash(page.url)}`);
     }
   }
-  const phrase = lists.text.match(page.text);
+  const phrase = lists.text.first(page.text);
   if (phrase !== null) findings.add(kind, page.url, `texto "${phrase}"`, `page ${withoutHash(page.url)}`);
 }
 
 const compile = (lists: { linkPhrases: string[]; textPhrases: string[] }) => ({
-  link: new Phrases(lists.linkPhrases),
-  text: new Phrases(lists.textPhrases),
+  link: new PhraseMatcher(lists.linkPhrases),
+  text: new PhraseMatcher(lists.textPhrases),
 });
 
 // --- privacy_policy: recommendation "adopt, comply with and publicise a privacy policy"; principle 2 ----------
@@ -109,32 +113,24 @@ type PortalByHost = Map<string, CountryProfile['nationalPortals'][number]>;
 /** Only the profile's own portals: a Guatemalan ministry's link to gob.mx is not a link to its national portal. */
 function nationalPortalLink(page: PageSnapshot, site: SiteContext, portalByHost: PortalByHost, findings: Findings): void {
   for (const link of page.links) {
-    const host = hostOf(link.href)?.replace(/\.$/, '');
+    const host = hostOf(link.href).replace(/\.$/, '');
     const portal = host ? portalByHost.get(host) : undefined;
     // The national portal scanning itself does not link "to" the national portal.
     if (!portal || site.isSameSite(link.href)) continue;
-    findings.add('national_portal_link', page.url, `enlace "${clip(labelOf(link))}" → ${link.href} (${portal.name})`, `host ${host}`);
+    findings.add('national_portal_link', page.url, `enlace "${clip(labelOf(link), EVIDENCE_CHARS)}" → ${link.href} (${portal.name})`, `host ${host}`);
   }
 }
 
 // --- procedure_requirements: recommendation "put norms and requirements online" --------------------------------
 
-const procedure = new Phrases(data.procedureRequirements.procedurePhrases);
-const requirement = new Phrases(data.procedureRequirements.requirementPhrases);
-
-function pathWords(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname).replace(/[/\-_.+]+/g, ' ');
-  } catch {
-    return '';
-  }
-}
+const procedure = new PhraseMatcher(data.procedureRequirements.procedurePhrases);
+const requirement = new PhraseMatcher(data.procedureRequirements.requirementPhrases);
 
 function isProcedurePage(page: PageSnapshot): boolean {
   return (
-    procedure.match(page.title) !== null ||
-    page.headings.some((h) => procedure.match(h.text) !== null) ||
-    procedure.match(pathWords(page.url)) !== null
+    procedure.first(page.title) !== null ||
+    page.headings.some((h) => procedure.first(h.text) !== null) ||
+    procedure.first(pathWords(page.url).join(' ')) !== null
   );
 }
 
@@ -144,12 +140,12 @@ function isProcedurePage(page: PageSnapshot): boolean {
  */
 export function requirementItems(text: string, headings: string[]): { heading: string; items: number } | null {
   const { maxListItemLength } = data.procedureRequirements;
-  const headingSet = new Set(headings.map(normalize));
+  const headingSet = new Set(headings.map(normalizeText));
   const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
   let best: { heading: string; items: number } | null = null;
   lines.forEach((line, index) => {
-    const normal = normalize(line);
-    const phrase = requirement.match(line);
+    const normal = normalizeText(line);
+    const phrase = requirement.first(line);
     if (phrase === null || !normal.startsWith(phrase) || line.length > 100) return;
     const afterColon = line.includes(':') ? line.slice(line.indexOf(':') + 1).trim() : '';
     let items = afterColon ? afterColon.split(/[,;]/).filter((part) => part.trim().length > 1).length : 0;
@@ -159,7 +155,7 @@ export function requirementItems(text: string, headings: string[]): { heading: s
           if (items > 0) break;
           continue;
         }
-        if (next.length > maxListItemLength || headingSet.has(normalize(next))) break;
+        if (next.length > maxListItemLength || headingSet.has(normalizeText(next))) break;
         items += 1;
       }
     }
@@ -184,12 +180,12 @@ function procedureRequirements(page: PageSnapshot, findings: Findings): void {
   // A catalogue row "Licencia de conducir … Requisitos" links the requirements of one procedure.
   for (const link of page.links) {
     const label = labelOf(link);
-    if (requirement.match(label) === null) continue;
-    if (!procedurePage && procedure.match(link.context) === null && procedure.match(label) === null) continue;
+    if (requirement.first(label) === null) continue;
+    if (!procedurePage && procedure.first(link.context) === null && procedure.first(label) === null) continue;
     findings.add(
       'procedure_requirements',
       page.url,
-      `enlace "${clip(label)}"${link.context ? ` junto a "${clip(link.context, 80)}"` : ''} → ${link.href}`,
+      `enlace "${clip(label, EVIDENCE_CHARS)}"${link.context ? ` junto a "${clip(link.context, 80)}"` : ''} → ${link.href}`,
       `link ${withoutHash(link.href)}`,
     );
   }
@@ -198,7 +194,7 @@ function procedureRequirements(page: PageSnapshot, findings: Findings): void {
 // --- procedure_tracking: recommendation "let citizens follow a procedure" --------------------------------------
 
 const tracking = compile(data.procedureTracking);
-const trackingField = new Phrases(data.procedureTracking.fieldPhrases);
+const trackingField = new PhraseMatcher(data.procedureTracking.fieldPhrases);
 
 /** "numExpediente", "no_gestion" → "num expediente", "no gestion": field names as words. */
 const nameWords = (value: string) => value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' ');
@@ -209,7 +205,7 @@ function procedureTracking(page: PageSnapshot, findings: Findings): void {
     for (const field of form.fields) {
       if (field.type === 'hidden' || field.type === 'submit' || field.tag === 'button') continue;
       const described = [field.label, field.placeholder, nameWords(field.name), nameWords(field.id)].join(' | ');
-      const phrase = trackingField.match(described);
+      const phrase = trackingField.first(described);
       if (phrase === null) continue;
       const shown = field.label || field.placeholder || field.name || field.id;
       findings.add(
@@ -236,12 +232,12 @@ function openData(page: PageSnapshot, findings: Findings): void {
   for (const link of page.links) {
     const href = link.href;
     if (excluded.some((pattern) => pattern.test(href)) || /^(alternate|manifest)$/i.test(link.rel)) continue;
-    const extension = extensionOf(href);
+    const extension = fileExtension(href);
     if (datasetExtensions.has(extension)) {
       findings.add('open_data', page.url, `archivo .${extension} enlazado: ${href}`, `link ${withoutHash(href)}`);
       continue;
     }
-    const host = hostOf(href) ?? '';
+    const host = hostOf(href);
     let path = '';
     try {
       path = new URL(href).pathname;
@@ -249,10 +245,10 @@ function openData(page: PageSnapshot, findings: Findings): void {
       continue;
     }
     if (portalHosts.some((pattern) => pattern.test(host)) || portalPaths.some((pattern) => pattern.test(path))) {
-      findings.add('open_data', page.url, `enlace a portal de datos "${clip(labelOf(link))}" → ${href}`, `host ${host}`);
+      findings.add('open_data', page.url, `enlace a portal de datos "${clip(labelOf(link), EVIDENCE_CHARS)}" → ${href}`, `host ${host}`);
     }
   }
-  const generator = normalize(page.meta.generator ?? '');
+  const generator = normalizeText(page.meta.generator ?? '');
   const platform = data.openData.portalGenerators.find((name) => generator.includes(name));
   if (platform) findings.add('open_data', page.url, `el sitio es un portal ${platform} (meta generator "${clip(page.meta.generator ?? '', 60)}")`, `generator`);
 }
@@ -261,30 +257,30 @@ function openData(page: PageSnapshot, findings: Findings): void {
 // de oficio), in the language's words (recommendations.json) and the law's own (the profile's publicInformation)
 
 interface PublicInformationLists {
-  announce: { link: Phrases; text: Phrases };
-  contextual: { phrase: Phrases; requires: Phrases }[];
+  announce: { link: PhraseMatcher; text: PhraseMatcher };
+  contextual: { phrase: PhraseMatcher; requires: PhraseMatcher }[];
 }
 
 function publicInformation(page: PageSnapshot, lists: PublicInformationLists, findings: Findings): void {
   announce('public_information', page, lists.announce, findings);
   for (const entry of lists.contextual) {
-    if (entry.requires.match(page.text) === null && entry.requires.match(page.title) === null) continue;
+    if (entry.requires.first(page.text) === null && entry.requires.first(page.title) === null) continue;
     for (const link of page.links) {
       const label = labelOf(link);
-      const found = entry.phrase.match(label);
+      const found = entry.phrase.first(label);
       if (found !== null) {
-        findings.add('public_information', page.url, `enlace "${clip(label)}" → ${link.href}`, `link ${withoutHash(link.href)}`);
+        findings.add('public_information', page.url, `enlace "${clip(label, EVIDENCE_CHARS)}" → ${link.href}`, `link ${withoutHash(link.href)}`);
       }
     }
-    const inHeading = page.headings.find((h) => entry.phrase.match(h.text) !== null);
-    if (inHeading) findings.add('public_information', page.url, `encabezado h${inHeading.level} "${clip(inHeading.text)}"`, `page ${withoutHash(page.url)}`);
+    const inHeading = page.headings.find((h) => entry.phrase.first(h.text) !== null);
+    if (inHeading) findings.add('public_information', page.url, `encabezado h${inHeading.level} "${clip(inHeading.text, EVIDENCE_CHARS)}"`, `page ${withoutHash(page.url)}`);
   }
 }
 
 // --- feedback_channel: recommendation "integrate citizen consultation and feedback" ----------------------------
 
 const feedback = compile(data.feedbackChannel);
-const feedbackForm = new Phrases(data.feedbackChannel.formPhrases);
+const feedbackForm = new PhraseMatcher(data.feedbackChannel.formPhrases);
 
 function feedbackChannel(page: PageSnapshot, findings: Findings): void {
   announce('feedback_channel', page, feedback, findings);
@@ -298,7 +294,7 @@ function feedbackChannel(page: PageSnapshot, findings: Findings): void {
     ]
       .map(nameWords)
       .join(' | ');
-    const phrase = feedbackForm.match(described);
+    const phrase = feedbackForm.first(described);
     if (phrase === null) continue;
     findings.add(
       'feedback_channel',
@@ -322,7 +318,7 @@ function documents(pages: PageSnapshot[], findings: Findings): Record<string, nu
     for (const link of page.links) {
       const href = withoutHash(link.href);
       if (seen.has(href) || !/^https?:/i.test(href)) continue;
-      let extension = extensionOf(href);
+      let extension = fileExtension(href);
       if (!documentExtensions.has(extension)) {
         // Only when the URL has no extension of its own: "/descargar?id=12" labelled "Formulario (PDF)".
         if (extension !== '' || !(link.download || /[?=]|descarga|download/i.test(href))) continue;
@@ -356,8 +352,8 @@ function countryLists(profile: CountryProfile) {
           textPhrases: [...data.publicInformation.textPhrases, ...law.textPhrases],
         }),
         contextual: [...data.publicInformation.contextualPhrases, ...law.contextualPhrases].map((entry) => ({
-          phrase: new Phrases([entry.phrase]),
-          requires: new Phrases(entry.requires),
+          phrase: new PhraseMatcher([entry.phrase]),
+          requires: new PhraseMatcher(entry.requires),
         })),
       },
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchCollector } from './search.js';
-import { snapshot } from './support/test-builders.js';
-import { liveSite, renderedSnapshot, useLiveFixture } from './support/test-support/harness.js';
+import { snapshot } from './test-support/builders.js';
+import { liveSite, renderedSnapshot, useLiveFixture } from './test-support/harness.js';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="es"><head><title>${title}</title></head><body>${body}</body></html>`;

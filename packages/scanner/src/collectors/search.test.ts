@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseQueries, chooseQuery, judgeInPageResults, judgeResultPage } from './search.js';
-import { link, snapshot } from './support/test-builders.js';
+import { link, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.mspas.gob.gt/';
 

@@ -5,7 +5,7 @@ import { locateSearchBox, type SearchBoxFound } from '../snapshot/search-box.js'
 import { SEARCH_BOX_WORDS } from '../snapshot/take-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { liveSteps, patterns, phrases, stopwords, vendors } from '../data/index.js';
-import type { PageFacts } from './support/live.js';
+import type { PageFacts } from './live/live.js';
 import {
   hasTime,
   inPage,
@@ -18,10 +18,10 @@ import {
   timeLeft,
   withBudget,
   withPage,
-} from './support/live.js';
-import { changedRegion, watchChanges, type ChangedRegion, type Reaction } from './support/interaction.js';
-import { vendorsOnPage } from './support/vendors.js';
-import { clip, normalizeText } from './support/text.js';
+} from './live/live.js';
+import { changedRegion, watchChanges, type ChangedRegion, type Reaction } from './live/interaction.js';
+import { vendorsOnPage } from './recognize/vendors.js';
+import { clip, normalizeText } from '@egov-monitor/rubric';
 
 const STEPS = liveSteps.search;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serviceCatalogCollector } from './service-catalog.js';
-import { readPage } from './support/live.js';
-import { snapshot } from './support/test-builders.js';
-import { liveSite, useLiveFixture } from './support/test-support/harness.js';
+import { readPage } from './live/live.js';
+import { snapshot } from './test-support/builders.js';
+import { liveSite, useLiveFixture } from './test-support/harness.js';
 
 const catalog = `<!doctype html><html lang="es"><head><title>Trámites y servicios — Ministerio de Gobernación</title></head><body>
 <header><nav><a href="/">Inicio</a><a href="/tramites">Trámites</a><a href="/noticias">Noticias</a></nav></header>

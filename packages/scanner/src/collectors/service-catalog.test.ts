@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyEntry, describeGroups, isServicePage, serviceCatalogCollector } from './service-catalog.js';
-import { fakeSite, snapshot } from './support/test-builders.js';
+import { fakeSite, snapshot } from './test-support/builders.js';
 
 const home = 'https://www.gob.gt/';
 

@@ -2,7 +2,7 @@ import type { CatalogEntry, CatalogEntryKind, CatalogItem, ServiceCatalogEvidenc
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { liveSteps, patterns, phrases } from '../data/index.js';
-import type { PageFacts } from './support/live.js';
+import type { PageFacts } from './live/live.js';
 import {
   absoluteHttpUrl,
   hasTime,
@@ -14,9 +14,9 @@ import {
   settle,
   withBudget,
   withPage,
-} from './support/live.js';
-import type { PhraseMatcher } from './support/text.js';
-import { clip, normalizeText, pathWords } from './support/text.js';
+} from './live/live.js';
+import { clip, normalizeText, pathWords } from '@egov-monitor/rubric';
+import type { PhraseMatcher } from '@egov-monitor/rubric';
 
 type Candidate = ServiceCatalogEvidence['candidates'][number];
 

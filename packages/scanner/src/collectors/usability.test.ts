@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, usabilityCollector } from './usability.js';
-import { siteContext, snapshot } from './support-standards/test-helpers/snapshot.js';
+import { siteContext, snapshot } from './test-support/snapshot.js';
 
 const SPANISH = `Inicio Noticias Contacto
 El Ministerio de Gobernación es la institución encargada de formular las políticas públicas de seguridad.

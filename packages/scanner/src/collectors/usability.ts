@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { francAll } from 'franc-min';
 import type { UsabilityEvidence } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from './collector.js';
-import { usabilityData } from './support-standards/data.js';
+import { usabilityData } from '../data/standards.js';
 
 /**
  * Evidence for the usability check ("standards for design, usability and development"; access from rural

@@ -1,3 +1,4 @@
+import { PhraseMatcher, pathWords, wordText } from '@egov-monitor/rubric';
 import priorities from '../data/crawl-priorities.json' with { type: 'json' };
 import type { SnapshotLink } from '../page-snapshot.js';
 
@@ -7,24 +8,14 @@ interface WordGroup {
   words: string[];
 }
 
-/** Lower case, no accents, only letters/digits separated by single spaces: "Trámites y Servicios" → "tramites y servicios". */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9ñ]+/g, ' ')
-    .trim();
-}
-
-const compile = (words: string[]) => words.map((word) => new RegExp(`(^| )${foldText(word)}( |$)`));
-const groups = (priorities.groups as WordGroup[]).map((group) => ({ ...group, patterns: compile(group.words) }));
-const avoidPatterns = compile(priorities.avoid.words);
+// Punctuation is a space here: a link's text, label and path words name the same thing however they are joined.
+const compile = (words: string[]) => new PhraseMatcher(words, { ignorePunctuation: true });
+const groups = (priorities.groups as WordGroup[]).map((group) => ({ ...group, matcher: compile(group.words) }));
+const avoid = compile(priorities.avoid.words);
 
 /** The priority groups a piece of text matches (ids, sorted). */
 export function matchedGroups(text: string): string[] {
-  const folded = foldText(text);
-  return groups.filter((group) => group.patterns.some((pattern) => pattern.test(folded))).map((group) => group.id).sort();
+  return groups.filter((group) => group.matcher.test(text)).map((group) => group.id).sort();
 }
 
 /**
@@ -32,16 +23,10 @@ export function matchedGroups(text: string): string[] {
  * contact, transparency…; menu links first. Each group counts once.
  */
 export function linkPriority(link: Pick<SnapshotLink, 'href' | 'text' | 'label' | 'inNav' | 'inFooter'>): number {
-  let path = '';
-  try {
-    path = decodeURIComponent(new URL(link.href).pathname).replace(/[-_/.]+/g, ' ');
-  } catch {
-    path = '';
-  }
-  const folded = foldText(`${link.text} ${link.label} ${path}`);
+  const words = wordText(`${link.text} ${link.label} ${pathWords(link.href).join(' ')}`);
   let score = 0;
-  for (const group of groups) if (group.patterns.some((pattern) => pattern.test(folded))) score += group.weight;
-  if (avoidPatterns.some((pattern) => pattern.test(folded))) score += priorities.avoid.weight;
+  for (const group of groups) if (group.matcher.test(words)) score += group.weight;
+  if (avoid.test(words)) score += priorities.avoid.weight;
   if (link.inNav) score += priorities.navBonus;
   else if (link.inFooter) score += priorities.footerBonus;
   return score;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceKind } from '@egov-monitor/rubric';
 import type { Collector, SiteContext } from '../collectors/collector.js';
-import { hasTime } from '../collectors/support/live.js';
+import { hasTime } from '../collectors/live/live.js';
 import { runCollectors } from './run-collectors.js';
 
 const site = { deadline: Date.now() + 60_000, log: () => undefined } as unknown as SiteContext;

@@ -1,4 +1,4 @@
-import { foldText } from './priority.js';
+import { PhraseMatcher, wordText } from '@egov-monitor/rubric';
 import rules from './soft-404-phrases.json' with { type: 'json' };
 
 /** What the crawl knows of a page to judge a soft 404. */
@@ -10,11 +10,8 @@ export interface PageLook {
   text: string;
 }
 
-const phrasePatterns = rules.phrases.map((phrase) => new RegExp(`(^| )${foldText(phrase)}( |$)`));
-const says404 = (text: string) => {
-  const folded = foldText(text);
-  return phrasePatterns.some((pattern) => pattern.test(folded));
-};
+const notFoundPhrases = new PhraseMatcher(rules.phrases, { ignorePunctuation: true });
+const says404 = (text: string) => notFoundPhrases.test(text);
 
 export function wordCount(text: string): number {
   const trimmed = text.trim();
@@ -22,7 +19,7 @@ export function wordCount(text: string): number {
 }
 
 function shingles(text: string): Set<string> {
-  const words = foldText(text).split(' ').slice(0, 5_000);
+  const words = wordText(text).split(' ').slice(0, 5_000);
   const set = new Set<string>();
   for (let i = 0; i + 2 < words.length; i += 1) set.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   if (set.size === 0 && words.length > 0) set.add(words.join(' '));
@@ -62,7 +59,7 @@ export function createSoft404Judge(probe: PageLook | null, homeUrl: string) {
       if (says404(top)) return true;
       if (wordCount(page.text) <= rules.shortPageWords && says404(page.text)) return true;
       if (probeSoft && probe) {
-        const sameTitle = foldText(page.title) === foldText(probe.title);
+        const sameTitle = wordText(page.title) === wordText(probe.title);
         return sameTitle && textSimilarity(page.text, probe.text) >= rules.similarityThreshold;
       }
       return false;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchTestBrowser } from '../collectors/support/test-support/harness.js';
+import { launchTestBrowser } from '../collectors/test-support/harness.js';
 import { createTabPool } from './tab-pool.js';
 
 let browser: Browser;

@@ -12,7 +12,7 @@ import verificationJson from './verification.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
 import { INSTITUTIONAL_TOPICS } from '@egov-monitor/rubric';
 import type { InstitutionalTopic } from '@egov-monitor/rubric';
-import { PhraseMatcher, normalizeText } from '../collectors/support/text.js';
+import { normalizeText, PhraseMatcher } from '@egov-monitor/rubric';
 
 export type PhraseListId = Exclude<keyof typeof vocabularyJson.phrases, '$comment'>;
 export type PatternListId = keyof typeof vocabularyJson.patterns;
@@ -282,7 +282,7 @@ export const stopwords: ReadonlySet<string> = new Set(
   [...stopwordsJson.es, ...stopwordsJson.en].map(normalizeText),
 );
 
-/** Safety bounds of a reaction to an action on a live page (see collectors/support/interaction.ts). */
+/** Safety bounds of a reaction to an action on a live page (see collectors/live/interaction.ts). */
 export interface ReactionSettings {
   idleMs: number;
   boundMs: number;

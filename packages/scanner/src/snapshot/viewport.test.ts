@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { atViewport } from './viewport.js';
 import { measureMobileLayout } from './take-snapshot.js';
-import { useLiveFixture } from '../collectors/support/test-support/harness.js';
+import { useLiveFixture } from '../collectors/test-support/harness.js';
 
 const responsive = `<!doctype html><html><head><style>
   .wide { width: 1000px; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileExtension, isDownloadUrl, isSearchResultUrl, normalizeUrl } from './normalize.js';
+import { fileExtension, hostOf, isDownloadUrl, isSearchResultUrl, normalizeUrl } from './normalize.js';
 import { isSameSiteUrl, registrableDomain, siteHostsFor } from './site-hosts.js';
 
 describe('normalizeUrl', () => {
@@ -17,8 +17,16 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('../contacto', 'https://x.gob.gt/a/b/')).toBe('https://x.gob.gt/a/contacto');
     for (const href of ['mailto:a@b.gt', 'tel:+50212345678', 'javascript:void(0)', 'data:text/html,hi']) expect(normalizeUrl(href, 'https://x.gob.gt/')).toBeNull();
   });
+  it('reads the host in lower case, empty when the URL does not parse', () => {
+    expect(hostOf('https://WWW.Sat.gob.gt/x')).toBe('www.sat.gob.gt');
+    expect(hostOf('no es una URL')).toBe('');
+  });
   it('recognises downloads and search-result pages', () => {
     expect(fileExtension('https://x.gob.gt/docs/Formulario.PDF?v=2')).toBe('pdf');
+    expect(fileExtension('https://x.gob.gt/docs/Ley%20final%2Eodt')).toBe('odt');
+    expect(fileExtension('https://x.gob.gt/docs/informe.final%20')).toBe('');
+    expect(fileExtension('https://x.gob.gt/tramites/')).toBe('');
+    expect(fileExtension('https://x.gob.gt/.htaccess')).toBe('');
     expect(isDownloadUrl('https://x.gob.gt/f.docx')).toBe(true);
     expect(isDownloadUrl('https://x.gob.gt/tramites')).toBe(false);
     expect(isSearchResultUrl('https://x.gob.gt/?s=licencia')).toBe(true);

@@ -13,12 +13,31 @@ export const DOWNLOAD_EXTENSIONS = new Set([
   'kmz', 'shp', 'dwg', 'epub', 'p7s', 'xsd', 'css', 'js',
 ]);
 
-/** Lower-cased extension of the URL's last path segment ('' when none). */
+/**
+ * Lower-cased extension of the URL's last path segment, decoded ("/docs/Ley%20final.PDF?x=1" → "pdf"); '' when
+ * there is none or it is not a file type (letters and digits, at most six).
+ */
 export function fileExtension(url: string): string {
+  let last: string;
   try {
-    const last = new URL(url).pathname.split('/').pop() ?? '';
-    const dot = last.lastIndexOf('.');
-    return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+    last = new URL(url).pathname.split('/').pop() ?? '';
+  } catch {
+    return '';
+  }
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    // a malformed escape: the raw segment still tells the type
+  }
+  const dot = last.lastIndexOf('.');
+  const extension = dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+  return /^[a-z0-9]{1,6}$/.test(extension) ? extension : '';
+}
+
+/** Host of a URL in lower case, '' when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
   } catch {
     return '';
   }

@@ -10,7 +10,7 @@ import { findBlanks } from './form-blanks.js';
 import { readOffice } from './read-office.js';
 import { readPdf } from './read-pdf.js';
 import type { SniffedType } from './sniff.js';
-import { clip } from './text.js';
+import { clip } from '@egov-monitor/rubric';
 
 const EXCERPT_CHARS = 240;
 

@@ -5,19 +5,12 @@
  */
 import { getDomain } from 'tldts-icann';
 import type { SiteContext } from '../collector.js';
+import { hostOf } from '../../url/normalize.js';
 
 /** Registrable domain (ICANN public suffix list): "portal.sat.gob.gt" → "sat.gob.gt"; IPs and localhost as is. */
 export function registrableDomainOf(host: string): string {
   const clean = host.toLowerCase().replace(/\.$/, '');
   return getDomain(clean, { allowPrivateDomains: false }) ?? clean;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
 }
 
 /** A predicate: the URL belongs to the institution the site is. */

@@ -6,7 +6,7 @@
  */
 import type { DocumentBlank } from '@egov-monitor/rubric';
 import { phrases } from '../../data/index.js';
-import { normalizeText } from './text.js';
+import { normalizeText } from '@egov-monitor/rubric';
 
 /** Cells of a table row, and text separated by tab stops, are joined with this (one line per paragraph or row). */
 export const CELL = '\t';

@@ -8,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { createEgressPolicy } from '../../../egress/policy.js';
-import { checkCertificate } from '../../../https/certificate-check.js';
-import type { PageSnapshot } from '../../../page-snapshot.js';
-import { takeSnapshot } from '../../../snapshot/take-snapshot.js';
-import type { FetchedResource, SiteContext } from '../../collector.js';
+import { createEgressPolicy } from '../../egress/policy.js';
+import { checkCertificate } from '../../https/certificate-check.js';
+import type { PageSnapshot } from '../../page-snapshot.js';
+import { takeSnapshot } from '../../snapshot/take-snapshot.js';
+import type { FetchedResource, SiteContext } from '../collector.js';
 import type { Incompleteness } from '@egov-monitor/rubric';
-import { CHROMIUM_ARGS, findChromeExecutable } from '../../../browser.js';
+import { CHROMIUM_ARGS, findChromeExecutable } from '../../browser.js';
 
 export interface Route {
   status?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteHttpUrl, looksComingSoon, looksLikeError, looksNotFound, withBudget } from './live.js';
-import { fakeSite, snapshot } from './test-builders.js';
+import { fakeSite, snapshot } from '../test-support/builders.js';
 
 describe('live helpers', () => {
   it('withBudget brings the deadline nearer and keeps the site working', async () => {

@@ -3,7 +3,7 @@
  * src/data/vendors.json: script/iframe/resource URLs, inline snippets, link and form targets.
  */
 import type { Vendor } from '../../data/index.js';
-import type { PageFacts } from './live.js';
+import type { PageFacts } from '../live/live.js';
 
 export interface VendorHit {
   vendor: Vendor;

@@ -6,16 +6,16 @@
  * Never anything that creates, pays or sends: a form that posts, asks for a password, card data, a file, an e-mail
  * or a message, or whose button says pagar/enviar/registrar/confirmar/pay/send…, is judged where it stands and never
  * sent. While the step runs, any request that could act (POST, PUT, PATCH, DELETE) is refused in the browser too,
- * whatever the page's scripts do (support/interaction.ts).
+ * whatever the page's scripts do (live/interaction.ts).
  */
 import type { Frame, Page } from 'playwright-core';
 import type { SnapshotForm, SnapshotFormField } from '../../page-snapshot.js';
 import type { SiteContext } from '../collector.js';
 import { liveSteps, lookupFieldKinds, patterns, placeholderOptions, unsafeSubmit } from '../../data/index.js';
-import type { PageFacts } from './live.js';
-import { inPage, navigationTimeout, readPage, settle, withPage } from './live.js';
-import { refuseActingRequests, watchChanges, type Reaction } from './interaction.js';
-import { clip, normalizeText } from './text.js';
+import type { PageFacts } from '../live/live.js';
+import { inPage, navigationTimeout, readPage, settle, withPage } from '../live/live.js';
+import { refuseActingRequests, watchChanges, type Reaction } from '../live/interaction.js';
+import { clip, normalizeText } from '@egov-monitor/rubric';
 
 /** Field types a person types an identifier into. */
 const TEXT_TYPES = new Set(['text', 'search', 'number', 'tel', '']);

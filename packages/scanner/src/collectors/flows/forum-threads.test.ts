@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postingForm, threadLinks } from './forum-threads.js';
-import { field, form, link } from './test-builders.js';
+import { field, form, link } from '../test-support/builders.js';
 
 const site = 'https://www.muni.gob.gt';
 const sameSite = (url: string) => url.startsWith(site);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PROFILES } from '@egov-monitor/rubric';
-import { recommendationsData, usabilityData } from './data.js';
-import { normalize } from './text.js';
+import { BUILTIN_PROFILES, normalizeText } from '@egov-monitor/rubric';
+import { recommendationsData, usabilityData } from './standards.js';
 
 const phraseLists = (value: unknown, path: string): [string, string[]][] => {
   if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? [[path, value as string[]]] : [];
@@ -22,7 +21,7 @@ describe('standards data files', () => {
       lists.push([`${profile.id}.textPhrases`, [...generic.textPhrases, ...law.textPhrases]]);
     }
     for (const [path, list] of lists) {
-      const normal = list.map(normalize);
+      const normal = list.map(normalizeText);
       expect(normal.filter((p) => p.length === 0), path).toEqual([]);
       expect(normal.filter((p, i) => normal.indexOf(p) !== i), path).toEqual([]);
     }

@@ -6,10 +6,10 @@
  */
 import type { SiteContext } from '../collector.js';
 import { liveSteps, phrases, vendors } from '../../data/index.js';
-import type { PageFacts } from './live.js';
-import { looksComingSoon, looksNotFound, openAndRead } from './live.js';
-import { vendorsOnPage } from './vendors.js';
-import { clip, pathWords } from './text.js';
+import type { PageFacts } from '../live/live.js';
+import { looksComingSoon, looksNotFound, openAndRead } from '../live/live.js';
+import { vendorsOnPage } from '../recognize/vendors.js';
+import { clip, pathWords } from '@egov-monitor/rubric';
 
 /** A form to write in: a message box (textarea) and a button, that is not a search. */
 export function postingForm(facts: Pick<PageFacts, 'forms'>): string | null {

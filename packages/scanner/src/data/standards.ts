@@ -1,5 +1,5 @@
-import recommendationsJson from '../../data/recommendations.json' with { type: 'json' };
-import usabilityJson from '../../data/usability.json' with { type: 'json' };
+import recommendationsJson from './recommendations.json' with { type: 'json' };
+import usabilityJson from './usability.json' with { type: 'json' };
 
 /** Typed views of the standards collectors' data files (word lists, thresholds); a country's facts are in its profile. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeForm, firstRealOption, judgeLookupForm, lookupKindOf } from './lookup-form.js';
-import { field, form } from './test-builders.js';
+import { field, form } from '../test-support/builders.js';
 
 const button = (label: string) => field('', { tag: 'button', type: 'submit', label });
 

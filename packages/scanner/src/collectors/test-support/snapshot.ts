@@ -1,10 +1,10 @@
 import type { BrowserContext } from 'playwright-core';
-import type { PageSnapshot } from '../../../page-snapshot.js';
-import { snapshot as baseSnapshot } from '../../support/test-builders.js';
-import type { FetchedResource, SiteContext } from '../../collector.js';
+import type { PageSnapshot } from '../../page-snapshot.js';
+import { snapshot as baseSnapshot } from './builders.js';
+import type { FetchedResource, SiteContext } from '../collector.js';
 
 // link() and form() are the collectors' own builders; snapshot() differs only in its defaults.
-export { form, link } from '../../support/test-builders.js';
+export { form, link } from './builders.js';
 
 /**
  * A PageSnapshot with everything empty, declared lang, viewport and headers included (the usability and

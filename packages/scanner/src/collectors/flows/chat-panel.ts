@@ -9,9 +9,9 @@
 import type { Frame, Page } from 'playwright-core';
 import type { SiteContext } from '../collector.js';
 import { liveSteps, phrases } from '../../data/index.js';
-import { inPage, navigationTimeout, settle, withPage } from './live.js';
-import { refuseActingRequests, watchChanges } from './interaction.js';
-import { clip } from './text.js';
+import { inPage, navigationTimeout, settle, withPage } from '../live/live.js';
+import { refuseActingRequests, watchChanges } from '../live/interaction.js';
+import { clip } from '@egov-monitor/rubric';
 
 export interface ChatPanel {
   /** How a reviewer finds it: "div#chat-panel (position fixed)", "iframe#asistente". */

@@ -7,9 +7,9 @@ import type { Frame, Page } from 'playwright-core';
 import type { PageSnapshot, SnapshotForm, SnapshotLink } from '../../page-snapshot.js';
 import type { SiteContext } from '../collector.js';
 import { phrases } from '../../data/index.js';
-import { words } from './text.js';
 import { settle as settleAfterLoad, watchActivity } from '../../crawl/navigate.js';
 import { evaluateSource } from '../../snapshot/in-page.js';
+import { words } from '@egov-monitor/rubric';
 
 /** What a collector reads from a page, whether from the crawl's snapshot or read live. */
 export type PageFacts = Pick<
