@@ -24,7 +24,8 @@ const NEW_CRITERION: Record<string, (current: string | null) => string> = {
   'packages/rubric/src/criteria/opening-hours.ts': () => `import { defineCriterion } from './criterion.js';
 import type { CriterionSettings } from './criterion.js';
 import { settingsSchema, strings } from './settings-schema.js';
-import { fail, findPhrase, pass } from './support.js';
+import { fail, pass } from './support.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
 
 export interface OpeningHoursSettings {
   /** Words that announce opening hours. */
@@ -46,7 +47,8 @@ export const openingHours = defineCriterion({
   },
   settings: SETTINGS,
   judge({ crawl }, settings) {
-    const page = crawl.pages.find((p) => findPhrase(p.title ?? '', settings.phrases));
+    const phrases = new PhraseMatcher(settings.phrases);
+    const page = crawl.pages.find((p) => phrases.test(p.title ?? ''));
     return page
       ? pass({ es: 'Publica su horario.', en: 'It publishes its hours.' }, [{ url: page.url, detail: 'hours' }])
       : fail({ es: 'No publica su horario.', en: 'It does not publish its hours.' });
