@@ -50,7 +50,7 @@ describe('egov-monitor (spawned launcher)', () => {
     // The concurrency default is the pipeline's rule, from its data file (it was stale when written by hand).
     expect(help).toContain('min(8, 2 × CPU cores, free memory / 400 MB)');
     expect(stdout).toContain('choices: "es", "en"');
-    expect(stdout).toContain('(default: "guatemala")');
+    expect(help).toContain('(docs/profiles.md). Default guatemala.');
     expect(stdout).toContain('Exit codes');
   });
 

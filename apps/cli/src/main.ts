@@ -114,7 +114,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   }
   // Before any file is read or site scanned: a page limit longer than the site's makes no sense.
   checkTimeLimits({ siteTimeoutMs: flags.siteTimeout, pageTimeoutMs: flags.pageTimeout });
-  const profile = await readProfile(flags.profile);
+  const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
   const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
