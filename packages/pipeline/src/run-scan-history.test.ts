@@ -8,41 +8,49 @@ import type { SiteEvidence, SiteTarget } from '@egov-monitor/rubric';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
 import { openLocalHistory } from '@egov-monitor/reporter';
 import type { HistoryStore } from '@egov-monitor/reporter';
+import type * as Scanner from '@egov-monitor/scanner';
 import { PipelineConfigError } from './errors.js';
 import { runScan } from './run-scan.js';
 
 // The pipeline's use of the history, with the scanner replaced by a double (fixtures.integration tests run the real one).
 const scanner = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('@egov-monitor/scanner', () => ({
-  DEFAULT_SCAN_OPTIONS: {
-    maxPages: 30,
-    maxDepth: 4,
-    userAgent: 'egov-monitor-test',
-    extraCaPems: [],
-    lighthouse: { enabled: false, keyPages: 0 },
-  },
-  findChromeExecutable: () => '/usr/bin/chromium',
-  launchBrowser: async (): Promise<BrowserSession> => ({
-    browser: { isConnected: () => true } as BrowserSession['browser'],
-    debuggingPort: 0,
-    executablePath: '/usr/bin/chromium',
-    lighthouseLock: (work) => work(),
-    close: async () => undefined,
-  }),
-  scanSite: async (
-    _session: BrowserSession,
-    target: SiteTarget,
-    options: ScanOptions,
-  ): Promise<SiteEvidence> => {
-    scanner.calls += 1;
-    return {
-      target,
-      finalUrl: target.url,
-      scannedAt: (options.now ?? new Date()).toISOString(),
-      gathered: {},
-    };
-  },
-}));
+vi.mock('@egov-monitor/scanner', async (importOriginal) => {
+  // The CA reader's PEM helpers are real: NODE_EXTRA_CA_CERTS may be set where the tests run.
+  const { splitPemBundle, withoutSystemRoots } =
+    await importOriginal<typeof Scanner>();
+  return {
+    splitPemBundle,
+    withoutSystemRoots,
+    DEFAULT_SCAN_OPTIONS: {
+      maxPages: 30,
+      maxDepth: 4,
+      userAgent: 'egov-monitor-test',
+      extraCaPems: [],
+      lighthouse: { enabled: false, keyPages: 0 },
+    },
+    findChromeExecutable: () => '/usr/bin/chromium',
+    launchBrowser: async (): Promise<BrowserSession> => ({
+      browser: { isConnected: () => true } as BrowserSession['browser'],
+      debuggingPort: 0,
+      executablePath: '/usr/bin/chromium',
+      lighthouseLock: (work) => work(),
+      close: async () => undefined,
+    }),
+    scanSite: async (
+      _session: BrowserSession,
+      target: SiteTarget,
+      options: ScanOptions,
+    ): Promise<SiteEvidence> => {
+      scanner.calls += 1;
+      return {
+        target,
+        finalUrl: target.url,
+        scannedAt: (options.now ?? new Date()).toISOString(),
+        gathered: {},
+      };
+    },
+  };
+});
 
 let dir: string;
 beforeEach(async () => {
