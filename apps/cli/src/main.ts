@@ -121,7 +121,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   checkTimeLimits({ siteTimeoutMs: flags.siteTimeout, pageTimeoutMs: flags.pageTimeout });
   if (flags.shard) parseShard('--shard', flags.shard);
   if (flags.runId !== undefined && !flags.shard) throw new UsageError('--run-id names the run of a shard: give it with --shard K/N');
-  const profile = await readProfile(flags.profile);
+  const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
   const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
@@ -222,7 +222,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
  * do not belong together are a usage error (exit 2, one line) before anything is written.
  */
 async function merge(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
-  const profile = await readProfile(flags.profile);
+  const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
   const outcome = await mergeShards({
     dirs: dirs.map((dir) => resolve(dir)),
     outDir: resolve(flags.out ?? RUN_OPTIONS.outDir.default),

@@ -19,7 +19,7 @@ export interface ScanFlags {
   concurrency?: number;
   ca: string[];
   /** A built-in country profile's id, or a profile file (docs/profiles.md). */
-  profile: string;
+  profile?: string;
   rubric?: string;
   overrides?: string;
   previous?: string;
@@ -39,7 +39,7 @@ export interface ScanFlags {
 export interface MergeFlags {
   out?: string;
   lang?: 'es' | 'en';
-  profile: string;
+  profile?: string;
   rubric?: string;
   previous?: string;
   history?: string;
