@@ -3,7 +3,6 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureTargets, startFixtureSites } from '@egov-monitor/fixtures';
 import type { RunningFixtures } from '@egov-monitor/fixtures';
 import { publishIssues } from '@egov-monitor/reporter';
 import { startGitHubDouble, virtualClock } from '@egov-monitor/reporter/test-support';
@@ -23,6 +22,8 @@ let work: string;
 let list: string;
 
 beforeAll(async () => {
+  // Loaded lazily, as the CLI itself loads the fixtures.
+  const { fixtureTargets, startFixtureSites } = await import('@egov-monitor/fixtures');
   fixtures = await startFixtureSites({ only: SITES });
   work = await mkdtemp(join(tmpdir(), 'egov-shard-'));
   list = join(work, 'list.json');
