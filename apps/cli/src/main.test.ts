@@ -50,7 +50,9 @@ describe('egov-monitor (spawned launcher)', () => {
     // The concurrency default is the pipeline's rule, from its data file (it was stale when written by hand).
     expect(help).toContain('min(8, 2 × CPU cores, free memory / 400 MB)');
     expect(stdout).toContain('choices: "es", "en"');
-    expect(help).toContain('(docs/profiles.md). Default guatemala.');
+    // The profile's default is said by the schema's help line (the CLI applies it when --profile is not given).
+    expect(help).toMatch(/--profile <name\|file> .*\. Default guatemala\./);
+    expect(help).toMatch(/--shard <K\/N> Scan only shard K of N of the list/);
     expect(stdout).toContain('Exit codes');
   });
 

@@ -8,7 +8,9 @@ import {
   gateFailureLines,
   HistoryStoreError,
   listNameOf,
+  mergeShards,
   openLocalHistory,
+  parseShard,
   PipelineConfigError,
   readOverridesFile,
   readPreviousResults,
@@ -23,7 +25,7 @@ import {
 import type { ListProblem, RunOptions } from '@egov-monitor/pipeline';
 import { HistoryFormatError } from '@egov-monitor/rubric';
 import type { SiteTarget } from '@egov-monitor/rubric';
-import type { ScanFlags, SiteFlags } from './program.js';
+import type { MergeFlags, ScanFlags, SiteFlags } from './program.js';
 import { buildProgram } from './program.js';
 import { createProgress } from './progress.js';
 
@@ -64,6 +66,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     },
     async (flags) => {
       exitCode = await site(flags, io);
+    },
+    async (dirs, flags) => {
+      exitCode = await merge(dirs, flags, io);
     },
   );
   program.exitOverride();
@@ -114,6 +119,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   }
   // Before any file is read or site scanned: a page limit longer than the site's makes no sense.
   checkTimeLimits({ siteTimeoutMs: flags.siteTimeout, pageTimeoutMs: flags.pageTimeout });
+  if (flags.shard) parseShard('--shard', flags.shard);
+  if (flags.runId !== undefined && !flags.shard) throw new UsageError('--run-id names the run of a shard: give it with --shard K/N');
   const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
   const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
@@ -165,6 +172,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       previous,
       ...(flags.history ? { history: openLocalHistory(resolve(flags.history)), listName: useFixtures ? 'fixtures' : listNameOf(flags.urls) } : {}),
       resume: flags.resume,
+      ...(flags.shard ? { shard: parseShard('--shard', flags.shard), runId: flags.runId ?? io.env.GITHUB_RUN_ID } : {}),
       failUnderLevel: flags.failUnderLevel,
       failUnderScore: flags.failUnderScore,
       onProgress: (event) => progress.onProgress(event),
@@ -207,6 +215,50 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
     progress.stop();
     await fixtures?.close();
   }
+}
+
+/**
+ * `egov-monitor merge DIR… --out DIR`: the shards of one run into one report (and one history entry). Shards that
+ * do not belong together are a usage error (exit 2, one line) before anything is written.
+ */
+async function merge(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
+  const outcome = await mergeShards({
+    dirs: dirs.map((dir) => resolve(dir)),
+    outDir: resolve(flags.out ?? RUN_OPTIONS.outDir.default),
+    lang: flags.lang,
+    profile,
+    rubric: flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined,
+    previous: flags.previous ? await readPreviousResults(flags.previous) : undefined,
+    ...(flags.history ? { history: openLocalHistory(resolve(flags.history)), listName: null } : {}),
+    failUnderLevel: flags.failUnderLevel,
+    failUnderScore: flags.failUnderScore,
+  });
+  for (const file of outcome.reportFiles) io.stdout.write(`${file}\n`);
+  const { ok, error, total } = outcome.counts;
+  io.stderr.write(
+    `egov-monitor: merged ${outcome.shards} shard(s) of run "${outcome.runId}": ${total} site(s), ${ok} evaluated, ${error} could not be evaluated\n`,
+  );
+  for (const site of outcome.missing) {
+    io.stderr.write(`egov-monitor: missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)\n`);
+  }
+  if (!outcome.validation.valid) {
+    io.stderr.write(
+      `egov-monitor: results.json does not match the results schema: ${outcome.validation.errors.slice(0, 3).join('; ')}\n`,
+    );
+    return EXIT.runFailed;
+  }
+  if (outcome.history && 'error' in outcome.history) {
+    io.stderr.write(`egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`);
+    return EXIT.runFailed;
+  }
+  if (outcome.history) {
+    const { appended } = outcome.history;
+    io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
+  }
+  const failed = gateFailureLines(outcome.gates);
+  for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
+  return failed.length > 0 ? EXIT.belowGate : EXIT.ok;
 }
 
 /**

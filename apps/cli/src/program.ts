@@ -19,7 +19,7 @@ export interface ScanFlags {
   concurrency?: number;
   ca: string[];
   /** A built-in country profile's id, or a profile file (docs/profiles.md). */
-  profile: string;
+  profile?: string;
   rubric?: string;
   overrides?: string;
   previous?: string;
@@ -28,6 +28,21 @@ export interface ScanFlags {
   lighthouse: boolean;
   lighthousePages?: number;
   userAgent?: string;
+  failUnderLevel?: number;
+  failUnderScore?: number;
+  /** `K/N`, read by the pipeline's parseShard. */
+  shard?: string;
+  runId?: string;
+}
+
+/** The flags of `egov-monitor merge`. */
+export interface MergeFlags {
+  out?: string;
+  lang?: 'es' | 'en';
+  profile?: string;
+  rubric?: string;
+  previous?: string;
+  history?: string;
   failUnderLevel?: number;
   failUnderScore?: number;
 }
@@ -67,6 +82,7 @@ function runOption(key: RunOptionKey): Option {
 export function buildProgram(
   onScan: (urls: string[], flags: ScanFlags) => Promise<void>,
   onSite: (flags: SiteFlags) => Promise<void> = async () => undefined,
+  onMerge: (dirs: string[], flags: MergeFlags) => Promise<void> = async () => undefined,
 ): Command {
   const program = new Command('egov-monitor')
     .description(
@@ -116,6 +132,8 @@ export function buildProgram(
     .addOption(runOption('userAgent'))
     .addOption(runOption('failUnderLevel'))
     .addOption(runOption('failUnderScore'))
+    .addOption(runOption('shard'))
+    .addOption(runOption('runId'))
     .addHelpText(
       'after',
       [
@@ -129,6 +147,7 @@ export function buildProgram(
         '  egov-monitor scan https://www.minfin.gob.gt/ --no-lighthouse',
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --out informe --previous old/results.json',
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --history historial',
+        '  egov-monitor scan --urls lista.yaml --shard 2/4 --run-id 2026-12-06 --out shard-2   # then merge the 4',
       ].join('\n'),
     )
     .action(async (urls: string[], flags: ScanFlags) => onScan(urls, flags));
@@ -151,6 +170,33 @@ export function buildProgram(
       ].join('\n'),
     )
     .action(async (flags: SiteFlags) => onSite(flags));
+
+  program
+    .command('merge')
+    .description(
+      'Combine the outputs of the N shards of one run (scan --shard K/N) into one results.json and one report, as a single run would have written them; with --history, append the run once.',
+    )
+    .argument('<dir...>', 'the shards\' output folders (each with its results.json), in any order')
+    .addOption(runOption('outDir'))
+    .addOption(runOption('lang'))
+    .addOption(runOption('profile'))
+    .option('--rubric <file>', 'the rubric file the shards were scanned with, if any (checked against the shards)')
+    .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')
+    .option('--history <dir>', 'history folder: compare with its newest run unless --previous is given, then append the merged run')
+    .addOption(runOption('failUnderLevel'))
+    .addOption(runOption('failUnderScore'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 merged; 1 a --fail-under-* gate not met; 2 shards of different runs, lists, rubrics or profiles,',
+        '            a shard missing or given twice, or a bad flag (one line, nothing written); 3 the merge failed.',
+        '',
+        'Example:',
+        '  egov-monitor merge shard-1 shard-2 shard-3 shard-4 --out informe --history historial',
+      ].join('\n'),
+    )
+    .action(async (dirs: string[], flags: MergeFlags) => onMerge(dirs, flags));
 
   return program;
 }

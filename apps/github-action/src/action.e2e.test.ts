@@ -160,6 +160,40 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     }
   });
 
+  it('scans a list as 2 shards that publish nothing, then merges them: issues, summary and history written once', async () => {
+    const shardsRoot = mkdtempSync(join(tmpdir(), 'egov-action-shards-'));
+    const gh = await startGitHubDouble({ owner: 'observatorio', repo: 'diagnostico' });
+    const shardEnv = { ...env, GITHUB_REPOSITORY: 'observatorio/diagnostico', GITHUB_API_URL: gh.baseUrl, GITHUB_RUN_ID: '5151' };
+    // nivel-1 and an address nothing listens on (an error site): one site per shard.
+    const urls = `${fixtures.sites[0]!.url}\nhttp://127.0.0.1:1/`;
+    const common = { urls, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '4', 'github-token': 'ghs_test' };
+    try {
+      for (const k of [1, 2]) {
+        const shard = await runAction({ ...common, shard: `${k}/2`, 'out-dir': join(shardsRoot, `egov-shard-${k}`) }, shardEnv);
+        expect(shard.code, shard.log).toBe(0);
+        expect(shard.outputs.sites).toBe('1');
+        expect(shard.summary).toBe('');
+      }
+      // The shards wrote nothing to GitHub: no issue, no label, no history.
+      expect(gh.requests).toEqual([]);
+
+      const merged = await runAction({ ...common, merge: `${shardsRoot}/*`, 'out-dir': join(shardsRoot, 'informe') }, shardEnv);
+      expect(merged.code, merged.log).toBe(0);
+      expect(merged.log).toContain('merged 2 shard(s) of run "5151"');
+      expect(merged.outputs).toMatchObject({ sites: '2', 'sites-error': '1' });
+      const siteIssues = [...gh.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'));
+      expect(siteIssues).toHaveLength(2);
+      const creations = gh.requests.filter((r) => r.method === 'POST' && /\/issues$/.test(r.path));
+      expect(creations).toHaveLength(gh.issues.size);
+      expect(gh.git.log('egov-monitor-data')).toHaveLength(1);
+      expect(merged.summary).toContain(new URL(fixtures.sites[0]!.url).host);
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.close();
+      rmSync(shardsRoot, { recursive: true, force: true });
+    }
+  });
+
   it('fails the step with one clear line on a bad input, before scanning', async () => {
     const run = await runAction({ urls: 'https://a.gob.gt', 'max-pages': 'muchas' }, env);
     expect(run.code).toBe(1);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError, readInputs } from './inputs.js';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -111,5 +114,41 @@ describe('readInputs', () => {
   ])('refuses %j with a line that names the input', (values, message) => {
     expect(() => readInputs(inputs(values))).toThrow(InputError);
     expect(() => readInputs(inputs(values))).toThrow(message);
+  });
+});
+
+describe('readInputs: shards and merge mode', () => {
+  it('reads a shard of a run, its run id from GITHUB_RUN_ID unless given', () => {
+    const read = readInputs(inputs({ 'urls-file': 'sitios.yaml', shard: '2/4' }), { GITHUB_RUN_ID: '987' });
+    expect(read).toMatchObject({ shard: { index: 2, count: 4 }, runId: '987', merge: [] });
+    expect(readInputs(inputs({ 'urls-file': 'sitios.yaml', shard: '2/4', 'run-id': 'nightly-7' })).runId).toBe('nightly-7');
+  });
+
+  it('refuses a bad shard, a shard without a run id, and shard with merge', () => {
+    expect(() => readInputs(inputs({ urls: 'https://a.gob.gt', shard: '5/4' }), { GITHUB_RUN_ID: '1' })).toThrow(
+      /^input "shard": K must be from 1 to N \(4\), got 5$/,
+    );
+    expect(() => readInputs(inputs({ urls: 'https://a.gob.gt', shard: '1/4' }))).toThrow(/needs "run-id"/);
+    expect(() => readInputs(inputs({ urls: 'https://a.gob.gt', shard: '1/2', merge: 'a b' }), { GITHUB_RUN_ID: '1' })).toThrow(
+      /"shard" .* or "merge" .*, not both/,
+    );
+  });
+
+  it('merge mode needs no URLs and expands dir/* to the folders in it, sorted', () => {
+    const root = mkdtempSync(join(tmpdir(), 'egov-merge-inputs-'));
+    try {
+      for (const name of ['egov-shard-2', 'egov-shard-1', 'egov-shard-3']) mkdirSync(join(root, name));
+      writeFileSync(join(root, 'not-a-folder.txt'), '');
+      const read = readInputs(inputs({ merge: `${root}/*\n  extra/shard` }));
+      expect(read.merge).toEqual([
+        join(root, 'egov-shard-1'),
+        join(root, 'egov-shard-2'),
+        join(root, 'egov-shard-3'),
+        'extra/shard',
+      ]);
+      expect(() => readInputs(inputs({ merge: `${join(root, 'none')}/*` }))).toThrow(/input "merge": no folder/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -3,8 +3,10 @@
  * names the input and says what it accepts. The run options (ranges, defaults, descriptions) are the pipeline's
  * RUN_OPTIONS, which the CLI's flags also derive from; action.yml is checked against them by a test.
  */
-import { RUN_OPTIONS, checkTimeLimits, parseRunOption } from '@egov-monitor/pipeline';
-import type { RunOptionKey } from '@egov-monitor/pipeline';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RUN_OPTIONS, checkTimeLimits, parseRunOption, parseShard } from '@egov-monitor/pipeline';
+import type { RunOptionKey, ShardSpec } from '@egov-monitor/pipeline';
 
 export interface ActionInputs {
   urls: string[];
@@ -45,6 +47,12 @@ export interface ActionInputs {
   reportUrl?: string;
   userAgent?: string;
   githubToken?: string;
+  /** Scan only this shard of the list (input "shard", K/N); nothing is published by a shard. */
+  shard?: ShardSpec;
+  /** The run the shards belong to (input "run-id", default GITHUB_RUN_ID). */
+  runId?: string;
+  /** Merge mode: the shards' folders to combine instead of scanning (input "merge"). */
+  merge: string[];
 }
 
 export class InputError extends Error {
@@ -137,13 +145,55 @@ function timeLimits(get: GetInput): Pick<ActionInputs, 'siteTimeoutMs' | 'pageTi
   return { siteTimeoutMs, pageTimeoutMs };
 }
 
-export function readInputs(get: GetInput): ActionInputs {
+/**
+ * The shards' folders of merge mode, one per line or space: `dir/*` stands for every folder in dir (what
+ * actions/download-artifact leaves, one folder per artifact), sorted so the order never depends on the disk.
+ */
+function mergeFolders(get: GetInput): string[] {
+  const folders: string[] = [];
+  for (const entry of get('merge').split(/\s+/).filter(Boolean)) {
+    if (!entry.endsWith('/*')) {
+      folders.push(entry);
+      continue;
+    }
+    const parent = entry.slice(0, -2) || '.';
+    let names: string[];
+    try {
+      names = readdirSync(parent, { withFileTypes: true })
+        .filter((dirent) => dirent.isDirectory())
+        .map((dirent) => dirent.name)
+        .sort();
+    } catch {
+      throw new InputError(`input "merge": no folder ${parent}`);
+    }
+    if (names.length === 0) throw new InputError(`input "merge": ${parent} has no shard folders`);
+    folders.push(...names.map((name) => join(parent, name)));
+  }
+  return folders;
+}
+
+function shardInput(get: GetInput): ShardSpec | undefined {
+  const value = optional(get, 'shard');
+  if (value === undefined) return undefined;
+  try {
+    return parseShard('input "shard"', value);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+}
+
+export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionInputs {
   const urls = get('urls')
     .split(/\s+/)
     .map((url) => url.trim())
     .filter(Boolean);
   const urlsFile = optional(get, 'urls-file');
-  if (urls.length === 0 && !urlsFile) {
+  const merge = mergeFolders(get);
+  const shard = shardInput(get);
+  if (merge.length > 0 && shard) throw new InputError('give input "shard" (scan one shard) or "merge" (combine them), not both');
+  const runId = optional(get, 'run-id') ?? env.GITHUB_RUN_ID?.trim();
+  if (shard && !runId) throw new InputError('input "shard" needs "run-id" (the same for every shard), or GITHUB_RUN_ID');
+  if (urls.length === 0 && !urlsFile && merge.length === 0) {
     throw new InputError(
       'give the sites to scan: input "urls" (one per line) or "urls-file" (a YAML or CSV list)',
     );
@@ -186,5 +236,8 @@ export function readInputs(get: GetInput): ActionInputs {
     reportUrl: webAddress(get, 'report-url'),
     userAgent: runOption(get, 'userAgent'),
     githubToken: optional(get, 'github-token'),
+    ...(shard ? { shard } : {}),
+    ...(runId ? { runId } : {}),
+    merge,
   };
 }

@@ -5,6 +5,7 @@ import {
   buildSite,
   HistoryStoreError,
   listNameOf,
+  mergeShards,
   openGitHubHistory,
   readOverridesFile,
   readPreviousResults,
@@ -15,6 +16,7 @@ import {
   urlListFromArguments,
 } from '@egov-monitor/pipeline';
 import type { HistoryStore, RunProgressEvent } from '@egov-monitor/pipeline';
+import type { CountryProfile, Rubric } from '@egov-monitor/rubric';
 import { renderSummaryIssue } from '@egov-monitor/reporter';
 import type { Logger } from '@egov-monitor/reporter';
 import type { ActionInputs } from './inputs.js';
@@ -65,43 +67,29 @@ function logProgress(event: RunProgressEvent): void {
  */
 export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void> {
   try {
-    const inputs = readInputs(runtime.getInput);
-    const list = inputs.urlsFile ? await readUrlListFile(inputs.urlsFile) : urlListFromArguments(inputs.urls);
-    if (inputs.urlsFile && inputs.urls.length > 0) {
-      const extra = urlListFromArguments(inputs.urls);
-      list.targets.push(...extra.targets);
-      list.problems.push(...extra.problems);
-    }
+    const inputs = readInputs(runtime.getInput, runtime.env);
     const profile = await readProfile(inputs.profile);
-    const history = await usableHistory(openHistory(inputs, runtime.env));
-    const outcome = await runScan({
-      targets: list.targets,
-      listProblems: list.problems,
-      outDir: inputs.outDir,
-      lang: inputs.lang,
-      concurrency: inputs.concurrency,
-      caFile: inputs.caFile,
-      profile,
-      rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile, profile) : undefined,
-      overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
-      previous: await previousResults(inputs.previousResults),
-      history,
-      listName: listNameOf(inputs.urlsFile),
-      failUnderLevel: inputs.failUnderLevel,
-      failUnderScore: inputs.failUnderScore,
-      scan: {
-        // Undefined settings take the run's defaults in the pipeline (RUN_OPTIONS), once.
-        maxPages: inputs.maxPages,
-        maxDepth: inputs.maxDepth,
-        maxDiscoveredPages: inputs.maxDiscoveredPages,
-        siteTimeoutMs: inputs.siteTimeoutMs,
-        pageTimeoutMs: inputs.pageTimeoutMs,
-        userAgent: inputs.userAgent,
-        lighthouse: { enabled: inputs.lighthouse, keyPages: inputs.lighthousePages },
-      },
-      env: runtime.env,
-      onProgress: logProgress,
-    });
+    const rubric = inputs.rubricFile ? await readRubricFile(inputs.rubricFile, profile) : undefined;
+    // A shard writes nothing shared: the history, issues and summary are the merge job's, written once.
+    const history = inputs.shard ? undefined : await usableHistory(openHistory(inputs, runtime.env));
+    const outcome = inputs.merge.length > 0
+      ? await mergeShards({
+          dirs: inputs.merge,
+          outDir: inputs.outDir,
+          lang: inputs.lang,
+          profile,
+          rubric,
+          previous: await previousResults(inputs.previousResults),
+          history,
+          listName: listNameOf(inputs.urlsFile),
+          failUnderLevel: inputs.failUnderLevel,
+          failUnderScore: inputs.failUnderScore,
+        })
+      : await scan(inputs, profile, rubric, history, runtime.env);
+    if ('missing' in outcome) {
+      core.info(`egov-monitor: merged ${outcome.shards} shard(s) of run "${outcome.runId}"`);
+      for (const site of outcome.missing) core.warning(`missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)`);
+    }
     const { results } = outcome;
     if (outcome.previousFrom === 'history') core.info(`egov-monitor: compared with the previous run kept in ${history!.description}`);
     if (outcome.history && 'error' in outcome.history) {
@@ -114,7 +102,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
 
     const context = runContext(runtime.env, results.startedAt);
     const reportUrl = inputs.reportUrl ?? context.runUrl;
-    const published: PublishOutcome = inputs.issues
+    const published: PublishOutcome = inputs.issues && !inputs.shard
       ? await publishStep(
           // Issues need every finding of every site: only then is the whole run read back into memory.
           await outcome.readResults(),
@@ -139,9 +127,13 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       reportUrl,
       tool: results.tool,
     });
-    await core.summary.addRaw(summaryText.body, true).write();
+    if (inputs.shard) {
+      core.info(`egov-monitor: shard ${inputs.shard.index}/${inputs.shard.count} of run "${inputs.runId}" written to ${outcome.outDir}; upload it for the merge job`);
+    } else {
+      await core.summary.addRaw(summaryText.body, true).write();
+    }
 
-    if (inputs.siteDir) {
+    if (inputs.siteDir && !inputs.shard) {
       if (!history) core.warning('site not built: it is built from the history, which is off (input "history") or has no repository');
       // Built without this run, the site would present the previous run as the latest one.
       else if (outcome.history && 'error' in outcome.history) core.warning('site not built: this run is not in the history');
@@ -179,6 +171,51 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The scan of the list, or of one shard of it (input "shard"). */
+async function scan(
+  inputs: ActionInputs,
+  profile: CountryProfile,
+  rubric: Rubric | undefined,
+  history: HistoryStore | undefined,
+  env: NodeJS.ProcessEnv,
+) {
+  const list = inputs.urlsFile ? await readUrlListFile(inputs.urlsFile) : urlListFromArguments(inputs.urls);
+  if (inputs.urlsFile && inputs.urls.length > 0) {
+    const extra = urlListFromArguments(inputs.urls);
+    list.targets.push(...extra.targets);
+    list.problems.push(...extra.problems);
+  }
+  return runScan({
+    targets: list.targets,
+    listProblems: list.problems,
+    outDir: inputs.outDir,
+    lang: inputs.lang,
+    concurrency: inputs.concurrency,
+    caFile: inputs.caFile,
+    profile,
+    rubric,
+    overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
+    previous: await previousResults(inputs.previousResults),
+    history,
+    listName: listNameOf(inputs.urlsFile),
+    ...(inputs.shard ? { shard: inputs.shard, runId: inputs.runId } : {}),
+    failUnderLevel: inputs.failUnderLevel,
+    failUnderScore: inputs.failUnderScore,
+    scan: {
+      // Undefined settings take the run's defaults in the pipeline (RUN_OPTIONS), once.
+      maxPages: inputs.maxPages,
+      maxDepth: inputs.maxDepth,
+      maxDiscoveredPages: inputs.maxDiscoveredPages,
+      siteTimeoutMs: inputs.siteTimeoutMs,
+      pageTimeoutMs: inputs.pageTimeoutMs,
+      userAgent: inputs.userAgent,
+      lighthouse: { enabled: inputs.lighthouse, keyPages: inputs.lighthousePages },
+    },
+    env,
+    onProgress: logProgress,
+  });
 }
 
 /**

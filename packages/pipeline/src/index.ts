@@ -2,6 +2,10 @@
 // readers of the files they accept. No console output here: progress goes through RunOptions.onProgress.
 export { runScan, BrowserUnavailableError } from './run-scan.js';
 export type { RunOptions, RunOutcome, ScanSettings } from './run-scan.js';
+export { mergeShards, ShardMergeError } from './merge-shards.js';
+export type { MergeOptions, MergeOutcome } from './merge-shards.js';
+export { MAX_SHARDS, assignShards, listFingerprint, parseShard, shardOfUrls } from './shard.js';
+export type { ShardSpec } from './shard.js';
 export { evaluateGates, gateFailureLines } from './gates.js';
 export type { GateOptions, GateResult } from './gates.js';
 export type { RunProgressEvent } from './progress.js';

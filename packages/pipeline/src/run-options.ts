@@ -131,6 +131,22 @@ export const RUN_OPTIONS = {
     description:
       "The sites' country: a built-in profile (guatemala, el-salvador) or a profile file, JSON or YAML (docs/profiles.md)",
   },
+  shard: {
+    kind: 'text',
+    flag: 'shard',
+    input: 'shard',
+    placeholder: 'K/N',
+    description:
+      'Scan only shard K of N of the list (sites split by identity, whatever the list order); `merge` combines the N outputs (docs/scale-out.md)',
+  },
+  runId: {
+    kind: 'text',
+    flag: 'run-id',
+    input: 'run-id',
+    placeholder: 'id',
+    description:
+      'The run a shard belongs to, the same for every shard (the Action uses GITHUB_RUN_ID); merge refuses shards of different runs',
+  },
   userAgent: {
     kind: 'text',
     flag: 'user-agent',

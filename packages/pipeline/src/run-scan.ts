@@ -1,15 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import {
-  aggregate,
-  compareSite,
   defaultProfile,
   evaluateSite,
-  groupDeltas,
-  matchSites,
   rubricForProfile,
+  rubricFingerprint,
   SCHEMA_VERSION,
-  summarizeSite,
   validateResults,
 } from '@egov-monitor/rubric';
 import { safetyNetMarks } from './safety-nets.js';
@@ -19,21 +15,18 @@ import type {
   ResultsValidation,
   Rubric,
   ScanResults,
-  SiteComparison,
+  ShardInfo,
   SiteEvidence,
-  SitePair,
   SiteResult,
-  SiteSummary,
   SiteTarget,
 } from '@egov-monitor/rubric';
 import { DEFAULT_SCAN_OPTIONS, findChromeExecutable, launchBrowser, scanSite } from '@egov-monitor/scanner';
 import type { BrowserSession, ScanOptions } from '@egov-monitor/scanner';
-import { OutputWriteError, recordStreamedRun, removeStaleTemporaries, writeRunReport } from '@egov-monitor/reporter';
+import { OutputWriteError, removeStaleTemporaries } from '@egov-monitor/reporter';
 import type { AppendResult, HistoryStore } from '@egov-monitor/reporter';
 import { join } from 'node:path';
 import { readExtraCaPems } from './ca.js';
 import { PipelineConfigError } from './errors.js';
-import { evaluateGates } from './gates.js';
 import { checkTimeLimits } from './time-limits.js';
 import { RUN_OPTIONS } from './run-options.js';
 import { TOOL_VERSION } from './version.js';
@@ -41,6 +34,11 @@ import type { GateResult } from './gates.js';
 import { defaultConcurrency } from './concurrency.js';
 import type { RunProgressEvent } from './progress.js';
 import { readJsonFile, siteFilePaths, writeJsonAtomic } from './site-store.js';
+import { finishRun } from './finish-run.js';
+import { contentFingerprint, listFingerprint, shardOfUrls } from './shard.js';
+import type { ShardSpec } from './shard.js';
+import type { RunResults } from './finish-run.js';
+import { RunCollector } from './run-collector.js';
 import type { ListProblem } from './url-list.js';
 import { siteSlug } from './url-list.js';
 
@@ -54,6 +52,13 @@ export interface RunOptions {
   targets: SiteTarget[];
   /** Bad entries of the URL list: reported as error sites at their place in the list, never scanned. */
   listProblems?: ListProblem[];
+  /**
+   * Scan only shard K of N of the list (`--shard K/N`, docs/scale-out.md): the sites `assignShards` gives it, in
+   * list order; results.json records the shard for `merge`. Needs `runId`; the history is the merge's, not a shard's.
+   */
+  shard?: ShardSpec;
+  /** The run the shards belong to: the same for every shard (`--run-id`; the Action uses GITHUB_RUN_ID). */
+  runId?: string;
   outDir: string;
   lang?: 'es' | 'en';
   scan?: ScanSettings;
@@ -100,11 +105,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/**
- * results.json as the run keeps it in memory: everything but the full sites, one summary per site instead (list
- * order). The full results are on disk: `readSites()` yields them one at a time, `readResults()` loads them all.
- */
-export type RunResults = Omit<ScanResults, 'sites'> & { sites: SiteSummary[] };
+export type { RunResults } from './finish-run.js';
 
 export interface RunOutcome {
   results: RunResults;
@@ -187,7 +188,9 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     }
     if (previous) previousFrom = 'history';
   }
-  const entries = orderEntries(options.targets, options.listProblems ?? []);
+  const listEntries = orderEntries(options.targets, options.listProblems ?? []);
+  const shard = options.shard ? shardOfList(listEntries, options.shard, options, rubric, profile) : undefined;
+  const entries = shard ? shard.entries : listEntries;
   const total = entries.length;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
 
@@ -198,6 +201,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     profile: { id: profile.id, country: profile.country },
     startedAt,
     finishedAt: startedAt,
+    ...(shard ? { shard: shard.info } : {}),
     sites,
   });
 
@@ -217,7 +221,10 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   for (const folder of [options.outDir, join(options.outDir, 'sites'), join(options.outDir, 'evidence')]) {
     await removeStaleTemporaries(folder);
   }
-  const collected = new RunCollector(entries, previous);
+  const collected = new RunCollector(
+    entries.map((entry) => ({ position: entry.position, url: entry.target.url })),
+    previous,
+  );
   // The first file that cannot be written (a full disk) stops the run: later sites would fail the same way.
   let writeFailure: OutputWriteError | undefined;
   emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
@@ -363,32 +370,26 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   if (writeFailure) throw writeFailure;
   options.signal?.throwIfAborted();
 
-  // Only the summaries stay in memory; the full results stream from their files into results.json and the
-  // reports, one site at a time, so a list of 50,000 sites writes in bounded memory.
   const siteFiles = entries.map((entry) => siteFilePaths(options.outDir, entry.slug).site);
-  const sites = collected.summaries();
-  const results: RunResults = {
-    ...envelope(sites),
-    finishedAt: clock().toISOString(),
-    sites,
-    aggregates: aggregate(sites, rubric),
-  };
-  if (previous) results.comparison = collected.comparison(previous);
-  const readSites = () => readSiteFiles(siteFiles);
-  const written = await writeRunReport({ results, sites: readSites }, options.outDir, {
+  const finished = await finishRun({
+    head: { ...envelope([]), finishedAt: clock().toISOString() },
+    collected,
+    siteFiles,
+    rubric,
+    previous,
+    outDir: options.outDir,
     lang: options.lang ?? RUN_OPTIONS.lang.default,
+    history: options.history,
+    listName: options.listName,
+    gates: options,
   });
-  const reportFiles = written.files;
+  const { results, reportFiles } = finished;
   emit({ type: 'report', files: reportFiles });
-
+  const sites = results.sites;
   const outcome: RunOutcome = {
     results,
-    readSites,
-    readResults: async () => {
-      const full: SiteResult[] = [];
-      for await (const site of readSites()) full.push(site);
-      return { ...results, sites: full };
-    },
+    readSites: finished.readSites,
+    readResults: finished.readResults,
     outDir: options.outDir,
     reportFiles,
     siteFiles,
@@ -400,28 +401,11 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
       resumed: resumed.size,
       listProblems: entries.filter((entry) => entry.problem).length,
     },
-    validation: written.validation,
-    gates: evaluateGates(sites, options),
+    validation: finished.validation,
+    gates: finished.gates,
     previousFrom,
+    ...(finished.history ? { history: finished.history } : {}),
   };
-  if (options.history) {
-    // Only results that match their schema enter the history: a broken run must not become tomorrow's baseline.
-    if (!written.validation.valid) {
-      outcome.history = { error: `not saved to the history: results.json does not match its schema` };
-    } else {
-      try {
-        // Streamed like the report: each site read back from its file and reduced, results.json compressed as written.
-        const appended = await recordStreamedRun(
-          options.history,
-          { results, sites: readSites, resultsJson: reportFiles[0]! },
-          { rubric, list: options.listName ?? null },
-        );
-        outcome.history = { appended };
-      } catch (error) {
-        outcome.history = { error: errorMessage(error) };
-      }
-    }
-  }
   emit({ type: 'run-done', elapsedMs: Math.round(performance.now() - started) });
   return outcome;
 }
@@ -449,6 +433,41 @@ function buildScanOptions(
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * This shard's entries (renumbered from 0 for the run, which sees only them) and what results.json records of it:
+ * each entry's place in the whole list, and the fingerprints `merge` compares.
+ */
+function shardOfList(
+  listEntries: readonly Entry[],
+  spec: ShardSpec,
+  options: RunOptions,
+  rubric: Rubric,
+  profile: CountryProfile,
+): { entries: Entry[]; info: ShardInfo } {
+  const runId = options.runId?.trim();
+  if (!runId) {
+    throw new PipelineConfigError('a shard needs a run id (--run-id, the same for every shard of the run) so that merge can tell runs apart');
+  }
+  if (options.history) {
+    throw new PipelineConfigError('a shard does not write the history: give --history to merge, which appends the whole run once');
+  }
+  const urls = listEntries.map((entry) => entry.target.url);
+  const shardOf = shardOfUrls(urls, spec.count);
+  const mine = listEntries.filter((_, index) => shardOf[index] === spec.index);
+  return {
+    entries: mine.map((entry, position) => ({ ...entry, position })),
+    info: {
+      index: spec.index,
+      count: spec.count,
+      runId,
+      list: { fingerprint: listFingerprint(urls), entries: listEntries.length },
+      rubric: { version: rubric.version, fingerprint: rubricFingerprint(rubric) },
+      profileFingerprint: contentFingerprint(profile),
+      sites: mine.map((entry) => ({ position: entry.position, url: entry.target.url, slug: entry.slug })),
+    },
+  };
 }
 
 /** Problems keep their place in the list; targets fill the other places in order. */
@@ -584,61 +603,3 @@ class SharedBrowser {
   }
 }
 
-/** The site files in list order, parsed one at a time. A file that is gone or broken yields null (schema error). */
-async function* readSiteFiles(files: readonly string[]): AsyncGenerator<SiteResult> {
-  for (const file of files) yield (await readJsonFile(file)) as SiteResult;
-}
-
-/**
- * What the run keeps of each finished site: its summary, and its change since the previous run (compared while
- * the full result is at hand, so it is never read back for that). Sites are paired with the previous run by
- * identity up front, from the list's URLs.
- */
-class RunCollector {
-  private readonly summaryAt: (SiteSummary | undefined)[];
-  private readonly changeAt: (SiteComparison | undefined)[];
-  private readonly pairs: SitePair<SiteResult, { url: string; position: number }>[] = [];
-  private readonly pairAt = new Map<number, SitePair<SiteResult, { url: string; position: number }>>();
-
-  constructor(entries: readonly Entry[], previous: ScanResults | undefined) {
-    this.summaryAt = new Array<SiteSummary | undefined>(entries.length);
-    this.changeAt = new Array<SiteComparison | undefined>(entries.length);
-    if (!previous) return;
-    this.pairs = matchSites(
-      previous.sites,
-      entries.map((entry) => ({ url: entry.target.url, position: entry.position })),
-    );
-    for (const pair of this.pairs) if (pair.current) this.pairAt.set(pair.current.position, pair);
-  }
-
-  record(position: number, result: SiteResult): void {
-    this.summaryAt[position] = summarizeSite(result);
-    const pair = this.pairAt.get(position);
-    if (pair)
-      this.changeAt[position] = compareSite({ key: pair.key, previous: pair.previous, current: result });
-  }
-
-  /** One per entry, in list order (every entry was recorded once the scan ran to its end). */
-  summaries(): SiteSummary[] {
-    return this.summaryAt.map((summary, position) => {
-      if (!summary) throw new Error(`internal: no result for list entry ${position}`);
-      return summary;
-    });
-  }
-
-  /** compareRuns' answer, built from what was recorded: current sites in list order, then the removed ones. */
-  comparison(previous: ScanResults): NonNullable<ScanResults['comparison']> {
-    const summaries = this.summaries();
-    const sites = this.pairs.map((pair) =>
-      pair.current
-        ? this.changeAt[pair.current.position]!
-        : compareSite({ key: pair.key, previous: pair.previous, current: null }),
-    );
-    const standings: SitePair<SiteSummary, SiteSummary>[] = this.pairs.map((pair) => ({
-      key: pair.key,
-      previous: pair.previous,
-      current: pair.current ? summaries[pair.current.position]! : null,
-    }));
-    return { previousStartedAt: previous.startedAt, sites, groups: groupDeltas(previous.sites, standings) };
-  }
-}

@@ -166,11 +166,35 @@ export interface ScanResults {
   profile?: { id: string; country: string };
   startedAt: string;
   finishedAt: string;
+  /** Present when the run scanned one shard of a list (`scan --shard K/N`): what `merge` checks and orders by. */
+  shard?: ShardInfo;
   sites: SiteResult[];
   /** Averages per institution and group, like the report's tables; absent while sites are still streaming. */
   aggregates?: Aggregates;
   /** Change since the previous run, when one was given. */
   comparison?: RunComparison;
+}
+
+/**
+ * One shard of a run (`scan --shard K/N`, docs/scale-out.md). Shards merge only when they share the run, the list,
+ * the rubric and the profile; `sites` says which entries of the list this shard owns, so the merge can restore list
+ * order and report an owned site that is absent instead of dropping it.
+ */
+export interface ShardInfo {
+  /** K, from 1. */
+  index: number;
+  /** N. */
+  count: number;
+  /** The run the shards belong to (`--run-id`; in the Action, GITHUB_RUN_ID). */
+  runId: string;
+  /** The whole list: a fingerprint of its site identities (order-independent) and its number of entries. */
+  list: { fingerprint: string; entries: number };
+  /** The rubric's format version and a fingerprint of its content. */
+  rubric: { version: number; fingerprint: string };
+  /** A fingerprint of the country profile's content (locale, words, domains the scanner used). */
+  profileFingerprint: string;
+  /** This shard's entries of the list, in list order: their place in the whole list, URL and site file name. */
+  sites: { position: number; url: string; slug: string }[];
 }
 
 // ---------------------------------------------------------------- aggregates (the report's tables and charts)

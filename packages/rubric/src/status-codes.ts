@@ -103,6 +103,12 @@ export const STATUS_CODES = {
     meaning: 'Chromium (or the tab) crashed or closed while opening the site.',
     whatToDo: "Re-run; if it repeats, the page may exhaust the browser's memory.",
   },
+  'missing-from-shard': {
+    retried: 'no',
+    meaning:
+      'The site belongs to a shard (`scan --shard K/N`) whose results.json does not have it; `merge` reports it instead of dropping it.',
+    whatToDo: 'Re-run that shard alone with `--shard K/N --resume`, then merge again.',
+  },
   'internal-error': {
     retried: 'no',
     meaning: 'A bug in egov-monitor.',

@@ -7,7 +7,7 @@ import schema from './results.schema.json' with { type: 'json' };
 import { createAjv, describeErrors } from './ajv.js';
 
 /** Version of the results.json format; bump the minor for additive fields, the major for breaking changes. */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export const resultsSchema: object = schema;
 
