@@ -43,8 +43,8 @@ export { defaultComplianceConfig } from './compliance-config.js';
 export type { ComplianceConfig } from './compliance-config.js';
 export { summarizeAccessibility } from './accessibility-summary.js';
 export { aggregate } from './aggregate.js';
-export { compareRuns, compareSite, groupDeltas, matchSites } from './compare/index.js';
-export type { SitePair } from './compare/index.js';
+export { compareRuns, compareSite, describeFinding, groupDeltas, matchSites, siteRegressions } from './compare/index.js';
+export type { Regression, SitePair } from './compare/index.js';
 
 // one identity for a page and a site (the crawl, duplicates, comparison, overrides, the issue marker)
 export { canonicalUrl, pageIdentity, siteIdentity, siteIdentityHash } from './identity/url-identity.js';
