@@ -117,6 +117,9 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   const profile = await readProfile(flags.profile);
   const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
+  if (flags.failOn === 'regression' && !flags.previous && !flags.history) {
+    throw new UsageError('--fail-on regression needs a baseline: --previous FILE (a results.json) or --history DIR');
+  }
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
 
   const useFixtures = !flags.urls && urls.length === 0;
@@ -167,6 +170,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       resume: flags.resume,
       failUnderLevel: flags.failUnderLevel,
       failUnderScore: flags.failUnderScore,
+      failOn: flags.failOn,
       onProgress: (event) => progress.onProgress(event),
       env: io.env,
       signal: controller.signal,
@@ -198,6 +202,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       const { appended } = outcome.history;
       io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
     }
+    for (const gate of outcome.gates) if (gate.note) io.stderr.write(`egov-monitor: ${gate.note}\n`);
     const failed = gateFailureLines(outcome.gates);
     for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
     if (failed.length > 0) return EXIT.belowGate;

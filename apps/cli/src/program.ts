@@ -30,6 +30,7 @@ export interface ScanFlags {
   userAgent?: string;
   failUnderLevel?: number;
   failUnderScore?: number;
+  failOn?: 'nothing' | 'regression';
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -116,11 +117,13 @@ export function buildProgram(
     .addOption(runOption('userAgent'))
     .addOption(runOption('failUnderLevel'))
     .addOption(runOption('failUnderScore'))
+    .addOption(runOption('failOn'))
     .addHelpText(
       'after',
       [
         '',
-        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 a --fail-under-* gate not met;',
+        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 a --fail-under-* gate not met',
+        '            or a regression (--fail-on regression);',
         '            2 bad flag or input file (nothing scanned); 3 the run failed (no browser, invalid results);',
         '            130 interrupted by Ctrl-C (finished sites are kept: run again with --resume).',
         '',
@@ -129,6 +132,7 @@ export function buildProgram(
         '  egov-monitor scan https://www.minfin.gob.gt/ --no-lighthouse',
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --out informe --previous old/results.json',
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --history historial',
+        '  egov-monitor scan https://www.minfin.gob.gt/ --previous main/results.json --fail-on regression',
       ].join('\n'),
     )
     .action(async (urls: string[], flags: ScanFlags) => onScan(urls, flags));

@@ -12,6 +12,8 @@ export interface ActionInputs {
   mode: 'monitor' | 'gate';
   failUnderLevel?: number;
   failUnderScore?: number;
+  /** `regression`: fail the step on what got worse since the baseline (previous-results or the history). */
+  failOn: 'nothing' | 'regression';
   lang: 'es' | 'en';
   maxPages?: number;
   maxDepth?: number;
@@ -151,9 +153,10 @@ export function readInputs(get: GetInput): ActionInputs {
   const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
   const failUnderLevel = runOption(get, 'failUnderLevel');
   const failUnderScore = runOption(get, 'failUnderScore');
-  if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined) {
+  const failOn = runOption(get, 'failOn') ?? RUN_OPTIONS.failOn.default;
+  if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined && failOn === 'nothing') {
     throw new InputError(
-      'mode "gate" needs a threshold: input "fail-under-level" (0-5) or "fail-under-score" (0-100)',
+      'mode "gate" needs a threshold: input "fail-under-level" (0-5), "fail-under-score" (0-100) or "fail-on: regression"',
     );
   }
   return {
@@ -162,6 +165,7 @@ export function readInputs(get: GetInput): ActionInputs {
     mode,
     failUnderLevel,
     failUnderScore,
+    failOn,
     lang: runOption(get, 'lang') ?? RUN_OPTIONS.lang.default,
     maxPages: runOption(get, 'maxPages'),
     maxDepth: runOption(get, 'maxDepth'),

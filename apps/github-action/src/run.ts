@@ -89,6 +89,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       listName: listNameOf(inputs.urlsFile),
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
+      failOn: inputs.failOn,
       scan: {
         // Undefined settings take the run's defaults in the pipeline (RUN_OPTIONS), once.
         maxPages: inputs.maxPages,
@@ -164,8 +165,12 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     );
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
-    const failures = outcome.gates.filter((gate) => !gate.met);
-    core.setOutput('passed', String(inputs.mode === 'monitor' || failures.length === 0));
+    for (const gate of outcome.gates) if (gate.note) core.notice(gate.note);
+    // Thresholds fail the step in gate mode only; `fail-on: regression` asks for its gate whatever the mode.
+    const failures = outcome.gates.filter(
+      (gate) => !gate.met && (inputs.mode === 'gate' || gate.id === 'regression'),
+    );
+    core.setOutput('passed', String(failures.length === 0));
     if (evaluated.length === 0 && results.sites.length > 0) {
       core.warning("no site could be evaluated: see each site's error in the report");
     }
@@ -173,7 +178,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       if (inputs.onPublishError === 'fail') core.setFailed(published.failure);
       else core.warning(published.failure);
     }
-    if (inputs.mode === 'gate' && failures.length > 0) {
+    if (failures.length > 0) {
       core.setFailed(`below the gate:\n${gateFailureLines(failures).join('\n')}`);
     }
   } catch (error) {

@@ -1,13 +1,16 @@
-import type { SiteSummary } from '@egov-monitor/rubric';
+import { siteRegressions } from '@egov-monitor/rubric';
+import type { RunComparison, SiteSummary } from '@egov-monitor/rubric';
 
 /** A threshold an agency gates its site on (`--fail-under-level`, `--fail-under-score`, the Action's gate mode). */
 export interface GateResult {
-  id: 'level' | 'score';
+  id: 'level' | 'score' | 'regression';
   threshold: number;
   met: boolean;
   /** e.g. "maturity level ≥ 3". */
   description: string;
   below: { url: string; name: string; actual: string }[];
+  /** Said whatever the gate's verdict, e.g. that there was no baseline to compare with. */
+  note?: string;
 }
 
 export interface GateOptions {
@@ -15,10 +18,16 @@ export interface GateOptions {
   failUnderLevel?: number;
   /** Every site must reach this overall standards score (0–100); a site without a score counts as below. */
   failUnderScore?: number;
+  /** `regression`: fail on what got worse since the baseline (the run's comparison). */
+  failOn?: 'nothing' | 'regression';
 }
 
 /** The gates asked for, each with the sites below it (list order). */
-export function evaluateGates(sites: readonly SiteSummary[], options: GateOptions): GateResult[] {
+export function evaluateGates(
+  sites: readonly SiteSummary[],
+  options: GateOptions,
+  comparison?: RunComparison,
+): GateResult[] {
   const gates: GateResult[] = [];
   if (options.failUnderLevel !== undefined) {
     const threshold = options.failUnderLevel;
@@ -39,20 +48,47 @@ export function evaluateGates(sites: readonly SiteSummary[], options: GateOption
       }));
     gates.push({ id: 'score', threshold, met: below.length === 0, description: `standards score ≥ ${threshold}`, below });
   }
+  if (options.failOn === 'regression') gates.push(regressionGate(comparison));
   return gates;
 }
 
 /**
- * The gates not met, as the CLI and the Action print them: one line per gate, naming each site below it with what
- * it reached ("2 site(s) below maturity level ≥ 3: Ministerio de Finanzas (level 2), …").
+ * Fails on what got worse since the baseline (siteRegressions of each compared site), never on what was already
+ * there: an agency with a backlog adopts it without a red build on day one. Without a baseline (the first run)
+ * nothing can have got worse: the gate is met and says so.
+ */
+function regressionGate(comparison: RunComparison | undefined): GateResult {
+  const gate = { id: 'regression' as const, threshold: 0, description: 'no regression since the baseline' };
+  if (!comparison) {
+    return { ...gate, met: true, below: [], note: 'no baseline to compare with: the regression gate has nothing to fail on' };
+  }
+  const below = comparison.sites
+    .flatMap(siteRegressions)
+    .map((item) => ({ url: item.url, name: item.name, actual: item.text }));
+  return { ...gate, met: below.length === 0, below };
+}
+
+/**
+ * The gates not met, as the CLI and the Action print them: one line per threshold gate, naming each site below it
+ * with what it reached ("2 site(s) below maturity level ≥ 3: Ministerio de Finanzas (level 2), …"); for the
+ * regression gate, a heading and one line per thing that got worse.
  */
 export function gateFailureLines(gates: readonly GateResult[]): string[] {
   return gates
     .filter((gate) => !gate.met)
-    .map(
-      (gate) =>
-        `${gate.below.length} site(s) below ${gate.description}: ${gate.below
-          .map((site) => `${site.name || site.url} (${site.actual})`)
-          .join(', ')}`,
+    .flatMap((gate) =>
+      // What got worse, one line each: a list of findings joined on one line is unreadable in a CI log.
+      gate.id === 'regression'
+        ? [
+            `${gate.below.length} regression(s) since the baseline:`,
+            ...gate.below.map((item) => `  ${item.name || item.url}: ${item.actual}`),
+          ]
+        : [gateLine(gate)],
     );
+}
+
+function gateLine(gate: GateResult): string {
+  return `${gate.below.length} site(s) below ${gate.description}: ${gate.below
+    .map((site) => `${site.name || site.url} (${site.actual})`)
+    .join(', ')}`;
 }

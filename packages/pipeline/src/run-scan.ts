@@ -86,6 +86,8 @@ export interface RunOptions {
   failUnderLevel?: number;
   /** Report whether every site reached at least this overall standards score (0–100). */
   failUnderScore?: number;
+  /** `regression`: report what got worse since the previous run (the regression gate). */
+  failOn?: 'nothing' | 'regression';
   onProgress?: (event: RunProgressEvent) => void;
   /** The run's clock: startedAt/finishedAt and the "today" of freshness. Default: the real clock. */
   now?: Date;
@@ -130,7 +132,7 @@ export interface RunOutcome {
   };
   /** results.json checked against the results schema (it is written either way, so nothing is lost). */
   validation: ResultsValidation;
-  /** The thresholds asked for (failUnderLevel, failUnderScore), each with the sites below it. */
+  /** The gates asked for (failUnderLevel, failUnderScore, failOn), each with the sites below it or what got worse. */
   gates: GateResult[];
   /** Where the comparison's previous run came from. */
   previousFrom: 'option' | 'history' | null;
@@ -401,7 +403,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
       listProblems: entries.filter((entry) => entry.problem).length,
     },
     validation: written.validation,
-    gates: evaluateGates(sites, options),
+    gates: evaluateGates(sites, options, results.comparison),
     previousFrom,
   };
   if (options.history) {
