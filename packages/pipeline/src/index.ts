@@ -21,6 +21,7 @@ export { readRubricFile } from './rubric-file.js';
 export { readProfile } from './profile-file.js';
 export { readOverridesFile } from './overrides-file.js';
 export { readPreviousResults } from './previous-results.js';
+export { baselineAtPreview } from './preview-baseline.js';
 export { readExtraCaPems } from './ca.js';
 export { PipelineConfigError } from './errors.js';
 export { TIME_LIMIT_RANGE, TimeLimitError, checkTimeLimits, parseTimeLimit } from './time-limits.js';
