@@ -43,6 +43,13 @@ export interface ActionInputs {
   closeRemoved: boolean;
   /** What a publication that could not write does to the step: fail it (default) or only warn. */
   onPublishError: 'warn' | 'fail';
+  /**
+   * On pull requests: the preview deployment to scan instead of the (single) site of the list, compared with that
+   * site's baseline page for page.
+   */
+  previewUrl?: string;
+  /** On pull requests: keep one comment with the level, what got worse and what was fixed (default true). */
+  pullRequestComment: boolean;
   /** Where the full report is, linked from cut issue bodies and the summary (default: the workflow run's page). */
   reportUrl?: string;
   userAgent?: string;
@@ -188,6 +195,8 @@ export function readInputs(get: GetInput): ActionInputs {
     closeRemoved: boolean(get, 'close-removed', false),
     onPublishError: oneOf(get, 'on-publish-error', ['warn', 'fail'] as const, 'fail'),
     reportUrl: webAddress(get, 'report-url'),
+    previewUrl: webAddress(get, 'preview-url'),
+    pullRequestComment: boolean(get, 'pull-request-comment', true),
     userAgent: runOption(get, 'userAgent'),
     githubToken: optional(get, 'github-token'),
   };

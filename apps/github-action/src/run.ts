@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
+  baselineAtPreview,
   gateFailureLines,
+  PipelineConfigError,
   buildSite,
   HistoryStoreError,
   listNameOf,
@@ -21,6 +23,7 @@ import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
 import type { PublishOutcome } from './publish.js';
 import { issueLinks, publishStep, runContext } from './publish.js';
+import { commentOnPullRequest, pullRequestNumber } from './pull-request.js';
 
 /** What the Action needs from its runtime; tests pass their own. */
 export interface ActionRuntime {
@@ -74,6 +77,25 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     }
     const profile = await readProfile(inputs.profile);
     const history = await usableHistory(openHistory(inputs, runtime.env));
+    const pullNumber = pullRequestNumber(runtime.env);
+    let previous = await previousResults(inputs.previousResults);
+    if (pullNumber !== null) {
+      // A pull request is compared with the main branch's newest run, and never becomes the baseline itself.
+      if (!previous && history) previous = (await latestRun(history)) ?? undefined;
+      if (inputs.previewUrl) {
+        if (list.targets.length !== 1) {
+          throw new PipelineConfigError(
+            `input "preview-url" replaces one site, but the list has ${list.targets.length}: give the one site the preview deploys`,
+          );
+        }
+        const production = list.targets[0]!;
+        list.targets = [{ ...production, url: inputs.previewUrl }];
+        if (previous) previous = baselineAtPreview(previous, production.url, inputs.previewUrl);
+        core.info(`egov-monitor: pull request #${pullNumber}: scanning the preview ${inputs.previewUrl} for ${production.url}`);
+      }
+    } else if (inputs.previewUrl) {
+      core.warning('input "preview-url" is used on pull_request events only: the sites of the list were scanned');
+    }
     const outcome = await runScan({
       targets: list.targets,
       listProblems: list.problems,
@@ -84,8 +106,9 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       profile,
       rubric: inputs.rubricFile ? await readRubricFile(inputs.rubricFile, profile) : undefined,
       overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
-      previous: await previousResults(inputs.previousResults),
-      history,
+      previous,
+      // On a pull request the history is only read (above): its run must not become the main branch's baseline.
+      history: pullNumber === null ? history : undefined,
       listName: listNameOf(inputs.urlsFile),
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
@@ -115,7 +138,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
 
     const context = runContext(runtime.env, results.startedAt);
     const reportUrl = inputs.reportUrl ?? context.runUrl;
-    const published: PublishOutcome = inputs.issues
+    if (pullNumber !== null && inputs.issues) core.info('egov-monitor: pull request: site issues are not published');
+    const published: PublishOutcome = inputs.issues && pullNumber === null
       ? await publishStep(
           // Issues need every finding of every site: only then is the whole run read back into memory.
           await outcome.readResults(),
@@ -142,7 +166,29 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     });
     await core.summary.addRaw(summaryText.body, true).write();
 
-    if (inputs.siteDir) {
+    if (pullNumber !== null && inputs.pullRequestComment) {
+      const commented = await commentOnPullRequest(
+        { sites: results.sites, comparison: results.comparison },
+        pullNumber,
+        {
+          token: inputs.githubToken,
+          repository: runtime.env.GITHUB_REPOSITORY,
+          baseUrl: runtime.env.GITHUB_API_URL,
+          lang: inputs.lang,
+          previewUrl: inputs.previewUrl,
+          reportUrl,
+        },
+        actionsLog,
+      );
+      if (commented.outcome) core.setOutput('pull-request-comment', String(commented.outcome.commentId));
+      if (commented.failure) {
+        if (inputs.onPublishError === 'fail') core.setFailed(commented.failure);
+        else core.warning(commented.failure);
+      }
+    }
+
+    if (inputs.siteDir && pullNumber !== null) core.info('egov-monitor: pull request: the site is not built');
+    else if (inputs.siteDir) {
       if (!history) core.warning('site not built: it is built from the history, which is off (input "history") or has no repository');
       // Built without this run, the site would present the previous run as the latest one.
       else if (outcome.history && 'error' in outcome.history) core.warning('site not built: this run is not in the history');
@@ -197,6 +243,17 @@ async function previousResults(path: string | undefined) {
     return undefined;
   }
   return readPreviousResults(path);
+}
+
+/** The history's newest run, the pull request's baseline; a broken history stops the run, as runScan does. */
+async function latestRun(history: HistoryStore) {
+  try {
+    return await history.readLatestResults();
+  } catch (error) {
+    throw new PipelineConfigError(
+      `cannot read the baseline from the history: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /**
