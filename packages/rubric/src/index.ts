@@ -58,3 +58,17 @@ export * from './trends/index.js';
 // one text normaliser and phrase matcher (the scanner's word lists, the criteria's settings)
 export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, slugify, wordText, words } from './text/index.js';
 export type { PhraseMatcherOptions } from './text/index.js';
+
+// accepted findings (an agency's decisions on checks and axe rules it lives with, with reason, author, expiry)
+export {
+  AcceptedFindingsError,
+  acceptedBy,
+  describeEntry,
+  entryMatches,
+  isExpired,
+  markMatched,
+  parseAcceptedFindings,
+  siteFindings,
+  staleEntries,
+} from './accepted/accepted-findings.js';
+export type { AcceptedFinding, FindingRef, StaleEntry } from './accepted/accepted-findings.js';
