@@ -22,6 +22,7 @@ export interface ScanFlags {
   profile: string;
   rubric?: string;
   overrides?: string;
+  accepted?: string;
   previous?: string;
   history?: string;
   resume: boolean;
@@ -106,6 +107,10 @@ export function buildProgram(
       "rubric thresholds and word lists, YAML or JSON, over the profile's rubric (default: the built-in rubric)",
     )
     .option('--overrides <file>', "reviewers' overrides of criteria, YAML or JSON")
+    .option(
+      '--accepted <file>',
+      'accepted findings (YAML): checks and axe rules the site lives with, by site, page, rule and element, each with reason, author and optional expiry; they do not fail --fail-on regression and are listed apart, stale entries named',
+    )
     .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')
     .option(
       '--history <dir>',

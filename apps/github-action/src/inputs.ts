@@ -30,6 +30,8 @@ export interface ActionInputs {
   profile: string;
   rubricFile?: string;
   overridesFile?: string;
+  /** Accepted findings (YAML): they do not fail fail-on: regression and are listed apart, stale entries named. */
+  acceptedFile?: string;
   previousResults?: string;
   /** Keep the history on a data branch (default true): the previous run comes from it, this run is appended. */
   history: boolean;
@@ -185,6 +187,7 @@ export function readInputs(get: GetInput): ActionInputs {
     profile: runOption(get, 'profile') ?? RUN_OPTIONS.profile.default,
     rubricFile: optional(get, 'rubric-file'),
     overridesFile: optional(get, 'overrides-file'),
+    acceptedFile: optional(get, 'accepted-file'),
     previousResults: optional(get, 'previous-results'),
     history: boolean(get, 'history', true),
     historyBranch: branchName(get, 'history-branch'),

@@ -3,7 +3,9 @@ import * as core from '@actions/core';
 import {
   baselineAtPreview,
   gateFailureLines,
+  gateNoticeLines,
   PipelineConfigError,
+  readAcceptedFile,
   buildSite,
   HistoryStoreError,
   listNameOf,
@@ -113,6 +115,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       failUnderLevel: inputs.failUnderLevel,
       failUnderScore: inputs.failUnderScore,
       failOn: inputs.failOn,
+      accepted: inputs.acceptedFile ? await readAcceptedFile(inputs.acceptedFile) : undefined,
       scan: {
         // Undefined settings take the run's defaults in the pipeline (RUN_OPTIONS), once.
         maxPages: inputs.maxPages,
@@ -211,7 +214,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     );
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
-    for (const gate of outcome.gates) if (gate.note) core.notice(gate.note);
+    for (const line of gateNoticeLines(outcome.gates)) core.notice(line);
     // Thresholds fail the step in gate mode only; `fail-on: regression` asks for its gate whatever the mode.
     const failures = outcome.gates.filter(
       (gate) => !gate.met && (inputs.mode === 'gate' || gate.id === 'regression'),

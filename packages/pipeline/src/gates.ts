@@ -1,5 +1,5 @@
-import { siteRegressions } from '@egov-monitor/rubric';
-import type { RunComparison, SiteSummary } from '@egov-monitor/rubric';
+import { acceptedBy, describeEntry, siteRegressions, staleEntries } from '@egov-monitor/rubric';
+import type { AcceptedFinding, FindingRef, Regression, RunComparison, SiteSummary } from '@egov-monitor/rubric';
 
 /** A threshold an agency gates its site on (`--fail-under-level`, `--fail-under-score`, the Action's gate mode). */
 export interface GateResult {
@@ -11,6 +11,18 @@ export interface GateResult {
   below: { url: string; name: string; actual: string }[];
   /** Said whatever the gate's verdict, e.g. that there was no baseline to compare with. */
   note?: string;
+  /** Regressions an accepted-findings entry covers: shown apart, not failing the gate. */
+  accepted?: { url: string; name: string; actual: string; reason: string; author: string }[];
+  /** Accepted-findings entries past their expiry or matching nothing this run, one line each. */
+  stale?: string[];
+}
+
+/** The accepted findings of a run: the entries, the day they are judged on, and those that matched a finding. */
+export interface Acceptance {
+  entries: readonly AcceptedFinding[];
+  now: Date;
+  /** Indexes of the entries that matched a finding of this run (markMatched, site by site). */
+  matched: ReadonlySet<number>;
 }
 
 export interface GateOptions {
@@ -20,6 +32,8 @@ export interface GateOptions {
   failUnderScore?: number;
   /** `regression`: fail on what got worse since the baseline (the run's comparison). */
   failOn?: 'nothing' | 'regression';
+  /** Accepted findings: they do not fail the regression gate, and are listed apart. */
+  acceptance?: Acceptance;
 }
 
 /** The gates asked for, each with the sites below it (list order). */
@@ -48,7 +62,7 @@ export function evaluateGates(
       }));
     gates.push({ id: 'score', threshold, met: below.length === 0, description: `standards score ≥ ${threshold}`, below });
   }
-  if (options.failOn === 'regression') gates.push(regressionGate(comparison));
+  if (options.failOn === 'regression') gates.push(regressionGate(comparison, options.acceptance));
   return gates;
 }
 
@@ -57,15 +71,48 @@ export function evaluateGates(
  * there: an agency with a backlog adopts it without a red build on day one. Without a baseline (the first run)
  * nothing can have got worse: the gate is met and says so.
  */
-function regressionGate(comparison: RunComparison | undefined): GateResult {
+function regressionGate(comparison: RunComparison | undefined, acceptance: Acceptance | undefined): GateResult {
   const gate = { id: 'regression' as const, threshold: 0, description: 'no regression since the baseline' };
+  const stale = acceptance
+    ? staleEntries(acceptance.entries, acceptance.matched, acceptance.now).map(
+        ({ entry, why }) =>
+          `stale accepted finding (${why === 'expired' ? `expired ${entry.expires}` : 'matches nothing this run'}): ${describeEntry(entry)} — ${entry.reason} (${entry.author})`,
+      )
+    : [];
+  const extra = stale.length > 0 ? { stale } : {};
   if (!comparison) {
-    return { ...gate, met: true, below: [], note: 'no baseline to compare with: the regression gate has nothing to fail on' };
+    return { ...gate, met: true, below: [], note: 'no baseline to compare with: the regression gate has nothing to fail on', ...extra };
   }
-  const below = comparison.sites
-    .flatMap(siteRegressions)
-    .map((item) => ({ url: item.url, name: item.name, actual: item.text }));
-  return { ...gate, met: below.length === 0, below };
+  const below: GateResult['below'] = [];
+  const accepted: NonNullable<GateResult['accepted']> = [];
+  for (const item of comparison.sites.flatMap(siteRegressions)) {
+    const entry = acceptance && acceptingEntry(item, acceptance);
+    if (entry) accepted.push({ url: item.url, name: item.name, actual: item.text, reason: entry.reason, author: entry.author });
+    else below.push({ url: item.url, name: item.name, actual: item.text });
+  }
+  return { ...gate, met: below.length === 0, below, ...(accepted.length > 0 ? { accepted } : {}), ...extra };
+}
+
+/** The entry accepting a regression: only a check's failure or an axe finding can be accepted, never a level. */
+function acceptingEntry(item: Regression, acceptance: Acceptance): AcceptedFinding | undefined {
+  let finding: FindingRef | undefined;
+  if (item.kind === 'check' && item.id) finding = { kind: 'check', site: item.url, id: item.id };
+  if (item.kind === 'accessibility' && item.finding) finding = { kind: 'accessibility', site: item.url, ...item.finding };
+  return finding && acceptedBy(acceptance.entries, finding, acceptance.now);
+}
+
+/**
+ * What the gates say besides failing, one line each: regressions accepted (with reason and author, never silently
+ * dropped), stale accepted-findings entries, and notes.
+ */
+export function gateNoticeLines(gates: readonly GateResult[]): string[] {
+  return gates.flatMap((gate) => [
+    ...(gate.note ? [gate.note] : []),
+    ...(gate.accepted ?? []).map(
+      (item) => `accepted, not failing: ${item.name || item.url}: ${item.actual} — ${item.reason} (${item.author})`,
+    ),
+    ...(gate.stale ?? []),
+  ]);
 }
 
 /**

@@ -2,7 +2,8 @@
 // readers of the files they accept. No console output here: progress goes through RunOptions.onProgress.
 export { runScan, BrowserUnavailableError } from './run-scan.js';
 export type { RunOptions, RunOutcome, ScanSettings } from './run-scan.js';
-export { evaluateGates, gateFailureLines } from './gates.js';
+export { evaluateGates, gateFailureLines, gateNoticeLines } from './gates.js';
+export type { Acceptance } from './gates.js';
 export type { GateOptions, GateResult } from './gates.js';
 export type { RunProgressEvent } from './progress.js';
 export {
@@ -21,6 +22,7 @@ export { readRubricFile } from './rubric-file.js';
 export { readProfile } from './profile-file.js';
 export { readOverridesFile } from './overrides-file.js';
 export { readPreviousResults } from './previous-results.js';
+export { readAcceptedFile } from './accepted-file.js';
 export { baselineAtPreview } from './preview-baseline.js';
 export { readExtraCaPems } from './ca.js';
 export { PipelineConfigError } from './errors.js';

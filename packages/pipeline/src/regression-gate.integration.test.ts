@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES_DIR, startFixtureSites } from '@egov-monitor/fixtures';
 import type { FixtureSite, RunningFixtures } from '@egov-monitor/fixtures';
-import type { ScanResults } from '@egov-monitor/rubric';
+import type { AcceptedFinding, ScanResults } from '@egov-monitor/rubric';
 import { launchBrowser } from '@egov-monitor/scanner';
 import type { BrowserSession } from '@egov-monitor/scanner';
-import { gateFailureLines } from './gates.js';
+import { gateFailureLines, gateNoticeLines } from './gates.js';
 import { runScan } from './run-scan.js';
 
 // Issue #14: an agency gates its own site on regressions. A baseline run of a fixture site, an unchanged re-run
@@ -22,7 +22,7 @@ let site: FixtureSite;
 let session: BrowserSession;
 const dirs: string[] = [];
 
-async function scan(previous?: ScanResults) {
+async function scan(previous?: ScanResults, accepted?: AcceptedFinding[]) {
   const outDir = mkdtempSync(join(tmpdir(), 'egov-regression-gate-'));
   dirs.push(outDir);
   const outcome = await runScan({
@@ -35,6 +35,7 @@ async function scan(previous?: ScanResults) {
     scan: SCAN,
     previous,
     failOn: 'regression',
+    accepted,
   });
   return { outcome, results: await outcome.readResults() };
 }
@@ -42,6 +43,7 @@ async function scan(previous?: ScanResults) {
 let baseline: Awaited<ReturnType<typeof scan>>;
 let unchanged: Awaited<ReturnType<typeof scan>>;
 let changed: Awaited<ReturnType<typeof scan>>;
+let accepted: Awaited<ReturnType<typeof scan>>;
 
 beforeAll(async () => {
   fixtures = await startFixtureSites({ now, only: ['nivel-1'] });
@@ -60,7 +62,12 @@ beforeAll(async () => {
   writeFileSync(home, text.replace(anchor, `<img id="mapa-cuencas" src="/static/img/escudo.svg" width="40" height="40">\n  ${anchor}`));
   fixtures.replaceSite!('nivel-1', join(copy, 'nivel-1'));
   changed = await scan(baseline.results);
-}, 600_000);
+  // The agency accepts the new image (a third-party map it cannot fix yet), with a reason; an older entry expired.
+  accepted = await scan(baseline.results, [
+    { site: site.url, page: '/', rule: 'image-alt', selector: '#mapa-*', reason: 'mapa del proveedor de cuencas', author: 'ana', expires: '2026-06-30' },
+    { rule: 'color-contrast', reason: 'tema anterior', author: 'luis', expires: '2026-01-31' },
+  ]);
+}, 900_000);
 
 afterAll(async () => {
   await session?.close();
@@ -91,6 +98,16 @@ describe('the regression gate on a fixture site', () => {
     expect(gateFailureLines(changed.outcome.gates)).toEqual([
       '1 regression(s) since the baseline:',
       `  ${site.name}: new accessibility violation image-alt on ${site.url}: #mapa-cuencas`,
+    ]);
+  });
+
+  it('does not fail on an accepted finding, lists it apart with its reason, and names the expired entry as stale', () => {
+    const [gate] = accepted.outcome.gates;
+    expect(gate).toMatchObject({ id: 'regression', met: true, below: [] });
+    expect(gateFailureLines(accepted.outcome.gates)).toEqual([]);
+    expect(gateNoticeLines(accepted.outcome.gates)).toEqual([
+      `accepted, not failing: ${site.name}: new accessibility violation image-alt on ${site.url}: #mapa-cuencas — mapa del proveedor de cuencas (ana)`,
+      'stale accepted finding (expired 2026-01-31): rule color-contrast — tema anterior (luis)',
     ]);
   });
 });

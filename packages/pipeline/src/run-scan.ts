@@ -6,6 +6,7 @@ import {
   defaultProfile,
   evaluateSite,
   groupDeltas,
+  markMatched,
   matchSites,
   rubricForProfile,
   SCHEMA_VERSION,
@@ -14,6 +15,7 @@ import {
 } from '@egov-monitor/rubric';
 import { safetyNetMarks } from './safety-nets.js';
 import type {
+  AcceptedFinding,
   CountryProfile,
   Override,
   ResultsValidation,
@@ -88,6 +90,8 @@ export interface RunOptions {
   failUnderScore?: number;
   /** `regression`: report what got worse since the previous run (the regression gate). */
   failOn?: 'nothing' | 'regression';
+  /** Accepted findings (readAcceptedFile): they do not fail the regression gate, are listed apart, stale ones named. */
+  accepted?: AcceptedFinding[];
   onProgress?: (event: RunProgressEvent) => void;
   /** The run's clock: startedAt/finishedAt and the "today" of freshness. Default: the real clock. */
   now?: Date;
@@ -219,7 +223,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   for (const folder of [options.outDir, join(options.outDir, 'sites'), join(options.outDir, 'evidence')]) {
     await removeStaleTemporaries(folder);
   }
-  const collected = new RunCollector(entries, previous);
+  const collected = new RunCollector(entries, previous, options.accepted ?? []);
   // The first file that cannot be written (a full disk) stops the run: later sites would fail the same way.
   let writeFailure: OutputWriteError | undefined;
   emit({ type: 'run-start', total, toScan: toScan.length, concurrency, outDir: options.outDir });
@@ -403,7 +407,16 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
       listProblems: entries.filter((entry) => entry.problem).length,
     },
     validation: written.validation,
-    gates: evaluateGates(sites, options, results.comparison),
+    gates: evaluateGates(
+      sites,
+      {
+        ...options,
+        ...(options.accepted?.length
+          ? { acceptance: { entries: options.accepted, now: clock(), matched: collected.matchedAccepted } }
+          : {}),
+      },
+      results.comparison,
+    ),
     previousFrom,
   };
   if (options.history) {
@@ -602,7 +615,14 @@ class RunCollector {
   private readonly pairs: SitePair<SiteResult, { url: string; position: number }>[] = [];
   private readonly pairAt = new Map<number, SitePair<SiteResult, { url: string; position: number }>>();
 
-  constructor(entries: readonly Entry[], previous: ScanResults | undefined) {
+  /** The accepted-findings entries (by index) that matched a finding of a site of this run. */
+  readonly matchedAccepted = new Set<number>();
+
+  constructor(
+    entries: readonly Entry[],
+    previous: ScanResults | undefined,
+    private readonly accepted: readonly AcceptedFinding[],
+  ) {
     this.summaryAt = new Array<SiteSummary | undefined>(entries.length);
     this.changeAt = new Array<SiteComparison | undefined>(entries.length);
     if (!previous) return;
@@ -615,6 +635,7 @@ class RunCollector {
 
   record(position: number, result: SiteResult): void {
     this.summaryAt[position] = summarizeSite(result);
+    if (this.accepted.length > 0) markMatched(this.accepted, result, this.matchedAccepted);
     const pair = this.pairAt.get(position);
     if (pair)
       this.changeAt[position] = compareSite({ key: pair.key, previous: pair.previous, current: result });
