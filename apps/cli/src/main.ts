@@ -6,6 +6,8 @@ import {
   BrowserUnavailableError,
   checkTimeLimits,
   gateFailureLines,
+  gateNoticeLines,
+  readAcceptedFile,
   HistoryStoreError,
   listNameOf,
   mergeShards,
@@ -124,7 +126,11 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
   const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
+  if (flags.failOn === 'regression' && !flags.previous && !flags.history) {
+    throw new UsageError('--fail-on regression needs a baseline: --previous FILE (a results.json) or --history DIR');
+  }
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
+  const accepted = flags.accepted ? await readAcceptedFile(flags.accepted) : undefined;
 
   const useFixtures = !flags.urls && urls.length === 0;
   // Loaded only when needed: the fixture sites (and their certificate tooling) are not part of a normal scan.
@@ -175,6 +181,8 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       ...(flags.shard ? { shard: parseShard('--shard', flags.shard), runId: flags.runId ?? io.env.GITHUB_RUN_ID } : {}),
       failUnderLevel: flags.failUnderLevel,
       failUnderScore: flags.failUnderScore,
+      failOn: flags.failOn,
+      accepted,
       onProgress: (event) => progress.onProgress(event),
       env: io.env,
       signal: controller.signal,
@@ -206,6 +214,7 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       const { appended } = outcome.history;
       io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
     }
+    for (const line of gateNoticeLines(outcome.gates)) io.stderr.write(`egov-monitor: ${line}\n`);
     const failed = gateFailureLines(outcome.gates);
     for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
     if (failed.length > 0) return EXIT.belowGate;

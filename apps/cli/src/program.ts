@@ -22,6 +22,7 @@ export interface ScanFlags {
   profile?: string;
   rubric?: string;
   overrides?: string;
+  accepted?: string;
   previous?: string;
   history?: string;
   resume: boolean;
@@ -30,6 +31,7 @@ export interface ScanFlags {
   userAgent?: string;
   failUnderLevel?: number;
   failUnderScore?: number;
+  failOn?: 'nothing' | 'regression';
   /** `K/N`, read by the pipeline's parseShard. */
   shard?: string;
   runId?: string;
@@ -121,6 +123,10 @@ export function buildProgram(
       "rubric thresholds and word lists, YAML or JSON, over the profile's rubric (default: the built-in rubric)",
     )
     .option('--overrides <file>', "reviewers' overrides of criteria, YAML or JSON")
+    .option(
+      '--accepted <file>',
+      'accepted findings (YAML): checks and axe rules the site lives with, by site, page, rule and element, each with reason, author and optional expiry; they do not fail --fail-on regression and are listed apart, stale entries named',
+    )
     .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')
     .option(
       '--history <dir>',
@@ -134,11 +140,13 @@ export function buildProgram(
     .addOption(runOption('failUnderScore'))
     .addOption(runOption('shard'))
     .addOption(runOption('runId'))
+    .addOption(runOption('failOn'))
     .addHelpText(
       'after',
       [
         '',
-        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 a --fail-under-* gate not met;',
+        'Exit codes: 0 done (sites that could not be scanned are reported, not fatal); 1 a --fail-under-* gate not met',
+        '            or a regression (--fail-on regression);',
         '            2 bad flag or input file (nothing scanned); 3 the run failed (no browser, invalid results);',
         '            130 interrupted by Ctrl-C (finished sites are kept: run again with --resume).',
         '',
@@ -148,6 +156,7 @@ export function buildProgram(
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --out informe --previous old/results.json',
         '  egov-monitor scan --urls data/guatemala-organismo-ejecutivo.yaml --history historial',
         '  egov-monitor scan --urls lista.yaml --shard 2/4 --run-id 2026-12-06 --out shard-2   # then merge the 4',
+        '  egov-monitor scan https://www.minfin.gob.gt/ --previous main/results.json --fail-on regression',
       ].join('\n'),
     )
     .action(async (urls: string[], flags: ScanFlags) => onScan(urls, flags));

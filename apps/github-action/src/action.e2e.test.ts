@@ -142,6 +142,47 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     expect(github.violations).toEqual([]);
   });
 
+  it('on pull requests keeps one comment against the history baseline: the first event creates it, the next edits it', async () => {
+    const site = fixtures.sites[0]!;
+    const pull = github.addIssue({ title: 'Nueva página de trámites', body: 'pull request', labels: [] });
+    const eventDir = mkdtempSync(join(tmpdir(), 'egov-action-event-'));
+    const eventPath = join(eventDir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: pull, pull_request: { number: pull } }));
+    const commitsBefore = github.git.log('egov-monitor-data').length;
+    const issueComments = () => [...github.issues.values()].filter((issue) => issue.number !== pull).reduce((n, issue) => n + issue.comments.length, 0);
+    const siteIssueCommentsBefore = issueComments();
+    const inputs = {
+      urls: site.url,
+      'preview-url': site.url,
+      'fail-on': 'regression',
+      'ca-file': fixtures.caFile,
+      lighthouse: 'false',
+      'max-pages': '8',
+      'github-token': 'ghs_test',
+    };
+    const prEnv = { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath };
+    try {
+      const first = await runAction(inputs, { ...prEnv, GITHUB_RUN_ID: '5001' });
+      expect(first.code, first.log).toBe(0);
+      const comments = () => github.issues.get(pull)!.comments.filter((c) => c.body.includes('<!-- egov-monitor:pull-request -->'));
+      expect(comments()).toHaveLength(1);
+      expect(comments()[0]!.body).toContain('Nada empeoró desde la línea base.');
+      expect(comments()[0]!.body).toContain(`| ${site.expected.level} |`);
+      const second = await runAction(inputs, { ...prEnv, GITHUB_RUN_ID: '5002' });
+      expect(second.code, second.log).toBe(0);
+      expect(comments()).toHaveLength(1);
+      expect(comments()[0]!.body).toContain('actions/runs/5002');
+      expect(second.outputs['pull-request-comment']).toBe(first.outputs['pull-request-comment']);
+      expect(github.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/'))).toHaveLength(1);
+      // A pull request's run is not the main branch's: not in the history, no site issue touched.
+      expect(github.git.log('egov-monitor-data')).toHaveLength(commitsBefore);
+      expect(issueComments()).toBe(siteIssueCommentsBefore);
+      expect(github.violations).toEqual([]);
+    } finally {
+      rmSync(eventDir, { recursive: true, force: true });
+    }
+  });
+
   it('fails the step naming the missing permission when the token cannot write issues', async () => {
     const site = fixtures.sites[0]!;
     github.permissions.issues = 'read';

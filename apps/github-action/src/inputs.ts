@@ -14,6 +14,8 @@ export interface ActionInputs {
   mode: 'monitor' | 'gate';
   failUnderLevel?: number;
   failUnderScore?: number;
+  /** `regression`: fail the step on what got worse since the baseline (previous-results or the history). */
+  failOn: 'nothing' | 'regression';
   lang: 'es' | 'en';
   maxPages?: number;
   maxDepth?: number;
@@ -30,6 +32,8 @@ export interface ActionInputs {
   profile: string;
   rubricFile?: string;
   overridesFile?: string;
+  /** Accepted findings (YAML): they do not fail fail-on: regression and are listed apart, stale entries named. */
+  acceptedFile?: string;
   previousResults?: string;
   /** Keep the history on a data branch (default true): the previous run comes from it, this run is appended. */
   history: boolean;
@@ -43,6 +47,13 @@ export interface ActionInputs {
   closeRemoved: boolean;
   /** What a publication that could not write does to the step: fail it (default) or only warn. */
   onPublishError: 'warn' | 'fail';
+  /**
+   * On pull requests: the preview deployment to scan instead of the (single) site of the list, compared with that
+   * site's baseline page for page.
+   */
+  previewUrl?: string;
+  /** On pull requests: keep one comment with the level, what got worse and what was fixed (default true). */
+  pullRequestComment: boolean;
   /** Where the full report is, linked from cut issue bodies and the summary (default: the workflow run's page). */
   reportUrl?: string;
   userAgent?: string;
@@ -201,9 +212,10 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionIn
   const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
   const failUnderLevel = runOption(get, 'failUnderLevel');
   const failUnderScore = runOption(get, 'failUnderScore');
-  if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined) {
+  const failOn = runOption(get, 'failOn') ?? RUN_OPTIONS.failOn.default;
+  if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined && failOn === 'nothing') {
     throw new InputError(
-      'mode "gate" needs a threshold: input "fail-under-level" (0-5) or "fail-under-score" (0-100)',
+      'mode "gate" needs a threshold: input "fail-under-level" (0-5), "fail-under-score" (0-100) or "fail-on: regression"',
     );
   }
   return {
@@ -212,6 +224,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionIn
     mode,
     failUnderLevel,
     failUnderScore,
+    failOn,
     lang: runOption(get, 'lang') ?? RUN_OPTIONS.lang.default,
     maxPages: runOption(get, 'maxPages'),
     maxDepth: runOption(get, 'maxDepth'),
@@ -224,6 +237,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionIn
     profile: runOption(get, 'profile') ?? RUN_OPTIONS.profile.default,
     rubricFile: optional(get, 'rubric-file'),
     overridesFile: optional(get, 'overrides-file'),
+    acceptedFile: optional(get, 'accepted-file'),
     previousResults: optional(get, 'previous-results'),
     history: boolean(get, 'history', true),
     historyBranch: branchName(get, 'history-branch'),
@@ -234,6 +248,8 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionIn
     closeRemoved: boolean(get, 'close-removed', false),
     onPublishError: oneOf(get, 'on-publish-error', ['warn', 'fail'] as const, 'fail'),
     reportUrl: webAddress(get, 'report-url'),
+    previewUrl: webAddress(get, 'preview-url'),
+    pullRequestComment: boolean(get, 'pull-request-comment', true),
     userAgent: runOption(get, 'userAgent'),
     githubToken: optional(get, 'github-token'),
     ...(shard ? { shard } : {}),

@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import {
+  baselineAtPreview,
   gateFailureLines,
+  gateNoticeLines,
+  PipelineConfigError,
+  readAcceptedFile,
   buildSite,
   HistoryStoreError,
   listNameOf,
@@ -16,13 +20,14 @@ import {
   urlListFromArguments,
 } from '@egov-monitor/pipeline';
 import type { HistoryStore, RunProgressEvent } from '@egov-monitor/pipeline';
-import type { CountryProfile, Rubric } from '@egov-monitor/rubric';
+import type { CountryProfile, Rubric, ScanResults } from '@egov-monitor/rubric';
 import { renderSummaryIssue } from '@egov-monitor/reporter';
 import type { Logger } from '@egov-monitor/reporter';
 import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
 import type { PublishOutcome } from './publish.js';
 import { issueLinks, publishStep, runContext } from './publish.js';
+import { commentOnPullRequest, pullRequestNumber } from './pull-request.js';
 
 /** What the Action needs from its runtime; tests pass their own. */
 export interface ActionRuntime {
@@ -72,6 +77,10 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     const rubric = inputs.rubricFile ? await readRubricFile(inputs.rubricFile, profile) : undefined;
     // A shard writes nothing shared: the history, issues and summary are the merge job's, written once.
     const history = inputs.shard ? undefined : await usableHistory(openHistory(inputs, runtime.env));
+    const pullNumber = pullRequestNumber(runtime.env);
+    let previous = await previousResults(inputs.previousResults);
+    // A pull request is compared with the main branch's newest run, and never becomes the baseline itself.
+    if (pullNumber !== null && !previous && history) previous = (await latestRun(history)) ?? undefined;
     const outcome = inputs.merge.length > 0
       ? await mergeShards({
           dirs: inputs.merge,
@@ -79,13 +88,13 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
           lang: inputs.lang,
           profile,
           rubric,
-          previous: await previousResults(inputs.previousResults),
+          previous,
           history,
           listName: listNameOf(inputs.urlsFile),
           failUnderLevel: inputs.failUnderLevel,
           failUnderScore: inputs.failUnderScore,
         })
-      : await scan(inputs, profile, rubric, history, runtime.env);
+      : await scan(inputs, { profile, rubric, history, previous, pullNumber }, runtime.env);
     if ('missing' in outcome) {
       core.info(`egov-monitor: merged ${outcome.shards} shard(s) of run "${outcome.runId}"`);
       for (const site of outcome.missing) core.warning(`missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)`);
@@ -102,7 +111,8 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
 
     const context = runContext(runtime.env, results.startedAt);
     const reportUrl = inputs.reportUrl ?? context.runUrl;
-    const published: PublishOutcome = inputs.issues && !inputs.shard
+    if (pullNumber !== null && inputs.issues) core.info('egov-monitor: pull request: site issues are not published');
+    const published: PublishOutcome = inputs.issues && !inputs.shard && pullNumber === null
       ? await publishStep(
           // Issues need every finding of every site: only then is the whole run read back into memory.
           await outcome.readResults(),
@@ -133,7 +143,29 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       await core.summary.addRaw(summaryText.body, true).write();
     }
 
-    if (inputs.siteDir && !inputs.shard) {
+    if (pullNumber !== null && inputs.pullRequestComment) {
+      const commented = await commentOnPullRequest(
+        { sites: results.sites, comparison: results.comparison },
+        pullNumber,
+        {
+          token: inputs.githubToken,
+          repository: runtime.env.GITHUB_REPOSITORY,
+          baseUrl: runtime.env.GITHUB_API_URL,
+          lang: inputs.lang,
+          previewUrl: inputs.previewUrl,
+          reportUrl,
+        },
+        actionsLog,
+      );
+      if (commented.outcome) core.setOutput('pull-request-comment', String(commented.outcome.commentId));
+      if (commented.failure) {
+        if (inputs.onPublishError === 'fail') core.setFailed(commented.failure);
+        else core.warning(commented.failure);
+      }
+    }
+
+    if (inputs.siteDir && pullNumber !== null) core.info('egov-monitor: pull request: the site is not built');
+    else if (inputs.siteDir && !inputs.shard) {
       if (!history) core.warning('site not built: it is built from the history, which is off (input "history") or has no repository');
       // Built without this run, the site would present the previous run as the latest one.
       else if (outcome.history && 'error' in outcome.history) core.warning('site not built: this run is not in the history');
@@ -156,8 +188,12 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     );
     core.setOutput('average-points', results.aggregates?.overall.averagePoints ?? '');
 
-    const failures = outcome.gates.filter((gate) => !gate.met);
-    core.setOutput('passed', String(inputs.mode === 'monitor' || failures.length === 0));
+    for (const line of gateNoticeLines(outcome.gates)) core.notice(line);
+    // Thresholds fail the step in gate mode only; `fail-on: regression` asks for its gate whatever the mode.
+    const failures = outcome.gates.filter(
+      (gate) => !gate.met && (inputs.mode === 'gate' || gate.id === 'regression'),
+    );
+    core.setOutput('passed', String(failures.length === 0));
     if (evaluated.length === 0 && results.sites.length > 0) {
       core.warning("no site could be evaluated: see each site's error in the report");
     }
@@ -165,7 +201,7 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       if (inputs.onPublishError === 'fail') core.setFailed(published.failure);
       else core.warning(published.failure);
     }
-    if (inputs.mode === 'gate' && failures.length > 0) {
+    if (failures.length > 0) {
       core.setFailed(`below the gate:\n${gateFailureLines(failures).join('\n')}`);
     }
   } catch (error) {
@@ -174,18 +210,36 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
 }
 
 /** The scan of the list, or of one shard of it (input "shard"). */
-async function scan(
-  inputs: ActionInputs,
-  profile: CountryProfile,
-  rubric: Rubric | undefined,
-  history: HistoryStore | undefined,
-  env: NodeJS.ProcessEnv,
-) {
+interface ScanContext {
+  profile: CountryProfile;
+  rubric: Rubric | undefined;
+  history: HistoryStore | undefined;
+  previous: ScanResults | undefined;
+  /** The pull request's number on pull_request events, else null. */
+  pullNumber: number | null;
+}
+
+async function scan(inputs: ActionInputs, context: ScanContext, env: NodeJS.ProcessEnv) {
+  const { profile, rubric, history, pullNumber } = context;
+  let { previous } = context;
   const list = inputs.urlsFile ? await readUrlListFile(inputs.urlsFile) : urlListFromArguments(inputs.urls);
   if (inputs.urlsFile && inputs.urls.length > 0) {
     const extra = urlListFromArguments(inputs.urls);
     list.targets.push(...extra.targets);
     list.problems.push(...extra.problems);
+  }
+  if (pullNumber !== null && inputs.previewUrl) {
+    if (list.targets.length !== 1) {
+      throw new PipelineConfigError(
+        `input "preview-url" replaces one site, but the list has ${list.targets.length}: give the one site the preview deploys`,
+      );
+    }
+    const production = list.targets[0]!;
+    list.targets = [{ ...production, url: inputs.previewUrl }];
+    if (previous) previous = baselineAtPreview(previous, production.url, inputs.previewUrl);
+    core.info(`egov-monitor: pull request #${pullNumber}: scanning the preview ${inputs.previewUrl} for ${production.url}`);
+  } else if (inputs.previewUrl) {
+    core.warning('input "preview-url" is used on pull_request events only: the sites of the list were scanned');
   }
   return runScan({
     targets: list.targets,
@@ -197,12 +251,15 @@ async function scan(
     profile,
     rubric,
     overrides: inputs.overridesFile ? await readOverridesFile(inputs.overridesFile) : undefined,
-    previous: await previousResults(inputs.previousResults),
-    history,
+    previous,
+    // On a pull request the history is only read (by run()): its run must not become the main branch's baseline.
+    history: pullNumber === null ? history : undefined,
     listName: listNameOf(inputs.urlsFile),
     ...(inputs.shard ? { shard: inputs.shard, runId: inputs.runId } : {}),
     failUnderLevel: inputs.failUnderLevel,
     failUnderScore: inputs.failUnderScore,
+    failOn: inputs.failOn,
+    accepted: inputs.acceptedFile ? await readAcceptedFile(inputs.acceptedFile) : undefined,
     scan: {
       // Undefined settings take the run's defaults in the pipeline (RUN_OPTIONS), once.
       maxPages: inputs.maxPages,
@@ -229,6 +286,17 @@ async function previousResults(path: string | undefined) {
     return undefined;
   }
   return readPreviousResults(path);
+}
+
+/** The history's newest run, the pull request's baseline; a broken history stops the run, as runScan does. */
+async function latestRun(history: HistoryStore) {
+  try {
+    return await history.readLatestResults();
+  } catch (error) {
+    throw new PipelineConfigError(
+      `cannot read the baseline from the history: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /**

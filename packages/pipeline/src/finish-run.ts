@@ -3,7 +3,14 @@
  * results.json and the reports from the site files, evaluate the gates and append the run to the history, once.
  */
 import { aggregate } from '@egov-monitor/rubric';
-import type { ResultsValidation, Rubric, ScanResults, SiteResult, SiteSummary } from '@egov-monitor/rubric';
+import type {
+  AcceptedFinding,
+  ResultsValidation,
+  Rubric,
+  ScanResults,
+  SiteResult,
+  SiteSummary,
+} from '@egov-monitor/rubric';
 import { recordStreamedRun, writeRunReport } from '@egov-monitor/reporter';
 import type { AppendResult, HistoryStore } from '@egov-monitor/reporter';
 import { evaluateGates } from './gates.js';
@@ -30,6 +37,10 @@ export interface FinishInput {
   history?: HistoryStore;
   listName?: string | null;
   gates: GateOptions;
+  /** The accepted findings (--accepted): they do not fail the regression gate; unused or expired ones are stale. */
+  accepted?: readonly AcceptedFinding[];
+  /** The run's "today", for the accepted findings' expiry. */
+  now?: Date;
 }
 
 export interface FinishedRun {
@@ -60,7 +71,22 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
     },
     reportFiles: written.files,
     validation: written.validation,
-    gates: evaluateGates(sites, input.gates),
+    gates: evaluateGates(
+      sites,
+      {
+        ...input.gates,
+        ...(input.accepted?.length
+          ? {
+              acceptance: {
+                entries: input.accepted,
+                now: input.now ?? new Date(),
+                matched: input.collected.matchedAccepted,
+              },
+            }
+          : {}),
+      },
+      results.comparison,
+    ),
   };
   if (input.history) {
     // Only results that match their schema enter the history: a broken run must not become tomorrow's baseline.
@@ -76,7 +102,9 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
         );
         finished.history = { appended };
       } catch (error) {
-        finished.history = { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+        finished.history = {
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        };
       }
     }
   }

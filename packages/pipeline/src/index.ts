@@ -6,7 +6,8 @@ export { mergeShards, ShardMergeError } from './merge-shards.js';
 export type { MergeOptions, MergeOutcome } from './merge-shards.js';
 export { MAX_SHARDS, assignShards, listFingerprint, parseShard, shardOfUrls } from './shard.js';
 export type { ShardSpec } from './shard.js';
-export { evaluateGates, gateFailureLines } from './gates.js';
+export { evaluateGates, gateFailureLines, gateNoticeLines } from './gates.js';
+export type { Acceptance } from './gates.js';
 export type { GateOptions, GateResult } from './gates.js';
 export type { RunProgressEvent } from './progress.js';
 export {
@@ -25,6 +26,8 @@ export { readRubricFile } from './rubric-file.js';
 export { readProfile } from './profile-file.js';
 export { readOverridesFile } from './overrides-file.js';
 export { readPreviousResults } from './previous-results.js';
+export { readAcceptedFile } from './accepted-file.js';
+export { baselineAtPreview } from './preview-baseline.js';
 export { readExtraCaPems } from './ca.js';
 export { PipelineConfigError } from './errors.js';
 export { TIME_LIMIT_RANGE, TimeLimitError, checkTimeLimits, parseTimeLimit } from './time-limits.js';

@@ -1,5 +1,12 @@
-import { compareSite, groupDeltas, matchSites, summarizeSite } from '@egov-monitor/rubric';
-import type { ScanResults, SiteComparison, SitePair, SiteResult, SiteSummary } from '@egov-monitor/rubric';
+import { compareSite, groupDeltas, markMatched, matchSites, summarizeSite } from '@egov-monitor/rubric';
+import type {
+  AcceptedFinding,
+  ScanResults,
+  SiteComparison,
+  SitePair,
+  SiteResult,
+  SiteSummary,
+} from '@egov-monitor/rubric';
 
 /** A list entry as the collector knows it: its place in the run's list and its URL. */
 export interface CollectedEntry {
@@ -18,7 +25,14 @@ export class RunCollector {
   private readonly pairs: SitePair<SiteResult, CollectedEntry>[] = [];
   private readonly pairAt = new Map<number, SitePair<SiteResult, CollectedEntry>>();
 
-  constructor(entries: readonly CollectedEntry[], previous: ScanResults | undefined) {
+  /** The accepted-findings entries (by index) that matched a finding of a site of this run. */
+  readonly matchedAccepted = new Set<number>();
+
+  constructor(
+    entries: readonly CollectedEntry[],
+    previous: ScanResults | undefined,
+    private readonly accepted: readonly AcceptedFinding[] = [],
+  ) {
     this.summaryAt = new Array<SiteSummary | undefined>(entries.length);
     this.changeAt = new Array<SiteComparison | undefined>(entries.length);
     if (!previous) return;
@@ -31,6 +45,7 @@ export class RunCollector {
 
   record(position: number, result: SiteResult): void {
     this.summaryAt[position] = summarizeSite(result);
+    if (this.accepted.length > 0) markMatched(this.accepted, result, this.matchedAccepted);
     const pair = this.pairAt.get(position);
     if (pair)
       this.changeAt[position] = compareSite({ key: pair.key, previous: pair.previous, current: result });

@@ -173,6 +173,15 @@ export const RUN_OPTIONS = {
     description:
       'The lowest overall standards score every site must reach (a site without a score counts as below); the CLI exits with 1 and the Action in gate mode fails when one is below',
   },
+  failOn: {
+    kind: 'choice',
+    flag: 'fail-on',
+    input: 'fail-on',
+    choices: ['nothing', 'regression'],
+    default: 'nothing',
+    description:
+      'regression: compare with the baseline (--previous, previous-results or the history\'s newest run) and fail on what got worse, each listed: a lower level, a criterion or check that passed and now fails, a new accessibility violation (rule, page, element); inconclusive never counts, and with no baseline there is nothing to fail on',
+  },
 } as const satisfies Record<string, RunOptionSpec>;
 
 export type RunOptionKey = keyof typeof RUN_OPTIONS;

@@ -10,6 +10,7 @@ import {
 } from '@egov-monitor/rubric';
 import { safetyNetMarks } from './safety-nets.js';
 import type {
+  AcceptedFinding,
   CountryProfile,
   Override,
   ResultsValidation,
@@ -91,6 +92,10 @@ export interface RunOptions {
   failUnderLevel?: number;
   /** Report whether every site reached at least this overall standards score (0–100). */
   failUnderScore?: number;
+  /** `regression`: report what got worse since the previous run (the regression gate). */
+  failOn?: 'nothing' | 'regression';
+  /** Accepted findings (readAcceptedFile): they do not fail the regression gate, are listed apart, stale ones named. */
+  accepted?: AcceptedFinding[];
   onProgress?: (event: RunProgressEvent) => void;
   /** The run's clock: startedAt/finishedAt and the "today" of freshness. Default: the real clock. */
   now?: Date;
@@ -131,7 +136,7 @@ export interface RunOutcome {
   };
   /** results.json checked against the results schema (it is written either way, so nothing is lost). */
   validation: ResultsValidation;
-  /** The thresholds asked for (failUnderLevel, failUnderScore), each with the sites below it. */
+  /** The gates asked for (failUnderLevel, failUnderScore, failOn), each with the sites below it or what got worse. */
   gates: GateResult[];
   /** Where the comparison's previous run came from. */
   previousFrom: 'option' | 'history' | null;
@@ -224,6 +229,7 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
   const collected = new RunCollector(
     entries.map((entry) => ({ position: entry.position, url: entry.target.url })),
     previous,
+    options.accepted ?? [],
   );
   // The first file that cannot be written (a full disk) stops the run: later sites would fail the same way.
   let writeFailure: OutputWriteError | undefined;
@@ -382,6 +388,8 @@ export async function runScan(options: RunOptions): Promise<RunOutcome> {
     history: options.history,
     listName: options.listName,
     gates: options,
+    accepted: options.accepted,
+    now: clock(),
   });
   const { results, reportFiles } = finished;
   emit({ type: 'report', files: reportFiles });

@@ -28,6 +28,16 @@ export { publishIssues, PublishError } from './github/publish-issues.js';
 export type { GitHubPublishOptions, PublishSummary, SiteAction } from './github/publish-issues.js';
 export type { PermissionProblem } from './github/permission.js';
 export { createClient } from './github/client.js';
+export {
+  PULL_REQUEST_MARKER,
+  renderPullRequestComment,
+  upsertPullRequestComment,
+} from './github/pull-request-comment.js';
+export type {
+  PullRequestCommentOptions,
+  PullRequestCommentOutcome,
+  PullRequestRun,
+} from './github/pull-request-comment.js';
 export type { ClientOptions, GitHubClient, Logger, Clock } from './github/client.js';
 export { systemClock } from './github/clock.js';
 export * from './history/index.js';

@@ -46,6 +46,7 @@ describe('summarizeAccessibility', () => {
         nodes: 2,
         pages: [HOME],
         selectors: ['img.logo'],
+        occurrences: [{ page: HOME, nodes: 2, targets: ['img.logo'] }],
       },
       {
         ruleId: 'color-contrast',
@@ -59,6 +60,11 @@ describe('summarizeAccessibility', () => {
         pages: [HOME, `${HOME}tramites`],
         // home page first (sorted), duplicates dropped, cut at 5
         selectors: ['.x', '.a', '.y', '.z', '.b'],
+        // Per page, every selector the page recorded: what a comparison tells a new element from an old one by.
+        occurrences: [
+          { page: HOME, nodes: 3, targets: ['.x', '.a', '.y', '.z'] },
+          { page: `${HOME}tramites`, nodes: 4, targets: ['.a', '.b', '.c'] },
+        ],
       },
       {
         ruleId: 'region',
@@ -70,6 +76,7 @@ describe('summarizeAccessibility', () => {
         nodes: 7,
         pages: [`${HOME}tramites`],
         selectors: ['header'],
+        occurrences: [{ page: `${HOME}tramites`, nodes: 7, targets: ['header'] }],
       },
     ]);
   });

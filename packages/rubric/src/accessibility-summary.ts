@@ -1,6 +1,6 @@
 import type { AxeViolation } from './evidence/maturity.js';
 import type { SiteEvidence } from './evidence/site.js';
-import type { AccessibilitySummary, MergedAxeViolation } from './results.js';
+import type { AccessibilitySummary, AxeOccurrence, MergedAxeViolation } from './results.js';
 
 const MAX_SELECTORS = 5;
 
@@ -19,7 +19,10 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
   const entry = evidence.gathered.accessibility;
   if (!entry || entry.status !== 'ok') return { pagesScanned: 0, pages: [], violations: [] };
   const ran = entry.data.pages.filter((page) => !page.error).sort((a, b) => a.url.localeCompare(b.url));
-  const merged = new Map<string, MergedAxeViolation & { pageSet: Set<string>; tagSet: Set<string> }>();
+  const merged = new Map<
+    string,
+    MergedAxeViolation & { pageSet: Set<string>; tagSet: Set<string>; occurrences: AxeOccurrence[] }
+  >();
   for (const page of ran) {
     for (const violation of page.violations) {
       let rule = merged.get(violation.ruleId);
@@ -34,6 +37,7 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
           nodes: 0,
           pages: [],
           selectors: [],
+          occurrences: [],
           pageSet: new Set(),
           tagSet: new Set(),
         };
@@ -41,6 +45,7 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
       }
       rule.nodes += violation.nodes;
       rule.pageSet.add(page.url);
+      rule.occurrences.push({ page: page.url, nodes: violation.nodes, targets: [...violation.selectors] });
       for (const tag of violation.tags) rule.tagSet.add(tag);
       if (rank(violation.impact) < rank(rule.impact)) rule.impact = violation.impact;
       for (const selector of violation.selectors) {

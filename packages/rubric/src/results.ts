@@ -63,6 +63,17 @@ export interface MergedAxeViolation {
   nodes: number;
   pages: string[];
   selectors: string[];
+  /**
+   * Per page (sorted): how many elements failed the rule there and the selectors of the first few, so a comparison
+   * can tell a new failing element from one that was already there. Absent in older files.
+   */
+  occurrences?: AxeOccurrence[];
+}
+
+export interface AxeOccurrence {
+  page: string;
+  nodes: number;
+  targets: string[];
 }
 
 export interface AccessibilitySummary {
@@ -247,14 +258,26 @@ export interface SiteComparison {
   criteriaGained: CriterionId[];
   criteriaLost: CriterionId[];
   accessibility: {
-    /** By rule and page. */
-    new: { ruleId: string; page: string }[];
-    fixed: { ruleId: string; page: string }[];
-    persisting: { ruleId: string; page: string }[];
+    /** By rule, page and (when both runs recorded the elements) target. */
+    new: AccessibilityFinding[];
+    fixed: AccessibilityFinding[];
+    persisting: AccessibilityFinding[];
   };
   checksChanged: { id: string; from: Outcome; to: Outcome }[];
   /** Human summary, e.g. "no se pudo cargar en esta corrida; se conserva el nivel anterior". */
   note?: Localized;
+}
+
+/**
+ * One axe finding as a comparison names it: the rule on a page, and the element (`target`, a CSS selector) when both
+ * runs recorded the elements. `moreNodes` says that many more elements fail the rule on the page than before, when
+ * the new ones are beyond the selectors recorded (axe's first few per page).
+ */
+export interface AccessibilityFinding {
+  ruleId: string;
+  page: string;
+  target?: string;
+  moreNodes?: number;
 }
 
 export interface RunComparison {

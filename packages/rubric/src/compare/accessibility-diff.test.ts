@@ -58,3 +58,41 @@ describe('accessibilityDiff', () => {
     expect(accessibilityDiff(before, after).fixed).toHaveLength(2);
   });
 });
+
+describe('accessibilityDiff by element', () => {
+  const home = 'https://a.gob.gt/';
+  const withElements = (targets: Record<string, { nodes: number; targets: string[] }>) => {
+    const site = siteResult({ url: home, violations: Object.fromEntries(Object.keys(targets).map((rule) => [rule, [home]])) });
+    for (const violation of site.accessibility.violations) {
+      violation.occurrences = [{ page: home, ...targets[violation.ruleId]! }];
+    }
+    return site;
+  };
+
+  it('names the one new element failing a rule that already failed on the page', () => {
+    const before = withElements({ label: { nodes: 1, targets: ['#q'] } });
+    const after = withElements({ label: { nodes: 2, targets: ['#q', '#email'] } });
+    expect(accessibilityDiff(before, after)).toEqual({
+      new: [{ ruleId: 'label', page: home, target: '#email' }],
+      fixed: [],
+      persisting: [{ ruleId: 'label', page: home, target: '#q' }],
+    });
+    expect(accessibilityDiff(after, before).fixed).toEqual([{ ruleId: 'label', page: home, target: '#email' }]);
+  });
+
+  it('counts more failing elements when the earlier list of elements was cut, without guessing which are new', () => {
+    const before = withElements({ label: { nodes: 7, targets: ['#a', '#b', '#c', '#d', '#e'] } });
+    const after = withElements({ label: { nodes: 8, targets: ['#a', '#b', '#c', '#d', '#z'] } });
+    expect(accessibilityDiff(before, after).new).toEqual([{ ruleId: 'label', page: home, moreNodes: 1 }]);
+    // Nor is an element missing from a cut list fixed.
+    expect(accessibilityDiff(after, before).fixed).toEqual([]);
+  });
+
+  it('does not call findings on a page the earlier run did not scan new', () => {
+    const before = siteResult({ url: home });
+    before.accessibility.pages = [home];
+    const after = siteResult({ url: home, violations: { label: [`${home}nueva`] } });
+    after.accessibility.pages = [home, `${home}nueva`];
+    expect(accessibilityDiff(before, after).new).toEqual([]);
+  });
+});

@@ -22,3 +22,5 @@ export function compareRuns(previous: ScanResults, current: ScanResults): RunCom
     groups: groupDeltas(previous.sites, pairs),
   };
 }
+export { describeFinding, siteRegressions } from './regressions.js';
+export type { Regression } from './regressions.js';

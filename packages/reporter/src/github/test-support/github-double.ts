@@ -371,6 +371,20 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         return [201, commentJson(issue!, c)];
       },
     },
+    'issues/update-comment': {
+      permission: 'issues=write; pull_requests=write',
+      run: ({ params, body }) => {
+        for (const i of issues.values()) {
+          const c = i.comments.find((comment) => comment.id === Number(params.comment_id));
+          if (!c) continue;
+          if (typeof body.body === 'string' && body.body.length > MAX_BODY) return validationFailed('IssueComment', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+          c.body = String(body.body);
+          c.updated_at = stamp();
+          return [200, commentJson(i, c)];
+        }
+        return notFound();
+      },
+    },
     'issues/list-labels-for-repo': { permission: 'issues=read; pull_requests=read', run: (call) => [200, paginate(labels, call).map(labelJson)] },
     'issues/create-label': {
       permission: 'issues=write; pull_requests=write',
