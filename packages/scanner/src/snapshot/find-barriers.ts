@@ -99,6 +99,9 @@ export function findBarriers(limits: BarrierLimits): BarrierScan {
   }
 
   // ---- links
+  // "/", "/index.php" and "/#noticias" are one document: not "different URLs" for one text.
+  const sameDocument = (href: string) =>
+    href.replace(/#.*$/, '').replace(/\/(index|default|inicio)\.(html?|php|aspx?|jsp)$/i, '/').replace(/\/$/, '').toLowerCase();
   const links = (all('a[href]') as HTMLAnchorElement[]).filter(shown);
   const shortLinks: ShortLink[] = [];
   const byName = new Map<string, { link: HTMLAnchorElement; target: string }[]>();
@@ -118,7 +121,7 @@ export function findBarriers(limits: BarrierLimits): BarrierScan {
     const rest = collapse(context?.textContent).replace(collapse(link.textContent), '').replace(/[^\p{L}\p{N}]+/gu, '');
     if (rest.length >= 3) continue;
     const key = name.toLocaleLowerCase();
-    byName.set(key, [...(byName.get(key) ?? []), { link, target: link.href.replace(/#.*$/, '').replace(/\/$/, '') }]);
+    byName.set(key, [...(byName.get(key) ?? []), { link, target: sameDocument(link.href) }]);
   }
   for (const [, same] of byName) {
     const targets = new Set(same.map((entry) => entry.target));
