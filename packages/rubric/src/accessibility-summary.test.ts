@@ -90,6 +90,24 @@ describe('summarizeAccessibility', () => {
     expect(summarizeAccessibility(evidence).violations.map((rule) => rule.ruleId)).toEqual(['m', 'z', 'a', 'b']);
   });
 
+  it('keeps axe\'s "needs review" results apart: merged by rule, never among the violations', () => {
+    const evidence = siteEvidence({
+      accessibility: accessibilityEvidence({
+        pages: [
+          { url: HOME, violations: [v('image-alt')], needsReview: [v('color-contrast', { nodes: 2, selectors: ['#a'] })] },
+          { url: `${HOME}b`, violations: [], needsReview: [v('color-contrast', { nodes: 1, selectors: ['#b'] })] },
+        ],
+      }),
+    });
+    const summary = summarizeAccessibility(evidence);
+    expect(summary.violations.map((rule) => rule.ruleId)).toEqual(['image-alt']);
+    expect(summary.needsReview).toEqual([
+      expect.objectContaining({ ruleId: 'color-contrast', nodes: 3, pages: [HOME, `${HOME}b`], selectors: ['#a', '#b'] }),
+    ]);
+    // Evidence from a scanner that did not keep them: absent, not an empty "nothing to review".
+    expect(summarizeAccessibility(siteEvidence({ accessibility: accessibilityEvidence({ pages: [{ url: HOME, violations: [] }] }) })).needsReview).toBeUndefined();
+  });
+
   it('is empty when the accessibility evidence is missing or failed', () => {
     expect(summarizeAccessibility(siteEvidence({ accessibility: 'absent' }))).toEqual({ pagesScanned: 0, pages: [], violations: [] });
     expect(summarizeAccessibility(siteEvidence({ accessibility: 'error' }))).toEqual({ pagesScanned: 0, pages: [], violations: [] });

@@ -11,20 +11,14 @@ const rank = (impact: AxeViolation['impact']) => (impact === null ? 4 : (IMPACT_
 /** axe's WCAG tags: levels (wcag2a, wcag21aa) and success criteria (wcag143); not "wcag2a-obsolete" and the like. */
 const isWcagTag = (tag: string) => /^wcag\d[\da]*$/.test(tag);
 
-/**
- * The site's axe violations merged by rule across every page that ran: how many elements, on which pages, a few
- * example selectors, the worst impact seen. Pages where axe failed are not counted as scanned.
- */
-export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySummary {
-  const entry = evidence.gathered.accessibility;
-  if (!entry || entry.status !== 'ok') return { pagesScanned: 0, pages: [], violations: [] };
-  const ran = entry.data.pages.filter((page) => !page.error).sort((a, b) => a.url.localeCompare(b.url));
+/** One class of axe results (violations or needs-review) merged by rule across the pages that ran. */
+function mergeByRule(ran: { url: string; results: AxeViolation[] }[]): MergedAxeViolation[] {
   const merged = new Map<
     string,
     MergedAxeViolation & { pageSet: Set<string>; tagSet: Set<string>; occurrences: AxeOccurrence[] }
   >();
   for (const page of ran) {
-    for (const violation of page.violations) {
+    for (const violation of page.results) {
       let rule = merged.get(violation.ruleId);
       if (!rule) {
         rule = {
@@ -53,7 +47,7 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
       }
     }
   }
-  const violations = [...merged.values()]
+  return [...merged.values()]
     .map(({ pageSet, tagSet, ...rule }): MergedAxeViolation => ({
       ...rule,
       wcag: [...tagSet].filter(isWcagTag).sort(),
@@ -61,5 +55,22 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
       pages: [...pageSet].sort(),
     }))
     .sort((a, b) => rank(a.impact) - rank(b.impact) || a.ruleId.localeCompare(b.ruleId));
-  return { pagesScanned: ran.length, pages: ran.map((page) => page.url), violations };
+}
+
+/**
+ * The site's axe violations merged by rule across every page that ran: how many elements, on which pages, a few
+ * example selectors, the worst impact seen; axe's "needs review" results apart, merged the same way. Pages where
+ * axe failed are not counted as scanned.
+ */
+export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySummary {
+  const entry = evidence.gathered.accessibility;
+  if (!entry || entry.status !== 'ok') return { pagesScanned: 0, pages: [], violations: [] };
+  const ran = entry.data.pages.filter((page) => !page.error).sort((a, b) => a.url.localeCompare(b.url));
+  const violations = mergeByRule(ran.map((page) => ({ url: page.url, results: page.violations })));
+  const summary: AccessibilitySummary = { pagesScanned: ran.length, pages: ran.map((page) => page.url), violations };
+  // Evidence from a scanner that did not keep them has no needs-review list: absent, not "none".
+  if (ran.some((page) => page.needsReview !== undefined)) {
+    summary.needsReview = mergeByRule(ran.map((page) => ({ url: page.url, results: page.needsReview ?? [] })));
+  }
+  return summary;
 }

@@ -81,6 +81,11 @@ export interface AccessibilitySummary {
   /** URLs axe ran on (sorted). A violation gone from a page that was not scanned again is not "fixed". */
   pages?: string[];
   violations: MergedAxeViolation[];
+  /**
+   * axe's "needs review" (incomplete) results merged the same way: elements a person must look at. Never a
+   * violation, never counted in a check or a score. Absent in results written before it existed.
+   */
+  needsReview?: MergedAxeViolation[];
 }
 
 /** The four areas of standards compliance; each a weighted mean of its checks' outcomes. */

@@ -137,6 +137,8 @@ export interface SiteView extends SiteRowView {
   checks: CheckView[];
   areas: { key: string; label: string; value: number | null }[];
   violations: Listed<ViolationView>;
+  /** axe's "needs review" results: for a reviewer to look at, listed apart from the violations, never failures. */
+  needsReview: Listed<ViolationView>;
   change: ChangeView | null;
   /** The site's level run after run (oldest first), with a Mermaid line when two runs have a level. */
   history: { points: { date: string; level: number | null }[]; chart: string | null } | null;
@@ -333,6 +335,10 @@ export function siteView(
     })),
     violations: cut(
       [...site.accessibility.violations].sort(byImpact).map((v) => violationView(v, lang, limits)),
+      limits.violations,
+    ),
+    needsReview: cut(
+      [...(site.accessibility.needsReview ?? [])].sort(byImpact).map((v) => violationView(v, lang, limits)),
       limits.violations,
     ),
     change: comparison ? changeView(comparison, lang, limits, checkTitlesOf(site, lang)) : null,

@@ -30,7 +30,7 @@ describe('CHECKS', () => {
     const perArea: Record<string, number> = {};
     for (const { meta } of CHECKS) perArea[meta.area] = (perArea[meta.area] ?? 0) + 1;
     expect(perArea).toEqual({
-      accessibility: 3,
+      accessibility: 16,
       security: 9,
       usability: 10,
       recommendations: 8,

@@ -3,6 +3,19 @@ import type { SiteEvidence } from '../evidence/site.js';
 import type { CheckResult } from '../results.js';
 import type { Check } from './check.js';
 import { runCheck } from './check.js';
+import { altEmptyTitle } from './alt-empty-title.js';
+import { altFileName } from './alt-file-name.js';
+import { duplicateIds } from './duplicate-ids.js';
+import { fieldsetLegend } from './fieldset-legend.js';
+import { groupedChoices } from './grouped-choices.js';
+import { linkHash } from './link-hash.js';
+import { linkSameText } from './link-same-text.js';
+import { linkTextCheck } from './link-text.js';
+import { placeholderLabel } from './placeholder-label.js';
+import { reflow } from './reflow.js';
+import { singleLabel } from './single-label.js';
+import { tableHeaders } from './table-headers.js';
+import { tableOnlyHeaders } from './table-only-headers.js';
 import { certificateExpiry } from './certificate-expiry.js';
 import { feedbackChannel } from './feedback-channel.js';
 import { hsts } from './hsts.js';
@@ -42,6 +55,21 @@ export const CHECKS: readonly Check[] = Object.freeze([
   wcagA,
   wcagAa,
   lighthouseAccessibility,
+  // the scanner's own checks of the barriers axe does not report (issue #12), by WCAG principle: perceivable,
+  // operable, understandable, robust
+  altFileName,
+  altEmptyTitle,
+  tableHeaders,
+  tableOnlyHeaders,
+  fieldsetLegend,
+  groupedChoices,
+  singleLabel,
+  reflow,
+  linkTextCheck,
+  linkSameText,
+  placeholderLabel,
+  linkHash,
+  duplicateIds,
   httpsValid,
   httpsEnforced,
   hsts,
@@ -78,6 +106,9 @@ export interface ChecksRubric {
 
 /** Every check over one site's evidence, in CHECKS order. Never throws. */
 export function evaluateChecks(evidence: SiteEvidence, rubric: ChecksRubric): CheckResult[] {
-  const settings = { thresholds: rubric.compliance.thresholds, documentFormats: rubric.compliance.documentFormats };
+  const settings = {
+    thresholds: rubric.compliance.thresholds,
+    documentFormats: rubric.compliance.documentFormats,
+  };
   return CHECKS.map((check) => runCheck(check, evidence, settings));
 }

@@ -441,9 +441,48 @@ export interface AxeViolation {
   selectors: string[];
 }
 
+/**
+ * One barrier the scanner's own accessibility checks found on a page (issue #12): the element, a CSS selector a
+ * reviewer can paste into the browser's console, and a short excerpt of its HTML.
+ */
+export interface BarrierFinding {
+  /** Id of the standards check that judges it (checks/<id>.ts). */
+  check: string;
+  selector: string;
+  /** The element's opening tag and a little of its content, clipped. */
+  html: string;
+  /** What is wrong with it, when the element alone does not say (the file name used as alt, the shared text). */
+  detail?: string;
+}
+
+/** A link whose accessible name is short enough to be generic ("aquí", "ver más"), for the link-text check. */
+export interface ShortLink {
+  /** Its accessible name as a screen reader announces it (aria-label, text, images' alt). */
+  name: string;
+  selector: string;
+  html: string;
+}
+
+export interface AccessibilityPage {
+  url: string;
+  violations: AxeViolation[];
+  /**
+   * axe's "needs review" (incomplete) results: rules it could not decide on these elements. Shown to reviewers
+   * apart from the violations; never a failure, never in a score.
+   */
+  needsReview?: AxeViolation[];
+  /** The scanner's own checks' findings; absent when this scanner version did not gather them. */
+  findings?: BarrierFinding[];
+  /** Links with a short accessible name (at most a few words), read by the link-text check. */
+  shortLinks?: ShortLink[];
+  error?: string;
+}
+
 export interface AccessibilityEvidence {
   axeVersion: string;
   /** The axe tags that were run. */
   tags: string[];
-  pages: { url: string; violations: AxeViolation[]; error?: string }[];
+  /** axe rules switched on by id on top of the tags (precise experimental rules). */
+  extraRules?: string[];
+  pages: AccessibilityPage[];
 }

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AccessibilityEvidence, CrawlEvidence, Incompleteness, PageRecord } from '@egov-monitor/rubric';
-import { AXE_TAGS, injectAxe, loadAxe, runAxe } from '../axe/run-axe.js';
+import { AXE_EXTRA_RULES, AXE_TAGS, injectAxe, loadAxe, runAxe } from '../axe/run-axe.js';
+import { scanOwnChecks } from '../axe/own-checks.js';
 import { ScanError } from '../errors.js';
 import type { FetchedResource } from '../collectors/collector.js';
 import type { PageSnapshot } from '../page-snapshot.js';
@@ -186,12 +187,22 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       takeSnapshot(page, visit.response, depth, { tracker, requestedUrl, layout: false }),
       'page snapshot',
     );
-    let axe: { violations: Awaited<ReturnType<typeof runAxe>>; error?: string };
+    let axe: Omit<AccessibilityEvidence['pages'][number], 'url'>;
     try {
-      axe = { violations: await runAxe(page, pageLimit()) };
+      axe = await runAxe(page, pageLimit());
     } catch (error) {
       if (isTimeoutError(error)) axeTimedOut += 1;
       axe = { violations: [], error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    }
+    // The own checks (issue #12) after axe, on the same rendered page. A page they could not finish keeps axe's
+    // results and has no findings: the checks read it as not examined, never as clean.
+    if (!axe.error) {
+      try {
+        Object.assign(axe, await withTimeout(scanOwnChecks(page), pageLimit(), 'own accessibility checks'));
+      } catch (error) {
+        if (isTimeoutError(error)) axeTimedOut += 1;
+        input.log(`own accessibility checks failed on ${requestedUrl}: ${(error as Error).message.split('\n')[0]}`);
+      }
     }
     // The phone layout last: axe then reads the styles the page loaded with, instead of recomputing them after the
     // viewport came back from 360 px (docs/performance.md measured the difference).
@@ -291,7 +302,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       await dropWorkTab();
     }
     snapshots.push(snapshot);
-    axePages.push({ url: homeUrl, violations: axe.violations, ...(axe.error ? { error: axe.error } : {}) });
+    axePages.push({ url: homeUrl, ...axe });
     seen.add(homeUrl);
     seen.add(normalizeUrl(home.requestedUrl) ?? home.requestedUrl);
     const words = wordCount(snapshot.text);
@@ -405,11 +416,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
         );
         snapshot.soft404 = soft404;
         snapshots.push(snapshot);
-        axePages.push({
-          url: finalUrl,
-          violations: axe.violations,
-          ...(axe.error ? { error: axe.error } : {}),
-        });
+        axePages.push({ url: finalUrl, ...axe });
         record({
           ...base,
           linkedFromSite,
@@ -504,7 +511,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
     (axeTimedOut > 0
       ? {
           code: 'page-timeout',
-          message: `axe did not finish on ${axeTimedOut} page(s) within the page time limit (${seconds(options.pageTimeoutMs)} s)`,
+          message: `axe or the own accessibility checks did not finish on ${axeTimedOut} page(s) within the page time limit (${seconds(options.pageTimeoutMs)} s)`,
         }
       : undefined);
   return {
@@ -525,7 +532,7 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       },
     },
     snapshots,
-    accessibility: { axeVersion: loadAxe().version, tags: [...AXE_TAGS], pages: axePages },
+    accessibility: { axeVersion: loadAxe().version, tags: [...AXE_TAGS], extraRules: [...AXE_EXTRA_RULES], pages: axePages },
     notFoundProbe: probe ? { url: probeUrl, status: probe.status, soft404: judge.probeSoft404 } : null,
     ...(incomplete ? { incomplete } : {}),
     ...(accessibilityIncomplete ? { accessibilityIncomplete } : {}),

@@ -51,8 +51,8 @@ export function accessibilityEvidence(patch: Partial<AccessibilityEvidence> = {}
     axeVersion: '4.14.0',
     tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
     pages: [
-      { url: HOME, violations: [] },
-      { url: `${HOME}tramites`, violations: [] },
+      { url: HOME, violations: [], needsReview: [], findings: [], shortLinks: [] },
+      { url: `${HOME}tramites`, violations: [], needsReview: [], findings: [], shortLinks: [] },
     ],
     ...patch,
   };
