@@ -30,7 +30,14 @@ const ioModules = [
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', 'egov-report/**', 'fixtures/sites/**', 'bench-out/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.nx/**',
+      'egov-report/**',
+      'fixtures/sites/**',
+      'bench-out/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -48,7 +55,11 @@ export default tseslint.config(
           checkDynamicDependenciesExceptions: [],
           // Data flows one way: scanner → evidence (rubric types) → rubric → results → reporter.
           depConstraints: [
-            { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'], bannedExternalImports: ioModules },
+            {
+              sourceTag: 'type:pure',
+              onlyDependOnLibsWithTags: ['type:pure'],
+              bannedExternalImports: ioModules,
+            },
             { sourceTag: 'layer:collect', onlyDependOnLibsWithTags: ['type:pure'] },
             { sourceTag: 'layer:report', onlyDependOnLibsWithTags: ['type:pure'] },
             {
@@ -75,7 +86,11 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           banTransitiveDependencies: true,
           depConstraints: [
-            { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'], bannedExternalImports: ioModules },
+            {
+              sourceTag: 'type:pure',
+              onlyDependOnLibsWithTags: ['type:pure'],
+              bannedExternalImports: ioModules,
+            },
             { sourceTag: 'layer:collect', onlyDependOnLibsWithTags: ['type:pure', 'type:test-support'] },
             { sourceTag: 'layer:report', onlyDependOnLibsWithTags: ['type:pure', 'type:test-support'] },
             {

@@ -124,7 +124,10 @@ try {
   // The bare loop's contexts have no proxy of their own: they go through the browser's default egress listener,
   // allowed the generated sites' address. Both loops thus pay the same egress path (docs/security.md), so the ratio
   // measures the pipeline's own work; the bare loop's pages/s before and after the proxy measure the proxy.
-  session = await launchBrowser({ extraCaPems: [served.caPem], egress: createEgressPolicy({ allowed: ['127.0.0.1'] }) });
+  session = await launchBrowser({
+    extraCaPems: [served.caPem],
+    egress: createEgressPolicy({ allowed: ['127.0.0.1'] }),
+  });
   const browserStartupMs = performance.now() - launchStarted;
   const browserPid = findBrowserPid(listProcesses(), session.debuggingPort);
   if (browserPid === null)
@@ -259,10 +262,22 @@ try {
     await rm(roundDir, { recursive: true, force: true });
     const memory = startMemorySampler(browserPid, sampleMs);
     const started = performance.now();
-    await runScan({ targets: benchSites, outDir: roundDir, browserSession: session, concurrency, extraCaPems: [served.caPem], scan: { lighthouse: { enabled: false } } });
+    await runScan({
+      targets: benchSites,
+      outDir: roundDir,
+      browserSession: session,
+      concurrency,
+      extraCaPems: [served.caPem],
+      scan: { lighthouse: { enabled: false } },
+    });
     const roundPipelineMs = performance.now() - started;
     pipelinePeak = maxMemory(pipelinePeak, memory.stop());
-    const bareRound = await runBareLoop(session.browser, bareSites, { concurrency, axeTags, pageTimeoutMs: 20_000, userAgent: DEFAULT_USER_AGENT });
+    const bareRound = await runBareLoop(session.browser, bareSites, {
+      concurrency,
+      axeTags,
+      pageTimeoutMs: 20_000,
+      userAgent: DEFAULT_USER_AGENT,
+    });
     rounds.push({ pipelineWallMs: roundPipelineMs, bareWallMs: bareRound.wallMs });
   }
   const totalPipelineMs = rounds.reduce((sum, round) => sum + round.pipelineWallMs, 0);
@@ -291,8 +306,16 @@ try {
       ? await profileSites(session, profileTargets, { concurrency, extraCaPems: [served.caPem], log })
       : undefined;
 
-  const pipelineRates = rates({ sites: benchSites.length * rounds.length, pages: pipelinePages * rounds.length, wallMs: totalPipelineMs });
-  const bareRates = rates({ sites: bare.sites * rounds.length, pages: bare.pages * rounds.length, wallMs: totalBareMs });
+  const pipelineRates = rates({
+    sites: benchSites.length * rounds.length,
+    pages: pipelinePages * rounds.length,
+    wallMs: totalPipelineMs,
+  });
+  const bareRates = rates({
+    sites: bare.sites * rounds.length,
+    pages: bare.pages * rounds.length,
+    wallMs: totalBareMs,
+  });
   const ratio = bareRates.pagesPerSecond > 0 ? pipelineRates.pagesPerSecond / bareRates.pagesPerSecond : 0;
   const extrapolation = extrapolate(
     pipelineRates,
@@ -350,7 +373,10 @@ try {
       axeTags,
     },
     ratio,
-    rounds: rounds.map((round) => ({ ...round, ratio: (pipelinePages / round.pipelineWallMs) / (bare.pages / round.bareWallMs) })),
+    rounds: rounds.map((round) => ({
+      ...round,
+      ratio: pipelinePages / round.pipelineWallMs / (bare.pages / round.bareWallMs),
+    })),
     lighthouse,
     extrapolation,
     verdicts,

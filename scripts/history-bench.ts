@@ -247,7 +247,9 @@ async function generate(dir: string, runs: number, count: number, seed: number, 
     await store.append(
       run,
       await latestResultsBytes(
-        last ? { ...results, aggregates: aggregate(results.sites, defaultRubric) } : { ...results, sites: [] },
+        last
+          ? { ...results, aggregates: aggregate(results.sites, defaultRubric) }
+          : { ...results, sites: [] },
       ),
     );
   }

@@ -14,7 +14,10 @@ describe('naming the scanner in-page calls', () => {
       'cheap visit: extract links',
     );
     expect(
-      evaluateKind(({ tags }: { tags: string[] }) => `window.axe.run(${tags.length})`, { tags: ['wcag2a'], version: '4' }),
+      evaluateKind(({ tags }: { tags: string[] }) => `window.axe.run(${tags.length})`, {
+        tags: ['wcag2a'],
+        version: '4',
+      }),
     ).toBe('axe: run');
     expect(evaluateKind(() => 1 + 1, undefined)).toBe('evaluate: other');
   });

@@ -22,7 +22,8 @@ export function evaluateKind(arg: unknown, second: unknown): string {
   }
   if (typeof arg === 'function') {
     const source = arg.toString();
-    if (source.includes('axe') && typeof second === 'object' && second !== null && 'tags' in second) return 'axe: run';
+    if (source.includes('axe') && typeof second === 'object' && second !== null && 'tags' in second)
+      return 'axe: run';
   }
   return 'evaluate: other';
 }

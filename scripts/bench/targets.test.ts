@@ -29,7 +29,13 @@ describe('extrapolation to the report', () => {
 describe('verdicts', () => {
   const extrapolation = extrapolate({ pagesPerSecond: 2, sitesPerMinute: 12, secondsPerSite: 5 }, 5, 0);
   it('passes at the thresholds and fails just past them', () => {
-    const at = judge({ ratio: 0.8, peakTotalPssMb: 1536, peakTotalRssMb: 2400, atDefaultConcurrency: true, extrapolation });
+    const at = judge({
+      ratio: 0.8,
+      peakTotalPssMb: 1536,
+      peakTotalRssMb: 2400,
+      atDefaultConcurrency: true,
+      extrapolation,
+    });
     expect(at.map((verdict) => [verdict.id, verdict.pass])).toEqual([
       ['ratio-to-bare', true],
       ['peak-rss', true],

@@ -64,7 +64,12 @@ beforeAll(async () => {
   const { fixtureTargets, startFixtureSites } = await import('@egov-monitor/fixtures');
   fixtures = await startFixtureSites({ only: SITES, now: new Date(BASE) });
   const clock = virtualClock();
-  github = await startGitHubDouble({ owner: 'red-ciudadana', repo: 'observatorio', pathPrefix: '/api/v3', clock });
+  github = await startGitHubDouble({
+    owner: 'red-ciudadana',
+    repo: 'observatorio',
+    pathPrefix: '/api/v3',
+    clock,
+  });
   const branch = openGitHubHistory({
     token: 'ghs_test',
     owner: github.owner,

@@ -46,7 +46,9 @@ describe('egov-monitor (spawned launcher)', () => {
     // Help lines wrap at the terminal's width: compare the text with its spaces collapsed.
     const help = stdout.replace(/\s+/g, ' ');
     expect(help).toContain('Default egov-report.');
-    expect(help).toMatch(/--max-pages <n> Pages analysed in full per site\. Whole number from 1 to 10000, default \d+\./);
+    expect(help).toMatch(
+      /--max-pages <n> Pages analysed in full per site\. Whole number from 1 to 10000, default \d+\./,
+    );
     // The concurrency default is the pipeline's rule, from its data file (it was stale when written by hand).
     expect(help).toContain('min(8, 2 × CPU cores, free memory / 400 MB)');
     expect(stdout).toContain('choices: "es", "en"');
@@ -85,7 +87,10 @@ describe('egov-monitor main(): input errors stop before any scan (exit 2, one li
   }
 
   it('rejects numbers out of range and unknown choices', async () => {
-    await expectUsageError(['--fail-under-level', '6'], /--fail-under-level must be a whole number from 0 to 5, got 6/);
+    await expectUsageError(
+      ['--fail-under-level', '6'],
+      /--fail-under-level must be a whole number from 0 to 5, got 6/,
+    );
     await expectUsageError(
       ['--fail-under-score', '101'],
       /--fail-under-score must be a whole number from 0 to 100, got 101/,
@@ -143,7 +148,10 @@ describe('egov-monitor main(): input errors stop before any scan (exit 2, one li
       ['https://a.gob.gt/', '--profile', 'narnia'],
       /profile "narnia" is not a built-in profile \(el-salvador, guatemala\)/,
     );
-    await expectUsageError(['https://a.gob.gt/', '--profile', profile], /perfil\.yaml: invalid country profile: .*timezone: missing/);
+    await expectUsageError(
+      ['https://a.gob.gt/', '--profile', profile],
+      /perfil\.yaml: invalid country profile: .*timezone: missing/,
+    );
   });
 
   it('rejects URLs together with --urls', async () => {

@@ -122,12 +122,15 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
   // Before any file is read or site scanned: a page limit longer than the site's makes no sense.
   checkTimeLimits({ siteTimeoutMs: flags.siteTimeout, pageTimeoutMs: flags.pageTimeout });
   if (flags.shard) parseShard('--shard', flags.shard);
-  if (flags.runId !== undefined && !flags.shard) throw new UsageError('--run-id names the run of a shard: give it with --shard K/N');
+  if (flags.runId !== undefined && !flags.shard)
+    throw new UsageError('--run-id names the run of a shard: give it with --shard K/N');
   const profile = await readProfile(flags.profile ?? RUN_OPTIONS.profile.default);
   const rubric = flags.rubric ? await readRubricFile(flags.rubric, profile) : undefined;
   const overrides = flags.overrides ? await readOverridesFile(flags.overrides) : undefined;
   if (flags.failOn === 'regression' && !flags.previous && !flags.history) {
-    throw new UsageError('--fail-on regression needs a baseline: --previous FILE (a results.json) or --history DIR');
+    throw new UsageError(
+      '--fail-on regression needs a baseline: --previous FILE (a results.json) or --history DIR',
+    );
   }
   const previous = flags.previous ? await readPreviousResults(flags.previous) : undefined;
   const accepted = flags.accepted ? await readAcceptedFile(flags.accepted) : undefined;
@@ -176,9 +179,16 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       rubric,
       overrides,
       previous,
-      ...(flags.history ? { history: openLocalHistory(resolve(flags.history)), listName: useFixtures ? 'fixtures' : listNameOf(flags.urls) } : {}),
+      ...(flags.history
+        ? {
+            history: openLocalHistory(resolve(flags.history)),
+            listName: useFixtures ? 'fixtures' : listNameOf(flags.urls),
+          }
+        : {}),
       resume: flags.resume,
-      ...(flags.shard ? { shard: parseShard('--shard', flags.shard), runId: flags.runId ?? io.env.GITHUB_RUN_ID } : {}),
+      ...(flags.shard
+        ? { shard: parseShard('--shard', flags.shard), runId: flags.runId ?? io.env.GITHUB_RUN_ID }
+        : {}),
       failUnderLevel: flags.failUnderLevel,
       failUnderScore: flags.failUnderScore,
       failOn: flags.failOn,
@@ -207,12 +217,16 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
       return EXIT.runFailed;
     }
     if (outcome.history && 'error' in outcome.history) {
-      io.stderr.write(`egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`);
+      io.stderr.write(
+        `egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`,
+      );
       return EXIT.runFailed;
     }
     if (outcome.history) {
       const { appended } = outcome.history;
-      io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
+      io.stderr.write(
+        `egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`,
+      );
     }
     for (const line of gateNoticeLines(outcome.gates)) io.stderr.write(`egov-monitor: ${line}\n`);
     const failed = gateFailureLines(outcome.gates);
@@ -249,7 +263,9 @@ async function merge(dirs: string[], flags: MergeFlags, io: CliIo): Promise<numb
     `egov-monitor: merged ${outcome.shards} shard(s) of run "${outcome.runId}": ${total} site(s), ${ok} evaluated, ${error} could not be evaluated\n`,
   );
   for (const site of outcome.missing) {
-    io.stderr.write(`egov-monitor: missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)\n`);
+    io.stderr.write(
+      `egov-monitor: missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)\n`,
+    );
   }
   if (!outcome.validation.valid) {
     io.stderr.write(
@@ -258,12 +274,16 @@ async function merge(dirs: string[], flags: MergeFlags, io: CliIo): Promise<numb
     return EXIT.runFailed;
   }
   if (outcome.history && 'error' in outcome.history) {
-    io.stderr.write(`egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`);
+    io.stderr.write(
+      `egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`,
+    );
     return EXIT.runFailed;
   }
   if (outcome.history) {
     const { appended } = outcome.history;
-    io.stderr.write(`egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`);
+    io.stderr.write(
+      `egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`,
+    );
   }
   const failed = gateFailureLines(outcome.gates);
   for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);

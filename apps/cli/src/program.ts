@@ -65,7 +65,14 @@ function runOption(key: RunOptionKey): Option {
     // On by default: the flag turns it off (`--no-lighthouse`).
     return new Option(`--no-${spec.flag}`, helpText(spec)).default(spec.default);
   }
-  const placeholder = spec.kind === 'text' ? spec.placeholder : spec.kind === 'time-limit' ? 'seconds' : spec.kind === 'choice' ? spec.flag : 'n';
+  const placeholder =
+    spec.kind === 'text'
+      ? spec.placeholder
+      : spec.kind === 'time-limit'
+        ? 'seconds'
+        : spec.kind === 'choice'
+          ? spec.flag
+          : 'n';
   const option = new Option(`${flag} <${placeholder}>`, helpText(spec));
   if (spec.kind === 'choice') return option.choices(spec.choices);
   return option.argParser((value: string) => {
@@ -127,7 +134,10 @@ export function buildProgram(
       '--accepted <file>',
       'accepted findings (YAML): checks and axe rules the site lives with, by site, page, rule and element, each with reason, author and optional expiry; they do not fail --fail-on regression and are listed apart, stale entries named',
     )
-    .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')
+    .option(
+      '--previous <file>',
+      'results.json of an earlier run, to report what changed (default: the newest run in --history)',
+    )
     .option(
       '--history <dir>',
       'history folder (docs/history.md): compare with its newest run unless --previous is given, then append this run',
@@ -166,7 +176,10 @@ export function buildProgram(
     .description(
       'Build the public static website (es and en, no JavaScript, nothing loaded from elsewhere) from a history folder: ranking, charts, a page per institution and per site with its evidence and trends, CSV and JSON downloads.',
     )
-    .requiredOption('--history <dir>', 'history folder written by `scan --history` (or a checkout of the data branch)')
+    .requiredOption(
+      '--history <dir>',
+      'history folder written by `scan --history` (or a checkout of the data branch)',
+    )
     .option('--out <dir>', 'output folder: created, or replaced if an earlier `site` built it', 'egov-site')
     .addHelpText(
       'after',
@@ -185,13 +198,22 @@ export function buildProgram(
     .description(
       'Combine the outputs of the N shards of one run (scan --shard K/N) into one results.json and one report, as a single run would have written them; with --history, append the run once.',
     )
-    .argument('<dir...>', 'the shards\' output folders (each with its results.json), in any order')
+    .argument('<dir...>', "the shards' output folders (each with its results.json), in any order")
     .addOption(runOption('outDir'))
     .addOption(runOption('lang'))
     .addOption(runOption('profile'))
-    .option('--rubric <file>', 'the rubric file the shards were scanned with, if any (checked against the shards)')
-    .option('--previous <file>', 'results.json of an earlier run, to report what changed (default: the newest run in --history)')
-    .option('--history <dir>', 'history folder: compare with its newest run unless --previous is given, then append the merged run')
+    .option(
+      '--rubric <file>',
+      'the rubric file the shards were scanned with, if any (checked against the shards)',
+    )
+    .option(
+      '--previous <file>',
+      'results.json of an earlier run, to report what changed (default: the newest run in --history)',
+    )
+    .option(
+      '--history <dir>',
+      'history folder: compare with its newest run unless --previous is given, then append the merged run',
+    )
     .addOption(runOption('failUnderLevel'))
     .addOption(runOption('failUnderScore'))
     .addHelpText(

@@ -89,7 +89,7 @@ async function publish(gh: GitHubDouble, results: ScanResults, runId: string) {
 }
 
 describe('scan --shard K/N, then merge', () => {
-  it('gives the single run\'s verdicts, aggregates and issues; refuses shards that do not belong together', async () => {
+  it("gives the single run's verdicts, aggregates and issues; refuses shards that do not belong together", async () => {
     const single = join(work, 'single');
     const shards = [1, 2, 3].map((k) => join(work, `shard-${k}`));
     const merged = join(work, 'merged');
@@ -97,7 +97,9 @@ describe('scan --shard K/N, then merge', () => {
     const one = await scan(single);
     expect(one.code, one.stderr).toBe(0);
     // Three processes at once, as three matrix jobs would be.
-    const parts = await Promise.all(shards.map((dir, i) => scan(dir, ['--shard', `${i + 1}/3`, '--run-id', 'run-42'])));
+    const parts = await Promise.all(
+      shards.map((dir, i) => scan(dir, ['--shard', `${i + 1}/3`, '--run-id', 'run-42'])),
+    );
     for (const part of parts) expect(part.code, part.stderr).toBe(0);
 
     const shardResults = await Promise.all(shards.map(readResults));
@@ -118,7 +120,8 @@ describe('scan --shard K/N, then merge', () => {
     expect(combined.shard).toBeUndefined();
     expect(combined.sites.map(verdict)).toEqual(whole.sites.map(verdict));
     expect(combined.aggregates).toEqual(whole.aggregates);
-    for (const file of ['report.md', 'report.csv', 'report.html']) expect(existsSync(join(merged, file))).toBe(true);
+    for (const file of ['report.md', 'report.csv', 'report.html'])
+      expect(existsSync(join(merged, file))).toBe(true);
     const csv = async (dir: string) => (await readFile(join(dir, 'report.csv'), 'utf8')).split('\n').length;
     expect(await csv(merged)).toBe(await csv(single));
 
@@ -130,7 +133,9 @@ describe('scan --shard K/N, then merge', () => {
       await publish(fromMerged, combined, '1');
       expect(fromMerged.violations).toEqual([]);
       expect(issuesOf(fromMerged)).toEqual(issuesOf(fromSingle));
-      const markers = issuesOf(fromMerged).map((issue) => /egov-monitor:site-key:[^ ]+/.exec(issue.body)?.[0]);
+      const markers = issuesOf(fromMerged).map(
+        (issue) => /egov-monitor:site-key:[^ ]+/.exec(issue.body)?.[0],
+      );
       expect(new Set(markers).size).toBe(markers.length);
       // The merged run published where the single run's issues already are: the same issues, none created.
       const before = fromSingle.issues.size;
@@ -155,13 +160,22 @@ describe('scan --shard K/N, then merge', () => {
     await refused([shards[0]!, shards[1]!], /missing shard\(s\) 3\/3 of run "run-42"/);
     await refused([shards[0]!, shards[0]!, shards[1]!], /shard 1\/3 given twice/);
     await refused([shards[0]!, shards[1]!, single], /not a shard's results/);
-    await refused([shards[0]!, shards[1]!, shards[2]!, '--profile', 'el-salvador'], /give merge the same --profile/);
+    await refused(
+      [shards[0]!, shards[1]!, shards[2]!, '--profile', 'el-salvador'],
+      /give merge the same --profile/,
+    );
 
     // A shard of another run: shard 3's output as a run "run-43" would have written it.
     const other = join(work, 'other-run');
     await cp(shards[2]!, other, { recursive: true });
     const head = await readResults(other);
-    await writeFile(join(other, 'results.json'), JSON.stringify({ ...head, shard: { ...head.shard, runId: 'run-43' } }));
-    await refused([shards[0]!, shards[1]!, other], /shards of different runs: .* has run "run-42", .* has run "run-43"/);
+    await writeFile(
+      join(other, 'results.json'),
+      JSON.stringify({ ...head, shard: { ...head.shard, runId: 'run-43' } }),
+    );
+    await refused(
+      [shards[0]!, shards[1]!, other],
+      /shards of different runs: .* has run "run-42", .* has run "run-43"/,
+    );
   }, 1_800_000);
 });

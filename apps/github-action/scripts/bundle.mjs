@@ -15,7 +15,10 @@ const check = process.argv.includes('--check');
 // when it loads: the bundle sits in dist/lib/ so that root is dist/, where copies of both files go.
 const playwrightRoot = dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
 const outputs = Object.fromEntries(
-  ['package.json', 'browsers.json'].map((name) => [`${dist}${name}`, readFileSync(join(playwrightRoot, name), 'utf8')]),
+  ['package.json', 'browsers.json'].map((name) => [
+    `${dist}${name}`,
+    readFileSync(join(playwrightRoot, name), 'utf8'),
+  ]),
 );
 
 const result = await build({

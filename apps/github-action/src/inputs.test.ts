@@ -72,24 +72,44 @@ describe('readInputs', () => {
 
   it('reads the history and the website', () => {
     const read = readInputs(
-      inputs({ urls: 'https://a.gob.gt', history: 'false', 'history-branch': 'datos/observatorio', 'site-dir': '_site', 'site-url': 'https://org.github.io/obs/' }),
+      inputs({
+        urls: 'https://a.gob.gt',
+        history: 'false',
+        'history-branch': 'datos/observatorio',
+        'site-dir': '_site',
+        'site-url': 'https://org.github.io/obs/',
+      }),
     );
-    expect(read).toMatchObject({ history: false, historyBranch: 'datos/observatorio', siteDir: '_site', siteUrl: 'https://org.github.io/obs/' });
+    expect(read).toMatchObject({
+      history: false,
+      historyBranch: 'datos/observatorio',
+      siteDir: '_site',
+      siteUrl: 'https://org.github.io/obs/',
+    });
   });
 
   it.each([
     [{}, /give the sites to scan/],
     [{ urls: 'https://a.gob.gt', 'history-branch': 'a..b' }, /"history-branch" is not a valid branch name/],
-    [{ urls: 'https://a.gob.gt', 'history-branch': 'con espacio' }, /"history-branch" is not a valid branch name/],
+    [
+      { urls: 'https://a.gob.gt', 'history-branch': 'con espacio' },
+      /"history-branch" is not a valid branch name/,
+    ],
     [{ urls: 'https://a.gob.gt', 'site-url': 'org.github.io' }, /"site-url" must be an http\(s\) address/],
     [{ urls: 'https://a.gob.gt', mode: 'gate' }, /"gate" needs a threshold/],
     [{ urls: 'https://a.gob.gt', mode: 'watch' }, /input "mode" must be one of monitor, gate, got "watch"/],
-    [{ urls: 'https://a.gob.gt', 'fail-under-level': '6' }, /"fail-under-level" must be a whole number from 0 to 5, got 6/],
+    [
+      { urls: 'https://a.gob.gt', 'fail-under-level': '6' },
+      /"fail-under-level" must be a whole number from 0 to 5, got 6/,
+    ],
     [{ urls: 'https://a.gob.gt', 'max-pages': 'many' }, /"max-pages" needs a whole number/],
     [{ urls: 'https://a.gob.gt', issues: 'yes' }, /"issues" must be true or false, got "yes"/],
     [{ urls: 'https://a.gob.gt', lang: 'fr' }, /"lang" must be one of es, en/],
     // The same ranges as the CLI's flags (RUN_OPTIONS): 0-20 key pages, not 0-50.
-    [{ urls: 'https://a.gob.gt', 'lighthouse-pages': '30' }, /"lighthouse-pages" must be a whole number from 0 to 20, got 30/],
+    [
+      { urls: 'https://a.gob.gt', 'lighthouse-pages': '30' },
+      /"lighthouse-pages" must be a whole number from 0 to 20, got 30/,
+    ],
     [
       { urls: 'https://a.gob.gt', 'on-publish-error': 'ignore' },
       /"on-publish-error" must be one of warn, fail, got "ignore"/,
@@ -121,17 +141,19 @@ describe('readInputs: shards and merge mode', () => {
   it('reads a shard of a run, its run id from GITHUB_RUN_ID unless given', () => {
     const read = readInputs(inputs({ 'urls-file': 'sitios.yaml', shard: '2/4' }), { GITHUB_RUN_ID: '987' });
     expect(read).toMatchObject({ shard: { index: 2, count: 4 }, runId: '987', merge: [] });
-    expect(readInputs(inputs({ 'urls-file': 'sitios.yaml', shard: '2/4', 'run-id': 'nightly-7' })).runId).toBe('nightly-7');
+    expect(
+      readInputs(inputs({ 'urls-file': 'sitios.yaml', shard: '2/4', 'run-id': 'nightly-7' })).runId,
+    ).toBe('nightly-7');
   });
 
   it('refuses a bad shard, a shard without a run id, and shard with merge', () => {
-    expect(() => readInputs(inputs({ urls: 'https://a.gob.gt', shard: '5/4' }), { GITHUB_RUN_ID: '1' })).toThrow(
-      /^input "shard": K must be from 1 to N \(4\), got 5$/,
-    );
+    expect(() =>
+      readInputs(inputs({ urls: 'https://a.gob.gt', shard: '5/4' }), { GITHUB_RUN_ID: '1' }),
+    ).toThrow(/^input "shard": K must be from 1 to N \(4\), got 5$/);
     expect(() => readInputs(inputs({ urls: 'https://a.gob.gt', shard: '1/4' }))).toThrow(/needs "run-id"/);
-    expect(() => readInputs(inputs({ urls: 'https://a.gob.gt', shard: '1/2', merge: 'a b' }), { GITHUB_RUN_ID: '1' })).toThrow(
-      /"shard" .* or "merge" .*, not both/,
-    );
+    expect(() =>
+      readInputs(inputs({ urls: 'https://a.gob.gt', shard: '1/2', merge: 'a b' }), { GITHUB_RUN_ID: '1' }),
+    ).toThrow(/"shard" .* or "merge" .*, not both/);
   });
 
   it('merge mode needs no URLs and expands dir/* to the folders in it, sorted', () => {
@@ -146,7 +168,9 @@ describe('readInputs: shards and merge mode', () => {
         join(root, 'egov-shard-3'),
         'extra/shard',
       ]);
-      expect(() => readInputs(inputs({ merge: `${join(root, 'none')}/*` }))).toThrow(/input "merge": no folder/);
+      expect(() => readInputs(inputs({ merge: `${join(root, 'none')}/*` }))).toThrow(
+        /input "merge": no folder/,
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -201,9 +201,11 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionIn
   const urlsFile = optional(get, 'urls-file');
   const merge = mergeFolders(get);
   const shard = shardInput(get);
-  if (merge.length > 0 && shard) throw new InputError('give input "shard" (scan one shard) or "merge" (combine them), not both');
+  if (merge.length > 0 && shard)
+    throw new InputError('give input "shard" (scan one shard) or "merge" (combine them), not both');
   const runId = optional(get, 'run-id') ?? env.GITHUB_RUN_ID?.trim();
-  if (shard && !runId) throw new InputError('input "shard" needs "run-id" (the same for every shard), or GITHUB_RUN_ID');
+  if (shard && !runId)
+    throw new InputError('input "shard" needs "run-id" (the same for every shard), or GITHUB_RUN_ID');
   if (urls.length === 0 && !urlsFile && merge.length === 0) {
     throw new InputError(
       'give the sites to scan: input "urls" (one per line) or "urls-file" (a YAML or CSV list)',
@@ -213,7 +215,12 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv = {}): ActionIn
   const failUnderLevel = runOption(get, 'failUnderLevel');
   const failUnderScore = runOption(get, 'failUnderScore');
   const failOn = runOption(get, 'failOn') ?? RUN_OPTIONS.failOn.default;
-  if (mode === 'gate' && failUnderLevel === undefined && failUnderScore === undefined && failOn === 'nothing') {
+  if (
+    mode === 'gate' &&
+    failUnderLevel === undefined &&
+    failUnderScore === undefined &&
+    failOn === 'nothing'
+  ) {
     throw new InputError(
       'mode "gate" needs a threshold: input "fail-under-level" (0-5), "fail-under-score" (0-100) or "fail-on: regression"',
     );

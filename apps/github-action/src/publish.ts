@@ -17,7 +17,10 @@ export interface RunContext {
 export function runContext(env: NodeJS.ProcessEnv, startedAt: string): RunContext {
   const runId = env.GITHUB_RUN_ID?.trim() || startedAt;
   const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
-  const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const runUrl =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
   return { runId, runUrl };
 }
 
@@ -41,30 +44,44 @@ export async function publishStep(
 ): Promise<PublishOutcome> {
   const [owner, repo] = (config.repository ?? '').split('/');
   if (!config.token || !owner || !repo) {
-    return { summary: null, failure: 'issues not published: the step needs GITHUB_REPOSITORY and a github-token with issues: write' };
+    return {
+      summary: null,
+      failure: 'issues not published: the step needs GITHUB_REPOSITORY and a github-token with issues: write',
+    };
   }
   const { repository, ...options } = config;
   let summary: PublishSummary;
   try {
     summary = await publishIssues(results, { ...options, owner, repo, log });
   } catch (error) {
-    if (error instanceof PublishError && error.permission) return { summary: null, failure: permissionLine(error.permission, `${owner}/${repo}`) };
-    return { summary: null, failure: `issues not published: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof PublishError && error.permission)
+      return { summary: null, failure: permissionLine(error.permission, `${owner}/${repo}`) };
+    return {
+      summary: null,
+      failure: `issues not published: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   log.info(
     `issues: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.commented} comparison comment(s), ${summary.closed} closed, ${summary.duplicatesClosed} duplicate(s) closed`,
   );
-  if (summary.permission) return { summary, failure: permissionLine(summary.permission, repository ?? `${owner}/${repo}`) };
+  if (summary.permission)
+    return { summary, failure: permissionLine(summary.permission, repository ?? `${owner}/${repo}`) };
   if (summary.errors.length > 0) {
     for (const e of summary.errors) log.warn(`${e.step} ${e.url ?? ''}: ${e.message}`);
     const first = summary.errors[0]!;
-    return { summary, failure: `${summary.errors.length} issue write(s) failed, first: ${first.step}${first.url ? ` ${first.url}` : ''}: ${first.message}` };
+    return {
+      summary,
+      failure: `${summary.errors.length} issue write(s) failed, first: ${first.step}${first.url ? ` ${first.url}` : ''}: ${first.message}`,
+    };
   }
   return { summary, failure: null };
 }
 
 /** Issue numbers and pages by site id, for the job summary's links. */
-export function issueLinks(summary: PublishSummary | null): { issueNumbers: Record<string, number>; issueUrls: Record<string, string> } {
+export function issueLinks(summary: PublishSummary | null): {
+  issueNumbers: Record<string, number>;
+  issueUrls: Record<string, string>;
+} {
   const issueNumbers: Record<string, number> = {};
   const issueUrls: Record<string, string> = {};
   for (const site of summary?.sites ?? []) {

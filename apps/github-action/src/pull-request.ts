@@ -45,10 +45,15 @@ export async function commentOnPullRequest(
   if (!config.token || !owner || !repo) {
     return {
       outcome: null,
-      failure: 'pull-request comment not written: the step needs GITHUB_REPOSITORY and a github-token with pull-requests: write',
+      failure:
+        'pull-request comment not written: the step needs GITHUB_REPOSITORY and a github-token with pull-requests: write',
     };
   }
-  const body = renderPullRequestComment(run, { lang: config.lang, previewUrl: config.previewUrl, reportUrl: config.reportUrl });
+  const body = renderPullRequestComment(run, {
+    lang: config.lang,
+    previewUrl: config.previewUrl,
+    reportUrl: config.reportUrl,
+  });
   try {
     const client = createClient({ token: config.token, baseUrl: config.baseUrl, log });
     const outcome = await upsertPullRequestComment(client, { owner, repo }, pullNumber, body);

@@ -81,55 +81,62 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
     let previous = await previousResults(inputs.previousResults);
     // A pull request is compared with the main branch's newest run, and never becomes the baseline itself.
     if (pullNumber !== null && !previous && history) previous = (await latestRun(history)) ?? undefined;
-    const outcome = inputs.merge.length > 0
-      ? await mergeShards({
-          dirs: inputs.merge,
-          outDir: inputs.outDir,
-          lang: inputs.lang,
-          profile,
-          rubric,
-          previous,
-          history,
-          listName: listNameOf(inputs.urlsFile),
-          failUnderLevel: inputs.failUnderLevel,
-          failUnderScore: inputs.failUnderScore,
-        })
-      : await scan(inputs, { profile, rubric, history, previous, pullNumber }, runtime.env);
+    const outcome =
+      inputs.merge.length > 0
+        ? await mergeShards({
+            dirs: inputs.merge,
+            outDir: inputs.outDir,
+            lang: inputs.lang,
+            profile,
+            rubric,
+            previous,
+            history,
+            listName: listNameOf(inputs.urlsFile),
+            failUnderLevel: inputs.failUnderLevel,
+            failUnderScore: inputs.failUnderScore,
+          })
+        : await scan(inputs, { profile, rubric, history, previous, pullNumber }, runtime.env);
     if ('missing' in outcome) {
       core.info(`egov-monitor: merged ${outcome.shards} shard(s) of run "${outcome.runId}"`);
-      for (const site of outcome.missing) core.warning(`missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)`);
+      for (const site of outcome.missing)
+        core.warning(`missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)`);
     }
     const { results } = outcome;
-    if (outcome.previousFrom === 'history') core.info(`egov-monitor: compared with the previous run kept in ${history!.description}`);
+    if (outcome.previousFrom === 'history')
+      core.info(`egov-monitor: compared with the previous run kept in ${history!.description}`);
     if (outcome.history && 'error' in outcome.history) {
       // The report and issues still go out; tomorrow's comparison will use the last run that was saved.
       core.warning(`the run was not saved to the history: ${outcome.history.error}`);
     } else if (outcome.history) {
-      core.info(`egov-monitor: run ${outcome.history.appended.runId} saved to ${outcome.history.appended.location} (${outcome.history.appended.runs} run(s))`);
+      core.info(
+        `egov-monitor: run ${outcome.history.appended.runId} saved to ${outcome.history.appended.location} (${outcome.history.appended.runs} run(s))`,
+      );
       core.setOutput('history-run', outcome.history.appended.runId);
     }
 
     const context = runContext(runtime.env, results.startedAt);
     const reportUrl = inputs.reportUrl ?? context.runUrl;
-    if (pullNumber !== null && inputs.issues) core.info('egov-monitor: pull request: site issues are not published');
-    const published: PublishOutcome = inputs.issues && !inputs.shard && pullNumber === null
-      ? await publishStep(
-          // Issues need every finding of every site: only then is the whole run read back into memory.
-          await outcome.readResults(),
-          {
-            token: inputs.githubToken ?? '',
-            repository: runtime.env.GITHUB_REPOSITORY,
-            baseUrl: runtime.env.GITHUB_API_URL,
-            lang: inputs.lang,
-            runId: context.runId,
-            runUrl: context.runUrl,
-            reportUrl,
-            closeRemoved: inputs.closeRemoved,
-            ...(inputs.siteUrl ? { sitePageBase: inputs.siteUrl } : {}),
-          },
-          actionsLog,
-        )
-      : { summary: null, failure: null };
+    if (pullNumber !== null && inputs.issues)
+      core.info('egov-monitor: pull request: site issues are not published');
+    const published: PublishOutcome =
+      inputs.issues && !inputs.shard && pullNumber === null
+        ? await publishStep(
+            // Issues need every finding of every site: only then is the whole run read back into memory.
+            await outcome.readResults(),
+            {
+              token: inputs.githubToken ?? '',
+              repository: runtime.env.GITHUB_REPOSITORY,
+              baseUrl: runtime.env.GITHUB_API_URL,
+              lang: inputs.lang,
+              runId: context.runId,
+              runUrl: context.runUrl,
+              reportUrl,
+              closeRemoved: inputs.closeRemoved,
+              ...(inputs.siteUrl ? { sitePageBase: inputs.siteUrl } : {}),
+            },
+            actionsLog,
+          )
+        : { summary: null, failure: null };
 
     // Written after publication, so each site's row links its issue.
     const summaryText = renderSummaryIssue(results, inputs.lang, {
@@ -138,7 +145,9 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
       tool: results.tool,
     });
     if (inputs.shard) {
-      core.info(`egov-monitor: shard ${inputs.shard.index}/${inputs.shard.count} of run "${inputs.runId}" written to ${outcome.outDir}; upload it for the merge job`);
+      core.info(
+        `egov-monitor: shard ${inputs.shard.index}/${inputs.shard.count} of run "${inputs.runId}" written to ${outcome.outDir}; upload it for the merge job`,
+      );
     } else {
       await core.summary.addRaw(summaryText.body, true).write();
     }
@@ -166,12 +175,22 @@ export async function run(runtime: ActionRuntime = defaultRuntime): Promise<void
 
     if (inputs.siteDir && pullNumber !== null) core.info('egov-monitor: pull request: the site is not built');
     else if (inputs.siteDir && !inputs.shard) {
-      if (!history) core.warning('site not built: it is built from the history, which is off (input "history") or has no repository');
+      if (!history)
+        core.warning(
+          'site not built: it is built from the history, which is off (input "history") or has no repository',
+        );
       // Built without this run, the site would present the previous run as the latest one.
-      else if (outcome.history && 'error' in outcome.history) core.warning('site not built: this run is not in the history');
+      else if (outcome.history && 'error' in outcome.history)
+        core.warning('site not built: this run is not in the history');
       else {
-        const built = await buildSite({ history, outDir: inputs.siteDir, log: (message) => core.info(message) });
-        core.info(`egov-monitor: site built from ${built.runs} run(s): ${built.pages} page(s) in ${built.outDir}`);
+        const built = await buildSite({
+          history,
+          outDir: inputs.siteDir,
+          log: (message) => core.info(message),
+        });
+        core.info(
+          `egov-monitor: site built from ${built.runs} run(s): ${built.pages} page(s) in ${built.outDir}`,
+        );
         core.setOutput('site-dir', built.outDir);
       }
     }
@@ -237,9 +256,13 @@ async function scan(inputs: ActionInputs, context: ScanContext, env: NodeJS.Proc
     const production = list.targets[0]!;
     list.targets = [{ ...production, url: inputs.previewUrl }];
     if (previous) previous = baselineAtPreview(previous, production.url, inputs.previewUrl);
-    core.info(`egov-monitor: pull request #${pullNumber}: scanning the preview ${inputs.previewUrl} for ${production.url}`);
+    core.info(
+      `egov-monitor: pull request #${pullNumber}: scanning the preview ${inputs.previewUrl} for ${production.url}`,
+    );
   } else if (inputs.previewUrl) {
-    core.warning('input "preview-url" is used on pull_request events only: the sites of the list were scanned');
+    core.warning(
+      'input "preview-url" is used on pull_request events only: the sites of the list were scanned',
+    );
   }
   return runScan({
     targets: list.targets,

@@ -101,9 +101,18 @@ describe('measureAccuracy', () => {
   });
 
   it('a pinned outcome must match too: "not met" is wrong where the label says inconclusive', () => {
-    const label: LabelledSite = { id: 'x', url: 'https://x/', status: 'ok', level: 1, criteria: { working_search: false }, outcomes: { working_search: 'inconclusive' } };
+    const label: LabelledSite = {
+      id: 'x',
+      url: 'https://x/',
+      status: 'ok',
+      level: 1,
+      criteria: { working_search: false },
+      outcomes: { working_search: 'inconclusive' },
+    };
     const failed = measureAccuracy([label], [result('https://x/', 1, { working_search: false })]);
-    expect(failed.misses.map((m) => [m.what, m.expected, m.got])).toEqual([['working_search', 'false (inconclusive)', 'false (fail)']]);
+    expect(failed.misses.map((m) => [m.what, m.expected, m.got])).toEqual([
+      ['working_search', 'false (inconclusive)', 'false (fail)'],
+    ]);
     const inconclusive = result('https://x/', 1, { working_search: false });
     inconclusive.maturity.criteria[0]!.outcome = 'inconclusive';
     expect(measureAccuracy([label], [inconclusive]).misses).toEqual([]);

@@ -24,7 +24,8 @@ export async function readExtraCaPems(
     } catch (error) {
       throw new PipelineConfigError(`CA file ${file}: ${describeReadError(error)}`);
     }
-    if (splitPemBundle([text]).length === 0) throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);
+    if (splitPemBundle([text]).length === 0)
+      throw new PipelineConfigError(`CA file ${file}: no PEM certificate in it`);
     bundles.push(text);
   }
   return withoutSystemRoots(splitPemBundle(bundles));

@@ -133,11 +133,17 @@ describe('runScan over the fixture sites', () => {
 
   it('never sent anything that creates, pays or sends: no fixture site received a POST, PUT, PATCH or DELETE', () => {
     const acting = fixtures.sites.flatMap((site) =>
-      (site.requests ?? []).filter((request) => !/^(GET|HEAD|OPTIONS) /.test(request)).map((request) => `${site.id}: ${request}`),
+      (site.requests ?? [])
+        .filter((request) => !/^(GET|HEAD|OPTIONS) /.test(request))
+        .map((request) => `${site.id}: ${request}`),
     );
     expect(acting).toEqual([]);
     // The fixtures' servers really record what arrives (the assertion above could not pass by seeing nothing).
-    expect(fixtures.sites.filter((site) => site.expected.status === 'ok').every((site) => (site.requests ?? []).length > 0)).toBe(true);
+    expect(
+      fixtures.sites
+        .filter((site) => site.expected.status === 'ok')
+        .every((site) => (site.requests ?? []).length > 0),
+    ).toBe(true);
   });
 
   it('reports exactly the axe rules each fixture page was built with, merged per site by rule', () => {

@@ -5,7 +5,11 @@ import { evaluateGates, gateFailureLines } from './gates.js';
 const site = (url: string, level: number, overall: number | null) =>
   ({ url, name: url, maturity: { level }, compliance: { overall } }) as unknown as SiteResult;
 
-const sites = [site('https://a.gob.gt/', 3, 80), site('https://b.gob.gt/', 2, 69.9), site('https://c.gob.gt/', 0, null)];
+const sites = [
+  site('https://a.gob.gt/', 3, 80),
+  site('https://b.gob.gt/', 2, 69.9),
+  site('https://c.gob.gt/', 0, null),
+];
 
 describe('evaluateGates', () => {
   it('asks nothing when no threshold is given', () => {
@@ -29,7 +33,9 @@ describe('evaluateGates', () => {
   });
 
   it('evaluates both gates when both are asked', () => {
-    expect(evaluateGates(sites, { failUnderLevel: 2, failUnderScore: 50 }).map((gate) => [gate.id, gate.met])).toEqual([
+    expect(
+      evaluateGates(sites, { failUnderLevel: 2, failUnderScore: 50 }).map((gate) => [gate.id, gate.met]),
+    ).toEqual([
       ['level', false],
       ['score', false],
     ]);
@@ -56,7 +62,12 @@ describe('the regression gate', () => {
 
   it('is met, saying so, when there is no baseline', () => {
     expect(evaluateGates(sites, { failOn: 'regression' })).toEqual([
-      expect.objectContaining({ id: 'regression', met: true, below: [], note: expect.stringContaining('no baseline') }),
+      expect.objectContaining({
+        id: 'regression',
+        met: true,
+        below: [],
+        note: expect.stringContaining('no baseline'),
+      }),
     ]);
   });
 

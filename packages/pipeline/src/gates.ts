@@ -1,5 +1,11 @@
 import { acceptedBy, describeEntry, siteRegressions, staleEntries } from '@egov-monitor/rubric';
-import type { AcceptedFinding, FindingRef, Regression, RunComparison, SiteSummary } from '@egov-monitor/rubric';
+import type {
+  AcceptedFinding,
+  FindingRef,
+  Regression,
+  RunComparison,
+  SiteSummary,
+} from '@egov-monitor/rubric';
 
 /** A threshold an agency gates its site on (`--fail-under-level`, `--fail-under-score`, the Action's gate mode). */
 export interface GateResult {
@@ -48,7 +54,13 @@ export function evaluateGates(
     const below = sites
       .filter((site) => site.maturity.level < threshold)
       .map((site) => ({ url: site.url, name: site.name, actual: `level ${site.maturity.level}` }));
-    gates.push({ id: 'level', threshold, met: below.length === 0, description: `maturity level ≥ ${threshold}`, below });
+    gates.push({
+      id: 'level',
+      threshold,
+      met: below.length === 0,
+      description: `maturity level ≥ ${threshold}`,
+      below,
+    });
   }
   if (options.failUnderScore !== undefined) {
     const threshold = options.failUnderScore;
@@ -58,9 +70,18 @@ export function evaluateGates(
       .map((site) => ({
         url: site.url,
         name: site.name,
-        actual: site.compliance.overall === null ? 'no standards score' : `standards score ${site.compliance.overall}`,
+        actual:
+          site.compliance.overall === null
+            ? 'no standards score'
+            : `standards score ${site.compliance.overall}`,
       }));
-    gates.push({ id: 'score', threshold, met: below.length === 0, description: `standards score ≥ ${threshold}`, below });
+    gates.push({
+      id: 'score',
+      threshold,
+      met: below.length === 0,
+      description: `standards score ≥ ${threshold}`,
+      below,
+    });
   }
   if (options.failOn === 'regression') gates.push(regressionGate(comparison, options.acceptance));
   return gates;
@@ -71,7 +92,10 @@ export function evaluateGates(
  * there: an agency with a backlog adopts it without a red build on day one. Without a baseline (the first run)
  * nothing can have got worse: the gate is met and says so.
  */
-function regressionGate(comparison: RunComparison | undefined, acceptance: Acceptance | undefined): GateResult {
+function regressionGate(
+  comparison: RunComparison | undefined,
+  acceptance: Acceptance | undefined,
+): GateResult {
   const gate = { id: 'regression' as const, threshold: 0, description: 'no regression since the baseline' };
   const stale = acceptance
     ? staleEntries(acceptance.entries, acceptance.matched, acceptance.now).map(
@@ -81,13 +105,26 @@ function regressionGate(comparison: RunComparison | undefined, acceptance: Accep
     : [];
   const extra = stale.length > 0 ? { stale } : {};
   if (!comparison) {
-    return { ...gate, met: true, below: [], note: 'no baseline to compare with: the regression gate has nothing to fail on', ...extra };
+    return {
+      ...gate,
+      met: true,
+      below: [],
+      note: 'no baseline to compare with: the regression gate has nothing to fail on',
+      ...extra,
+    };
   }
   const below: GateResult['below'] = [];
   const accepted: NonNullable<GateResult['accepted']> = [];
   for (const item of comparison.sites.flatMap(siteRegressions)) {
     const entry = acceptance && acceptingEntry(item, acceptance);
-    if (entry) accepted.push({ url: item.url, name: item.name, actual: item.text, reason: entry.reason, author: entry.author });
+    if (entry)
+      accepted.push({
+        url: item.url,
+        name: item.name,
+        actual: item.text,
+        reason: entry.reason,
+        author: entry.author,
+      });
     else below.push({ url: item.url, name: item.name, actual: item.text });
   }
   return { ...gate, met: below.length === 0, below, ...(accepted.length > 0 ? { accepted } : {}), ...extra };
@@ -97,7 +134,8 @@ function regressionGate(comparison: RunComparison | undefined, acceptance: Accep
 function acceptingEntry(item: Regression, acceptance: Acceptance): AcceptedFinding | undefined {
   let finding: FindingRef | undefined;
   if (item.kind === 'check' && item.id) finding = { kind: 'check', site: item.url, id: item.id };
-  if (item.kind === 'accessibility' && item.finding) finding = { kind: 'accessibility', site: item.url, ...item.finding };
+  if (item.kind === 'accessibility' && item.finding)
+    finding = { kind: 'accessibility', site: item.url, ...item.finding };
   return finding && acceptedBy(acceptance.entries, finding, acceptance.now);
 }
 
@@ -109,7 +147,8 @@ export function gateNoticeLines(gates: readonly GateResult[]): string[] {
   return gates.flatMap((gate) => [
     ...(gate.note ? [gate.note] : []),
     ...(gate.accepted ?? []).map(
-      (item) => `accepted, not failing: ${item.name || item.url}: ${item.actual} — ${item.reason} (${item.author})`,
+      (item) =>
+        `accepted, not failing: ${item.name || item.url}: ${item.actual} — ${item.reason} (${item.author})`,
     ),
     ...(gate.stale ?? []),
   ]);

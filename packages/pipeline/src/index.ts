@@ -33,7 +33,14 @@ export { PipelineConfigError } from './errors.js';
 export { TIME_LIMIT_RANGE, TimeLimitError, checkTimeLimits, parseTimeLimit } from './time-limits.js';
 export type { TimeLimit } from './time-limits.js';
 export { defaultConcurrency } from './concurrency.js';
-export { RUN_OPTIONS, RunOptionError, acceptedValues, defaultText, helpText, parseRunOption } from './run-options.js';
+export {
+  RUN_OPTIONS,
+  RunOptionError,
+  acceptedValues,
+  defaultText,
+  helpText,
+  parseRunOption,
+} from './run-options.js';
 export type { RunOptionKey, RunOptionSpec } from './run-options.js';
 export { DEFAULT_SCAN_OPTIONS } from '@egov-monitor/scanner';
 export { measureAccuracy, formatAccuracy } from './accuracy.js';
@@ -49,5 +56,11 @@ export {
   recordRun,
   sitePageUrl,
 } from '@egov-monitor/reporter';
-export type { AppendResult, BuildSiteOptions, BuildSiteResult, GitHubHistoryOptions, HistoryStore } from '@egov-monitor/reporter';
+export type {
+  AppendResult,
+  BuildSiteOptions,
+  BuildSiteResult,
+  GitHubHistoryOptions,
+  HistoryStore,
+} from '@egov-monitor/reporter';
 export { listNameOf } from './list-name.js';

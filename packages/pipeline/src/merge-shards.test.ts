@@ -22,8 +22,13 @@ vi.mock('@egov-monitor/scanner', async (importOriginal) => {
     withoutSystemRoots: actual.withoutSystemRoots,
     DEFAULT_SCAN_OPTIONS: actual.DEFAULT_SCAN_OPTIONS,
     findChromeExecutable: () => '/usr/bin/chromium',
-    launchBrowser: async () => ({ browser: { isConnected: () => true }, close: async () => undefined }) as unknown as BrowserSession,
-    scanSite: async (_session: BrowserSession, target: SiteTarget, options: ScanOptions): Promise<SiteEvidence> => {
+    launchBrowser: async () =>
+      ({ browser: { isConnected: () => true }, close: async () => undefined }) as unknown as BrowserSession,
+    scanSite: async (
+      _session: BrowserSession,
+      target: SiteTarget,
+      options: ScanOptions,
+    ): Promise<SiteEvidence> => {
       scanner.calls.push(target.url);
       // Sites of different sizes, so levels and aggregates differ between them.
       const pages = 1 + (Number(/(\d+)/.exec(target.url)?.[1] ?? 0) % 7) * 6;
@@ -39,7 +44,11 @@ vi.mock('@egov-monitor/scanner', async (importOriginal) => {
 
 const now = new Date('2026-12-01T12:00:00Z');
 const yaml = [
-  ...Array.from({ length: 10 }, (_, i) => `- url: https://sitio-${i}.gob.gt/\n  name: Sitio ${i}\n  group: ${i % 2 ? 'ministerio' : 'secretaria'}`),
+  ...Array.from(
+    { length: 10 },
+    (_, i) =>
+      `- url: https://sitio-${i}.gob.gt/\n  name: Sitio ${i}\n  group: ${i % 2 ? 'ministerio' : 'secretaria'}`,
+  ),
   '- "esto no es una url"',
   '- https://sitio-3.gob.gt/',
 ].join('\n');
@@ -89,20 +98,30 @@ describe('mergeShards', () => {
     expect(outcome.missing).toEqual([]);
     expect(outcome.counts.total).toBe(12);
     expect(JSON.parse(await read(merged))).toEqual(JSON.parse(await read(single)));
-    for (const file of ['report.md', 'report.csv', 'report.html']) expect(await read(merged, file)).toBe(await read(single, file));
+    for (const file of ['report.md', 'report.csv', 'report.html'])
+      expect(await read(merged, file)).toBe(await read(single, file));
   });
 
   it('records the shard in each results.json: the list, the rubric, the run and the entries it owns', async () => {
     const shards = await scanShards(3, 'r2');
     const heads = await Promise.all(shards.map(async (dir) => JSON.parse(await read(dir)) as ScanResults));
-    const owned = heads.flatMap((head) => head.shard!.sites.map((site) => site.position)).sort((a, b) => a - b);
+    const owned = heads
+      .flatMap((head) => head.shard!.sites.map((site) => site.position))
+      .sort((a, b) => a - b);
     expect(owned).toEqual(Array.from({ length: 12 }, (_, i) => i));
     // Both entries of sitio-3 (the second is a duplicate) are in one shard.
-    const withSitio3 = heads.filter((head) => head.sites.some((site) => site.url === 'https://sitio-3.gob.gt/'));
+    const withSitio3 = heads.filter((head) =>
+      head.sites.some((site) => site.url === 'https://sitio-3.gob.gt/'),
+    );
     expect(withSitio3).toHaveLength(1);
     expect(withSitio3[0]!.sites.filter((site) => site.url === 'https://sitio-3.gob.gt/')).toHaveLength(2);
     for (const head of heads) {
-      expect(head.shard).toMatchObject({ count: 3, runId: 'r2', list: { entries: 12 }, rubric: { version: 1 } });
+      expect(head.shard).toMatchObject({
+        count: 3,
+        runId: 'r2',
+        list: { entries: 12 },
+        rubric: { version: 1 },
+      });
       expect(head.shard!.list.fingerprint).toBe(heads[0]!.shard!.list.fingerprint);
     }
   });
@@ -146,7 +165,14 @@ describe('mergeShards', () => {
     await refuse([shards[0]!, otherRun!], /^shards of different runs: .* has run "r4", .* has run "r5"$/);
     const longer = parseUrlList(`${yaml}\n- https://otro.gob.gt/`, 'yaml');
     const otherList = await freshDir();
-    await runScan(base(otherList, { targets: longer.targets, listProblems: longer.problems, shard: { index: 2, count: 2 }, runId: 'r4' }));
+    await runScan(
+      base(otherList, {
+        targets: longer.targets,
+        listProblems: longer.problems,
+        shard: { index: 2, count: 2 },
+        runId: 'r4',
+      }),
+    );
     await refuse([shards[0]!, otherList], /^shards of different lists: /);
     const [split] = await scanShards(1, 'r4', { shard: { index: 1, count: 3 } });
     await refuse([shards[0]!, split!], /^shards of different splits: .* has shard K\/2, .* has shard K\/3$/);
@@ -154,12 +180,16 @@ describe('mergeShards', () => {
     await refuse([shards[0]!, shards[0]!, shards[1]!], /^shard 1\/2 given twice/);
     await refuse([join(root, 'nowhere'), shards[1]!], /no results\.json: that shard did not finish/);
     const { readProfile } = await import('./profile-file.js');
-    await refuse(shards, /give merge the same --profile and --rubric/, { profile: await readProfile('el-salvador') });
+    await refuse(shards, /give merge the same --profile and --rubric/, {
+      profile: await readProfile('el-salvador'),
+    });
   });
 
   it('a shard needs a run id and leaves the history to the merge', async () => {
     const dir = await freshDir();
-    await expect(runScan(base(dir, { shard: { index: 1, count: 2 } }))).rejects.toThrow(/a shard needs a run id/);
+    await expect(runScan(base(dir, { shard: { index: 1, count: 2 } }))).rejects.toThrow(
+      /a shard needs a run id/,
+    );
     const history = { readLatestResults: async () => null } as unknown as NonNullable<RunOptions['history']>;
     await expect(runScan(base(dir, { shard: { index: 1, count: 2 }, runId: 'x', history }))).rejects.toThrow(
       /a shard does not write the history/,

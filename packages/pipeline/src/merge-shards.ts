@@ -13,7 +13,14 @@ import {
   rubricForProfile,
   SCHEMA_VERSION,
 } from '@egov-monitor/rubric';
-import type { CountryProfile, Rubric, ScanResults, ShardInfo, SiteEvidence, SiteResult } from '@egov-monitor/rubric';
+import type {
+  CountryProfile,
+  Rubric,
+  ScanResults,
+  ShardInfo,
+  SiteEvidence,
+  SiteResult,
+} from '@egov-monitor/rubric';
 import { removeStaleTemporaries } from '@egov-monitor/reporter';
 import type { HistoryStore } from '@egov-monitor/reporter';
 import { PipelineConfigError } from './errors.js';
@@ -83,7 +90,9 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
     try {
       previous = (await options.history.readLatestResults()) ?? undefined;
     } catch (error) {
-      throw new PipelineConfigError(`cannot read the previous run from the history: ${(error as Error).message}`);
+      throw new PipelineConfigError(
+        `cannot read the previous run from the history: ${(error as Error).message}`,
+      );
     }
     if (previous) previousFrom = 'history';
   }
@@ -127,7 +136,10 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
   // The run's times are the shards' (the earliest start, the latest end), not the merge's: merging twice writes
   // the same results.
   const startedAt = heads.map((head) => head.head.startedAt).sort()[0]!;
-  const finishedAt = heads.map((head) => head.head.finishedAt).sort().at(-1)!;
+  const finishedAt = heads
+    .map((head) => head.head.finishedAt)
+    .sort()
+    .at(-1)!;
   const finished = await finishRun({
     head: {
       schemaVersion: SCHEMA_VERSION,
@@ -189,11 +201,23 @@ function checkTogether(heads: readonly ShardHead[], rubric: Rubric, profile: Cou
     }
   };
   differs('of different runs', (head) => `run "${head.shard.runId}"`);
-  differs('of different lists', (head) => `list ${head.shard.list.fingerprint} (${head.shard.list.entries} entries)`);
+  differs(
+    'of different lists',
+    (head) => `list ${head.shard.list.fingerprint} (${head.shard.list.entries} entries)`,
+  );
   differs('of different splits', (head) => `shard ${label(head.shard)}`.replace(/\d+\//, 'K/'));
-  differs('judged with different rubrics', (head) => `rubric v${head.shard.rubric.version} ${head.shard.rubric.fingerprint}`);
-  differs('of different country profiles', (head) => `profile ${head.head.profile?.id ?? '?'} ${head.shard.profileFingerprint}`);
-  differs('written by different versions of egov-monitor', (head) => `${head.head.tool.name} ${head.head.tool.version}`);
+  differs(
+    'judged with different rubrics',
+    (head) => `rubric v${head.shard.rubric.version} ${head.shard.rubric.fingerprint}`,
+  );
+  differs(
+    'of different country profiles',
+    (head) => `profile ${head.head.profile?.id ?? '?'} ${head.shard.profileFingerprint}`,
+  );
+  differs(
+    'written by different versions of egov-monitor',
+    (head) => `${head.head.tool.name} ${head.head.tool.version}`,
+  );
 
   const seen = new Map<number, string>();
   for (const head of heads) {
@@ -218,7 +242,9 @@ function checkTogether(heads: readonly ShardHead[], rubric: Rubric, profile: Cou
     );
   }
   // Every place of the list owned once: the shards were cut from the same list by the same rule.
-  const positions = heads.flatMap((head) => head.shard.sites.map((site) => site.position)).sort((a, b) => a - b);
+  const positions = heads
+    .flatMap((head) => head.shard.sites.map((site) => site.position))
+    .sort((a, b) => a - b);
   const entries = first.shard.list.entries;
   if (positions.length !== entries || positions.some((position, i) => position !== i)) {
     throw new ShardMergeError(

@@ -41,12 +41,18 @@ function moveSite(site: SiteResult, from: URL, to: URL): SiteResult {
  * (https://www.example.gob.gt/), page for page. Only the site whose identity is `productionUrl` moves; its pages
  * on the production host take the preview's host (same paths), so a page compares with the same page.
  */
-export function baselineAtPreview(previous: ScanResults, productionUrl: string, previewUrl: string): ScanResults {
+export function baselineAtPreview(
+  previous: ScanResults,
+  productionUrl: string,
+  previewUrl: string,
+): ScanResults {
   const from = new URL(productionUrl);
   const to = new URL(previewUrl);
   const identity = siteIdentity(productionUrl);
   return {
     ...previous,
-    sites: previous.sites.map((site) => (siteIdentity(site.url) === identity ? moveSite(site, from, to) : site)),
+    sites: previous.sites.map((site) =>
+      siteIdentity(site.url) === identity ? moveSite(site, from, to) : site,
+    ),
   };
 }

@@ -41,7 +41,9 @@ describe('readProfile', () => {
 describe('the embedded profiles', () => {
   it('are profiles/*.json as committed (run `node scripts/embed-profiles.mjs` after editing a profile)', () => {
     const dir = fileURLToPath(new URL('../../../profiles/', import.meta.url));
-    const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
     expect(Object.keys(BUILTIN_PROFILES).sort()).toEqual(files.map((name) => name.replace(/\.json$/, '')));
     for (const name of files) {
       const onDisk = parseProfile(JSON.parse(readFileSync(join(dir, name), 'utf8')));

@@ -27,7 +27,9 @@ async function scanWith(profile: CountryProfile): Promise<ScanResults> {
   dirs.push(outDir);
   const port = new URL(site.url).port;
   const outcome = await runScan({
-    targets: [{ url: `http://${HOST}:${port}/`, name: site.name, institution: site.institution, group: site.group }],
+    targets: [
+      { url: `http://${HOST}:${port}/`, name: site.name, institution: site.institution, group: site.group },
+    ],
     outDir,
     now,
     profile,
@@ -38,7 +40,8 @@ async function scanWith(profile: CountryProfile): Promise<ScanResults> {
   return outcome.readResults();
 }
 
-const criteria = (result: SiteResult) => Object.fromEntries(result.maturity.criteria.map((c) => [c.id, c.outcome === 'pass']));
+const criteria = (result: SiteResult) =>
+  Object.fromEntries(result.maturity.criteria.map((c) => [c.id, c.outcome === 'pass']));
 const check = (result: SiteResult, id: string) => result.checks.find((entry) => entry.id === id)?.outcome;
 
 beforeAll(async () => {
@@ -64,17 +67,24 @@ describe('a Salvadoran site scanned with --profile el-salvador', () => {
     expect(result.status).toBe('ok');
     expect(criteria(result)).toEqual(site.expected.criteria);
     expect(result.maturity.level).toBe(site.expected.level);
-    for (const [id, outcome] of Object.entries(site.expected.checks ?? {})) expect([id, check(result, id)]).toEqual([id, outcome]);
+    for (const [id, outcome] of Object.entries(site.expected.checks ?? {}))
+      expect([id, check(result, id)]).toEqual([id, outcome]);
     expect(results.sv!.profile).toEqual({ id: 'el-salvador', country: 'SV' });
   });
 
   it("credits the national portal, El Salvador's public bodies and the law's items with their evidence", () => {
     const result = results.sv!.sites[0]!;
     const agencies = result.maturity.criteria.find((c) => c.id === 'links_to_agencies')!;
-    expect(agencies.reason.en).toMatch(/^Links to 3 distinct state institutions \(www\.gob\.sv, mh\.gob\.sv, ues\.edu\.sv\)/);
+    expect(agencies.reason.en).toMatch(
+      /^Links to 3 distinct state institutions \(www\.gob\.sv, mh\.gob\.sv, ues\.edu\.sv\)/,
+    );
     const findings = result.checks.flatMap((c) => c.evidence.map((pointer) => `${c.id}: ${pointer.detail}`));
-    expect(findings.some((f) => f.startsWith('national-portal-link:') && f.includes('https://www.gob.sv/'))).toBe(true);
-    expect(findings.some((f) => f.startsWith('public-information:') && /informaci[oó]n oficiosa/i.test(f))).toBe(true);
+    expect(
+      findings.some((f) => f.startsWith('national-portal-link:') && f.includes('https://www.gob.sv/')),
+    ).toBe(true);
+    expect(
+      findings.some((f) => f.startsWith('public-information:') && /informaci[oó]n oficiosa/i.test(f)),
+    ).toBe(true);
   });
 });
 
@@ -85,7 +95,9 @@ describe('the same site scanned with the Guatemala profile', () => {
     expect(check(result, 'national-portal-link')).toBe('fail');
     const agencies = result.maturity.criteria.find((c) => c.id === 'links_to_agencies')!;
     expect(agencies.outcome).toBe('fail');
-    expect(agencies.reason.en).toMatch(/^Links to 2 distinct state institutions \(www\.gob\.sv, mh\.gob\.sv\)/);
+    expect(agencies.reason.en).toMatch(
+      /^Links to 2 distinct state institutions \(www\.gob\.sv, mh\.gob\.sv\)/,
+    );
   });
 
   it('changes nothing else: the scanner read the same site the same way', () => {

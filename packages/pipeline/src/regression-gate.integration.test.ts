@@ -59,12 +59,26 @@ beforeAll(async () => {
   const text = readFileSync(home, 'utf8');
   const anchor = '<p><strong>Próximo evento:</strong>';
   expect(text).toContain(anchor);
-  writeFileSync(home, text.replace(anchor, `<img id="mapa-cuencas" src="/static/img/escudo.svg" width="40" height="40">\n  ${anchor}`));
+  writeFileSync(
+    home,
+    text.replace(
+      anchor,
+      `<img id="mapa-cuencas" src="/static/img/escudo.svg" width="40" height="40">\n  ${anchor}`,
+    ),
+  );
   fixtures.replaceSite!('nivel-1', join(copy, 'nivel-1'));
   changed = await scan(baseline.results);
   // The agency accepts the new image (a third-party map it cannot fix yet), with a reason; an older entry expired.
   accepted = await scan(baseline.results, [
-    { site: site.url, page: '/', rule: 'image-alt', selector: '#mapa-*', reason: 'mapa del proveedor de cuencas', author: 'ana', expires: '2026-06-30' },
+    {
+      site: site.url,
+      page: '/',
+      rule: 'image-alt',
+      selector: '#mapa-*',
+      reason: 'mapa del proveedor de cuencas',
+      author: 'ana',
+      expires: '2026-06-30',
+    },
     { rule: 'color-contrast', reason: 'tema anterior', author: 'luis', expires: '2026-01-31' },
   ]);
 }, 900_000);
@@ -85,7 +99,9 @@ describe('the regression gate on a fixture site', () => {
 
   it('passes an unchanged re-run', () => {
     expect(unchanged.results.comparison?.sites[0]?.accessibility.new).toEqual([]);
-    expect(unchanged.outcome.gates).toEqual([expect.objectContaining({ id: 'regression', met: true, below: [] })]);
+    expect(unchanged.outcome.gates).toEqual([
+      expect.objectContaining({ id: 'regression', met: true, below: [] }),
+    ]);
     expect(gateFailureLines(unchanged.outcome.gates)).toEqual([]);
   });
 

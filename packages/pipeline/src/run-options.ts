@@ -180,7 +180,7 @@ export const RUN_OPTIONS = {
     choices: ['nothing', 'regression'],
     default: 'nothing',
     description:
-      'regression: compare with the baseline (--previous, previous-results or the history\'s newest run) and fail on what got worse, each listed: a lower level, a criterion or check that passed and now fails, a new accessibility violation (rule, page, element); inconclusive never counts, and with no baseline there is nothing to fail on',
+      "regression: compare with the baseline (--previous, previous-results or the history's newest run) and fail on what got worse, each listed: a lower level, a criterion or check that passed and now fails, a new accessibility violation (rule, page, element); inconclusive never counts, and with no baseline there is nothing to fail on",
   },
 } as const satisfies Record<string, RunOptionSpec>;
 
@@ -206,9 +206,11 @@ export function acceptedValues(spec: RunOptionSpec): string {
 
 /** The default as help shows it: "30", "900 s", "min(8, …)", or undefined when there is none. */
 export function defaultText(spec: RunOptionSpec): string | undefined {
-  if (spec.kind === 'integer') return spec.defaultText ?? (spec.default === undefined ? undefined : String(spec.default));
+  if (spec.kind === 'integer')
+    return spec.defaultText ?? (spec.default === undefined ? undefined : String(spec.default));
   if (spec.kind === 'time-limit') return `${spec.default / 1000} s`;
-  if (spec.kind === 'text' && spec.default === DEFAULT_SCAN_OPTIONS.userAgent) return 'egov-monitor with a contact URL';
+  if (spec.kind === 'text' && spec.default === DEFAULT_SCAN_OPTIONS.userAgent)
+    return 'egov-monitor with a contact URL';
   return spec.default === undefined ? undefined : String(spec.default);
 }
 
@@ -241,7 +243,8 @@ export function parseRunOption(spec: RunOptionSpec, name: string, raw: string): 
   const value = raw.trim();
   switch (spec.kind) {
     case 'integer': {
-      if (!/^\d+$/.test(value)) throw new RunOptionError(`${name} needs ${acceptedValues(spec)}, got "${raw}"`);
+      if (!/^\d+$/.test(value))
+        throw new RunOptionError(`${name} needs ${acceptedValues(spec)}, got "${raw}"`);
       const number = Number(value);
       if (number < spec.min || number > spec.max)
         throw new RunOptionError(`${name} must be ${acceptedValues(spec)}, got ${number}`);

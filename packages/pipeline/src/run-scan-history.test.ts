@@ -16,8 +16,7 @@ import { runScan } from './run-scan.js';
 const scanner = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('@egov-monitor/scanner', async (importOriginal) => {
   // The CA reader's PEM helpers are real: NODE_EXTRA_CA_CERTS may be set where the tests run.
-  const { splitPemBundle, withoutSystemRoots } =
-    await importOriginal<typeof Scanner>();
+  const { splitPemBundle, withoutSystemRoots } = await importOriginal<typeof Scanner>();
   return {
     splitPemBundle,
     withoutSystemRoots,

@@ -456,10 +456,14 @@ function shardOfList(
 ): { entries: Entry[]; info: ShardInfo } {
   const runId = options.runId?.trim();
   if (!runId) {
-    throw new PipelineConfigError('a shard needs a run id (--run-id, the same for every shard of the run) so that merge can tell runs apart');
+    throw new PipelineConfigError(
+      'a shard needs a run id (--run-id, the same for every shard of the run) so that merge can tell runs apart',
+    );
   }
   if (options.history) {
-    throw new PipelineConfigError('a shard does not write the history: give --history to merge, which appends the whole run once');
+    throw new PipelineConfigError(
+      'a shard does not write the history: give --history to merge, which appends the whole run once',
+    );
   }
   const urls = listEntries.map((entry) => entry.target.url);
   const shardOf = shardOfUrls(urls, spec.count);
@@ -610,4 +614,3 @@ class SharedBrowser {
     await session?.close();
   }
 }
-

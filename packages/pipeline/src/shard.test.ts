@@ -27,7 +27,10 @@ describe('assignShards', () => {
   ])('%i sites in %i shards: each site in one shard, sizes within one of each other', (sites, count) => {
     const assigned = assignShards(urls(sites).map(siteIdentity), count);
     expect(assigned.size).toBe(sites);
-    const sizes = Array.from({ length: count }, (_, k) => [...assigned.values()].filter((s) => s === k + 1).length);
+    const sizes = Array.from(
+      { length: count },
+      (_, k) => [...assigned.values()].filter((s) => s === k + 1).length,
+    );
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(sites);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     for (const shard of assigned.values()) expect(shard >= 1 && shard <= count).toBe(true);
@@ -66,7 +69,9 @@ describe('listFingerprint', () => {
   it('is the same for the same sites in another order or spelling, different with a site more', () => {
     const list = urls(10);
     expect(listFingerprint(shuffled(list, 7))).toBe(listFingerprint(list));
-    expect(listFingerprint(list.map((url) => url.replace('https://www.', 'http://')))).toBe(listFingerprint(list));
+    expect(listFingerprint(list.map((url) => url.replace('https://www.', 'http://')))).toBe(
+      listFingerprint(list),
+    );
     expect(listFingerprint([...list, 'https://otro.gob.gt/'])).not.toBe(listFingerprint(list));
   });
 });

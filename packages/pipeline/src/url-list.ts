@@ -188,9 +188,13 @@ export function parseDomains(value: unknown): { ok: true; list: string[] } | { o
   const items = Array.isArray(value) ? value.map((v) => String(v)) : String(value).split(/[\s,;]+/);
   const list: string[] = [];
   for (const item of items) {
-    const domain = item.trim().toLowerCase().replace(/^\.|\.$/g, '');
+    const domain = item
+      .trim()
+      .toLowerCase()
+      .replace(/^\.|\.$/g, '');
     if (!domain) continue;
-    if (!DOMAIN_NAME.test(domain)) return { ok: false, message: `domains: "${item.trim()}" is not a domain name (e.g. sat.gob.gt)` };
+    if (!DOMAIN_NAME.test(domain))
+      return { ok: false, message: `domains: "${item.trim()}" is not a domain name (e.g. sat.gob.gt)` };
     if (!list.includes(domain)) list.push(domain);
   }
   return { ok: true, list: list.sort() };

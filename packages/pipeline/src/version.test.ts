@@ -4,7 +4,9 @@ import { TOOL_VERSION } from './version.js';
 
 describe('TOOL_VERSION', () => {
   it('is the version in package.json', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(TOOL_VERSION).toBe(pkg.version);
   });
 });

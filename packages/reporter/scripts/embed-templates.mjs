@@ -12,7 +12,13 @@ export function collectTemplates(dir = root) {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.hbs')) out[relative(dir, full).split('\\').join('/').replace(/\.hbs$/, '')] = readFileSync(full, 'utf8');
+      else if (entry.name.endsWith('.hbs'))
+        out[
+          relative(dir, full)
+            .split('\\')
+            .join('/')
+            .replace(/\.hbs$/, '')
+        ] = readFileSync(full, 'utf8');
     }
   };
   walk(dir);

@@ -11,7 +11,13 @@ export {
   siteIssueTitle,
   MAX_BODY,
 } from './render/issues.js';
-export type { IssueText, IssueRenderOptions, SiteIssueOptions, SummaryRenderOptions, CommentRenderOptions } from './render/issues.js';
+export type {
+  IssueText,
+  IssueRenderOptions,
+  SiteIssueOptions,
+  SummaryRenderOptions,
+  CommentRenderOptions,
+} from './render/issues.js';
 export type { LevelPoint } from './render/mermaid.js';
 export { levelHistoryFromComparison } from './render/view-model.js';
 export { siteId, siteKey, siteMarker, markerSiteKey, SUMMARY_MARKER } from './render/site-id.js';
@@ -21,7 +27,12 @@ export { REPORT_FORMATS } from './render/formats.js';
 export type { ReportFormat } from './render/format.js';
 export type { ReportSource, WriteReportOptions, WrittenReport } from './outputs/write-report.js';
 export { resultsJsonChunks } from './outputs/results-json.js';
-export { AtomicFile, OutputWriteError, removeStaleTemporaries, writeFileAtomic } from './outputs/atomic-file.js';
+export {
+  AtomicFile,
+  OutputWriteError,
+  removeStaleTemporaries,
+  writeFileAtomic,
+} from './outputs/atomic-file.js';
 export type { AtomicWriteOptions } from './outputs/atomic-file.js';
 export type { ReportInput } from './render/view-model.js';
 export { publishIssues, PublishError } from './github/publish-issues.js';

@@ -7,7 +7,16 @@ import { accessibilityEvidence, siteEvidence } from './checks/test-helpers/evide
 const HOME = 'https://sosep.gob.gt/';
 
 function v(ruleId: string, patch: Partial<AxeViolation> = {}): AxeViolation {
-  return { ruleId, impact: 'moderate', tags: ['wcag2a'], help: `${ruleId} help`, helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${ruleId}`, nodes: 1, selectors: [], ...patch };
+  return {
+    ruleId,
+    impact: 'moderate',
+    tags: ['wcag2a'],
+    help: `${ruleId} help`,
+    helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${ruleId}`,
+    nodes: 1,
+    selectors: [],
+    ...patch,
+  };
 }
 
 describe('summarizeAccessibility', () => {
@@ -18,15 +27,35 @@ describe('summarizeAccessibility', () => {
           {
             url: `${HOME}tramites`,
             violations: [
-              v('color-contrast', { impact: 'serious', tags: ['cat.color', 'wcag2aa', 'wcag143'], nodes: 4, selectors: ['.a', '.b', '.c'] }),
-              v('region', { impact: 'moderate', tags: ['cat.keyboard', 'best-practice'], nodes: 7, selectors: ['header'] }),
+              v('color-contrast', {
+                impact: 'serious',
+                tags: ['cat.color', 'wcag2aa', 'wcag143'],
+                nodes: 4,
+                selectors: ['.a', '.b', '.c'],
+              }),
+              v('region', {
+                impact: 'moderate',
+                tags: ['cat.keyboard', 'best-practice'],
+                nodes: 7,
+                selectors: ['header'],
+              }),
             ],
           },
           {
             url: HOME,
             violations: [
-              v('color-contrast', { impact: 'moderate', tags: ['wcag2aa', 'wcag143', 'TTv5'], nodes: 3, selectors: ['.x', '.a', '.y', '.z'] }),
-              v('image-alt', { impact: 'critical', tags: ['wcag2a', 'wcag111', 'section508'], nodes: 2, selectors: ['img.logo'] }),
+              v('color-contrast', {
+                impact: 'moderate',
+                tags: ['wcag2aa', 'wcag143', 'TTv5'],
+                nodes: 3,
+                selectors: ['.x', '.a', '.y', '.z'],
+              }),
+              v('image-alt', {
+                impact: 'critical',
+                tags: ['wcag2a', 'wcag111', 'section508'],
+                nodes: 2,
+                selectors: ['img.logo'],
+              }),
             ],
           },
           { url: `${HOME}roto`, violations: [v('image-alt', { nodes: 50 })], error: 'Navigation timeout' },
@@ -84,33 +113,73 @@ describe('summarizeAccessibility', () => {
   it('orders by impact (worst first, unknown last) then rule id', () => {
     const evidence = siteEvidence({
       accessibility: accessibilityEvidence({
-        pages: [{ url: HOME, violations: [v('b', { impact: null }), v('z', { impact: 'minor' }), v('a', { impact: null }), v('m', { impact: 'critical' })] }],
+        pages: [
+          {
+            url: HOME,
+            violations: [
+              v('b', { impact: null }),
+              v('z', { impact: 'minor' }),
+              v('a', { impact: null }),
+              v('m', { impact: 'critical' }),
+            ],
+          },
+        ],
       }),
     });
-    expect(summarizeAccessibility(evidence).violations.map((rule) => rule.ruleId)).toEqual(['m', 'z', 'a', 'b']);
+    expect(summarizeAccessibility(evidence).violations.map((rule) => rule.ruleId)).toEqual([
+      'm',
+      'z',
+      'a',
+      'b',
+    ]);
   });
 
   it('keeps axe\'s "needs review" results apart: merged by rule, never among the violations', () => {
     const evidence = siteEvidence({
       accessibility: accessibilityEvidence({
         pages: [
-          { url: HOME, violations: [v('image-alt')], needsReview: [v('color-contrast', { nodes: 2, selectors: ['#a'] })] },
-          { url: `${HOME}b`, violations: [], needsReview: [v('color-contrast', { nodes: 1, selectors: ['#b'] })] },
+          {
+            url: HOME,
+            violations: [v('image-alt')],
+            needsReview: [v('color-contrast', { nodes: 2, selectors: ['#a'] })],
+          },
+          {
+            url: `${HOME}b`,
+            violations: [],
+            needsReview: [v('color-contrast', { nodes: 1, selectors: ['#b'] })],
+          },
         ],
       }),
     });
     const summary = summarizeAccessibility(evidence);
     expect(summary.violations.map((rule) => rule.ruleId)).toEqual(['image-alt']);
     expect(summary.needsReview).toEqual([
-      expect.objectContaining({ ruleId: 'color-contrast', nodes: 3, pages: [HOME, `${HOME}b`], selectors: ['#a', '#b'] }),
+      expect.objectContaining({
+        ruleId: 'color-contrast',
+        nodes: 3,
+        pages: [HOME, `${HOME}b`],
+        selectors: ['#a', '#b'],
+      }),
     ]);
     // Evidence from a scanner that did not keep them: absent, not an empty "nothing to review".
-    expect(summarizeAccessibility(siteEvidence({ accessibility: accessibilityEvidence({ pages: [{ url: HOME, violations: [] }] }) })).needsReview).toBeUndefined();
+    expect(
+      summarizeAccessibility(
+        siteEvidence({ accessibility: accessibilityEvidence({ pages: [{ url: HOME, violations: [] }] }) }),
+      ).needsReview,
+    ).toBeUndefined();
   });
 
   it('is empty when the accessibility evidence is missing or failed', () => {
-    expect(summarizeAccessibility(siteEvidence({ accessibility: 'absent' }))).toEqual({ pagesScanned: 0, pages: [], violations: [] });
-    expect(summarizeAccessibility(siteEvidence({ accessibility: 'error' }))).toEqual({ pagesScanned: 0, pages: [], violations: [] });
+    expect(summarizeAccessibility(siteEvidence({ accessibility: 'absent' }))).toEqual({
+      pagesScanned: 0,
+      pages: [],
+      violations: [],
+    });
+    expect(summarizeAccessibility(siteEvidence({ accessibility: 'error' }))).toEqual({
+      pagesScanned: 0,
+      pages: [],
+      violations: [],
+    });
   });
 
   it('invents none and loses none: every (rule, page) and every node survives the merge', () => {
@@ -141,14 +210,17 @@ describe('summarizeAccessibility', () => {
         const summary = summarizeAccessibility(evidence);
         expect(summary.pagesScanned).toBe(ran.length);
         const inputPairs = ran.flatMap((p) => p.violations.map((x) => `${x.ruleId}@${p.url}`)).sort();
-        const outputPairs = summary.violations.flatMap((rule) => rule.pages.map((url) => `${rule.ruleId}@${url}`)).sort();
+        const outputPairs = summary.violations
+          .flatMap((rule) => rule.pages.map((url) => `${rule.ruleId}@${url}`))
+          .sort();
         expect(outputPairs).toEqual(inputPairs);
         const inputNodes = ran.flatMap((p) => p.violations).reduce((sum, x) => sum + x.nodes, 0);
         expect(summary.violations.reduce((sum, rule) => sum + rule.nodes, 0)).toBe(inputNodes);
         for (const rule of summary.violations) {
           expect(rule.selectors.length).toBeLessThanOrEqual(5);
           const seen = ran.flatMap((p) => p.violations.filter((x) => x.ruleId === rule.ruleId));
-          for (const selector of rule.selectors) expect(seen.some((x) => (x.selectors as string[]).includes(selector))).toBe(true);
+          for (const selector of rule.selectors)
+            expect(seen.some((x) => (x.selectors as string[]).includes(selector))).toBe(true);
           expect(rule.bestPractice).toBe(seen.some((x) => x.tags.includes('best-practice')));
         }
       }),

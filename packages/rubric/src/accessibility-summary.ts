@@ -43,7 +43,8 @@ function mergeByRule(ran: { url: string; results: AxeViolation[] }[]): MergedAxe
       for (const tag of violation.tags) rule.tagSet.add(tag);
       if (rank(violation.impact) < rank(rule.impact)) rule.impact = violation.impact;
       for (const selector of violation.selectors) {
-        if (rule.selectors.length < MAX_SELECTORS && !rule.selectors.includes(selector)) rule.selectors.push(selector);
+        if (rule.selectors.length < MAX_SELECTORS && !rule.selectors.includes(selector))
+          rule.selectors.push(selector);
       }
     }
   }
@@ -67,10 +68,16 @@ export function summarizeAccessibility(evidence: SiteEvidence): AccessibilitySum
   if (!entry || entry.status !== 'ok') return { pagesScanned: 0, pages: [], violations: [] };
   const ran = entry.data.pages.filter((page) => !page.error).sort((a, b) => a.url.localeCompare(b.url));
   const violations = mergeByRule(ran.map((page) => ({ url: page.url, results: page.violations })));
-  const summary: AccessibilitySummary = { pagesScanned: ran.length, pages: ran.map((page) => page.url), violations };
+  const summary: AccessibilitySummary = {
+    pagesScanned: ran.length,
+    pages: ran.map((page) => page.url),
+    violations,
+  };
   // Evidence from a scanner that did not keep them has no needs-review list: absent, not "none".
   if (ran.some((page) => page.needsReview !== undefined)) {
-    summary.needsReview = mergeByRule(ran.map((page) => ({ url: page.url, results: page.needsReview ?? [] })));
+    summary.needsReview = mergeByRule(
+      ran.map((page) => ({ url: page.url, results: page.needsReview ?? [] })),
+    );
   }
   return summary;
 }

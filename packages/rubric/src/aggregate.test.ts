@@ -9,12 +9,52 @@ const references = [
 
 // Two ministries (MINEX with 3 sites, MAGA with 1), one secretariat (SOSEP with 2), one site without institution.
 const sites = [
-  siteResult({ url: 'https://minex.gob.gt/', name: 'MINEX portal', institution: 'MINEX', group: 'ministerio', level: 3, compliance: 70 }),
-  siteResult({ url: 'https://visas.minex.gob.gt/', name: 'MINEX visas', institution: 'MINEX', group: 'ministerio', level: 4, compliance: 80.5 }),
-  siteResult({ url: 'https://consulados.minex.gob.gt/', name: 'MINEX consulados', institution: 'MINEX', group: 'ministerio', error: 'timeout' }),
-  siteResult({ url: 'https://maga.gob.gt/', name: 'MAGA', institution: 'MAGA', group: 'ministerio', level: 2, compliance: null }),
-  siteResult({ url: 'https://sosep.gob.gt/', name: 'SOSEP', institution: 'SOSEP', group: 'secretaria', level: 1, compliance: 40 }),
-  siteResult({ url: 'https://sosep.gob.gt/becas', name: 'SOSEP becas', institution: 'SOSEP', group: 'secretaria', level: 0 }),
+  siteResult({
+    url: 'https://minex.gob.gt/',
+    name: 'MINEX portal',
+    institution: 'MINEX',
+    group: 'ministerio',
+    level: 3,
+    compliance: 70,
+  }),
+  siteResult({
+    url: 'https://visas.minex.gob.gt/',
+    name: 'MINEX visas',
+    institution: 'MINEX',
+    group: 'ministerio',
+    level: 4,
+    compliance: 80.5,
+  }),
+  siteResult({
+    url: 'https://consulados.minex.gob.gt/',
+    name: 'MINEX consulados',
+    institution: 'MINEX',
+    group: 'ministerio',
+    error: 'timeout',
+  }),
+  siteResult({
+    url: 'https://maga.gob.gt/',
+    name: 'MAGA',
+    institution: 'MAGA',
+    group: 'ministerio',
+    level: 2,
+    compliance: null,
+  }),
+  siteResult({
+    url: 'https://sosep.gob.gt/',
+    name: 'SOSEP',
+    institution: 'SOSEP',
+    group: 'secretaria',
+    level: 1,
+    compliance: 40,
+  }),
+  siteResult({
+    url: 'https://sosep.gob.gt/becas',
+    name: 'SOSEP becas',
+    institution: 'SOSEP',
+    group: 'secretaria',
+    level: 0,
+  }),
   siteResult({ url: 'https://conred.gob.gt/', name: 'CONRED', group: 'other', level: 2, compliance: 65 }),
 ];
 
@@ -24,10 +64,31 @@ describe('aggregate', () => {
   it('averages per group over evaluated sites only, counting the rest apart', () => {
     expect(result.byGroup).toEqual([
       // ministerio: (60 + 80 + 40) / 3 = 60; compliance (70 + 80.5) / 2 = 75.25 (MAGA has none); 1 not evaluated
-      { key: 'ministerio', label: 'Ministerios', evaluated: 3, notEvaluated: 1, averagePoints: 60, averageCompliance: 75.25 },
+      {
+        key: 'ministerio',
+        label: 'Ministerios',
+        evaluated: 3,
+        notEvaluated: 1,
+        averagePoints: 60,
+        averageCompliance: 75.25,
+      },
       // secretaria: 20 / 1 = 20; the level-0 site is left out
-      { key: 'secretaria', label: 'Secretarías', evaluated: 1, notEvaluated: 1, averagePoints: 20, averageCompliance: 40 },
-      { key: 'other', label: 'Otras dependencias', evaluated: 1, notEvaluated: 0, averagePoints: 40, averageCompliance: 65 },
+      {
+        key: 'secretaria',
+        label: 'Secretarías',
+        evaluated: 1,
+        notEvaluated: 1,
+        averagePoints: 20,
+        averageCompliance: 40,
+      },
+      {
+        key: 'other',
+        label: 'Otras dependencias',
+        evaluated: 1,
+        notEvaluated: 0,
+        averagePoints: 40,
+        averageCompliance: 65,
+      },
     ]);
   });
 
@@ -43,7 +104,9 @@ describe('aggregate', () => {
   });
 
   it('averages per institution (institution, else the site name), sorted by label', () => {
-    expect(result.byInstitution.map((row) => [row.key, row.evaluated, row.notEvaluated, row.averagePoints])).toEqual([
+    expect(
+      result.byInstitution.map((row) => [row.key, row.evaluated, row.notEvaluated, row.averagePoints]),
+    ).toEqual([
       ['CONRED', 1, 0, 40],
       ['MAGA', 1, 0, 40],
       // (60 + 80) / 2 = 70
@@ -72,8 +135,18 @@ describe('aggregate', () => {
 
   it('lists the sites not evaluated with code and message', () => {
     expect(result.notEvaluated).toEqual([
-      { url: 'https://consulados.minex.gob.gt/', name: 'MINEX consulados', code: 'timeout', message: 'timeout while loading the home page' },
-      { url: 'https://sosep.gob.gt/becas', name: 'SOSEP becas', code: 'below-level-1', message: 'the site answered but did not reach level 1 (Emergente)' },
+      {
+        url: 'https://consulados.minex.gob.gt/',
+        name: 'MINEX consulados',
+        code: 'timeout',
+        message: 'timeout while loading the home page',
+      },
+      {
+        url: 'https://sosep.gob.gt/becas',
+        name: 'SOSEP becas',
+        code: 'below-level-1',
+        message: 'the site answered but did not reach level 1 (Emergente)',
+      },
     ]);
   });
 
@@ -104,7 +177,11 @@ describe('aggregate', () => {
     );
     // (20 + 20 + 40) / 3 = 26.666… → 26.67
     expect(thirds.overall.averagePoints).toBe(26.67);
-    expect(thirds.byGroup.find((row) => row.key === 'secretaria')).toMatchObject({ evaluated: 0, averagePoints: null, averageCompliance: null });
+    expect(thirds.byGroup.find((row) => row.key === 'secretaria')).toMatchObject({
+      evaluated: 0,
+      averagePoints: null,
+      averageCompliance: null,
+    });
     expect(thirds.byGroup.map((row) => row.key)).toEqual(['secretaria', 'other']);
     expect(aggregate([], { references: [] }).overall.averagePoints).toBeNull();
   });

@@ -20,7 +20,10 @@ export function isEvaluated(site: SiteSummary): boolean {
 /** Why a site is left out of the averages. */
 export function notEvaluatedReason(site: SiteSummary): { code: string; message: string } {
   if (site.status === 'error') {
-    return { code: site.error?.code ?? 'internal-error', message: site.error?.message ?? 'the site could not be scanned' };
+    return {
+      code: site.error?.code ?? 'internal-error',
+      message: site.error?.message ?? 'the site could not be scanned',
+    };
   }
   return { code: 'below-level-1', message: 'the site answered but did not reach level 1 (Emergente)' };
 }
@@ -54,7 +57,8 @@ export function averageRow(key: string, label: string, sites: readonly SiteSumma
   };
 }
 
-const byLabel = (a: AverageRow, b: AverageRow) => a.label.localeCompare(b.label, 'es') || a.key.localeCompare(b.key);
+const byLabel = (a: AverageRow, b: AverageRow) =>
+  a.label.localeCompare(b.label, 'es') || a.key.localeCompare(b.key);
 
 /**
  * The report's tables and charts: averages per institution, per group and overall over the sites that could be
@@ -72,11 +76,15 @@ export function aggregate(sites: readonly SiteSummary[], rubric: Pick<Rubric, 'r
     if (members) members.push(site);
     else institutions.set(institutionKey(site), [site]);
   }
-  const byInstitution = [...institutions.entries()].map(([key, members]) => averageRow(key, key, members)).sort(byLabel);
+  const byInstitution = [...institutions.entries()]
+    .map(([key, members]) => averageRow(key, key, members))
+    .sort(byLabel);
 
   const sitesPerLevel: Aggregates['sitesPerLevel'] = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   for (const site of sites) {
-    const level = (isEvaluated(site) ? String(site.maturity.level) : '0') as keyof Aggregates['sitesPerLevel'];
+    const level = (
+      isEvaluated(site) ? String(site.maturity.level) : '0'
+    ) as keyof Aggregates['sitesPerLevel'];
     sitesPerLevel[level] += 1;
   }
 

@@ -7,7 +7,12 @@ import type { ComplianceArea } from './results.js';
 import { CHECKS } from './checks/index.js';
 import defaults from './data/default-compliance.json' with { type: 'json' };
 
-export const COMPLIANCE_AREAS: readonly ComplianceArea[] = ['accessibility', 'security', 'usability', 'recommendations'];
+export const COMPLIANCE_AREAS: readonly ComplianceArea[] = [
+  'accessibility',
+  'security',
+  'usability',
+  'recommendations',
+];
 
 /** Every number a check compares against. */
 export interface ComplianceThresholds {
@@ -79,7 +84,10 @@ export function renderDefaultComplianceFile(current: string): string {
 }
 
 /** The config a user's partial input yields over `base`; lists replace, objects merge key by key. */
-export function mergeComplianceConfig(base: ComplianceConfig, input: ComplianceConfigInput | undefined): ComplianceConfig {
+export function mergeComplianceConfig(
+  base: ComplianceConfig,
+  input: ComplianceConfigInput | undefined,
+): ComplianceConfig {
   if (!input) return structuredClone(base);
   return {
     areaWeights: { ...base.areaWeights, ...input.areaWeights },

@@ -64,13 +64,23 @@ describe('complianceScores', () => {
 
   it('weighs a check missing from the config as 1, and a check weighted 0 not at all', () => {
     const zero = { ...config, checkWeights: { ...config.checkWeights, a2: 0 } };
-    expect(complianceScores([check('a1', 'accessibility', 'pass'), check('a2', 'accessibility', 'fail')], { compliance: zero }).areas.accessibility).toBe(100);
-    expect(complianceScores([check('x', 'usability', 'pass'), check('u1', 'usability', 'fail')], { compliance: config }).areas.usability).toBe(50);
+    expect(
+      complianceScores([check('a1', 'accessibility', 'pass'), check('a2', 'accessibility', 'fail')], {
+        compliance: zero,
+      }).areas.accessibility,
+    ).toBe(100);
+    expect(
+      complianceScores([check('x', 'usability', 'pass'), check('u1', 'usability', 'fail')], {
+        compliance: config,
+      }).areas.usability,
+    ).toBe(50);
   });
 
   it('leaves an area weighted 0 out of the overall score', () => {
     const noSecurity = { ...config, areaWeights: { ...config.areaWeights, security: 0 } };
-    const scores = complianceScores([check('a1', 'accessibility', 'pass'), check('s1', 'security', 'fail')], { compliance: noSecurity });
+    const scores = complianceScores([check('a1', 'accessibility', 'pass'), check('s1', 'security', 'fail')], {
+      compliance: noSecurity,
+    });
     expect(scores.areas.security).toBe(0);
     expect(scores.overall).toBe(100);
   });

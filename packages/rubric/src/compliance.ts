@@ -8,7 +8,13 @@ export interface ComplianceRubric {
 }
 
 /** What an outcome is worth; not-applicable and error are left out of the mean (they weigh 0), like Lighthouse. */
-const POINTS: Record<Outcome, number | null> = { pass: 100, fail: 0, 'not-applicable': null, error: null, inconclusive: null };
+const POINTS: Record<Outcome, number | null> = {
+  pass: 100,
+  fail: 0,
+  'not-applicable': null,
+  error: null,
+  inconclusive: null,
+};
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 

@@ -43,7 +43,14 @@ export { defaultComplianceConfig } from './compliance-config.js';
 export type { ComplianceConfig } from './compliance-config.js';
 export { summarizeAccessibility } from './accessibility-summary.js';
 export { aggregate } from './aggregate.js';
-export { compareRuns, compareSite, describeFinding, groupDeltas, matchSites, siteRegressions } from './compare/index.js';
+export {
+  compareRuns,
+  compareSite,
+  describeFinding,
+  groupDeltas,
+  matchSites,
+  siteRegressions,
+} from './compare/index.js';
 export type { Regression, SitePair } from './compare/index.js';
 
 // one identity for a page and a site (the crawl, duplicates, comparison, overrides, the issue marker)
@@ -56,7 +63,17 @@ export * from './history/index.js';
 export * from './trends/index.js';
 
 // one text normaliser and phrase matcher (the scanner's word lists, the criteria's settings)
-export { PhraseMatcher, clip, escapeRegExp, foldAccents, normalizeText, pathWords, slugify, wordText, words } from './text/index.js';
+export {
+  PhraseMatcher,
+  clip,
+  escapeRegExp,
+  foldAccents,
+  normalizeText,
+  pathWords,
+  slugify,
+  wordText,
+  words,
+} from './text/index.js';
 export type { PhraseMatcherOptions } from './text/index.js';
 
 // accepted findings (an agency's decisions on checks and axe rules it lives with, with reason, author, expiry)

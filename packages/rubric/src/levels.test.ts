@@ -31,12 +31,18 @@ describe('levels (default rubric)', () => {
   it('level 3 needs 3 of its 5: three met → 3, two met → 2', () => {
     const two: CriterionId[] = [...L1, 'many_pages', 'fresh_content'];
     expect(level([...two, ...L3])).toEqual({ level: 3, points: 60 });
-    expect(level([...two, 'interactive_channels', 'user_accounts', 'email_contact'])).toEqual({ level: 3, points: 60 });
+    expect(level([...two, 'interactive_channels', 'user_accounts', 'email_contact'])).toEqual({
+      level: 3,
+      points: 60,
+    });
     expect(level([...two, 'downloadable_forms', 'user_accounts'])).toEqual({ level: 2, points: 40 });
   });
 
   it('is cumulative: level-3 criteria met but level 2 not → level 1', () => {
-    expect(level([...L1, 'many_pages', ...L3, 'interactive_channels', 'user_accounts'])).toEqual({ level: 1, points: 20 });
+    expect(level([...L1, 'many_pages', ...L3, 'interactive_channels', 'user_accounts'])).toEqual({
+      level: 1,
+      points: 20,
+    });
   });
 
   it('level 4 needs e_payments: a citizen-centric portal alone is not enough', () => {
@@ -48,11 +54,16 @@ describe('levels (default rubric)', () => {
   it('level 5 needs e_participation on top of level 4', () => {
     const four: CriterionId[] = [...L1, 'many_pages', 'fresh_content', ...L3, 'e_payments'];
     expect(level([...four, 'e_participation'])).toEqual({ level: 5, points: 100 });
-    expect(level([...L1, 'many_pages', 'fresh_content', ...L3, 'e_participation'])).toEqual({ level: 3, points: 60 });
+    expect(level([...L1, 'many_pages', 'fresh_content', ...L3, 'e_participation'])).toEqual({
+      level: 3,
+      points: 60,
+    });
   });
 
   it('a criterion that is not met (e.g. outcome error) does not count', () => {
-    const results = meeting([...L1, 'many_pages']).map((r) => (r.id === 'fresh_content' ? { ...r, met: false } : r));
+    const results = meeting([...L1, 'many_pages']).map((r) =>
+      r.id === 'fresh_content' ? { ...r, met: false } : r,
+    );
     expect(computeLevel(results, levels).level).toBe(1);
   });
 

@@ -68,18 +68,20 @@ export function parseOverrides(raw: unknown): Override[] {
   const normalised = Array.isArray(list)
     ? list.map((entry: unknown) =>
         entry && typeof entry === 'object' && (entry as { date?: unknown }).date instanceof Date
-          ? { ...entry, date: ((entry as { date: Date }).date).toISOString().slice(0, 10) }
+          ? { ...entry, date: (entry as { date: Date }).date.toISOString().slice(0, 10) }
           : entry,
       )
     : list;
-  if (!validateOverrides(normalised)) throw new OverridesError(describeErrors(validateOverrides.errors, 'overrides', normalised));
+  if (!validateOverrides(normalised))
+    throw new OverridesError(describeErrors(validateOverrides.errors, 'overrides', normalised));
   const overrides = normalised as Override[];
   const issues: string[] = [];
   const seen = new Map<string, number>();
   overrides.forEach((o, i) => {
     const key = `${siteIdentity(o.site)} ${o.criterion}`;
     const first = seen.get(key);
-    if (first !== undefined) issues.push(`overrides[${i}]: duplicate of overrides[${first}] (same site and criterion)`);
+    if (first !== undefined)
+      issues.push(`overrides[${i}]: duplicate of overrides[${first}] (same site and criterion)`);
     else seen.set(key, i);
   });
   if (issues.length) throw new OverridesError(issues);
@@ -116,12 +118,17 @@ function fnv1a(text: string): string {
 export function evidenceFingerprint(result: Pick<CriterionResult, 'id' | 'outcome' | 'evidence'>): string {
   const evidence = [...result.evidence]
     .map((e) => ({ url: e.url, detail: e.detail }))
-    .sort((a, b) => (a.url !== b.url ? (a.url < b.url ? -1 : 1) : a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0));
+    .sort((a, b) =>
+      a.url !== b.url ? (a.url < b.url ? -1 : 1) : a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0,
+    );
   return fnv1a(canonicalJson({ id: result.id, outcome: result.outcome, evidence }));
 }
 
 /** The overrides that concern a site, matched on its list URL or its final URL (scheme, `www.`, `/` ignored). */
-export function overridesForSite(overrides: readonly Override[], urls: readonly string[]): Map<CriterionId, Override> {
+export function overridesForSite(
+  overrides: readonly Override[],
+  urls: readonly string[],
+): Map<CriterionId, Override> {
   const keys = new Set(urls.map(siteIdentity));
   const out = new Map<CriterionId, Override>();
   for (const o of overrides) if (keys.has(siteIdentity(o.site))) out.set(o.criterion, o);

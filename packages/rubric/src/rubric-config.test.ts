@@ -33,15 +33,24 @@ describe('defaultRubric', () => {
   });
 
   it('every criterion sits in exactly one level, the level its meta declares', () => {
-    const listed = Object.entries(defaultRubric.levels).flatMap(([n, l]) => l.criteria.map((id) => [id, Number(n)] as const));
+    const listed = Object.entries(defaultRubric.levels).flatMap(([n, l]) =>
+      l.criteria.map((id) => [id, Number(n)] as const),
+    );
     expect(listed.map(([id]) => id).sort()).toEqual([...CRITERION_IDS].sort());
-    for (const criterion of CRITERIA) expect(listed).toContainEqual([criterion.meta.id, criterion.meta.level]);
+    for (const criterion of CRITERIA)
+      expect(listed).toContainEqual([criterion.meta.id, criterion.meta.level]);
   });
 
   it("has settings for every criterion and takes its government domains from the data file and Guatemala's profile", () => {
     expect(Object.keys(defaultRubric.criteria).sort()).toEqual([...CRITERION_IDS].sort());
-    const guatemalan = defaultProfile.government.agencyDomains.map((agency) => ({ ...agency, country: 'GT' }));
-    expect(defaultRubric.criteria.links_to_agencies.agencyDomains).toEqual([...guatemalan, ...governmentDomains.agencyDomains]);
+    const guatemalan = defaultProfile.government.agencyDomains.map((agency) => ({
+      ...agency,
+      country: 'GT',
+    }));
+    expect(defaultRubric.criteria.links_to_agencies.agencyDomains).toEqual([
+      ...guatemalan,
+      ...governmentDomains.agencyDomains,
+    ]);
     const domains = defaultRubric.criteria.links_to_agencies.agencyDomains.map((d) => d.domain);
     expect(new Set(domains).size).toBe(domains.length);
   });
@@ -65,8 +74,11 @@ describe('parseRubric', () => {
     const rubric = parseRubric({ criteria: { many_pages: { minPages: 5 } } });
     expect(rubric.criteria.many_pages).toEqual({ minPages: 5, minWords: 50 });
     expect(rubric.criteria.fresh_content).toEqual(defaultRubric.criteria.fresh_content);
-    const evidence = withGathered(evidenceMeeting(['static_info']), { crawl: ok(crawlEvidence(undefined, 6)) });
-    const many = (r: typeof rubric) => evaluateSite(evidence, r).maturity.criteria.find((c) => c.id === 'many_pages')!;
+    const evidence = withGathered(evidenceMeeting(['static_info']), {
+      crawl: ok(crawlEvidence(undefined, 6)),
+    });
+    const many = (r: typeof rubric) =>
+      evaluateSite(evidence, r).maturity.criteria.find((c) => c.id === 'many_pages')!;
     expect(many(defaultRubric).outcome).toBe('fail');
     expect(many(rubric).outcome).toBe('pass');
   });
@@ -83,28 +95,40 @@ describe('parseRubric', () => {
   });
 
   it('refuses a misspelt key, naming it as unknown', () => {
-    expect(refusal({ criteria: { many_pages: { minPagez: 10 } } })).toContain('criteria.many_pages.minPagez: unknown key');
+    expect(refusal({ criteria: { many_pages: { minPagez: 10 } } })).toContain(
+      'criteria.many_pages.minPagez: unknown key',
+    );
     expect(refusal({ critera: {} })).toContain('critera: unknown key');
     expect(refusal({ compliance: { treshold: {} } })).toContain('compliance.treshold: unknown key');
   });
 
   it('refuses a wrong type, naming the key and the type', () => {
-    expect(refusal({ criteria: { many_pages: { minPages: '15' } } })).toContain('criteria.many_pages.minPages: wrong type, must be integer');
-    expect(refusal({ criteria: { fresh_content: true } })).toContain('criteria.fresh_content: wrong type, must be object');
+    expect(refusal({ criteria: { many_pages: { minPages: '15' } } })).toContain(
+      'criteria.many_pages.minPages: wrong type, must be integer',
+    );
+    expect(refusal({ criteria: { fresh_content: true } })).toContain(
+      'criteria.fresh_content: wrong type, must be object',
+    );
     expect(refusal(['not', 'an', 'object'])).toContain('(root): wrong type, must be object');
   });
 
   it('refuses out-of-range values', () => {
-    expect(refusal({ criteria: { many_pages: { minPages: 0 } } })).toContain('criteria.many_pages.minPages: must be >= 1');
+    expect(refusal({ criteria: { many_pages: { minPages: 0 } } })).toContain(
+      'criteria.many_pages.minPages: must be >= 1',
+    );
     expect(refusal({ version: 2 })).toContain('version: must be equal to constant');
   });
 
   it('checks references between the data', () => {
-    expect(refusal({ levels: { '2': { criteria: ['many_pages', 'nonexistent'] } } })).toContain('levels.2.criteria[1]: must be one of static_info');
+    expect(refusal({ levels: { '2': { criteria: ['many_pages', 'nonexistent'] } } })).toContain(
+      'levels.2.criteria[1]: must be one of static_info',
+    );
     expect(refusal({ levels: { '2': { criteria: ['many_pages', 'static_info'], minMet: 1 } } })).toContain(
       'levels.2.criteria: static_info is already a criterion of level 1',
     );
-    expect(refusal({ levels: { '4': { mandatory: ['e_participation'] } } })).toContain('levels.4.mandatory: e_participation is not one of levels.4.criteria');
+    expect(refusal({ levels: { '4': { mandatory: ['e_participation'] } } })).toContain(
+      'levels.4.mandatory: e_participation is not one of levels.4.criteria',
+    );
     expect(refusal({ levels: { '3': { minMet: 6 } } })).toContain('levels.3.minMet: must be <= 5');
     const dup = { id: 'x', label: { es: 'x', en: 'x' }, value: 1 };
     expect(refusal({ references: [dup, dup] })).toContain('references[1].id: duplicate id x');

@@ -181,8 +181,16 @@ const shared = deepMerge(
  * links_to_agencies' lists (before other countries'), and its references are the report's. Pure: the profile is data.
  */
 function withProfile(base: unknown, profile: CountryProfile): unknown {
-  const agencies = (base as { criteria: { links_to_agencies: Pick<Rubric['criteria']['links_to_agencies'], 'governmentSuffixes' | 'agencyDomains'> } })
-    .criteria.links_to_agencies;
+  const agencies = (
+    base as {
+      criteria: {
+        links_to_agencies: Pick<
+          Rubric['criteria']['links_to_agencies'],
+          'governmentSuffixes' | 'agencyDomains'
+        >;
+      };
+    }
+  ).criteria.links_to_agencies;
   const suffixes = [...new Set([...agencies.governmentSuffixes, ...profile.government.suffixes])];
   const own = profile.government.agencyDomains.map((agency) => ({ ...agency, country: profile.country }));
   const ownDomains = new Set(own.map((agency) => agency.domain));

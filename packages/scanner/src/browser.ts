@@ -43,7 +43,9 @@ const KNOWN_PATHS = [
 
 /** CHROME_PATH first, then the usual install locations; null when there is no Chromium or Chrome. */
 export function findChromeExecutable(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [env.CHROME_PATH, ...KNOWN_PATHS].filter((candidate): candidate is string => Boolean(candidate));
+  const candidates = [env.CHROME_PATH, ...KNOWN_PATHS].filter((candidate): candidate is string =>
+    Boolean(candidate),
+  );
   for (const candidate of candidates) {
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
@@ -84,7 +86,17 @@ async function createNssHome(home: string, caPems: string[]): Promise<void> {
     const file = path.join(home, `ca-${index}.pem`);
     await writeFile(file, pem);
     // "C,," = trusted CA for TLS servers only.
-    await run(certutil, ['-A', '-d', `sql:${db}`, '-n', `egov-monitor-extra-ca-${index}`, '-t', 'C,,', '-i', file]);
+    await run(certutil, [
+      '-A',
+      '-d',
+      `sql:${db}`,
+      '-n',
+      `egov-monitor-extra-ca-${index}`,
+      '-t',
+      'C,,',
+      '-i',
+      file,
+    ]);
     index += 1;
   }
 }
@@ -104,7 +116,9 @@ function freePort(): Promise<number> {
 
 async function devToolsAnswers(port: number, expectedVersion: string): Promise<boolean> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/json/version`, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(`http://127.0.0.1:${port}/json/version`, {
+      signal: AbortSignal.timeout(3_000),
+    });
     const info = (await response.json()) as { Browser?: string };
     // Another process could have taken the port between our check and Chromium's bind: make sure it is ours.
     return typeof info.Browser === 'string' && info.Browser.endsWith(expectedVersion);
@@ -179,7 +193,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
           headless: true,
           // Playwright adds `<-loopback>` to the bypass list, so loopback goes through the proxy too.
           proxy: { server: defaultListener.server },
-          args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debuggingPort}`, '--remote-debugging-address=127.0.0.1'],
+          args: [
+            ...CHROMIUM_ARGS,
+            `--remote-debugging-port=${debuggingPort}`,
+            '--remote-debugging-address=127.0.0.1',
+          ],
           env,
           timeout: 60_000,
           // The caller decides what Ctrl-C means (the CLI lets sites in progress finish): Playwright must not kill
@@ -190,7 +208,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
         });
       } catch (error) {
         await defaultListener.close();
-        throw new BrowserLaunchError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
+        throw new BrowserLaunchError(
+          `Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`,
+        );
       }
       if (await devToolsAnswers(debuggingPort, browser.version())) {
         let closed = false;
@@ -213,7 +233,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       await browser.close().catch(() => undefined);
       await defaultListener.close();
     }
-    throw new BrowserLaunchError(`Chromium started but its remote-debugging port never answered: ${String(lastError)}`);
+    throw new BrowserLaunchError(
+      `Chromium started but its remote-debugging port never answered: ${String(lastError)}`,
+    );
   } catch (error) {
     await cleanup();
     throw error;

@@ -29,13 +29,32 @@ describe('classifyNavigationError', () => {
   });
   it("reads the egress proxy's record behind Chromium's one SOCKS error", () => {
     const socks = new Error('page.goto: net::ERR_SOCKS_CONNECTION_FAILED at http://x/');
-    expect(classifyNavigationError(socks, 'http://x/', { host: '10.0.0.1', code: 'refused', reason: 'private address' })).toMatchObject({ code: 'refused-address', transient: false });
-    expect(classifyNavigationError(socks, 'http://x/', { host: 'x', code: 'ENOTFOUND' }).code).toBe('dns-not-found');
-    expect(classifyNavigationError(socks, 'http://x/', { host: 'x', code: 'ECONNREFUSED' }).code).toBe('connection-refused');
-    expect(classifyNavigationError(socks, 'http://x/', { host: 'x', code: 'ETIMEDOUT' })).toMatchObject({ code: 'timeout', transient: true });
+    expect(
+      classifyNavigationError(socks, 'http://x/', {
+        host: '10.0.0.1',
+        code: 'refused',
+        reason: 'private address',
+      }),
+    ).toMatchObject({ code: 'refused-address', transient: false });
+    expect(classifyNavigationError(socks, 'http://x/', { host: 'x', code: 'ENOTFOUND' }).code).toBe(
+      'dns-not-found',
+    );
+    expect(classifyNavigationError(socks, 'http://x/', { host: 'x', code: 'ECONNREFUSED' }).code).toBe(
+      'connection-refused',
+    );
+    expect(classifyNavigationError(socks, 'http://x/', { host: 'x', code: 'ETIMEDOUT' })).toMatchObject({
+      code: 'timeout',
+      transient: true,
+    });
     // Nothing recorded (the proxy forgot): the browser could not connect, which is what a refused port looks like.
     expect(classifyNavigationError(socks, 'http://x/').code).toBe('connection-refused');
-    expect(classifyNavigationError(socks, 'http://x/', { host: '10.0.0.1', code: 'refused', reason: 'private address' }).message).toContain('10.0.0.1');
+    expect(
+      classifyNavigationError(socks, 'http://x/', {
+        host: '10.0.0.1',
+        code: 'refused',
+        reason: 'private address',
+      }).message,
+    ).toContain('10.0.0.1');
   });
   it('keeps the code of a ScanError and only uses documented codes', () => {
     expect(classifyNavigationError(new ScanError('not-html', 'a PDF')).code).toBe('not-html');

@@ -36,11 +36,13 @@ const outcome = await runScan({
   now: new Date('2026-12-01T12:00:00Z'),
   scan: { lighthouse: { enabled: false } },
   onProgress: (event) => {
-    if (event.type === 'site-done' && event.done % 500 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    if (event.type === 'site-done' && event.done % 500 === 0)
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   },
 });
 const codes: Record<string, number> = {};
-for (const site of outcome.results.sites) codes[site.error?.code ?? 'ok'] = (codes[site.error?.code ?? 'ok'] ?? 0) + 1;
+for (const site of outcome.results.sites)
+  codes[site.error?.code ?? 'ok'] = (codes[site.error?.code ?? 'ok'] ?? 0) + 1;
 process.stdout.write(
   `${JSON.stringify({
     counts: outcome.counts,

@@ -29,12 +29,27 @@ export function findDuplicates(issues: ManagedIssue[]): Duplicate[] {
  * Closes one duplicate, then says so in a comment that links the issue kept; as a duplicate where the server knows that
  * reason (github.com, recent GitHub Enterprise Server); a server that refuses it with 422 gets not planned.
  */
-export async function closeDuplicate(client: GitHubClient, repo: RepoRef, { duplicate, kept }: Duplicate, lang: Lang): Promise<void> {
+export async function closeDuplicate(
+  client: GitHubClient,
+  repo: RepoRef,
+  { duplicate, kept }: Duplicate,
+  lang: Lang,
+): Promise<void> {
   try {
-    await client.rest.issues.update({ ...repo, issue_number: duplicate.number, state: 'closed', state_reason: 'duplicate' });
+    await client.rest.issues.update({
+      ...repo,
+      issue_number: duplicate.number,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
   } catch (error) {
     if (statusOf(error) !== 422) throw error;
-    await client.rest.issues.update({ ...repo, issue_number: duplicate.number, state: 'closed', state_reason: 'not_planned' });
+    await client.rest.issues.update({
+      ...repo,
+      issue_number: duplicate.number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
   }
   duplicate.state = 'closed';
   // Closed first: should this comment be lost, the next run does not find the issue open and comment again.

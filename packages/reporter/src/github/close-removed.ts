@@ -19,8 +19,17 @@ export async function closeRemoved(
   for (const issue of issues) {
     const key = markerSiteKey(issue.body);
     if (!key || issue.state !== 'open' || currentSiteKeys.has(key)) continue;
-    await client.rest.issues.createComment({ ...repo, issue_number: issue.number, body: translate(lang, 'issue.closedRemoved') });
-    await client.rest.issues.update({ ...repo, issue_number: issue.number, state: 'closed', state_reason: 'not_planned' });
+    await client.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: translate(lang, 'issue.closedRemoved'),
+    });
+    await client.rest.issues.update({
+      ...repo,
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
     closed.push(issue.number);
   }
   return closed;

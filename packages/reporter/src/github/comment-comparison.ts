@@ -49,8 +49,15 @@ export async function commentComparison(
 ): Promise<CommentOutcome> {
   if (!hasChanges(comparison, options.lang)) return 'no-changes';
   const alreadyThere = async (): Promise<boolean> => {
-    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
-    return hasRunComment(comments.map((c) => c.body), options.runId);
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
+    return hasRunComment(
+      comments.map((c) => c.body),
+      options.runId,
+    );
   };
   if (await alreadyThere()) return 'already-commented';
   const body = renderComparisonComment(comparison, options.lang, {
@@ -64,7 +71,9 @@ export async function commentComparison(
       return 'commented';
     } catch (error) {
       if (!isTransient(error) || attempt >= 3) throw error;
-      options.log.warn(`commenting on #${issueNumber} got ${describeError(error)}; reading the comments before trying again`);
+      options.log.warn(
+        `commenting on #${issueNumber} got ${describeError(error)}; reading the comments before trying again`,
+      );
       await options.clock.sleep(attempt ** 2 * 1000);
       if (await alreadyThere()) return 'commented';
     }

@@ -30,11 +30,25 @@ export async function createIssueOnce(
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const { data } = await client.rest.issues.create({ ...repo, title: text.title, body: text.body, labels });
-      return { number: data.number, title: data.title, body: data.body ?? '', state: 'open', labels, url: data.html_url };
+      const { data } = await client.rest.issues.create({
+        ...repo,
+        title: text.title,
+        body: text.body,
+        labels,
+      });
+      return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        state: 'open',
+        labels,
+        url: data.html_url,
+      };
     } catch (error) {
       if (!isTransient(error)) throw error;
-      options.log.warn(`creating the issue "${text.title}" got ${describeError(error)}; looking for it before trying again`);
+      options.log.warn(
+        `creating the issue "${text.title}" got ${describeError(error)}; looking for it before trying again`,
+      );
       await options.clock.sleep(attempt ** 2 * 1000);
       const found = await options.find();
       if (found) return found;

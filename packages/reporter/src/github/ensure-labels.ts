@@ -4,7 +4,8 @@ import { LABEL_DEFINITIONS } from './labels.js';
 
 /** GitHub's answer when a label of that name exists (422, `already_exists`). */
 function alreadyExists(error: unknown): boolean {
-  const errors = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors ?? [];
+  const errors =
+    (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors ?? [];
   return statusOf(error) === 422 && errors.some((e) => e.code === 'already_exists');
 }
 

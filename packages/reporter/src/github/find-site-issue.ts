@@ -76,7 +76,8 @@ export function keptIssues(issues: ManagedIssue[]): Map<string, ManagedIssue> {
 /** Issues by site id (see keptIssues). */
 export function indexBySite(issues: ManagedIssue[]): Map<string, ManagedIssue> {
   const bySite = new Map<string, ManagedIssue>();
-  for (const [key, issue] of keptIssues(issues)) if (key.startsWith('site:')) bySite.set(key.slice('site:'.length), issue);
+  for (const [key, issue] of keptIssues(issues))
+    if (key.startsWith('site:')) bySite.set(key.slice('site:'.length), issue);
   return bySite;
 }
 
@@ -85,6 +86,10 @@ export function findSummaryIssue(issues: ManagedIssue[]): ManagedIssue | undefin
 }
 
 /** The issue of one site, found by the hidden marker derived from its normalised URL. */
-export async function findSiteIssue(client: GitHubClient, repo: RepoRef, url: string): Promise<ManagedIssue | undefined> {
+export async function findSiteIssue(
+  client: GitHubClient,
+  repo: RepoRef,
+  url: string,
+): Promise<ManagedIssue | undefined> {
   return indexBySite(await listManagedIssues(client, repo)).get(siteKey(url));
 }

@@ -20,7 +20,11 @@ export function isLevelLabel(name: string): boolean {
 }
 
 export const LABEL_DEFINITIONS: { name: string; color: string; description: string }[] = [
-  { name: MANAGED_LABEL, color: '1d76db', description: 'Diagnóstico automático de gobierno electrónico (egov-monitor)' },
+  {
+    name: MANAGED_LABEL,
+    color: '1d76db',
+    description: 'Diagnóstico automático de gobierno electrónico (egov-monitor)',
+  },
   { name: levelLabel(0), color: 'e99695', description: 'Nivel 0: se evaluó y no alcanza el nivel 1' },
   { name: levelLabel(1), color: 'f9d0c4', description: 'Nivel 1: Emergente' },
   { name: levelLabel(2), color: 'fef2c0', description: 'Nivel 2: Ampliado' },

@@ -73,7 +73,12 @@ export function permissionProblem(
   if (status === 404 && !REPO_COLLECTION.test(request)) return null;
   const accepted = headerOf(error, 'x-accepted-github-permissions') ?? null;
   const sets = accepted ? parseAcceptedPermissions(accepted) : [];
-  const chosen = sets.find((set) => set.some((p) => p.permission === needed.permission))?.find((p) => p.permission === needed.permission) ?? sets[0]?.[0] ?? needed;
+  const chosen =
+    sets
+      .find((set) => set.some((p) => p.permission === needed.permission))
+      ?.find((p) => p.permission === needed.permission) ??
+    sets[0]?.[0] ??
+    needed;
   return {
     status,
     permission: chosen.permission,

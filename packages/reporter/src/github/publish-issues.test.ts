@@ -222,14 +222,12 @@ describe('publishIssues against the GitHub double', () => {
   it('counts a comment marked by an earlier version with the attempt (`<run>-1`) as this run’s', async () => {
     await start();
     await publishIssues(sampleResults(), options());
-    gh.issues
-      .get(1)!
-      .comments.push({
-        id: 1,
-        body: '<!-- egov-monitor:run:102-1 -->\n### Cambios',
-        created_at: '2026-03-02T15:00:00Z',
-        updated_at: '2026-03-02T15:00:00Z',
-      });
+    gh.issues.get(1)!.comments.push({
+      id: 1,
+      body: '<!-- egov-monitor:run:102-1 -->\n### Cambios',
+      created_at: '2026-03-02T15:00:00Z',
+      updated_at: '2026-03-02T15:00:00Z',
+    });
     const summary = await publishIssues(sampleResults({ withComparison: true }), options({ runId: '102' }));
     expect(gh.issues.get(1)!.comments).toHaveLength(1);
     expect(summary.commented).toBe(3);

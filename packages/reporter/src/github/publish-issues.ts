@@ -24,7 +24,13 @@ import { createIssueOnce } from './create-site-issue.js';
 import { ensureLabels } from './ensure-labels.js';
 import { describeError } from './errors.js';
 import type { ManagedIssue } from './find-site-issue.js';
-import { findSummaryIssue, indexBySite, isSummaryIssue, listManagedIssues, markerSiteId } from './find-site-issue.js';
+import {
+  findSummaryIssue,
+  indexBySite,
+  isSummaryIssue,
+  listManagedIssues,
+  markerSiteId,
+} from './find-site-issue.js';
 import { MANAGED_LABEL, siteStateLabel } from './labels.js';
 import type { Logger } from './logger.js';
 import { silentLogger } from './logger.js';
@@ -78,7 +84,14 @@ export interface PublishSummary {
   duplicatesClosed: number;
   summaryIssue: SummaryIssueResult | null;
   labelsCreated: string[];
-  sites: { url: string; id: string; issue: number | null; issueUrl: string | null; action: SiteAction; commented: boolean }[];
+  sites: {
+    url: string;
+    id: string;
+    issue: number | null;
+    issueUrl: string | null;
+    action: SiteAction;
+    commented: boolean;
+  }[];
   errors: { url: string | null; step: string; message: string }[];
   /** Set when GitHub refused a write for lack of permission; the publication stopped there. */
   permission: PermissionProblem | null;
@@ -103,11 +116,19 @@ class Refused extends Error {
   }
 }
 
-export async function publishIssues(results: ScanResults, options: GitHubPublishOptions): Promise<PublishSummary> {
+export async function publishIssues(
+  results: ScanResults,
+  options: GitHubPublishOptions,
+): Promise<PublishSummary> {
   const repo: RepoRef = { owner: options.owner, repo: options.repo };
   const log = options.log ?? silentLogger;
   const clock = options.client?.clock ?? systemClock;
-  const client: GitHubClient = createClient({ ...options.client, token: options.token, baseUrl: options.baseUrl, log });
+  const client: GitHubClient = createClient({
+    ...options.client,
+    token: options.token,
+    baseUrl: options.baseUrl,
+    log,
+  });
   const dryRun = options.dryRun ?? false;
   const lang = options.lang;
   const reportUrl = options.reportUrl ?? options.runUrl;
@@ -138,12 +159,16 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
     issues = await listManagedIssues(client, repo);
   } catch (error) {
     // Without the listing we cannot tell new sites from known ones, and would duplicate issues: stop here.
-    throw new PublishError(`could not list the issues of ${repo.owner}/${repo.repo}: ${describeError(error)}`, permissionProblem(error, { permission: 'issues', access: 'read' }));
+    throw new PublishError(
+      `could not list the issues of ${repo.owner}/${repo.repo}: ${describeError(error)}`,
+      permissionProblem(error, { permission: 'issues', access: 'read' }),
+    );
   }
   const findAgain = (key: (issue: ManagedIssue) => boolean): CreateOnceOptions => ({
     clock,
     log,
-    find: async () => (await listManagedIssues(client, repo)).find((issue) => issue.state === 'open' && key(issue)),
+    find: async () =>
+      (await listManagedIssues(client, repo)).find((issue) => issue.state === 'open' && key(issue)),
   });
 
   try {
@@ -172,10 +197,21 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
       const id = siteId(site.url);
       // Issues are found by the key in their marker (a hash of the site identity), shown by the readable id.
       const key = siteKey(site.url);
-      const entry: PublishSummary['sites'][number] = { url: site.url, id, issue: null, issueUrl: null, action: 'failed', commented: false };
+      const entry: PublishSummary['sites'][number] = {
+        url: site.url,
+        id,
+        issue: null,
+        issueUrl: null,
+        action: 'failed',
+        commented: false,
+      };
       summary.sites.push(entry);
       if (seen.has(key)) {
-        summary.errors.push({ url: site.url, step: 'site', message: `another site in this run has the same id (${id})` });
+        summary.errors.push({
+          url: site.url,
+          step: 'site',
+          message: `another site in this run has the same id (${id})`,
+        });
         continue;
       }
       seen.add(key);
@@ -190,11 +226,22 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
         const labels = [MANAGED_LABEL, siteStateLabel(site)];
         let issue: ManagedIssue | undefined = bySite.get(key);
         if (!issue) {
-          if (!dryRun) issue = await createIssueOnce(client, repo, text, labels, findAgain((i) => markerSiteId(i.body) === key));
+          if (!dryRun)
+            issue = await createIssueOnce(
+              client,
+              repo,
+              text,
+              labels,
+              findAgain((i) => markerSiteId(i.body) === key),
+            );
           entry.action = 'created';
           summary.created += 1;
         } else {
-          entry.action = dryRun ? (wouldChange(issue, text) ? 'updated' : 'unchanged') : await updateSiteIssue(client, repo, issue, text, labels);
+          entry.action = dryRun
+            ? wouldChange(issue, text)
+              ? 'updated'
+              : 'unchanged'
+            : await updateSiteIssue(client, repo, issue, text, labels);
           summary[entry.action] += 1;
           // A new issue already shows the changes in its body; an existing one gets them as a comment, so
           // people watching it are told — only of a real change (a site still down is not news).
@@ -226,7 +273,9 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
     }
 
     if (options.closeRemoved) {
-      const removed = issues.filter((i) => i.state === 'open' && markerSiteId(i.body) !== null && !seen.has(markerSiteId(i.body)!));
+      const removed = issues.filter(
+        (i) => i.state === 'open' && markerSiteId(i.body) !== null && !seen.has(markerSiteId(i.body)!),
+      );
       if (dryRun) summary.closed = removed.length;
       else {
         try {
@@ -244,10 +293,19 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
         if (s.issue !== null) issueNumbers[s.id] = s.issue;
         if (s.issueUrl) issueUrls[s.id] = s.issueUrl;
       }
-      const text = renderSummaryIssue(results, lang, { issueNumbers, issueUrls, tool: results.tool, reportUrl });
+      const text = renderSummaryIssue(results, lang, {
+        issueNumbers,
+        issueUrls,
+        tool: results.tool,
+        reportUrl,
+      });
       const existing = findSummaryIssue(issues);
       summary.summaryIssue = dryRun
-        ? { number: existing?.number ?? 0, url: existing?.url ?? '', action: existing ? (wouldChange(existing, text) ? 'updated' : 'unchanged') : 'created' }
+        ? {
+            number: existing?.number ?? 0,
+            url: existing?.url ?? '',
+            action: existing ? (wouldChange(existing, text) ? 'updated' : 'unchanged') : 'created',
+          }
         : await upsertSummaryIssue(client, repo, existing, text, [MANAGED_LABEL], findAgain(isSummaryIssue));
     } catch (error) {
       failed(error, null, 'summary');
@@ -255,14 +313,27 @@ export async function publishIssues(results: ScanResults, options: GitHubPublish
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     summary.permission = error.problem;
-    log.error(`egov-monitor: GitHub refused ${error.problem.request} (HTTP ${error.problem.status}: ${error.problem.message}); the publication stops here`);
+    log.error(
+      `egov-monitor: GitHub refused ${error.problem.request} (HTTP ${error.problem.status}: ${error.problem.message}); the publication stops here`,
+    );
     for (const site of results.sites.slice(summary.sites.length)) {
-      summary.sites.push({ url: site.url, id: siteId(site.url), issue: null, issueUrl: null, action: 'skipped', commented: false });
+      summary.sites.push({
+        url: site.url,
+        id: siteId(site.url),
+        issue: null,
+        issueUrl: null,
+        action: 'skipped',
+        commented: false,
+      });
     }
   }
   return summary;
 }
 
 function wouldChange(issue: ManagedIssue, text: IssueText): boolean {
-  return issue.title !== text.title || issue.body.replace(/\r\n/g, '\n').trimEnd() !== text.body.trimEnd() || issue.state === 'closed';
+  return (
+    issue.title !== text.title ||
+    issue.body.replace(/\r\n/g, '\n').trimEnd() !== text.body.trimEnd() ||
+    issue.state === 'closed'
+  );
 }

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunComparison, SiteSummary } from '@egov-monitor/rubric';
 import { createClient } from './client.js';
-import { PULL_REQUEST_MARKER, renderPullRequestComment, upsertPullRequestComment } from './pull-request-comment.js';
+import {
+  PULL_REQUEST_MARKER,
+  renderPullRequestComment,
+  upsertPullRequestComment,
+} from './pull-request-comment.js';
 import { startGitHubDouble, virtualClock } from './test-support/github-double.js';
 import type { GitHubDouble } from './test-support/github-double.js';
 
@@ -14,7 +18,10 @@ const site = (level: 1 | 2 | 3, overall: number): SiteSummary => ({
   status: 'ok',
   scannedAt: '2026-03-02T10:00:00.000Z',
   maturity: { level, points: level * 20 },
-  compliance: { areas: { accessibility: overall, security: overall, usability: overall, recommendations: overall }, overall },
+  compliance: {
+    areas: { accessibility: overall, security: overall, usability: overall, recommendations: overall },
+    overall,
+  },
 });
 const comparison = (change: Partial<RunComparison['sites'][number]>): RunComparison => ({
   previousStartedAt: '2026-03-01T10:00:00.000Z',
@@ -55,7 +62,11 @@ describe('renderPullRequestComment', () => {
           checksChanged: [{ id: 'https', from: 'fail', to: 'pass' }],
         }),
       },
-      { lang: 'en', previewUrl: 'https://pr-12.preview.seccuh.gob.gt/', reportUrl: 'https://github.com/o/r/actions/runs/1' },
+      {
+        lang: 'en',
+        previewUrl: 'https://pr-12.preview.seccuh.gob.gt/',
+        reportUrl: 'https://github.com/o/r/actions/runs/1',
+      },
     );
     expect(body.startsWith(PULL_REQUEST_MARKER)).toBe(true);
     // escapeMarkdown breaks bare URLs with zero-width spaces so GitHub does not link a site's text; read without them.
@@ -70,9 +81,9 @@ describe('renderPullRequestComment', () => {
   });
 
   it('says when nothing got worse, and when there is no baseline', () => {
-    expect(renderPullRequestComment({ sites: [site(2, 71)], comparison: comparison({}) }, { lang: 'es' })).toContain(
-      'Nada empeoró desde la línea base.',
-    );
+    expect(
+      renderPullRequestComment({ sites: [site(2, 71)], comparison: comparison({}) }, { lang: 'es' }),
+    ).toContain('Nada empeoró desde la línea base.');
     expect(renderPullRequestComment({ sites: [site(2, 71)] }, { lang: 'es' })).toContain('Sin línea base');
   });
 });

@@ -32,7 +32,8 @@ function fixedLines(site: SiteComparison, lang: Lang): string[] {
   }
   for (const id of site.criteriaGained) lines.push(translate(lang, 'pullRequest.criterionGained', { id }));
   for (const change of site.checksChanged) {
-    if (change.from === 'fail' && change.to === 'pass') lines.push(translate(lang, 'pullRequest.checkFixed', { id: change.id }));
+    if (change.from === 'fail' && change.to === 'pass')
+      lines.push(translate(lang, 'pullRequest.checkFixed', { id: change.id }));
   }
   for (const finding of site.accessibility.fixed) {
     lines.push(translate(lang, 'pullRequest.violationFixed', { finding: describeFinding(finding) }));
@@ -42,7 +43,8 @@ function fixedLines(site: SiteComparison, lang: Lang): string[] {
 
 function list(lines: string[], lang: Lang): string[] {
   const shown = lines.slice(0, MAX_LINES).map((line) => `- ${escapeMarkdown(line)}`);
-  if (lines.length > MAX_LINES) shown.push(`- ${translate(lang, 'pullRequest.more', { count: lines.length - MAX_LINES })}`);
+  if (lines.length > MAX_LINES)
+    shown.push(`- ${translate(lang, 'pullRequest.more', { count: lines.length - MAX_LINES })}`);
   return shown;
 }
 
@@ -71,18 +73,26 @@ export function renderPullRequestComment(run: PullRequestRun, options: PullReque
   } else {
     const named = (site: SiteComparison, text: string) =>
       run.comparison!.sites.length > 1 ? `${site.name || site.url}: ${text}` : text;
-    const worse = run.comparison.sites.flatMap((site) => siteRegressions(site).map((item) => named(site, item.text)));
-    const fixed = run.comparison.sites.flatMap((site) => fixedLines(site, lang).map((text) => named(site, text)));
+    const worse = run.comparison.sites.flatMap((site) =>
+      siteRegressions(site).map((item) => named(site, item.text)),
+    );
+    const fixed = run.comparison.sites.flatMap((site) =>
+      fixedLines(site, lang).map((text) => named(site, text)),
+    );
     if (worse.length === 0) lines.push(`✅ ${t('nothingWorse')}`);
     else lines.push(`### ❌ ${t('worse', { count: worse.length })}`, '', ...list(worse, lang));
-    if (fixed.length > 0) lines.push('', `### ${t('fixed', { count: fixed.length })}`, '', ...list(fixed, lang));
+    if (fixed.length > 0)
+      lines.push('', `### ${t('fixed', { count: fixed.length })}`, '', ...list(fixed, lang));
     lines.push('', t('baseline', { date: run.comparison.previousStartedAt }));
   }
   if (options.reportUrl) lines.push('', markdownLink(options.reportUrl, t('report')));
   return `${lines.join('\n')}\n`;
 }
 
-export type PullRequestCommentOutcome = { action: 'created' | 'updated' | 'unchanged'; commentId: number | bigint };
+export type PullRequestCommentOutcome = {
+  action: 'created' | 'updated' | 'unchanged';
+  commentId: number | bigint;
+};
 
 /**
  * Keeps ONE comment on the pull request: the comment carrying the marker is edited (left alone when its text is

@@ -65,7 +65,10 @@ export function requestPolicy(octokit: Octokit, options: Record<string, unknown>
   const pace = async (method: string, path: string): Promise<void> => {
     if (!WRITES.has(method)) return;
     const notifies = method === 'POST' && NOTIFIES.test(path);
-    const due = Math.max(lastWrite + policy.minWriteIntervalMs, notifies ? lastNotification + policy.minNotificationIntervalMs : -Infinity);
+    const due = Math.max(
+      lastWrite + policy.minWriteIntervalMs,
+      notifies ? lastNotification + policy.minNotificationIntervalMs : -Infinity,
+    );
     const wait = due - clock.now();
     if (wait > 0) await clock.sleep(wait);
     lastWrite = clock.now();
@@ -83,7 +86,9 @@ export function requestPolicy(octokit: Octokit, options: Record<string, unknown>
       for (;;) {
         const blocked = blockedUntil - clock.now();
         if (blocked > policy.maxRetryAfterSeconds * 1000) {
-          throw new RateLimitedError(`GitHub's rate limit forbids requests for ${Math.ceil(blocked / 1000)} s more; ${method} ${path} not sent`);
+          throw new RateLimitedError(
+            `GitHub's rate limit forbids requests for ${Math.ceil(blocked / 1000)} s more; ${method} ${path} not sent`,
+          );
         }
         if (blocked > 0) await clock.sleep(blocked);
         await pace(method, path);
@@ -94,9 +99,12 @@ export function requestPolicy(octokit: Octokit, options: Record<string, unknown>
           if (limit) {
             const seconds = Math.ceil(limit.waitMs / 1000);
             blockedUntil = Math.max(blockedUntil, clock.now() + limit.waitMs);
-            const retrying = rateLimits < policy.maxRateLimitRetries && seconds <= policy.maxRetryAfterSeconds;
+            const retrying =
+              rateLimits < policy.maxRateLimitRetries && seconds <= policy.maxRetryAfterSeconds;
             const message = `GitHub ${limit.kind} rate limit on ${method} ${path}; ${
-              retrying ? `retry ${rateLimits + 1}/${policy.maxRateLimitRetries} after ${seconds} s` : 'giving up'
+              retrying
+                ? `retry ${rateLimits + 1}/${policy.maxRateLimitRetries} after ${seconds} s`
+                : 'giving up'
             }`;
             if (!retrying) {
               log.error(message);
@@ -108,7 +116,9 @@ export function requestPolicy(octokit: Octokit, options: Record<string, unknown>
           }
           if (isTransient(error) && idempotent && transient < policy.retries) {
             transient += 1;
-            log.warn(`GitHub answered ${describeStatus(error)} to ${method} ${path}; retry ${transient}/${policy.retries} after ${transient ** 2} s`);
+            log.warn(
+              `GitHub answered ${describeStatus(error)} to ${method} ${path}; retry ${transient}/${policy.retries} after ${transient ** 2} s`,
+            );
             await clock.sleep(transient ** 2 * 1000);
             continue;
           }

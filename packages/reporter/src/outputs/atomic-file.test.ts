@@ -52,9 +52,14 @@ describe('writeFileAtomic', () => {
     vi.spyOn(prototype, 'writeFile').mockImplementation(function (this: unknown, ...args: unknown[]) {
       calls += 1;
       if (calls < 2) return real.apply(this, args);
-      return Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+      return Promise.reject(
+        Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+      );
     });
-    const error = await writeFileAtomic(path, Array.from({ length: 40 }, () => 'y'.repeat(100_000))).catch((e: unknown) => e);
+    const error = await writeFileAtomic(
+      path,
+      Array.from({ length: 40 }, () => 'y'.repeat(100_000)),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputWriteError);
     expect((error as OutputWriteError).message).toBe(
       `could not write ${path}: the disk is full (ENOSPC); the previous file, if any, is unchanged`,
@@ -104,8 +109,15 @@ describe('removeStaleTemporaries', () => {
       'notes.tmp',
     ];
     for (const name of names) await writeFile(join(dir, name), '');
-    expect((await removeStaleTemporaries(dir)).sort()).toEqual([`.results.json.${dead}.0123abcd.tmp`, `site.json.${dead}.tmp`]);
-    expect((await readdir(dir)).sort()).toEqual([`.report.md.${process.pid}.89abcdef.tmp`, 'notes.tmp', 'results.json']);
+    expect((await removeStaleTemporaries(dir)).sort()).toEqual([
+      `.results.json.${dead}.0123abcd.tmp`,
+      `site.json.${dead}.tmp`,
+    ]);
+    expect((await readdir(dir)).sort()).toEqual([
+      `.report.md.${process.pid}.89abcdef.tmp`,
+      'notes.tmp',
+      'results.json',
+    ]);
     expect(await removeStaleTemporaries(join(dir, 'missing'))).toEqual([]);
   });
 });

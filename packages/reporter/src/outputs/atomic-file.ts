@@ -43,7 +43,12 @@ export class OutputWriteError extends Error {
     cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const reason = code && REASONS[code] ? `${REASONS[code]} (${code})` : cause instanceof Error ? cause.message : String(cause);
+    const reason =
+      code && REASONS[code]
+        ? `${REASONS[code]} (${code})`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
     super(`could not write ${path}: ${reason}; the previous file, if any, is unchanged`, { cause });
     this.code = code;
   }
@@ -103,7 +108,9 @@ export class AtomicFile {
     const pending = this.pending;
     const data = pending.every((chunk) => typeof chunk === 'string')
       ? pending.join('')
-      : Buffer.concat(pending.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
+      : Buffer.concat(
+          pending.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)),
+        );
     this.pending = [];
     this.pendingLength = 0;
     try {

@@ -40,9 +40,18 @@ async function readValidResults(path: string): Promise<ScanResults> {
 
 /** The size of the temporary file being written for `name`, or -1 while there is none. */
 async function temporarySize(folder: string, name: string): Promise<number> {
-  const names = (await readdir(folder)).filter((entry) => entry.startsWith(`.${name}.`) && entry.endsWith('.tmp'));
+  const names = (await readdir(folder)).filter(
+    (entry) => entry.startsWith(`.${name}.`) && entry.endsWith('.tmp'),
+  );
   let size = -1;
-  for (const entry of names) size = Math.max(size, await stat(join(folder, entry)).then((s) => s.size, () => -1));
+  for (const entry of names)
+    size = Math.max(
+      size,
+      await stat(join(folder, entry)).then(
+        (s) => s.size,
+        () => -1,
+      ),
+    );
   return size;
 }
 
@@ -50,11 +59,18 @@ async function temporarySize(folder: string, name: string): Promise<number> {
  * Starts the child that rewrites the report without end, waits until the temporary file of `file` holds at least
  * `bytes` (or, for `round`, until that many writes completed), kills it with SIGKILL and waits for it to die.
  */
-async function killDuring(out: string, point: { file: string; bytes: number } | { rounds: number }): Promise<void> {
-  const child = spawn(process.execPath, ['--conditions=@egov-monitor/source', '--import', 'tsx', CHILD, out, String(SITES)], {
-    cwd: PACKAGE,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function killDuring(
+  out: string,
+  point: { file: string; bytes: number } | { rounds: number },
+): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@egov-monitor/source', '--import', 'tsx', CHILD, out, String(SITES)],
+    {
+      cwd: PACKAGE,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
@@ -122,9 +138,11 @@ describe('the report write survives a full disk', () => {
     const before = await readFile(join(disk, 'results.json'), 'utf8');
     const run = largeRun(400, 'no cabe');
     const summaries = Array.from(run.sites(), summarizeSite);
-    const error = await writeRunReport({ results: { ...run.head, sites: summaries }, sites: run.sites }, disk, { lang: 'es' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await writeRunReport(
+      { results: { ...run.head, sites: summaries }, sites: run.sites },
+      disk,
+      { lang: 'es' },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputWriteError);
     expect((error as Error).message).toBe(
       `could not write ${join(disk, 'results.json')}: the disk is full (ENOSPC); the previous file, if any, is unchanged`,

@@ -19,10 +19,20 @@ describe('writeReport', () => {
     const out = join(dir, 'nested', 'report');
     const results = sampleResults({ withComparison: true });
     const paths = await writeReport(results, out, { lang: 'en' });
-    expect(paths).toEqual(['results.json', 'report.md', 'report.html', 'report.csv'].map((f) => join(out, f)));
+    expect(paths).toEqual(
+      ['results.json', 'report.md', 'report.html', 'report.csv'].map((f) => join(out, f)),
+    );
     const json = await readFile(paths[0]!, 'utf8');
     expect(json).toBe(`${JSON.stringify(results, null, 2)}\n`);
-    expect(Object.keys(JSON.parse(json))).toEqual(['schemaVersion', 'tool', 'startedAt', 'finishedAt', 'sites', 'aggregates', 'comparison']);
+    expect(Object.keys(JSON.parse(json))).toEqual([
+      'schemaVersion',
+      'tool',
+      'startedAt',
+      'finishedAt',
+      'sites',
+      'aggregates',
+      'comparison',
+    ]);
     expect(await readFile(paths[1]!, 'utf8')).toBe(renderMarkdown(results, 'en'));
     expect(await readFile(paths[2]!, 'utf8')).toBe(renderHtml(results, 'en'));
     expect(await readFile(paths[3]!, 'utf8')).toBe(renderCsv(results));

@@ -48,7 +48,8 @@ export function barChart(
 ): BarChart {
   const scale = max > 0 ? BAR_AREA / max : 0;
   const ticks: { x: number; label: string }[] = [];
-  for (let v = 0; v <= max; v += tickStep) ticks.push({ x: LABEL_WIDTH + Math.round(v * scale), label: format(v) });
+  for (let v = 0; v <= max; v += tickStep)
+    ticks.push({ x: LABEL_WIDTH + Math.round(v * scale), label: format(v) });
   return {
     id,
     title,

@@ -1,6 +1,13 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { codeSpan, escapeMarkdown, formatDate, formatNumber, markdownLink, wcagCriterion } from './helpers.js';
+import {
+  codeSpan,
+  escapeMarkdown,
+  formatDate,
+  formatNumber,
+  markdownLink,
+  wcagCriterion,
+} from './helpers.js';
 import { markerSiteKey, siteId, siteKey, siteMarker } from './site-id.js';
 
 // CommonMark with raw HTML allowed and bare-URL autolinks on: stricter than GitHub, which also sanitises.
@@ -9,7 +16,9 @@ const inline = (s: string): string => markdown.renderInline(s);
 
 describe('escapeMarkdown', () => {
   it('leaves no live markup, mention or reference', () => {
-    const out = escapeMarkdown('# **b** <script>x</script> @octocat #12 GH-3 [x](javascript:alert(1)) https://evil.example www.evil.example a|b');
+    const out = escapeMarkdown(
+      '# **b** <script>x</script> @octocat #12 GH-3 [x](javascript:alert(1)) https://evil.example www.evil.example a|b',
+    );
     const html = inline(out);
     expect(html).not.toMatch(/<script|<strong|<a /);
     expect(out).not.toMatch(/@octocat|#12|GH-3|https:\/\/|www\.evil/);
@@ -83,7 +92,11 @@ describe('formatting', () => {
 describe('site id', () => {
   it('is the same for the spellings of one site', () => {
     const id = siteId('https://www.minfin.gob.gt/');
-    for (const u of ['http://WWW.MINFIN.gob.gt', 'https://minfin.gob.gt/index.html', 'https://www.minfin.gob.gt:443/?utm_source=x#top']) {
+    for (const u of [
+      'http://WWW.MINFIN.gob.gt',
+      'https://minfin.gob.gt/index.html',
+      'https://www.minfin.gob.gt:443/?utm_source=x#top',
+    ]) {
       expect(siteId(u)).toBe(id);
       expect(siteMarker(u)).toBe(siteMarker('https://www.minfin.gob.gt/'));
     }
@@ -101,7 +114,9 @@ describe('site id', () => {
     const key = siteKey('https://minfin.gob.gt/');
     expect(markerSiteKey('<!-- egov-monitor:site:www.minfin.gob.gt -->\n')).toBe(key);
     expect(markerSiteKey('<!-- egov-monitor:site:minfin.gob.gt -->')).toBe(key);
-    expect(markerSiteKey('<!-- egov-monitor:site:example.gob.gt:8443/a%20b -->')).toBe(siteKey('http://example.gob.gt:8443/a b/'));
+    expect(markerSiteKey('<!-- egov-monitor:site:example.gob.gt:8443/a%20b -->')).toBe(
+      siteKey('http://example.gob.gt:8443/a b/'),
+    );
     expect(markerSiteKey('no marker here')).toBeNull();
   });
 

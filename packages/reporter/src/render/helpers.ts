@@ -11,8 +11,9 @@ import { localeOf, translate } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 
 // C0/C1 controls and the bidi overrides that can make text read differently from what it is (Trojan Source).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const ZWSP = '\u200B';
 
 /** One line of plain text: controls removed, any run of whitespace (newlines too) becomes one space. */
@@ -69,13 +70,18 @@ export function webUrl(raw: unknown): URL | null {
 
 /** A link destination safe inside `<…>` and inside a table cell. */
 function markdownDestination(url: URL): string {
-  return url.href.replace(/[<>\\|\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.href.replace(
+    /[<>\\|\s`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** Host and path, shortened, as the visible text of an evidence link. */
 export function shortUrl(raw: unknown, max = 70): string {
   const url = webUrl(raw);
-  const text = url ? `${url.host}${url.pathname === '/' && !url.search ? '' : url.pathname}${url.search}` : oneLine(raw);
+  const text = url
+    ? `${url.host}${url.pathname === '/' && !url.search ? '' : url.pathname}${url.search}`
+    : oneLine(raw);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -83,7 +89,10 @@ export function shortUrl(raw: unknown, max = 70): string {
 export function markdownLink(raw: unknown, label?: unknown): string {
   const url = webUrl(raw);
   if (!url) return codeSpan(raw);
-  const text = label === undefined || label === null || label === '' ? codeSpan(shortUrl(url.href)) : escapeMarkdown(label);
+  const text =
+    label === undefined || label === null || label === ''
+      ? codeSpan(shortUrl(url.href))
+      : escapeMarkdown(label);
   return `[${text}](<${markdownDestination(url)}>)`;
 }
 
@@ -99,7 +108,9 @@ export function markdownLinkWithOwnText(raw: unknown, text: string): string {
 /** `<a>` for http(s) URLs, `<code>` for anything else; every piece HTML-escaped. */
 export function htmlLink(raw: unknown, label?: unknown): string {
   const url = webUrl(raw);
-  const text = Handlebars.escapeExpression(label === undefined || label === null || label === '' ? shortUrl(raw) : oneLine(label));
+  const text = Handlebars.escapeExpression(
+    label === undefined || label === null || label === '' ? shortUrl(raw) : oneLine(label),
+  );
   if (!url) return `<code>${Handlebars.escapeExpression(oneLine(raw))}</code>`;
   return `<a href="${Handlebars.escapeExpression(url.href)}">${text}</a>`;
 }
@@ -148,7 +159,13 @@ export function formatDay(iso: unknown, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-const OUTCOME_ICON: Record<Outcome, string> = { pass: '✅', fail: '❌', 'not-applicable': '➖', error: '⚠️', inconclusive: '❔' };
+const OUTCOME_ICON: Record<Outcome, string> = {
+  pass: '✅',
+  fail: '❌',
+  'not-applicable': '➖',
+  error: '⚠️',
+  inconclusive: '❔',
+};
 
 /** Icon *and* words: the outcome never rests on colour or a symbol alone (WCAG 2.2 SC 1.4.1). */
 export function outcomeLabel(outcome: Outcome, lang: Lang): string {
@@ -156,7 +173,8 @@ export function outcomeLabel(outcome: Outcome, lang: Lang): string {
 }
 
 export function metLabel(met: boolean, outcome: Outcome, lang: Lang): string {
-  if (outcome === 'error' || outcome === 'not-applicable' || outcome === 'inconclusive') return outcomeLabel(outcome, lang);
+  if (outcome === 'error' || outcome === 'not-applicable' || outcome === 'inconclusive')
+    return outcomeLabel(outcome, lang);
   return `${met ? OUTCOME_ICON.pass : OUTCOME_ICON.fail} ${translate(lang, `met.${String(met)}`)}`;
 }
 
@@ -206,16 +224,28 @@ export function createHandlebars(format: 'markdown' | 'html'): typeof Handlebars
     const digits = typeof rest[0] === 'number' ? rest[0] : 1;
     return formatNumber(value, langOf(options), digits);
   });
-  hb.registerHelper('delta', (value: unknown, options: Handlebars.HelperOptions) => formatDelta(value, langOf(options)));
-  hb.registerHelper('date', (iso: unknown, options: Handlebars.HelperOptions) => formatDate(iso, langOf(options)));
-  hb.registerHelper('day', (iso: unknown, options: Handlebars.HelperOptions) => formatDay(iso, langOf(options)));
-  hb.registerHelper('outcome', (outcome: Outcome, options: Handlebars.HelperOptions) => outcomeLabel(outcome, langOf(options)));
+  hb.registerHelper('delta', (value: unknown, options: Handlebars.HelperOptions) =>
+    formatDelta(value, langOf(options)),
+  );
+  hb.registerHelper('date', (iso: unknown, options: Handlebars.HelperOptions) =>
+    formatDate(iso, langOf(options)),
+  );
+  hb.registerHelper('day', (iso: unknown, options: Handlebars.HelperOptions) =>
+    formatDay(iso, langOf(options)),
+  );
+  hb.registerHelper('outcome', (outcome: Outcome, options: Handlebars.HelperOptions) =>
+    outcomeLabel(outcome, langOf(options)),
+  );
   hb.registerHelper('met', (met: boolean, outcome: Outcome, options: Handlebars.HelperOptions) =>
     metLabel(met, outcome, langOf(options)),
   );
-  hb.registerHelper('wcag', (tags: unknown) => (Array.isArray(tags) ? tags.map((t) => wcagCriterion(String(t))).join(', ') : ''));
+  hb.registerHelper('wcag', (tags: unknown) =>
+    Array.isArray(tags) ? tags.map((t) => wcagCriterion(String(t))).join(', ') : '',
+  );
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
-  hb.registerHelper('levelText', (state: unknown, options: Handlebars.HelperOptions) => levelText(state, langOf(options)));
+  hb.registerHelper('levelText', (state: unknown, options: Handlebars.HelperOptions) =>
+    levelText(state, langOf(options)),
+  );
   // Object entries sorted by key, so e.g. Lighthouse categories always print in the same order.
   hb.registerHelper('entries', (obj: unknown) =>
     obj && typeof obj === 'object'
@@ -225,7 +255,10 @@ export function createHandlebars(format: 'markdown' | 'html'): typeof Handlebars
       : [],
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
+  hb.registerHelper(
+    'gt',
+    (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
+  );
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);

@@ -53,7 +53,9 @@ export interface SiteIssueOptions extends IssueRenderOptions {
 /** The note under a cut body: with a link to the full report when there is one. */
 function truncatedNote(lang: Lang, reportUrl: string | undefined): string {
   return webUrl(reportUrl)
-    ? translate(lang, 'issue.truncatedLink', { link: markdownLinkWithOwnText(reportUrl, translate(lang, 'issue.fullReport')) })
+    ? translate(lang, 'issue.truncatedLink', {
+        link: markdownLinkWithOwnText(reportUrl, translate(lang, 'issue.fullReport')),
+      })
     : translate(lang, 'issue.truncated');
 }
 
@@ -88,12 +90,12 @@ export function siteIssueTitle(site: SiteResult, lang: Lang): string {
     site.status === 'ok' && site.maturity.level === 0
       ? translate(lang, 'issue.levelZeroTitle')
       : site.status === 'ok'
-      ? translate(lang, 'issue.levelTitle', {
-          level: site.maturity.level,
-          levelName: translate(lang, `levels.${site.maturity.level}`),
-          points: site.maturity.points,
-        })
-      : translate(lang, 'issue.notEvaluatedTitle', { code: oneLine(site.error?.code ?? 'internal-error') });
+        ? translate(lang, 'issue.levelTitle', {
+            level: site.maturity.level,
+            levelName: translate(lang, `levels.${site.maturity.level}`),
+            points: site.maturity.points,
+          })
+        : translate(lang, 'issue.notEvaluatedTitle', { code: oneLine(site.error?.code ?? 'internal-error') });
   return issueTitle(`${translate(lang, 'issue.titlePrefix')} ${oneLine(displayName(site))} — ${status}`);
 }
 
@@ -108,7 +110,15 @@ export function renderSiteIssue(
   for (const limits of ISSUE_LIMITS) {
     const view = siteView(site, comparison, lang, limits, options.levelHistory);
     const truncated = anyCut(view) ? truncatedNote(lang, options.reportUrl) : null;
-    body = tidy(renderTemplate('site-issue.md', { ...view, lang, tool: options.tool, sitePage: options.sitePage ?? null, truncated }));
+    body = tidy(
+      renderTemplate('site-issue.md', {
+        ...view,
+        lang,
+        tool: options.tool,
+        sitePage: options.sitePage ?? null,
+        truncated,
+      }),
+    );
     if (body.length <= max) break;
   }
   return { title: siteIssueTitle(site, lang), body: hardCap(body, max, lang, options.reportUrl) };
@@ -129,11 +139,16 @@ function issueRef(id: string, options: SummaryRenderOptions): string | null {
   return markdownLinkWithOwnText(url, `#${number}`);
 }
 
-export function renderSummaryIssue(results: ReportInput, lang: Lang, options: SummaryRenderOptions = {}): IssueText {
+export function renderSummaryIssue(
+  results: ReportInput,
+  lang: Lang,
+  options: SummaryRenderOptions = {},
+): IssueText {
   const max = options.maxBody ?? MAX_BODY;
   const view = reportView(results, lang, UNLIMITED);
   const sites = view.sites.map((s) => ({ ...s, issue: issueRef(siteId(s.site.url), options) }));
-  const withIssue = <T extends { id: string }>(list: T[]): (T & { issue: string | null })[] => list.map((m) => ({ ...m, issue: issueRef(m.id, options) }));
+  const withIssue = <T extends { id: string }>(list: T[]): (T & { issue: string | null })[] =>
+    list.map((m) => ({ ...m, issue: issueRef(m.id, options) }));
   const movers = {
     ...view.movers,
     rose: withIssue(view.movers.rose),
@@ -157,7 +172,10 @@ export function renderSummaryIssue(results: ReportInput, lang: Lang, options: Su
     );
     if (body.length <= max) break;
   }
-  return { title: issueTitle(translate(lang, 'issue.summaryTitle')), body: hardCap(body, max, lang, options.reportUrl) };
+  return {
+    title: issueTitle(translate(lang, 'issue.summaryTitle')),
+    body: hardCap(body, max, lang, options.reportUrl),
+  };
 }
 
 export interface CommentRenderOptions {
@@ -169,8 +187,16 @@ export interface CommentRenderOptions {
   checkTitles?: Record<string, string>;
 }
 
-export function renderComparisonComment(siteComparison: SiteComparison, lang: Lang, options: CommentRenderOptions = {}): string {
-  const run = options.runId ? (webUrl(options.runUrl) ? markdownLink(options.runUrl, options.runId) : codeSpan(options.runId)) : null;
+export function renderComparisonComment(
+  siteComparison: SiteComparison,
+  lang: Lang,
+  options: CommentRenderOptions = {},
+): string {
+  const run = options.runId
+    ? webUrl(options.runUrl)
+      ? markdownLink(options.runUrl, options.runId)
+      : codeSpan(options.runId)
+    : null;
   let body = '';
   for (const limits of ISSUE_LIMITS) {
     body = tidy(

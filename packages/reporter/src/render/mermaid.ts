@@ -71,12 +71,16 @@ export interface LevelPoint {
  * level: they are left out of the line (drawing them at 0 would read as "fell to level 0"), and the issue lists
  * them in words. Null when fewer than two runs have a level (one point is no history).
  */
-export function mermaidLevelHistory(points: LevelPoint[], text: { title: string; axis: string }): string | null {
+export function mermaidLevelHistory(
+  points: LevelPoint[],
+  text: { title: string; axis: string },
+): string | null {
   const evaluated = points.filter((p): p is LevelPoint & { level: number } => p.level !== null);
   if (evaluated.length < 2) return null;
   const days = evaluated.map((p) => p.date.slice(0, 10));
   // Two runs on one day need the time to tell them apart.
-  const labels = new Set(days).size === days.length ? days : evaluated.map((p) => p.date.slice(0, 16).replace('T', ' '));
+  const labels =
+    new Set(days).size === days.length ? days : evaluated.map((p) => p.date.slice(0, 16).replace('T', ' '));
   return [
     'xychart-beta',
     `  accTitle: ${mermaidText(text.title, 120)}`,

@@ -53,5 +53,7 @@ export function markerSiteKey(body: string | null | undefined): string | null {
 export const SUMMARY_MARKER = '<!-- egov-monitor:summary -->';
 
 export function runMarker(runId: string): string {
-  return `<!-- egov-monitor:run:${String(runId).replace(/[^A-Za-z0-9._:-]/g, '_').replace(/--/g, '-_')} -->`;
+  return `<!-- egov-monitor:run:${String(runId)
+    .replace(/[^A-Za-z0-9._:-]/g, '_')
+    .replace(/--/g, '-_')} -->`;
 }

@@ -5,7 +5,10 @@
 import type { ScanResults, SiteResult } from '@egov-monitor/rubric';
 import { sampleResults } from './sample-results.js';
 
-export function largeRun(count: number, tag = ''): { head: Omit<ScanResults, 'sites'>; sites: () => Generator<SiteResult> } {
+export function largeRun(
+  count: number,
+  tag = '',
+): { head: Omit<ScanResults, 'sites'>; sites: () => Generator<SiteResult> } {
   const { sites: samples, ...head } = sampleResults();
   function* sites(): Generator<SiteResult> {
     for (let i = 0; i < count; i += 1) {

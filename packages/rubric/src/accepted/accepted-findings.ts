@@ -62,7 +62,10 @@ export function parseAcceptedFindings(raw: unknown): AcceptedFinding[] {
   let list = raw;
   if (typeof raw === 'object' && !Array.isArray(raw)) {
     const unknown = Object.keys(raw).filter((key) => key !== 'accepted');
-    if (unknown.length) throw new AcceptedFindingsError(`invalid accepted findings: ${unknown.map((k) => `${k}: unknown key`).join('; ')}`);
+    if (unknown.length)
+      throw new AcceptedFindingsError(
+        `invalid accepted findings: ${unknown.map((k) => `${k}: unknown key`).join('; ')}`,
+      );
     list = (raw as { accepted?: unknown }).accepted ?? [];
   }
   const normalised = Array.isArray(list)
@@ -73,14 +76,21 @@ export function parseAcceptedFindings(raw: unknown): AcceptedFinding[] {
       )
     : list;
   if (!validate(normalised)) {
-    throw new AcceptedFindingsError(`invalid accepted findings: ${describeErrors(validate.errors, 'accepted', normalised).join('; ')}`);
+    throw new AcceptedFindingsError(
+      `invalid accepted findings: ${describeErrors(validate.errors, 'accepted', normalised).join('; ')}`,
+    );
   }
   return normalised as AcceptedFinding[];
 }
 
 /** `*` matches any run of characters; everything else literally. */
 function pattern(text: string): RegExp {
-  return new RegExp(`^${text.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${text
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function pageMatches(entryPage: string, page: string): boolean {
@@ -103,15 +113,24 @@ export function isExpired(entry: AcceptedFinding, now: Date): boolean {
 /** Whether the entry covers the finding (its expiry aside). */
 export function entryMatches(entry: AcceptedFinding, finding: FindingRef): boolean {
   if (entry.site !== undefined && siteIdentity(entry.site) !== siteIdentity(finding.site)) return false;
-  if (finding.kind === 'check') return entry.check === finding.id && entry.page === undefined && entry.selector === undefined;
+  if (finding.kind === 'check')
+    return entry.check === finding.id && entry.page === undefined && entry.selector === undefined;
   if (entry.rule !== finding.ruleId) return false;
   if (entry.page !== undefined && !pageMatches(entry.page, finding.page)) return false;
-  if (entry.selector !== undefined && (finding.target === undefined || !pattern(entry.selector).test(finding.target))) return false;
+  if (
+    entry.selector !== undefined &&
+    (finding.target === undefined || !pattern(entry.selector).test(finding.target))
+  )
+    return false;
   return true;
 }
 
 /** The entry that accepts the finding now (the first in the file that matches and has not expired), if any. */
-export function acceptedBy(entries: readonly AcceptedFinding[], finding: FindingRef, now: Date): AcceptedFinding | undefined {
+export function acceptedBy(
+  entries: readonly AcceptedFinding[],
+  finding: FindingRef,
+  now: Date,
+): AcceptedFinding | undefined {
   return entries.find((entry) => !isExpired(entry, now) && entryMatches(entry, finding));
 }
 
@@ -122,11 +141,18 @@ export function siteFindings(site: SiteResult): FindingRef[] {
     .filter((check) => check.outcome === 'fail')
     .map((check) => ({ kind: 'check' as const, site: site.url, id: check.id }));
   for (const violation of site.accessibility.violations) {
-    const recorded = violation.occurrences ?? violation.pages.map((page) => ({ page, nodes: 0, targets: [] as string[] }));
+    const recorded =
+      violation.occurrences ?? violation.pages.map((page) => ({ page, nodes: 0, targets: [] as string[] }));
     for (const occurrence of recorded) {
       const targets = occurrence.targets.length > 0 ? occurrence.targets : [undefined];
       for (const target of targets) {
-        found.push({ kind: 'accessibility', site: site.url, ruleId: violation.ruleId, page: occurrence.page, ...(target ? { target } : {}) });
+        found.push({
+          kind: 'accessibility',
+          site: site.url,
+          ruleId: violation.ruleId,
+          page: occurrence.page,
+          ...(target ? { target } : {}),
+        });
       }
     }
   }
@@ -136,7 +162,11 @@ export function siteFindings(site: SiteResult): FindingRef[] {
 /** What an entry is about, in one line: "image-alt on /mapa* (#mapa-cuencas) for https://…". */
 export function describeEntry(entry: AcceptedFinding): string {
   const what = entry.rule !== undefined ? `rule ${entry.rule}` : `check ${entry.check}`;
-  const where = [entry.page && `on ${entry.page}`, entry.selector && `element ${entry.selector}`, entry.site && `of ${entry.site}`].filter(Boolean);
+  const where = [
+    entry.page && `on ${entry.page}`,
+    entry.selector && `element ${entry.selector}`,
+    entry.site && `of ${entry.site}`,
+  ].filter(Boolean);
   return [what, ...where].join(' ');
 }
 
@@ -146,7 +176,11 @@ export interface StaleEntry {
 }
 
 /** Entries past their expiry, and live ones that matched nothing this run (their index not in `matched`). */
-export function staleEntries(entries: readonly AcceptedFinding[], matched: ReadonlySet<number>, now: Date): StaleEntry[] {
+export function staleEntries(
+  entries: readonly AcceptedFinding[],
+  matched: ReadonlySet<number>,
+  now: Date,
+): StaleEntry[] {
   return entries.flatMap((entry, index): StaleEntry[] => {
     if (isExpired(entry, now)) return [{ entry, why: 'expired' }];
     return matched.has(index) ? [] : [{ entry, why: 'no-longer-matching' }];
@@ -154,7 +188,11 @@ export function staleEntries(entries: readonly AcceptedFinding[], matched: Reado
 }
 
 /** Marks in `matched` the entries (by index) that match one of the site's findings, expired or not. */
-export function markMatched(entries: readonly AcceptedFinding[], site: SiteResult, matched: Set<number>): void {
+export function markMatched(
+  entries: readonly AcceptedFinding[],
+  site: SiteResult,
+  matched: Set<number>,
+): void {
   if (entries.length === matched.size) return;
   const findings = siteFindings(site);
   entries.forEach((entry, index) => {

@@ -41,7 +41,7 @@ describe.each(FINDING_CHECKS.map((check) => [check.meta.id, check] as const))('%
     expect(check.meta.failsOnFindings).toBe(true);
   });
 
-  it('passes when the pages read have no finding of its own (other checks\' findings do not count)', () => {
+  it("passes when the pages read have no finding of its own (other checks' findings do not count)", () => {
     const other = { check: 'some-other-check', selector: 'p', html: '<p>' };
     const result = run(check, [
       { url: HOME, violations: [], findings: [other], shortLinks: [] },
@@ -59,7 +59,10 @@ describe.each(FINDING_CHECKS.map((check) => [check.meta.id, check] as const))('%
     ]);
     expect(result.outcome).toBe('fail');
     expect(result.value).toBe(2);
-    expect(result.evidence[0]).toEqual({ url: `${HOME}tramites`, detail: 'what: #main > form > input — <input id="dpi">' });
+    expect(result.evidence[0]).toEqual({
+      url: `${HOME}tramites`,
+      detail: 'what: #main > form > input — <input id="dpi">',
+    });
     expect(result.hint).toEqual(check.meta.hint);
   });
 
@@ -74,23 +77,51 @@ describe('link-text', () => {
 
   it('fails on a link named only by a generic phrase, in Spanish or English, whatever its case, accents and punctuation', () => {
     const result = run(linkTextCheck, [
-      { url: HOME, violations: [], findings: [], shortLinks: [link('Clic AQUI'), link('Ver más »'), link('Read more'), link('Trámites')] },
+      {
+        url: HOME,
+        violations: [],
+        findings: [],
+        shortLinks: [link('Clic AQUI'), link('Ver más »'), link('Read more'), link('Trámites')],
+      },
     ]);
     expect(result.outcome).toBe('fail');
-    expect(result.evidence.map((pointer) => pointer.detail.split(':')[0])).toEqual(['"Clic AQUI"', '"Ver más »"', '"Read more"']);
+    expect(result.evidence.map((pointer) => pointer.detail.split(':')[0])).toEqual([
+      '"Clic AQUI"',
+      '"Ver más »"',
+      '"Read more"',
+    ]);
   });
 
   it('passes a name that says where the link goes, even when it starts with a generic phrase', () => {
-    const result = run(linkTextCheck, [{ url: HOME, violations: [], findings: [], shortLinks: [link('Ver más noticias'), link('Aquí encontrará requisitos')] }]);
+    const result = run(linkTextCheck, [
+      {
+        url: HOME,
+        violations: [],
+        findings: [],
+        shortLinks: [link('Ver más noticias'), link('Aquí encontrará requisitos')],
+      },
+    ]);
     expect(result.outcome).toBe('pass');
   });
 });
 
 describe('duplicate-ids', () => {
   it("fails on axe's duplicate-id-active and on nothing else", () => {
-    const violation = (ruleId: string) => ({ ruleId, impact: 'serious' as const, tags: ['wcag2a-obsolete'], help: ruleId, helpUrl: '', nodes: 2, selectors: ['#buscar'] });
-    expect(run(duplicateIds, [{ url: HOME, violations: [violation('image-alt')], findings: [] }]).outcome).toBe('pass');
-    const result = run(duplicateIds, [{ url: HOME, violations: [violation('duplicate-id-active')], findings: [] }]);
+    const violation = (ruleId: string) => ({
+      ruleId,
+      impact: 'serious' as const,
+      tags: ['wcag2a-obsolete'],
+      help: ruleId,
+      helpUrl: '',
+      nodes: 2,
+      selectors: ['#buscar'],
+    });
+    expect(
+      run(duplicateIds, [{ url: HOME, violations: [violation('image-alt')], findings: [] }]).outcome,
+    ).toBe('pass');
+    const result = run(duplicateIds, [
+      { url: HOME, violations: [violation('duplicate-id-active')], findings: [] },
+    ]);
     expect(result.outcome).toBe('fail');
     expect(result.evidence).toEqual([{ url: HOME, detail: 'duplicate-id-active, 2 element(s): #buscar' }]);
   });

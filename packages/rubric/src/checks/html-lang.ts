@@ -40,7 +40,11 @@ export const htmlLang: Check = {
     });
     if (pointers.length === 0) {
       const first = found.pages[0]!;
-      return judge(true, [{ url: first.url, detail: `lang="${first.lang}" on ${found.pages.length} page(s)` }], 0);
+      return judge(
+        true,
+        [{ url: first.url, detail: `lang="${first.lang}" on ${found.pages.length} page(s)` }],
+        0,
+      );
     }
     return judge(false, capped(pointers, siteUrl(evidence)), pointers.length);
   },

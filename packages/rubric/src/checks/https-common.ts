@@ -29,9 +29,14 @@ export function probe(
 ): { https: HttpsEvidence; url: string } | { output: CheckOutput } {
   const https = gathered(evidence, 'https');
   const url = httpsUrl(https);
-  if (!https.live) return { output: error(url, `no endpoint of ${https.domain} answered over http or https`) };
+  if (!https.live)
+    return { output: error(url, `no endpoint of ${https.domain} answered over http or https`) };
   if (needs === 'https-endpoint' && !https.httpsLive) {
-    return { output: fail([{ url: `https://${https.domain}/`, detail: `${https.domain} does not answer over HTTPS` }]) };
+    return {
+      output: fail([
+        { url: `https://${https.domain}/`, detail: `${https.domain} does not answer over HTTPS` },
+      ]),
+    };
   }
   return { https, url };
 }

@@ -57,7 +57,10 @@ describe('https checks', () => {
   it('https-valid names the certificate defects', () => {
     const result = run(httpsValid, { validHttps: false, badChain: true, selfSigned: true });
     expect(result.outcome).toBe('fail');
-    expect(result.evidence[0]).toEqual({ url: HOME, detail: 'untrusted or incomplete certificate chain; self-signed certificate' });
+    expect(result.evidence[0]).toEqual({
+      url: HOME,
+      detail: 'untrusted or incomplete certificate chain; self-signed certificate',
+    });
     expect(result.hint?.es).toMatch(/certificado/);
   });
 
@@ -68,15 +71,23 @@ describe('https checks', () => {
     const downgrade = run(httpsEnforced, { downgradesHttps: true });
     expect(downgrade.outcome).toBe('fail');
     expect(downgrade.evidence.at(-1)!.detail).toMatch(/down to http/);
-    expect(run(httpsEnforced).evidence[0]).toEqual({ url: 'http://minex.gob.gt/', detail: '301 → https://www.minex.gob.gt/' });
+    expect(run(httpsEnforced).evidence[0]).toEqual({
+      url: 'http://minex.gob.gt/',
+      detail: '301 → https://www.minex.gob.gt/',
+    });
   });
 
   it('hsts and hsts-strong: the max-age edge is one year', () => {
     expect(run(hsts, { hsts: false, hstsMaxAge: null }).outcome).toBe('fail');
     expect(run(hstsStrong, { hstsMaxAge: 31536000 })).toMatchObject({ outcome: 'pass', value: 31536000 });
     expect(run(hstsStrong, { hstsMaxAge: 31535999 })).toMatchObject({ outcome: 'fail', value: 31535999 });
-    expect(run(hstsStrong, { hsts: false, hstsMaxAge: null })).toMatchObject({ outcome: 'fail', value: null });
-    expect(run(hstsStrong, { hstsMaxAge: 86400 }, settingsWith({ hstsMinMaxAgeSeconds: 86400 })).outcome).toBe('pass');
+    expect(run(hstsStrong, { hsts: false, hstsMaxAge: null })).toMatchObject({
+      outcome: 'fail',
+      value: null,
+    });
+    expect(
+      run(hstsStrong, { hstsMaxAge: 86400 }, settingsWith({ hstsMinMaxAgeSeconds: 86400 })).outcome,
+    ).toBe('pass');
   });
 
   it('tls-version: TLS 1.2 and 1.3 pass, 1.1, 1.0 and SSL fail, unknown is an error', () => {
@@ -88,7 +99,9 @@ describe('https checks', () => {
     expect(run(tlsVersion, { tlsVersion: 'TLSv1.1' }).outcome).toBe('fail');
     expect(run(tlsVersion, { tlsVersion: 'TLSv1' }).outcome).toBe('fail');
     expect(run(tlsVersion, { tlsVersion: 'SSLv3' }).outcome).toBe('fail');
-    expect(run(tlsVersion, { tlsVersion: 'TLSv1.2' }, settingsWith({ minTlsVersion: 1.3 })).outcome).toBe('fail');
+    expect(run(tlsVersion, { tlsVersion: 'TLSv1.2' }, settingsWith({ minTlsVersion: 1.3 })).outcome).toBe(
+      'fail',
+    );
     expect(run(tlsVersion, { tlsVersion: null }).outcome).toBe('error');
     expect(run(tlsVersion, { tlsVersion: 'mystery' }).outcome).toBe('error');
   });
@@ -119,22 +132,43 @@ describe('https checks', () => {
   it('security-headers counts the four protections and names the missing ones', () => {
     const headers = httpsEvidence().securityHeaders;
     const none = run(securityHeaders, {
-      securityHeaders: { contentSecurityPolicy: null, xContentTypeOptions: null, frameProtection: null, referrerPolicy: null },
+      securityHeaders: {
+        contentSecurityPolicy: null,
+        xContentTypeOptions: null,
+        frameProtection: null,
+        referrerPolicy: null,
+      },
     });
     expect(none).toMatchObject({ outcome: 'fail', value: 0 });
-    expect(none.hint?.en).toBe('Add the missing headers: Content-Security-Policy, X-Content-Type-Options, frame protection, Referrer-Policy.');
+    expect(none.hint?.en).toBe(
+      'Add the missing headers: Content-Security-Policy, X-Content-Type-Options, frame protection, Referrer-Policy.',
+    );
     // CSP frame-ancestors is frame protection without X-Frame-Options.
     const viaCsp = run(securityHeaders, {
-      securityHeaders: { ...headers, contentSecurityPolicy: "default-src 'self'; frame-ancestors 'self'", frameProtection: null },
+      securityHeaders: {
+        ...headers,
+        contentSecurityPolicy: "default-src 'self'; frame-ancestors 'self'",
+        frameProtection: null,
+      },
     });
     expect(viaCsp).toMatchObject({ outcome: 'pass', value: 4 });
-    const weak = run(securityHeaders, { securityHeaders: { ...headers, xContentTypeOptions: 'sniff', referrerPolicy: 'unsafe-url' } });
+    const weak = run(securityHeaders, {
+      securityHeaders: { ...headers, xContentTypeOptions: 'sniff', referrerPolicy: 'unsafe-url' },
+    });
     expect(weak).toMatchObject({ outcome: 'fail', value: 2 });
-    expect(run(securityHeaders, { securityHeaders: { ...headers, contentSecurityPolicy: null } }, settingsWith({ securityHeadersMin: 3 }))).toMatchObject({ outcome: 'pass', value: 3 });
+    expect(
+      run(
+        securityHeaders,
+        { securityHeaders: { ...headers, contentSecurityPolicy: null } },
+        settingsWith({ securityHeadersMin: 3 }),
+      ),
+    ).toMatchObject({ outcome: 'pass', value: 3 });
   });
 
   it('security-txt', () => {
-    expect(run(securityTxt, { securityTxt: { found: false, url: `${HOME}.well-known/security.txt` } }).outcome).toBe('fail');
+    expect(
+      run(securityTxt, { securityTxt: { found: false, url: `${HOME}.well-known/security.txt` } }).outcome,
+    ).toBe('fail');
   });
 
   it('on a fatal site, judge only the HTTPS-connection checks, from the probe’s evidence', () => {

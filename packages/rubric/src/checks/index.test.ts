@@ -47,7 +47,9 @@ describe('evaluateChecks', () => {
 
   it('makes the Lighthouse checks not applicable when Lighthouse was switched off', () => {
     const results = evaluateChecks(siteEvidence({ lighthouse: 'absent' }), rubric);
-    expect(results.filter((result) => result.outcome === 'not-applicable').map((result) => result.id)).toEqual([
+    expect(
+      results.filter((result) => result.outcome === 'not-applicable').map((result) => result.id),
+    ).toEqual([
       'lighthouse-accessibility',
       'lighthouse-performance',
       'lighthouse-seo',
@@ -57,7 +59,10 @@ describe('evaluateChecks', () => {
 
   it('uses the rubric’s thresholds', () => {
     const strict = {
-      compliance: { ...defaultComplianceConfig, thresholds: { ...defaultComplianceConfig.thresholds, certificateMinDaysLeft: 90 } },
+      compliance: {
+        ...defaultComplianceConfig,
+        thresholds: { ...defaultComplianceConfig.thresholds, certificateMinDaysLeft: 90 },
+      },
     };
     const result = evaluateChecks(siteEvidence(), strict).find((check) => check.id === 'certificate-expiry');
     expect(result).toMatchObject({ outcome: 'fail', value: 80 });
@@ -66,11 +71,17 @@ describe('evaluateChecks', () => {
   it('on a fatal site gives every check error except the HTTPS ones whose evidence exists', () => {
     const fatal = { code: 'tls-certificate-invalid', message: 'unable to verify the first certificate' };
     const evidence = siteEvidence(
-      { https: httpsEvidence({ validHttps: false, badChain: true }), accessibility: 'absent', usability: 'absent' },
+      {
+        https: httpsEvidence({ validHttps: false, badChain: true }),
+        accessibility: 'absent',
+        usability: 'absent',
+      },
       fatal,
     );
     const results = evaluateChecks(evidence, rubric);
-    const judged = results.filter((result) => result.outcome !== 'error').map((result) => `${result.id}:${result.outcome}`);
+    const judged = results
+      .filter((result) => result.outcome !== 'error')
+      .map((result) => `${result.id}:${result.outcome}`);
     expect(judged).toEqual([
       'https-valid:fail',
       'https-enforced:pass',

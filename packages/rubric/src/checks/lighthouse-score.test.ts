@@ -25,20 +25,43 @@ describe('lighthouse score checks', () => {
     });
     const result = runCheck(lighthouseAccessibility, evidence, SETTINGS);
     expect(result).toMatchObject({ outcome: 'pass', value: 90, area: 'accessibility' });
-    expect(result.evidence[0]).toEqual({ url: `${HOME}tramites`, detail: 'Lighthouse accessibility 90 (minimum 90)' });
+    expect(result.evidence[0]).toEqual({
+      url: `${HOME}tramites`,
+      detail: 'Lighthouse accessibility 90 (minimum 90)',
+    });
   });
 
   it('fail one point under the minimum', () => {
     const evidence = siteEvidence({
-      lighthouse: lighthouseEvidence({ pages: [{ url: HOME, scores: scores(89) }, { url: `${HOME}a`, scores: scores(100) }] }),
+      lighthouse: lighthouseEvidence({
+        pages: [
+          { url: HOME, scores: scores(89) },
+          { url: `${HOME}a`, scores: scores(100) },
+        ],
+      }),
     });
-    expect(runCheck(lighthouseAccessibility, evidence, SETTINGS)).toMatchObject({ outcome: 'fail', value: 89 });
+    expect(runCheck(lighthouseAccessibility, evidence, SETTINGS)).toMatchObject({
+      outcome: 'fail',
+      value: 89,
+    });
   });
 
   it('read their own category and threshold', () => {
-    const evidence = siteEvidence({ lighthouse: lighthouseEvidence({ pages: [{ url: HOME, scores: scores(100, 49) }] }) });
-    expect(runCheck(lighthousePerformance, evidence, SETTINGS)).toMatchObject({ outcome: 'fail', value: 49, area: 'usability' });
-    expect(runCheck(lighthousePerformance, evidence, settingsWith({ lighthouseMinScore: { ...SETTINGS.thresholds.lighthouseMinScore, performance: 40 } })).outcome).toBe('pass');
+    const evidence = siteEvidence({
+      lighthouse: lighthouseEvidence({ pages: [{ url: HOME, scores: scores(100, 49) }] }),
+    });
+    expect(runCheck(lighthousePerformance, evidence, SETTINGS)).toMatchObject({
+      outcome: 'fail',
+      value: 49,
+      area: 'usability',
+    });
+    expect(
+      runCheck(
+        lighthousePerformance,
+        evidence,
+        settingsWith({ lighthouseMinScore: { ...SETTINGS.thresholds.lighthouseMinScore, performance: 40 } }),
+      ).outcome,
+    ).toBe('pass');
     expect(runCheck(lighthouseSeo, evidence, SETTINGS).value).toBe(95);
     expect(runCheck(lighthouseBestPractices, evidence, SETTINGS).value).toBe(95);
   });
@@ -53,14 +76,18 @@ describe('lighthouse score checks', () => {
       }),
     });
     expect(runCheck(lighthouseAccessibility, partly, SETTINGS)).toMatchObject({ outcome: 'pass', value: 93 });
-    const none = siteEvidence({ lighthouse: lighthouseEvidence({ pages: [{ url: HOME, scores: scores(null), error: 'NO_FCP' }] }) });
+    const none = siteEvidence({
+      lighthouse: lighthouseEvidence({ pages: [{ url: HOME, scores: scores(null), error: 'NO_FCP' }] }),
+    });
     const result = runCheck(lighthouseAccessibility, none, SETTINGS);
     expect(result.outcome).toBe('error');
     expect(result.evidence[0]!.detail).toMatch(/NO_FCP/);
   });
 
   it('are not applicable when Lighthouse was switched off, and error when it crashed', () => {
-    expect(runCheck(lighthouseSeo, siteEvidence({ lighthouse: 'absent' }), SETTINGS).outcome).toBe('not-applicable');
+    expect(runCheck(lighthouseSeo, siteEvidence({ lighthouse: 'absent' }), SETTINGS).outcome).toBe(
+      'not-applicable',
+    );
     expect(runCheck(lighthouseSeo, siteEvidence({ lighthouse: 'error' }), SETTINGS).outcome).toBe('error');
   });
 });

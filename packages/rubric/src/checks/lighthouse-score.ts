@@ -45,7 +45,10 @@ export function lighthouseScoreCheck(options: {
       const lowest = scored[0]!.score;
       return judge(
         lowest >= minimum,
-        scored.map((page) => ({ url: page.url, detail: `Lighthouse ${category} ${page.score} (minimum ${minimum})` })),
+        scored.map((page) => ({
+          url: page.url,
+          detail: `Lighthouse ${category} ${page.score} (minimum ${minimum})`,
+        })),
         lowest,
       );
     },

@@ -6,7 +6,10 @@ export const lighthouseSeo = lighthouseScoreCheck({
   weight: 1,
   area: 'usability',
   category: 'seo',
-  title: { es: 'Encontrable en buscadores (Lighthouse SEO)', en: 'Findable by search engines (Lighthouse SEO)' },
+  title: {
+    es: 'Encontrable en buscadores (Lighthouse SEO)',
+    en: 'Findable by search engines (Lighthouse SEO)',
+  },
   implements: USABILITY,
   hint: {
     es: 'Corrija las auditorías SEO de Lighthouse (título, descripción, enlaces con texto, robots.txt válido) para que la ciudadanía encuentre los servicios desde un buscador.',

@@ -22,7 +22,8 @@ export const noMixedContent: Check = {
     const items = [...https.mixedContent].sort(
       (a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.resourceUrl.localeCompare(b.resourceUrl),
     );
-    if (items.length === 0) return judge(true, [{ url, detail: 'no http:// resource on the https pages crawled' }], 0);
+    if (items.length === 0)
+      return judge(true, [{ url, detail: 'no http:// resource on the https pages crawled' }], 0);
     const pointers = items.map((item) => ({
       url: item.pageUrl,
       detail: `loads ${item.resourceUrl}${item.blocked ? ' (blocked by the browser)' : ''}`,

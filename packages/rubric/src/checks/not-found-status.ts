@@ -21,9 +21,10 @@ export const notFoundStatus: Check = {
     const { notFoundProbe } = gathered(evidence, 'usability');
     // The status decides; a 404 whose page also reads "no encontrada" is the right answer, not a soft 404.
     const ok = notFoundProbe.status === 404 || notFoundProbe.status === 410;
-    const detail = !ok && notFoundProbe.soft404
-      ? `answers ${notFoundProbe.status} with a "not found" page (soft 404)`
-      : `answers ${notFoundProbe.status}`;
+    const detail =
+      !ok && notFoundProbe.soft404
+        ? `answers ${notFoundProbe.status} with a "not found" page (soft 404)`
+        : `answers ${notFoundProbe.status}`;
     return judge(ok, [{ url: notFoundProbe.url, detail }], notFoundProbe.status);
   },
 };

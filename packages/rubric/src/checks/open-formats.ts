@@ -27,7 +27,8 @@ export const openFormats: Check = {
       const key = type.trim().toLowerCase().replace(/^\./, '');
       counts.set(key, (counts.get(key) ?? 0) + count);
     }
-    const sum = (formats: string[]) => formats.reduce((total, format) => total + (counts.get(format) ?? 0), 0);
+    const sum = (formats: string[]) =>
+      formats.reduce((total, format) => total + (counts.get(format) ?? 0), 0);
     const open = sum(settings.documentFormats.open);
     const proprietary = sum(settings.documentFormats.proprietary);
     const url = siteUrl(evidence);

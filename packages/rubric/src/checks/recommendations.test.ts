@@ -26,7 +26,9 @@ describe('recommendation checks', () => {
     const all = recommendationsEvidence();
     const passed = runCheck(check, siteEvidence({ recommendations: all }), SETTINGS);
     expect(passed).toMatchObject({ outcome: 'pass', value: 1, area: 'recommendations' });
-    expect(passed.evidence).toEqual(all.findings.filter((f) => f.kind === kind).map(({ url, detail }) => ({ url, detail })));
+    expect(passed.evidence).toEqual(
+      all.findings.filter((f) => f.kind === kind).map(({ url, detail }) => ({ url, detail })),
+    );
     const without = recommendationsEvidence({ findings: all.findings.filter((f) => f.kind !== kind) });
     const failed = runCheck(check, siteEvidence({ recommendations: without }), SETTINGS);
     expect(failed).toMatchObject({ outcome: 'fail', value: 0 });
@@ -43,7 +45,11 @@ describe('recommendation checks', () => {
 
 describe('open-formats', () => {
   const run = (documentFormats: Record<string, number>) =>
-    runCheck(openFormats, siteEvidence({ recommendations: recommendationsEvidence({ documentFormats }) }), SETTINGS);
+    runCheck(
+      openFormats,
+      siteEvidence({ recommendations: recommendationsEvidence({ documentFormats }) }),
+      SETTINGS,
+    );
 
   it('passes when documents come in an open format too', () => {
     const result = run({ pdf: 3, docx: 5 });

@@ -27,7 +27,8 @@ export const securityHeaders: Check = {
       'Content-Security-Policy': csp !== null,
       'X-Content-Type-Options': headers.xContentTypeOptions?.trim().toLowerCase() === 'nosniff',
       // Either header protects: X-Frame-Options is the old form, CSP frame-ancestors the standard one.
-      'frame protection': Boolean(headers.frameProtection?.trim()) || /(^|;)\s*frame-ancestors\s/i.test(csp ?? ''),
+      'frame protection':
+        Boolean(headers.frameProtection?.trim()) || /(^|;)\s*frame-ancestors\s/i.test(csp ?? ''),
       // "unsafe-url" sends the full address, query included, to every third party: no protection at all.
       'Referrer-Policy':
         Boolean(headers.referrerPolicy?.trim()) && !/\bunsafe-url\b/i.test(headers.referrerPolicy ?? ''),

@@ -18,6 +18,10 @@ export const securityTxt: Check = {
     const found = probe(evidence, 'any-endpoint');
     if ('output' in found) return found.output;
     const { securityTxt: file } = found.https;
-    return judge(file.found, [{ url: file.url, detail: file.found ? 'security.txt found' : 'no security.txt' }], file.found);
+    return judge(
+      file.found,
+      [{ url: file.url, detail: file.found ? 'security.txt found' : 'no security.txt' }],
+      file.found,
+    );
   },
 };

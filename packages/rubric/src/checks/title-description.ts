@@ -18,11 +18,17 @@ export const titleDescription: Check = {
     const found = usabilityPages(evidence);
     if ('output' in found) return found.output;
     const pointers = found.pages.flatMap((page) => {
-      const missing = [!page.title.trim() && 'title', !page.description?.trim() && 'meta description'].filter(Boolean);
+      const missing = [!page.title.trim() && 'title', !page.description?.trim() && 'meta description'].filter(
+        Boolean,
+      );
       return missing.length ? [{ url: page.url, detail: `missing ${missing.join(' and ')}` }] : [];
     });
     if (pointers.length === 0) {
-      return judge(true, [{ url: found.pages[0]!.url, detail: `title and description on ${found.pages.length} page(s)` }], 0);
+      return judge(
+        true,
+        [{ url: found.pages[0]!.url, detail: `title and description on ${found.pages.length} page(s)` }],
+        0,
+      );
     }
     return judge(false, capped(pointers, siteUrl(evidence)), pointers.length);
   },

@@ -34,6 +34,10 @@ export const tlsVersion: Check = {
     const version = tlsVersionNumber(https.tlsVersion);
     if (version === null) return error(url, `unrecognised TLS version "${https.tlsVersion}"`);
     const minimum = settings.thresholds.minTlsVersion;
-    return judge(version >= minimum, [{ url, detail: `${https.tlsVersion} (minimum TLS ${minimum.toFixed(1)})` }], https.tlsVersion);
+    return judge(
+      version >= minimum,
+      [{ url, detail: `${https.tlsVersion} (minimum TLS ${minimum.toFixed(1)})` }],
+      https.tlsVersion,
+    );
   },
 };

@@ -7,7 +7,14 @@ import { notFoundStatus } from './not-found-status.js';
 import { pageWeight } from './page-weight.js';
 import { readableText } from './readable-text.js';
 import { tapTargets } from './tap-targets.js';
-import { HOME, SETTINGS, settingsWith, siteEvidence, usabilityEvidence, usabilityPage } from './test-helpers/evidence.js';
+import {
+  HOME,
+  SETTINGS,
+  settingsWith,
+  siteEvidence,
+  usabilityEvidence,
+  usabilityPage,
+} from './test-helpers/evidence.js';
 import { titleDescription } from './title-description.js';
 import { hasMobileViewport, viewport } from './viewport.js';
 
@@ -20,7 +27,8 @@ const pageChecks = [viewport, htmlLang, titleDescription, readableText, tapTarge
 
 describe('usability checks', () => {
   it('all pass on a good site', () => {
-    for (const check of [...pageChecks, notFoundStatus]) expect(run(check).outcome, check.meta.id).toBe('pass');
+    for (const check of [...pageChecks, notFoundStatus])
+      expect(run(check).outcome, check.meta.id).toBe('pass');
   });
 
   it('error when no page was measured or the evidence failed', () => {
@@ -45,7 +53,10 @@ describe('usability checks', () => {
   });
 
   it('html-lang: present and matching the language of the text', () => {
-    expect(run(htmlLang, { pages: pages({ lang: 'es', contentLang: 'es' }, { lang: 'ES-gt', contentLang: 'es' }) }).outcome).toBe('pass');
+    expect(
+      run(htmlLang, { pages: pages({ lang: 'es', contentLang: 'es' }, { lang: 'ES-gt', contentLang: 'es' }) })
+        .outcome,
+    ).toBe('pass');
     expect(run(htmlLang, { pages: pages({ lang: 'en', contentLang: null }) }).outcome).toBe('pass');
     const wrong = run(htmlLang, { pages: pages({ lang: 'en', contentLang: 'es' }, { lang: '  ' }) });
     expect(wrong).toMatchObject({ outcome: 'fail', value: 2 });
@@ -56,7 +67,9 @@ describe('usability checks', () => {
   });
 
   it('title-description: both on every page', () => {
-    const result = run(titleDescription, { pages: pages({ title: '' }, { description: null }, { title: ' ', description: '' }) });
+    const result = run(titleDescription, {
+      pages: pages({ title: '' }, { description: null }, { title: ' ', description: '' }),
+    });
     expect(result.evidence.map((pointer) => pointer.detail)).toEqual([
       'missing title',
       'missing meta description',
@@ -66,23 +79,45 @@ describe('usability checks', () => {
   });
 
   it('readable-text: the worst page decides, the threshold is inclusive', () => {
-    expect(run(readableText, { pages: pages({ smallTextRatio: 0.4 }, { smallTextRatio: 0.1 }) })).toMatchObject({ outcome: 'pass', value: 0.4 });
-    expect(run(readableText, { pages: pages({ smallTextRatio: 0.401 }) })).toMatchObject({ outcome: 'fail', value: 0.401 });
-    expect(run(readableText, { pages: pages({ smallTextRatio: 0.5 }) }, settingsWith({ maxSmallTextRatio: 0.5 })).outcome).toBe('pass');
+    expect(
+      run(readableText, { pages: pages({ smallTextRatio: 0.4 }, { smallTextRatio: 0.1 }) }),
+    ).toMatchObject({ outcome: 'pass', value: 0.4 });
+    expect(run(readableText, { pages: pages({ smallTextRatio: 0.401 }) })).toMatchObject({
+      outcome: 'fail',
+      value: 0.401,
+    });
+    expect(
+      run(readableText, { pages: pages({ smallTextRatio: 0.5 }) }, settingsWith({ maxSmallTextRatio: 0.5 }))
+        .outcome,
+    ).toBe('pass');
   });
 
   it('tap-targets: WCAG 2.2 SC 2.5.8, none too small by default', () => {
-    expect(run(tapTargets, { pages: pages({ smallTapTargets: 0 }, { smallTapTargets: 1 }) })).toMatchObject({ outcome: 'fail', value: 1 });
-    expect(run(tapTargets, { pages: pages({ smallTapTargets: 3 }) }, settingsWith({ maxSmallTapTargets: 3 })).outcome).toBe('pass');
+    expect(run(tapTargets, { pages: pages({ smallTapTargets: 0 }, { smallTapTargets: 1 }) })).toMatchObject({
+      outcome: 'fail',
+      value: 1,
+    });
+    expect(
+      run(tapTargets, { pages: pages({ smallTapTargets: 3 }) }, settingsWith({ maxSmallTapTargets: 3 }))
+        .outcome,
+    ).toBe('pass');
   });
 
   it('page-weight: the heaviest page against the byte budget', () => {
-    expect(run(pageWeight, { pages: pages({ pageBytes: 2_000_000 }) })).toMatchObject({ outcome: 'pass', value: 2_000_000 });
-    expect(run(pageWeight, { pages: pages({ pageBytes: 10 }, { pageBytes: 2_000_001 }) })).toMatchObject({ outcome: 'fail', value: 2_000_001 });
+    expect(run(pageWeight, { pages: pages({ pageBytes: 2_000_000 }) })).toMatchObject({
+      outcome: 'pass',
+      value: 2_000_000,
+    });
+    expect(run(pageWeight, { pages: pages({ pageBytes: 10 }, { pageBytes: 2_000_001 }) })).toMatchObject({
+      outcome: 'fail',
+      value: 2_000_001,
+    });
   });
 
   it('not-found-status: 404 or 410 pass, a soft 404 fails', () => {
-    const probe = (status: number, soft404: boolean) => ({ notFoundProbe: { url: `${HOME}zz`, status, soft404 } });
+    const probe = (status: number, soft404: boolean) => ({
+      notFoundProbe: { url: `${HOME}zz`, status, soft404 },
+    });
     expect(run(notFoundStatus, probe(404, false))).toMatchObject({ outcome: 'pass', value: 404 });
     expect(run(notFoundStatus, probe(410, false)).outcome).toBe('pass');
     expect(run(notFoundStatus, probe(404, true)).outcome).toBe('pass');

@@ -23,7 +23,16 @@ export const viewport: Check = {
     if ('output' in found) return found.output;
     const failing = found.pages.filter((page) => !hasMobileViewport(page.viewport));
     if (failing.length === 0) {
-      return judge(true, [{ url: found.pages[0]!.url, detail: `viewport "${found.pages[0]!.viewport}" on ${found.pages.length} page(s)` }], 0);
+      return judge(
+        true,
+        [
+          {
+            url: found.pages[0]!.url,
+            detail: `viewport "${found.pages[0]!.viewport}" on ${found.pages.length} page(s)`,
+          },
+        ],
+        0,
+      );
     }
     const pointers = failing.map((page) => ({
       url: page.url,

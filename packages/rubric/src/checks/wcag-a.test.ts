@@ -6,7 +6,16 @@ import { HOME, SETTINGS, accessibilityEvidence, siteEvidence } from './test-help
 import { wcagA } from './wcag-a.js';
 
 function violation(ruleId: string, tags: string[], patch: Partial<AxeViolation> = {}): AxeViolation {
-  return { ruleId, impact: 'serious', tags, help: ruleId, helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${ruleId}`, nodes: 2, selectors: ['#main img'], ...patch };
+  return {
+    ruleId,
+    impact: 'serious',
+    tags,
+    help: ruleId,
+    helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${ruleId}`,
+    nodes: 2,
+    selectors: ['#main img'],
+    ...patch,
+  };
 }
 
 const run = (accessibility: GatheredPatch['accessibility']) =>
@@ -25,7 +34,13 @@ describe('wcag-a', () => {
       accessibilityEvidence({
         pages: [
           { url: HOME, violations: [violation('image-alt', ['cat.text-alternatives', 'wcag2a', 'wcag111'])] },
-          { url: `${HOME}tramites`, violations: [violation('label', ['wcag2a', 'wcag412']), violation('image-alt', ['wcag2a', 'wcag111'])] },
+          {
+            url: `${HOME}tramites`,
+            violations: [
+              violation('label', ['wcag2a', 'wcag412']),
+              violation('image-alt', ['wcag2a', 'wcag111']),
+            ],
+          },
           { url: `${HOME}mapa`, violations: [violation('autocomplete-valid', ['wcag21aa', 'wcag135'])] },
         ],
       }),
@@ -44,7 +59,13 @@ describe('wcag-a', () => {
     const result = run(
       accessibilityEvidence({
         pages: [
-          { url: HOME, violations: [violation('region', ['cat.keyboard', 'best-practice']), violation('x', ['wcag2a', 'best-practice'])] },
+          {
+            url: HOME,
+            violations: [
+              violation('region', ['cat.keyboard', 'best-practice']),
+              violation('x', ['wcag2a', 'best-practice']),
+            ],
+          },
         ],
       }),
     );

@@ -12,7 +12,9 @@ describe('wcag-aa', () => {
   it('fails on wcag2aa, wcag21aa and wcag22aa violations', () => {
     for (const tag of ['wcag2aa', 'wcag21aa', 'wcag22aa']) {
       const evidence = siteEvidence({
-        accessibility: accessibilityEvidence({ pages: [{ url: HOME, violations: [violation('color-contrast', [tag])] }] }),
+        accessibility: accessibilityEvidence({
+          pages: [{ url: HOME, violations: [violation('color-contrast', [tag])] }],
+        }),
       });
       const result = runCheck(wcagAa, evidence, SETTINGS);
       expect(result.outcome, tag).toBe('fail');
@@ -22,7 +24,9 @@ describe('wcag-aa', () => {
 
   it('leaves level A violations to wcag-a', () => {
     const evidence = siteEvidence({
-      accessibility: accessibilityEvidence({ pages: [{ url: HOME, violations: [violation('image-alt', ['wcag2a'])] }] }),
+      accessibility: accessibilityEvidence({
+        pages: [{ url: HOME, violations: [violation('image-alt', ['wcag2a'])] }],
+      }),
     });
     expect(runCheck(wcagAa, evidence, SETTINGS).outcome).toBe('pass');
   });
@@ -34,7 +38,10 @@ describe('wcag-aa', () => {
 
   it('treats an empty tag list as axe’s default rule set, which includes AA', () => {
     const evidence = siteEvidence({
-      accessibility: accessibilityEvidence({ tags: [], pages: [{ url: HOME, violations: [violation('color-contrast', ['wcag2aa'])] }] }),
+      accessibility: accessibilityEvidence({
+        tags: [],
+        pages: [{ url: HOME, violations: [violation('color-contrast', ['wcag2aa'])] }],
+      }),
     });
     expect(runCheck(wcagAa, evidence, SETTINGS).outcome).toBe('fail');
   });

@@ -6,11 +6,17 @@ describe('accessibilityDiff', () => {
   it('splits violations by (rule, page) into new, fixed and persisting', () => {
     const before = siteResult({
       url: 'https://a.gob.gt/',
-      violations: { 'image-alt': ['https://a.gob.gt/', 'https://a.gob.gt/tramites'], label: ['https://a.gob.gt/contacto'] },
+      violations: {
+        'image-alt': ['https://a.gob.gt/', 'https://a.gob.gt/tramites'],
+        label: ['https://a.gob.gt/contacto'],
+      },
     });
     const after = siteResult({
       url: 'https://a.gob.gt/',
-      violations: { 'image-alt': ['https://a.gob.gt/'], 'color-contrast': ['https://a.gob.gt/tramites', 'https://a.gob.gt/'] },
+      violations: {
+        'image-alt': ['https://a.gob.gt/'],
+        'color-contrast': ['https://a.gob.gt/tramites', 'https://a.gob.gt/'],
+      },
     });
     expect(accessibilityDiff(before, after)).toEqual({
       new: [
@@ -26,8 +32,14 @@ describe('accessibilityDiff', () => {
   });
 
   it('does not call a violation fixed and new again when the site only moved to https', () => {
-    const before = siteResult({ url: 'http://a.gob.gt/', violations: { label: ['http://a.gob.gt/contacto'] } });
-    const after = siteResult({ url: 'https://a.gob.gt/', violations: { label: ['https://a.gob.gt/contacto/'] } });
+    const before = siteResult({
+      url: 'http://a.gob.gt/',
+      violations: { label: ['http://a.gob.gt/contacto'] },
+    });
+    const after = siteResult({
+      url: 'https://a.gob.gt/',
+      violations: { label: ['https://a.gob.gt/contacto/'] },
+    });
     expect(accessibilityDiff(before, after)).toEqual({
       new: [],
       fixed: [],
@@ -36,7 +48,10 @@ describe('accessibilityDiff', () => {
   });
 
   it('compares nothing when axe ran on no page in one of the runs', () => {
-    const before = siteResult({ url: 'https://a.gob.gt/', violations: { label: ['https://a.gob.gt/contacto'] } });
+    const before = siteResult({
+      url: 'https://a.gob.gt/',
+      violations: { label: ['https://a.gob.gt/contacto'] },
+    });
     const after = siteResult({ url: 'https://a.gob.gt/' });
     expect(accessibilityDiff(before, after).fixed).toHaveLength(1);
     after.accessibility.pagesScanned = 0;
@@ -52,7 +67,9 @@ describe('accessibilityDiff', () => {
     const after = siteResult({ url: 'https://a.gob.gt/' });
     // This run reached the contact page but not the procedures page (a smaller crawl, a timeout).
     after.accessibility.pages = ['https://a.gob.gt/', 'https://a.gob.gt/contacto'];
-    expect(accessibilityDiff(before, after).fixed).toEqual([{ ruleId: 'label', page: 'https://a.gob.gt/contacto' }]);
+    expect(accessibilityDiff(before, after).fixed).toEqual([
+      { ruleId: 'label', page: 'https://a.gob.gt/contacto' },
+    ]);
     // Results from before `pages` existed: every page counts as scanned again, as before.
     delete after.accessibility.pages;
     expect(accessibilityDiff(before, after).fixed).toHaveLength(2);
@@ -62,7 +79,10 @@ describe('accessibilityDiff', () => {
 describe('accessibilityDiff by element', () => {
   const home = 'https://a.gob.gt/';
   const withElements = (targets: Record<string, { nodes: number; targets: string[] }>) => {
-    const site = siteResult({ url: home, violations: Object.fromEntries(Object.keys(targets).map((rule) => [rule, [home]])) });
+    const site = siteResult({
+      url: home,
+      violations: Object.fromEntries(Object.keys(targets).map((rule) => [rule, [home]])),
+    });
     for (const violation of site.accessibility.violations) {
       violation.occurrences = [{ page: home, ...targets[violation.ruleId]! }];
     }
@@ -77,7 +97,9 @@ describe('accessibilityDiff by element', () => {
       fixed: [],
       persisting: [{ ruleId: 'label', page: home, target: '#q' }],
     });
-    expect(accessibilityDiff(after, before).fixed).toEqual([{ ruleId: 'label', page: home, target: '#email' }]);
+    expect(accessibilityDiff(after, before).fixed).toEqual([
+      { ruleId: 'label', page: home, target: '#email' },
+    ]);
   });
 
   it('counts more failing elements when the earlier list of elements was cut, without guessing which are new', () => {

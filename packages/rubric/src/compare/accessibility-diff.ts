@@ -44,7 +44,8 @@ function findings(item: RulePage, targets: readonly string[] | null = item.targe
  * those named, how many more.
  */
 function newOnSamePage(before: RulePage, now: RulePage): AccessibilityFinding[] {
-  if (now.targets === null || before.targets === null || now.nodes === null || before.nodes === null) return [];
+  if (now.targets === null || before.targets === null || now.nodes === null || before.nodes === null)
+    return [];
   const known = new Set(before.targets);
   const named = complete(before) ? now.targets.filter((target) => !known.has(target)) : [];
   const items: AccessibilityFinding[] = findings(now, named).filter((item) => item.target !== undefined);
@@ -82,14 +83,18 @@ const order = (a: AccessibilityFinding, b: AccessibilityFinding) =>
  * crawl did not reach last time has no "before" (its findings are not new), and one it did not reach this time
  * proves nothing fixed.
  */
-export function accessibilityDiff(previous: SiteResult, current: SiteResult): SiteComparison['accessibility'] {
+export function accessibilityDiff(
+  previous: SiteResult,
+  current: SiteResult,
+): SiteComparison['accessibility'] {
   if (previous.accessibility.pagesScanned === 0 || current.accessibility.pagesScanned === 0) {
     return { new: [], fixed: [], persisting: [] };
   }
   const before = rulePages(previous);
   const now = rulePages(current);
   // Results written before `pages` existed say nothing about which pages ran: then every page counts as scanned.
-  const scanned = (site: SiteResult) => site.accessibility.pages && new Set(site.accessibility.pages.map(pageIdentity));
+  const scanned = (site: SiteResult) =>
+    site.accessibility.pages && new Set(site.accessibility.pages.map(pageIdentity));
   const scannedBefore = scanned(previous);
   const scannedNow = scanned(current);
   const inBoth = (item: RulePage) => {

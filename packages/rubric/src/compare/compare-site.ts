@@ -32,7 +32,11 @@ export function compareSite(pair: SitePair): SiteComparison {
     checksChanged: bothLoaded ? checksChanged(previous, current) : [],
   };
   if (kind === 'unreachable' && previous?.status === 'ok') {
-    comparison.current = { level: previous.maturity.level, points: previous.maturity.points, status: 'error' };
+    comparison.current = {
+      level: previous.maturity.level,
+      points: previous.maturity.points,
+      status: 'error',
+    };
   }
   const note = changeNote(kind, previous, current);
   if (note) comparison.note = note;

@@ -11,8 +11,20 @@ const regressions = (before: SiteSpec, after: SiteSpec) =>
 describe('siteRegressions', () => {
   it('lists a lower level, a lost criterion, a check that passed and fails, and a new violation, one line each', () => {
     const found = regressions(
-      { url, level: 3, met: ['static_info', 'email_contact'], checks: { https: 'pass', csp: 'fail' }, violations: { label: [url] } },
-      { url, level: 2, met: ['static_info'], checks: { https: 'fail', csp: 'fail' }, violations: { label: [url], 'image-alt': [url] } },
+      {
+        url,
+        level: 3,
+        met: ['static_info', 'email_contact'],
+        checks: { https: 'pass', csp: 'fail' },
+        violations: { label: [url] },
+      },
+      {
+        url,
+        level: 2,
+        met: ['static_info'],
+        checks: { https: 'fail', csp: 'fail' },
+        violations: { label: [url], 'image-alt': [url] },
+      },
     );
     expect(found.map((item) => item.text)).toEqual([
       'maturity level 3 → 2',
@@ -23,10 +35,21 @@ describe('siteRegressions', () => {
   });
 
   it('finds nothing when nothing got worse, and when what changed is only inconclusive', () => {
-    const same = { url, level: 3 as const, met: ['static_info' as const], checks: { https: 'pass' as const }, violations: { label: [url] } };
+    const same = {
+      url,
+      level: 3 as const,
+      met: ['static_info' as const],
+      checks: { https: 'pass' as const },
+      violations: { label: [url] },
+    };
     expect(regressions(same, same)).toEqual([]);
     expect(
-      regressions(same, { ...same, met: [], inconclusive: ['static_info'], checks: { https: 'inconclusive' } }),
+      regressions(same, {
+        ...same,
+        met: [],
+        inconclusive: ['static_info'],
+        checks: { https: 'inconclusive' },
+      }),
     ).toEqual([]);
     // A lower level that inconclusive criteria could raise again is provisional, not worse.
     expect(
@@ -35,7 +58,12 @@ describe('siteRegressions', () => {
   });
 
   it('does not count a check that failed before and errs now, nor one fixed', () => {
-    expect(regressions({ url, checks: { https: 'fail', csp: 'fail' } }, { url, checks: { https: 'error', csp: 'pass' } })).toEqual([]);
+    expect(
+      regressions(
+        { url, checks: { https: 'fail', csp: 'fail' } },
+        { url, checks: { https: 'error', csp: 'pass' } },
+      ),
+    ).toEqual([]);
   });
 
   it('names a site that could not be scanned, since nothing about it can be vouched for', () => {

@@ -31,18 +31,38 @@ export function describeFinding(finding: AccessibilityFinding): string {
 export function siteRegressions(site: SiteComparison): Regression[] {
   const base = { url: site.url, name: site.name };
   if (site.kind === 'unreachable') {
-    return [{ ...base, kind: 'unreachable', text: 'could not be scanned this time: nothing to compare with the baseline' }];
+    return [
+      {
+        ...base,
+        kind: 'unreachable',
+        text: 'could not be scanned this time: nothing to compare with the baseline',
+      },
+    ];
   }
   const found: Regression[] = [];
-  if (site.kind === 'regressed' && site.previous && site.current && site.current.level < site.previous.level) {
-    found.push({ ...base, kind: 'level', text: `maturity level ${site.previous.level} → ${site.current.level}` });
+  if (
+    site.kind === 'regressed' &&
+    site.previous &&
+    site.current &&
+    site.current.level < site.previous.level
+  ) {
+    found.push({
+      ...base,
+      kind: 'level',
+      text: `maturity level ${site.previous.level} → ${site.current.level}`,
+    });
   }
   for (const id of site.criteriaLost) {
     found.push({ ...base, kind: 'criterion', id, text: `criterion ${id}: met before, not met now` });
   }
   for (const change of site.checksChanged) {
     if (change.from === 'pass' && change.to === 'fail') {
-      found.push({ ...base, kind: 'check', id: change.id, text: `check ${change.id}: passed before, fails now` });
+      found.push({
+        ...base,
+        kind: 'check',
+        id: change.id,
+        text: `check ${change.id}: passed before, fails now`,
+      });
     }
   }
   for (const finding of site.accessibility.new) {

@@ -8,7 +8,12 @@ const settings = defaultRubric.criteria.citizen_centric_portal;
 type Candidate = ServiceCatalogEvidence['candidates'][number];
 type Group = Candidate['groups'][number];
 
-const item = (text: string, kind: CatalogEntryKind, slug: string, leadsToService: boolean | null = true): CatalogItem => ({
+const item = (
+  text: string,
+  kind: CatalogEntryKind,
+  slug: string,
+  leadsToService: boolean | null = true,
+): CatalogItem => ({
   text,
   kind,
   href: `${SITE}${slug}`,
@@ -24,7 +29,10 @@ const candidate = (groups: Group[], patch: Partial<Candidate> = {}): Candidate =
   ...patch,
 });
 const judge = (candidates: Candidate[]) =>
-  citizenCentricPortal.evaluate(withGathered(evidenceMeeting([]), { serviceCatalog: ok({ candidates }) }), settings);
+  citizenCentricPortal.evaluate(
+    withGathered(evidenceMeeting([]), { serviceCatalog: ok({ candidates }) }),
+    settings,
+  );
 
 // The issue's example: a portal with five life events and seven services.
 const lifeEvents = group('¿Qué le está pasando?', 'life-event', [
@@ -43,7 +51,11 @@ const directorates = group(
   'Nuestras direcciones',
   'other',
   Array.from({ length: 20 }, (_, i) =>
-    item(`${['Dirección', 'Departamento', 'Unidad', 'Subdirección'][i % 4]} de Área ${i + 1}`, 'org-unit', `direcciones/${i + 1}`),
+    item(
+      `${['Dirección', 'Departamento', 'Unidad', 'Subdirección'][i % 4]} de Área ${i + 1}`,
+      'org-unit',
+      `direcciones/${i + 1}`,
+    ),
   ),
 );
 
@@ -54,8 +66,12 @@ describe('citizen_centric_portal', () => {
     expect(result.reason.en).toBe(
       '"Trámites y servicios" organises its services around what people need: 7 entries by need (life events, audiences, tasks or topics) leading to 7 services.',
     );
-    expect(result.evidence[0]?.detail).toContain('needs: 7 (6 life-event, 1 task); org-chart units: 0; links to services: 7; share of needs 100 %');
-    expect(result.evidence[0]?.detail).toContain('"¿Qué le está pasando?" [life-event] → "Nacimiento" [life-event, service page]');
+    expect(result.evidence[0]?.detail).toContain(
+      'needs: 7 (6 life-event, 1 task); org-chart units: 0; links to services: 7; share of needs 100 %',
+    );
+    expect(result.evidence[0]?.detail).toContain(
+      '"¿Qué le está pasando?" [life-event] → "Nacimiento" [life-event, service page]',
+    );
   });
 
   it('trap: a list of directorates with twenty links is organised by the org chart, not by needs', () => {
@@ -67,7 +83,12 @@ describe('citizen_centric_portal', () => {
   });
 
   it('trap: needs drowned in the org chart fail the share; the share is met exactly at its threshold', () => {
-    const units = (n: number) => group('Dependencias', 'org-unit', Array.from({ length: n }, (_, i) => item(`Dirección ${i}`, 'org-unit', `d/${i}`)));
+    const units = (n: number) =>
+      group(
+        'Dependencias',
+        'org-unit',
+        Array.from({ length: n }, (_, i) => item(`Dirección ${i}`, 'org-unit', `d/${i}`)),
+      );
     const plain = group('Servicios', 'other', services.items);
     // 6 needs (the section and its 5 events); a group of n units is n + 1 units (its heading counts too).
     expect(organisationOf(candidate([lifeEvents, plain, units(4)]), settings).needShare).toBeCloseTo(6 / 11);
@@ -79,19 +100,40 @@ describe('citizen_centric_portal', () => {
 
   it('thresholds: one need short, one service short', () => {
     const events = (n: number) => group('Hechos de vida', 'life-event', lifeEvents.items.slice(0, n));
-    const many = group('Servicios', 'other', Array.from({ length: 10 }, (_, i) => item(`Servicio ${i}`, 'service', `s/${i}`)));
+    const many = group(
+      'Servicios',
+      'other',
+      Array.from({ length: 10 }, (_, i) => item(`Servicio ${i}`, 'service', `s/${i}`)),
+    );
     // The group heading "Hechos de vida" is itself a need once it has enough items.
     expect(judge([candidate([events(settings.minNeedEntries - 1), many])]).outcome).toBe('pass');
-    expect(judge([candidate([group('Otros', 'other', lifeEvents.items.slice(0, settings.minNeedEntries - 1)), many])]).outcome).toBe('fail');
-    const few = group('Más', 'other', Array.from({ length: settings.minServiceLinks }, (_, i) => item(`Evento ${i}`, 'life-event', `e/${i}`)));
+    expect(
+      judge([
+        candidate([group('Otros', 'other', lifeEvents.items.slice(0, settings.minNeedEntries - 1)), many]),
+      ]).outcome,
+    ).toBe('fail');
+    const few = group(
+      'Más',
+      'other',
+      Array.from({ length: settings.minServiceLinks }, (_, i) => item(`Evento ${i}`, 'life-event', `e/${i}`)),
+    );
     expect(judge([candidate([few])]).outcome).toBe('pass');
-    const fewer = group('Más', 'other', few.items.map((i, n) => ({ ...i, leadsToService: n === 0 ? false : i.leadsToService })));
+    const fewer = group(
+      'Más',
+      'other',
+      few.items.map((i, n) => ({ ...i, leadsToService: n === 0 ? false : i.leadsToService })),
+    );
     expect(judge([candidate([fewer])]).outcome).toBe('fail');
   });
 
   it('links whose target was not analysed count as services only when they name one', () => {
     const o = organisationOf(
-      candidate([group('Vehículos', 'topic', [item('Renovar licencia', 'service', 'a', null), item('Nacimiento', 'life-event', 'b', null)])]),
+      candidate([
+        group('Vehículos', 'topic', [
+          item('Renovar licencia', 'service', 'a', null),
+          item('Nacimiento', 'life-event', 'b', null),
+        ]),
+      ]),
       settings,
     );
     expect(o.services).toEqual([`${SITE}a`]);

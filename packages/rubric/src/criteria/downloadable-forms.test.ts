@@ -53,19 +53,27 @@ describe('downloadable_forms', () => {
     ];
     const pass = downloadableForms.evaluate(withCandidates([acroform(fillable)]), settings);
     expect(pass.outcome).toBe('pass');
-    expect(pass.evidence[0]!.detail).toContain('2 fillable fields (text Nombre completo, checkbox Acepto las condiciones)');
+    expect(pass.evidence[0]!.detail).toContain(
+      '2 fillable fields (text Nombre completo, checkbox Acepto las condiciones)',
+    );
     const signatureOnly = [
       { name: 'firma', type: 'signature', label: 'Firma digital' },
       { name: 'imprimir', type: 'button', label: 'Imprimir' },
     ];
-    expect(downloadableForms.evaluate(withCandidates([acroform(signatureOnly)]), settings).outcome).toBe('fail');
+    expect(downloadableForms.evaluate(withCandidates([acroform(signatureOnly)]), settings).outcome).toBe(
+      'fail',
+    );
   });
 
   it('trap: a one-page methodology named "…Formularios.pdf" was read and is not a form', () => {
     const result = downloadableForms.evaluate(withCandidates([methodology]), settings);
     expect(result.outcome).toBe('fail');
-    expect(result.evidence[0]!.detail).toContain('no fillable fields, no labelled blanks: not a form to fill in');
-    expect(result.evidence[0]!.detail).toContain('"Metodología para el diseño de formularios institucionales"');
+    expect(result.evidence[0]!.detail).toContain(
+      'no fillable fields, no labelled blanks: not a form to fill in',
+    );
+    expect(result.evidence[0]!.detail).toContain(
+      '"Metodología para el diseño de formularios institucionales"',
+    );
   });
 
   it('a report with a signature block (two blanks) is not a form; the thresholds are data', () => {
@@ -74,13 +82,21 @@ describe('downloadable_forms', () => {
       document: documentReading({ blanks: [FORM_BLANKS[0]!, FORM_BLANKS[3]!] }),
     });
     expect(downloadableForms.evaluate(withCandidates([acta]), settings).outcome).toBe('fail');
-    expect(downloadableForms.evaluate(withCandidates([acta]), { ...settings, minLabelledBlanks: 2 }).outcome).toBe('pass');
+    expect(
+      downloadableForms.evaluate(withCandidates([acta]), { ...settings, minLabelledBlanks: 2 }).outcome,
+    ).toBe('pass');
   });
 
   it('a form link that does not really download fails, with the problem in the reason', () => {
     const broken = file('formulario.pdf', {
       linkText: 'Formulario',
-      check: { status: 200, contentType: 'text/html', bytes: 5120, ok: false, problem: 'HTML error page instead of a PDF' },
+      check: {
+        status: 200,
+        contentType: 'text/html',
+        bytes: 5120,
+        ok: false,
+        problem: 'HTML error page instead of a PDF',
+      },
     });
     delete broken.document;
     const result = downloadableForms.evaluate(withCandidates([broken]), settings);
@@ -91,25 +107,46 @@ describe('downloadable_forms', () => {
   it('a document that could not be read is unverified: inconclusive when nothing else is a form', () => {
     const scanned = file('formulario-escaneado.pdf', {
       linkText: 'Formulario de inscripción',
-      document: documentReading({ read: false, problem: 'no text layer (a scanned image?): its content cannot be read', title: '' }),
+      document: documentReading({
+        read: false,
+        problem: 'no text layer (a scanned image?): its content cannot be read',
+        title: '',
+      }),
     });
     const old = file('solicitud.doc', {
       fileType: 'doc',
-      document: documentReading({ read: false, format: 'doc/xls', problem: 'Word 97–2003 / Excel 97–2003 (OLE) files are not read' }),
+      document: documentReading({
+        read: false,
+        format: 'doc/xls',
+        problem: 'Word 97–2003 / Excel 97–2003 (OLE) files are not read',
+      }),
     });
     const result = downloadableForms.evaluate(withCandidates([methodology, scanned, old]), settings);
     expect(result.outcome).toBe('inconclusive');
     expect(result.evidence.map((e) => e.detail)).toEqual(
-      expect.arrayContaining([expect.stringContaining('pdf not read: no text layer'), expect.stringContaining('not a form to fill in')]),
+      expect.arrayContaining([
+        expect.stringContaining('pdf not read: no text layer'),
+        expect.stringContaining('not a form to fill in'),
+      ]),
     );
     // …but a form found elsewhere decides.
-    const form = file('solicitud.docx', { fileType: 'docx', document: documentReading({ format: 'docx', blanks: FORM_BLANKS }) });
+    const form = file('solicitud.docx', {
+      fileType: 'docx',
+      document: documentReading({ format: 'docx', blanks: FORM_BLANKS }),
+    });
     expect(downloadableForms.evaluate(withCandidates([scanned, form]), settings).outcome).toBe('pass');
   });
 
   it('a download cut short is unverified; a dead host or an answer of 404 is not a form', () => {
     const reset = file('formulario.pdf', {
-      check: { status: 0, contentType: '', bytes: null, ok: false, problem: 'request failed: ECONNRESET', unfinished: true },
+      check: {
+        status: 0,
+        contentType: '',
+        bytes: null,
+        ok: false,
+        problem: 'request failed: ECONNRESET',
+        unfinished: true,
+      },
     });
     delete reset.document;
     expect(downloadableForms.evaluate(withCandidates([reset]), settings).outcome).toBe('inconclusive');
@@ -134,12 +171,19 @@ describe('downloadable_forms', () => {
   it('minForms is met exactly and missed by one; one document counts once', () => {
     const form = (name: string) => file(name, { document: documentReading({ blanks: FORM_BLANKS }) });
     const two = [form('a.pdf'), form('b.pdf'), form('b.pdf')];
-    expect(downloadableForms.evaluate(withCandidates(two), { ...settings, minForms: 2 }).outcome).toBe('pass');
-    expect(downloadableForms.evaluate(withCandidates(two), { ...settings, minForms: 3 }).outcome).toBe('fail');
+    expect(downloadableForms.evaluate(withCandidates(two), { ...settings, minForms: 2 }).outcome).toBe(
+      'pass',
+    );
+    expect(downloadableForms.evaluate(withCandidates(two), { ...settings, minForms: 3 }).outcome).toBe(
+      'fail',
+    );
   });
 
   it('ignores file types that are not documents, and says when no document was linked at all', () => {
-    const zip = file('formulario.zip', { fileType: 'zip', document: documentReading({ blanks: FORM_BLANKS }) });
+    const zip = file('formulario.zip', {
+      fileType: 'zip',
+      document: documentReading({ blanks: FORM_BLANKS }),
+    });
     expect(downloadableForms.evaluate(withCandidates([zip]), settings).outcome).toBe('fail');
     const none = downloadableForms.evaluate(withCandidates([]), settings);
     expect(none.outcome).toBe('fail');

@@ -33,15 +33,24 @@ describe('e_participation', () => {
     );
   });
 
-  it.each(['survey', 'poll', 'petition', 'forum', 'participatory-budget', 'public-comment', 'e-voting'] as const)(
-    'a %s with a purpose and an open form counts',
-    (kind) => {
-      expect(judge([candidate({ kind })]).outcome).toBe('pass');
-    },
-  );
+  it.each([
+    'survey',
+    'poll',
+    'petition',
+    'forum',
+    'participatory-budget',
+    'public-comment',
+    'e-voting',
+  ] as const)('a %s with a purpose and an open form counts', (kind) => {
+    expect(judge([candidate({ kind })]).outcome).toBe('pass');
+  });
 
   it('an embedded form service counts when its purpose was read, never by the vendor alone', () => {
-    const embedded = candidate({ kind: 'survey', vendor: 'Google Forms', purpose: { words: ['encuesta'], where: 'form-heading' } });
+    const embedded = candidate({
+      kind: 'survey',
+      vendor: 'Google Forms',
+      purpose: { words: ['encuesta'], where: 'form-heading' },
+    });
     expect(judge([embedded]).outcome).toBe('pass');
     const bare = { ...embedded, kind: 'embedded-form' as const };
     delete bare.purpose;
@@ -51,8 +60,14 @@ describe('e_participation', () => {
   it('trap: a generic contact form behind a "Gobierno Abierto" link has no purpose and is not participation', () => {
     const contact = candidate({
       url: `${SITE}`,
-      detail: '"Gobierno Abierto" on /transparencia → form #contacto (text nombre, email correo, text asunto, textarea mensaje); a generic contact form',
-      fields: ['text nombre "Nombre"', 'email correo "Correo"', 'text asunto "Asunto"', 'textarea mensaje "Mensaje"'],
+      detail:
+        '"Gobierno Abierto" on /transparencia → form #contacto (text nombre, email correo, text asunto, textarea mensaje); a generic contact form',
+      fields: [
+        'text nombre "Nombre"',
+        'email correo "Correo"',
+        'text asunto "Asunto"',
+        'textarea mensaje "Mensaje"',
+      ],
     });
     delete contact.purpose;
     const result = judge([contact]);

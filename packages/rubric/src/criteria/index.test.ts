@@ -34,23 +34,32 @@ describe('CRITERIA', () => {
     }
   });
 
-  it.each(CRITERIA.map((c) => [c.meta.id, c] as const))('%s: passes on evidence that meets it, fails otherwise', (id, criterion) => {
-    const settings = defaultRubric.criteria[id] as never;
-    const met = criterion.evaluate(evidenceMeeting([id]), settings);
-    expect(met.outcome).toBe('pass');
-    expect(met.met).toBe(true);
-    expect(met.evidence.length).toBeGreaterThan(0);
-    for (const pointer of met.evidence) expect(() => new URL(pointer.url)).not.toThrow();
-    const notMet = criterion.evaluate(evidenceMeeting(CRITERION_IDS.filter((other) => other !== id)), settings);
-    expect(notMet.outcome).toBe('fail');
-    expect(notMet.met).toBe(false);
-    expect(notMet.reason.es).not.toBe(met.reason.es);
-  });
+  it.each(CRITERIA.map((c) => [c.meta.id, c] as const))(
+    '%s: passes on evidence that meets it, fails otherwise',
+    (id, criterion) => {
+      const settings = defaultRubric.criteria[id] as never;
+      const met = criterion.evaluate(evidenceMeeting([id]), settings);
+      expect(met.outcome).toBe('pass');
+      expect(met.met).toBe(true);
+      expect(met.evidence.length).toBeGreaterThan(0);
+      for (const pointer of met.evidence) expect(() => new URL(pointer.url)).not.toThrow();
+      const notMet = criterion.evaluate(
+        evidenceMeeting(CRITERION_IDS.filter((other) => other !== id)),
+        settings,
+      );
+      expect(notMet.outcome).toBe('fail');
+      expect(notMet.met).toBe(false);
+      expect(notMet.reason.es).not.toBe(met.reason.es);
+    },
+  );
 
   it.each(CRITERIA.flatMap((c) => c.meta.requiredEvidence.map((kind) => [c.meta.id, kind, c] as const)))(
     '%s: missing "%s" evidence is an error, never a silent fail',
     (id, kind, criterion) => {
-      const result = criterion.evaluate(withGathered(evidenceMeeting([...CRITERION_IDS]), { [kind]: undefined }), defaultRubric.criteria[id] as never);
+      const result = criterion.evaluate(
+        withGathered(evidenceMeeting([...CRITERION_IDS]), { [kind]: undefined }),
+        defaultRubric.criteria[id] as never,
+      );
       expect(result.outcome).toBe('error');
       expect(result.met).toBe(false);
       expect(result.reason.en).toContain(`"${kind}" evidence is missing`);
@@ -60,7 +69,9 @@ describe('CRITERIA', () => {
   it.each(CRITERIA.flatMap((c) => c.meta.requiredEvidence.map((kind) => [c.meta.id, kind, c] as const)))(
     '%s: a failed "%s" collector is an error carrying its message',
     (id, kind, criterion) => {
-      const evidence = withGathered(evidenceMeeting([...CRITERION_IDS]), { [kind]: failed('timeout', 'page.goto: Timeout 30000ms exceeded') });
+      const evidence = withGathered(evidenceMeeting([...CRITERION_IDS]), {
+        [kind]: failed('timeout', 'page.goto: Timeout 30000ms exceeded'),
+      });
       const result = criterion.evaluate(evidence, defaultRubric.criteria[id] as never);
       expect(result.outcome).toBe('error');
       expect(result.met).toBe(false);

@@ -7,10 +7,19 @@ import { interactiveChannels } from './interactive-channels.js';
 const settings = defaultRubric.criteria.interactive_channels;
 type Channel = InteractiveEvidence['channels'][number];
 const channel = (patch: Partial<Channel>): Channel => ({
-  url: `${SITE}tramites`, kind: 'chat', how: 'script', live: true, tiedToService: false, detail: 'widget visible', ...patch,
+  url: `${SITE}tramites`,
+  kind: 'chat',
+  how: 'script',
+  live: true,
+  tiedToService: false,
+  detail: 'widget visible',
+  ...patch,
 });
 const judge = (channels: Channel[]) =>
-  interactiveChannels.evaluate(withGathered(evidenceMeeting([]), { interactive: ok({ channels }) }), settings);
+  interactiveChannels.evaluate(
+    withGathered(evidenceMeeting([]), { interactive: ok({ channels }) }),
+    settings,
+  );
 
 describe('interactive_channels', () => {
   it.each(['chat', 'chatbot', 'forum', 'comments'] as const)('a live %s counts', (kind) => {

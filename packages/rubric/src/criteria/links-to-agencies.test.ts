@@ -9,7 +9,12 @@ const settings = defaultRubric.criteria.links_to_agencies;
 
 function withHosts(hosts: string[], finalUrl = SITE, domains?: string[]) {
   const outbound: OutboundLinksEvidence = {
-    hosts: hosts.map((host) => ({ host, href: `https://${host}/`, text: host, fromUrl: `${finalUrl}enlaces` })),
+    hosts: hosts.map((host) => ({
+      host,
+      href: `https://${host}/`,
+      text: host,
+      fromUrl: `${finalUrl}enlaces`,
+    })),
   };
   const evidence = { ...withGathered(evidenceMeeting([]), { outboundLinks: ok(outbound) }), finalUrl };
   return domains ? { ...evidence, target: { ...evidence.target, domains } } : evidence;
@@ -17,21 +22,34 @@ function withHosts(hosts: string[], finalUrl = SITE, domains?: string[]) {
 
 describe('links_to_agencies', () => {
   it('passes with exactly 3 distinct state institutions and fails with 2', () => {
-    expect(linksToAgencies.evaluate(withHosts(['www.sat.gob.gt', 'www.mspas.gob.gt', 'www.tse.org.gt']), settings).outcome).toBe('pass');
+    expect(
+      linksToAgencies.evaluate(withHosts(['www.sat.gob.gt', 'www.mspas.gob.gt', 'www.tse.org.gt']), settings)
+        .outcome,
+    ).toBe('pass');
     const result = linksToAgencies.evaluate(withHosts(['www.sat.gob.gt', 'www.tse.org.gt']), settings);
     expect(result.outcome).toBe('fail');
     expect(result.reason.en).toContain('2 distinct state institutions');
   });
 
   it('counts two hosts of one agency once (registrable domain)', () => {
-    const result = linksToAgencies.evaluate(withHosts(['portal.sat.gob.gt', 'farm3.sat.gob.gt', 'www.renap.gob.gt']), settings);
+    const result = linksToAgencies.evaluate(
+      withHosts(['portal.sat.gob.gt', 'farm3.sat.gob.gt', 'www.renap.gob.gt']),
+      settings,
+    );
     expect(result.outcome).toBe('fail');
     expect(result.evidence).toHaveLength(2);
   });
 
   it("does not count the site's own domain, social networks or private sites", () => {
     const result = linksToAgencies.evaluate(
-      withHosts(['sub.minejemplo.gob.gt', 'www.facebook.com', 'twitter.com', 'www.prensalibre.com', 'www.sat.gob.gt', 'www.renap.gob.gt']),
+      withHosts([
+        'sub.minejemplo.gob.gt',
+        'www.facebook.com',
+        'twitter.com',
+        'www.prensalibre.com',
+        'www.sat.gob.gt',
+        'www.renap.gob.gt',
+      ]),
       settings,
     );
     expect(result.outcome).toBe('fail');
@@ -43,11 +61,16 @@ describe('links_to_agencies', () => {
     expect(linksToAgencies.evaluate(withHosts(hosts), settings).outcome).toBe('pass');
     const intl = ['www.who.int', 'www.oas.org', 'www.sat.gob.gt', 'www.renap.gob.gt'];
     expect(linksToAgencies.evaluate(withHosts(intl), settings).outcome).toBe('fail');
-    expect(linksToAgencies.evaluate(withHosts(intl), { ...settings, countInternational: true }).outcome).toBe('pass');
+    expect(linksToAgencies.evaluate(withHosts(intl), { ...settings, countInternational: true }).outcome).toBe(
+      'pass',
+    );
   });
 
   it('names the link, its target and why it counts', () => {
-    const result = linksToAgencies.evaluate(withHosts(['www.sat.gob.gt', 'www.renap.gob.gt', 'www.tse.org.gt']), settings);
+    const result = linksToAgencies.evaluate(
+      withHosts(['www.sat.gob.gt', 'www.renap.gob.gt', 'www.tse.org.gt']),
+      settings,
+    );
     expect(result.evidence).toContainEqual({
       url: `${SITE}enlaces`,
       detail:
@@ -55,22 +78,37 @@ describe('links_to_agencies', () => {
     });
     expect(result.evidence).toContainEqual({
       url: `${SITE}enlaces`,
-      detail: 'link "www.sat.gob.gt" → https://www.sat.gob.gt/ (sat.gob.gt: government suffix .gob.* (gob.gt))',
+      detail:
+        'link "www.sat.gob.gt" → https://www.sat.gob.gt/ (sat.gob.gt: government suffix .gob.* (gob.gt))',
     });
   });
 
   it('recognises public bodies on non-government domains from the data list: city councils, regions, state bodies', () => {
     const result = linksToAgencies.evaluate(
-      withHosts(['www.madrid.es', 'www.coruna.gal', 'www.inegi.org.mx', 'www.red.es', 'www.gencat.cat', 'www.bcn.cat']),
+      withHosts([
+        'www.madrid.es',
+        'www.coruna.gal',
+        'www.inegi.org.mx',
+        'www.red.es',
+        'www.gencat.cat',
+        'www.bcn.cat',
+      ]),
       settings,
     );
     expect(result.outcome).toBe('pass');
-    expect(result.reason.en).toContain('6 distinct state institutions (bcn.cat, coruna.gal, gencat.cat, inegi.org.mx, madrid.es, red.es)');
+    expect(result.reason.en).toContain(
+      '6 distinct state institutions (bcn.cat, coruna.gal, gencat.cat, inegi.org.mx, madrid.es, red.es)',
+    );
     expect(result.evidence.map((e) => e.detail)).toContainEqual(
       'link "www.madrid.es" → https://www.madrid.es/ (madrid.es: public-sector domain list: madrid.es — Ayuntamiento de Madrid (ES))',
     );
     // Private sites on the same country domains are not public bodies.
-    expect(linksToAgencies.evaluate(withHosts(['www.elpais.es', 'www.telmex.com.mx', 'www.banrural.com.gt']), settings).outcome).toBe('fail');
+    expect(
+      linksToAgencies.evaluate(
+        withHosts(['www.elpais.es', 'www.telmex.com.mx', 'www.banrural.com.gt']),
+        settings,
+      ).outcome,
+    ).toBe('fail');
   });
 
   it("trap: the site's own institution on another host or a declared domain is never another agency", () => {
@@ -80,10 +118,14 @@ describe('links_to_agencies', () => {
       settings,
     );
     expect(sameDomain.outcome).toBe('fail');
-    expect(sameDomain.reason.en).toContain("Links to the institution's own domains (tramites.minejemplo.gob.gt) do not count.");
+    expect(sameDomain.reason.en).toContain(
+      "Links to the institution's own domains (tramites.minejemplo.gob.gt) do not count.",
+    );
     // A domain the URL list declares as the institution's (its service portal on another domain).
     const declared = linksToAgencies.evaluate(
-      withHosts(['portal.senabec.gob.gt', 'www.sat.gob.gt', 'www.renap.gob.gt'], 'https://www.becas.gt/', ['senabec.gob.gt']),
+      withHosts(['portal.senabec.gob.gt', 'www.sat.gob.gt', 'www.renap.gob.gt'], 'https://www.becas.gt/', [
+        'senabec.gob.gt',
+      ]),
       settings,
     );
     expect(declared.outcome).toBe('fail');
@@ -117,12 +159,10 @@ describe('government suffixes', () => {
     'www.mef.gov.py',
     'www.nhs.uk',
     'www.gov.scot',
-  ])(
-    '%s is a government host',
-    (host) => expect(match(host)).toBeDefined(),
-  );
-  it.each(['abc.go.com', 'gobierno.com', 'www.gov.com', 'govt.example.org', 'www.prensalibre.com'])('%s is not', (host) =>
-    expect(match(host)).toBeUndefined(),
+  ])('%s is a government host', (host) => expect(match(host)).toBeDefined());
+  it.each(['abc.go.com', 'gobierno.com', 'www.gov.com', 'govt.example.org', 'www.prensalibre.com'])(
+    '%s is not',
+    (host) => expect(match(host)).toBeUndefined(),
   );
   it('registrable domains follow the public suffix list', () => {
     expect(registrableDomain('portal.sat.gob.gt')).toBe('sat.gob.gt');

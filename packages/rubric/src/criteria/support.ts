@@ -12,8 +12,7 @@ export type Evaluation = Verdict;
 
 /** The evidence a criterion declared, or the `error` result that explains why it cannot be judged. */
 export type Gathering<K extends EvidenceKind> =
-  | { ok: true; data: { [P in K]: EvidenceKinds[P] } }
-  | { ok: false; result: Evaluation };
+  { ok: true; data: { [P in K]: EvidenceKinds[P] } } | { ok: false; result: Evaluation };
 
 export function gather<K extends EvidenceKind>(evidence: SiteEvidence, kinds: readonly K[]): Gathering<K> {
   const data = {} as { [P in K]: EvidenceKinds[P] };

@@ -35,7 +35,11 @@ const idpFlow = candidate({
   hasPasswordField: false,
   provider: 'Cl@ve (España)',
   fields: [{ type: 'text', name: 'dni', label: 'DNI / NIE' }],
-  flow: { protocol: 'saml', url: 'https://pasarela.clave.gob.es/Proxy2/ServiceProvider?SAMLRequest=x', loginForm: true },
+  flow: {
+    protocol: 'saml',
+    url: 'https://pasarela.clave.gob.es/Proxy2/ServiceProvider?SAMLRequest=x',
+    loginForm: true,
+  },
 });
 
 describe('user_accounts', () => {
@@ -84,10 +88,18 @@ describe('user_accounts', () => {
   });
 
   it('account links that did not finish loading make "not met" inconclusive, never "met"', () => {
-    const slow = candidate({ hasAccountForm: false, hasPasswordField: false, status: 0, unread: 'did not finish loading: Timeout 15000ms exceeded' });
+    const slow = candidate({
+      hasAccountForm: false,
+      hasPasswordField: false,
+      status: 0,
+      unread: 'did not finish loading: Timeout 15000ms exceeded',
+    });
     expect(judge([slow]).outcome).toBe('inconclusive');
     expect(
-      userAccounts.evaluate(withGathered(evidenceMeeting([]), { accounts: ok({ candidates: [], notFollowed: 2 }) }), settings).outcome,
+      userAccounts.evaluate(
+        withGathered(evidenceMeeting([]), { accounts: ok({ candidates: [], notFollowed: 2 }) }),
+        settings,
+      ).outcome,
     ).toBe('inconclusive');
     expect(judge([slow, candidate({})]).outcome).toBe('pass');
   });
@@ -95,9 +107,17 @@ describe('user_accounts', () => {
   it('an identity provider counts only through a real sign-in flow the site starts, and can be switched off', () => {
     const result = judge([idpFlow]);
     expect(result.outcome).toBe('pass');
-    expect(result.evidence[0]!.detail).toContain('SAML sign-in flow ending on a sign-in form, provider Cl@ve (España)');
+    expect(result.evidence[0]!.detail).toContain(
+      'SAML sign-in flow ending on a sign-in form, provider Cl@ve (España)',
+    );
     // A provider's logo or script alone: no flow.
-    const logo = candidate({ kind: 'identity-provider', hasAccountForm: false, hasPasswordField: false, provider: 'Google', fields: [] });
+    const logo = candidate({
+      kind: 'identity-provider',
+      hasAccountForm: false,
+      hasPasswordField: false,
+      provider: 'Google',
+      fields: [],
+    });
     delete logo.flow;
     expect(judge([logo]).outcome).toBe('fail');
     expect(judge([{ ...idpFlow, flow: { ...idpFlow.flow!, loginForm: false } }]).outcome).toBe('fail');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchEvidence } from '../evidence/maturity.js';
 import { defaultRubric } from '../rubric-config.js';
-import { SITE, evidenceMeeting, ok, searchEvidence, withGathered } from '../test-support/evidence-builders.js';
+import {
+  SITE,
+  evidenceMeeting,
+  ok,
+  searchEvidence,
+  withGathered,
+} from '../test-support/evidence-builders.js';
 import { workingSearch } from './working-search.js';
 
 const settings = defaultRubric.criteria.working_search;
@@ -13,7 +19,10 @@ describe('working_search', () => {
     const result = workingSearch.evaluate(withSearch({}), settings);
     expect(result.outcome).toBe('pass');
     expect(result.reason.en).toBe(`The search for "licencia" returned 12 results at ${SITE}?s=licencia.`);
-    expect(result.evidence).toContainEqual({ url: `${SITE}?s=licencia`, detail: 'results for "licencia": 12 results' });
+    expect(result.evidence).toContainEqual({
+      url: `${SITE}?s=licencia`,
+      detail: 'results for "licencia": 12 results',
+    });
   });
 
   it('the evidence shows how the query was sent, where the results appeared and the first ones', () => {
@@ -48,7 +57,14 @@ describe('working_search', () => {
 
   it('no search box → fail with that reason', () => {
     const result = workingSearch.evaluate(
-      withSearch({ found: false, outcome: 'no-search-box', selector: undefined, query: undefined, resultUrl: undefined, detail: 'no input[type=search] or search form on 12 pages' }),
+      withSearch({
+        found: false,
+        outcome: 'no-search-box',
+        selector: undefined,
+        query: undefined,
+        resultUrl: undefined,
+        detail: 'no input[type=search] or search form on 12 pages',
+      }),
       settings,
     );
     expect(result.outcome).toBe('fail');
@@ -68,14 +84,28 @@ describe('working_search', () => {
   });
 
   it.each([
-    ['not-operable', 'could not be used', 'input name="q" is hidden and stays hidden after clicking "Buscar"'],
-    ['timeout', 'did not finish within the safety limit', 'the page was still answering the query after 30 s'],
-  ] as const)('trap: a box the crawl found but the scan could not operate (%s) is inconclusive, never "no search"', (outcome, words, detail) => {
-    const result = workingSearch.evaluate(withSearch({ outcome, resultCount: undefined, resultUrl: undefined, detail }), settings);
-    expect(result.outcome).toBe('inconclusive');
-    expect(result.met).toBe(false);
-    expect(result.reason.en).toContain(words);
-    expect(result.reason.en).not.toContain('no search box');
-    expect(result.evidence[0]?.detail).toContain(detail);
-  });
+    [
+      'not-operable',
+      'could not be used',
+      'input name="q" is hidden and stays hidden after clicking "Buscar"',
+    ],
+    [
+      'timeout',
+      'did not finish within the safety limit',
+      'the page was still answering the query after 30 s',
+    ],
+  ] as const)(
+    'trap: a box the crawl found but the scan could not operate (%s) is inconclusive, never "no search"',
+    (outcome, words, detail) => {
+      const result = workingSearch.evaluate(
+        withSearch({ outcome, resultCount: undefined, resultUrl: undefined, detail }),
+        settings,
+      );
+      expect(result.outcome).toBe('inconclusive');
+      expect(result.met).toBe(false);
+      expect(result.reason.en).toContain(words);
+      expect(result.reason.en).not.toContain('no search box');
+      expect(result.evidence[0]?.detail).toContain(detail);
+    },
+  );
 });

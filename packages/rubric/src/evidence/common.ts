@@ -30,7 +30,8 @@ export interface CollectorError {
  * What one collector returned. A collector that throws is stored as `error`, so a criterion that reads it
  * gives an `error` outcome instead of a silent "not met".
  */
-export type Gathered<T> = { status: 'ok'; data: T; incomplete?: Incompleteness } | { status: 'error'; error: CollectorError };
+export type Gathered<T> =
+  { status: 'ok'; data: T; incomplete?: Incompleteness } | { status: 'error'; error: CollectorError };
 
 /**
  * Why a collector's data is partial: the work it needed was not finished (a safety time limit fired, a page could

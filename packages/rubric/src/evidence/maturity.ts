@@ -257,7 +257,15 @@ export interface SearchEvidence {
 // ---------------------------------------------------------------- interactive_channels
 
 /** Kinds of interactive channel the scanner tells apart (vendors.json's `kind`, interactive_channels' settings). */
-export const CHANNEL_KINDS = ['chat', 'chatbot', 'whatsapp', 'messenger', 'telegram', 'forum', 'comments'] as const;
+export const CHANNEL_KINDS = [
+  'chat',
+  'chatbot',
+  'whatsapp',
+  'messenger',
+  'telegram',
+  'forum',
+  'comments',
+] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface InteractiveEvidence {
@@ -348,7 +356,8 @@ export interface PaymentsEvidence {
  * "Quiero…"), a topic of services ("Vehículos") —, a service or procedure, or a unit of the org chart ("Dirección
  * de…", "Departamento de…").
  */
-export type CatalogEntryKind = 'life-event' | 'audience' | 'task' | 'topic' | 'service' | 'org-unit' | 'other';
+export type CatalogEntryKind =
+  'life-event' | 'audience' | 'task' | 'topic' | 'service' | 'org-unit' | 'other';
 
 export interface CatalogEntry {
   text: string;
@@ -415,7 +424,10 @@ export interface ParticipationEvidence {
      * the page's title or main heading; the external form's own title; a participation platform. Absent when no
      * purpose was read (a generic contact form, a section named "Participación ciudadana").
      */
-    purpose?: { words: string[]; where: 'form' | 'form-heading' | 'page-heading' | 'external-form' | 'platform' };
+    purpose?: {
+      words: string[];
+      where: 'form' | 'form-heading' | 'page-heading' | 'external-form' | 'platform';
+    };
     /** The form's fields: type, name and label. */
     fields?: string[];
     /** The consultation or form says it is closed ("consulta cerrada", "ya no acepta respuestas"). */

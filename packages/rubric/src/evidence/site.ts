@@ -14,7 +14,12 @@ import type {
   SearchEvidence,
   ServiceCatalogEvidence,
 } from './maturity.js';
-import type { HttpsEvidence, LighthouseEvidence, RecommendationsEvidence, UsabilityEvidence } from './standards.js';
+import type {
+  HttpsEvidence,
+  LighthouseEvidence,
+  RecommendationsEvidence,
+  UsabilityEvidence,
+} from './standards.js';
 
 /** Every kind of evidence, by the name of the collector that gathers it. */
 export interface EvidenceKinds {

@@ -53,7 +53,12 @@ export interface LighthouseEvidence {
   pages: {
     url: string;
     /** Category scores 0–100, null when Lighthouse could not score it. */
-    scores: { accessibility: number | null; bestPractices: number | null; seo: number | null; performance: number | null };
+    scores: {
+      accessibility: number | null;
+      bestPractices: number | null;
+      seo: number | null;
+      performance: number | null;
+    };
     error?: string;
   }[];
 }

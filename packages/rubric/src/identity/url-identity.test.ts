@@ -29,7 +29,9 @@ describe('siteIdentity', () => {
 
   it('falls back to the trimmed lower-case text for what is not an http(s) URL', () => {
     expect(siteIdentity(' Not A URL ')).toBe('not a url');
-    expect(siteIdentity('urn:egov-monitor:list-entry:ftp%3A%2F%2Fx')).toBe('urn:egov-monitor:list-entry:ftp%3a%2f%2fx');
+    expect(siteIdentity('urn:egov-monitor:list-entry:ftp%3A%2F%2Fx')).toBe(
+      'urn:egov-monitor:list-entry:ftp%3a%2f%2fx',
+    );
   });
 });
 
@@ -46,7 +48,9 @@ describe('pageIdentity', () => {
 describe('canonicalUrl', () => {
   it('keeps scheme and www (the browser opens it) and folds what names the same page', () => {
     expect(canonicalUrl('https://Example.GOB.gt/index.htm#top')).toBe('https://example.gob.gt/');
-    expect(canonicalUrl('http://x.gob.gt:80/a?utm_source=fb&b=2&a=1&PHPSESSID=1')).toBe('http://x.gob.gt/a?a=1&b=2');
+    expect(canonicalUrl('http://x.gob.gt:80/a?utm_source=fb&b=2&a=1&PHPSESSID=1')).toBe(
+      'http://x.gob.gt/a?a=1&b=2',
+    );
     expect(canonicalUrl('../contacto', 'https://x.gob.gt/a/b/')).toBe('https://x.gob.gt/a/contacto');
     expect(canonicalUrl('mailto:a@b.gt')).toBeNull();
   });

@@ -32,9 +32,12 @@ export function canonicalUrl(href: string, base?: string): string | null {
   url.username = '';
   url.password = '';
   url.hostname = url.hostname.toLowerCase().replace(/\.$/, '');
-  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
+  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443'))
+    url.port = '';
   url.pathname = url.pathname.replace(INDEX_FILE, '/').replace(/\/{2,}/g, '/') || '/';
-  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMS.test(key) && !SESSION_PARAMS.test(key));
+  const kept = [...url.searchParams.entries()].filter(
+    ([key]) => !TRACKING_PARAMS.test(key) && !SESSION_PARAMS.test(key),
+  );
   kept.sort(([a, av], [b, bv]) => byCodeUnit(a, b) || byCodeUnit(av, bv));
   url.search = '';
   for (const [key, value] of kept) url.searchParams.append(key, value);

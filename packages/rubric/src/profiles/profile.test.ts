@@ -22,8 +22,16 @@ describe('built-in profiles', () => {
   it('ship Guatemala (the default) and El Salvador, each valid and named by its file', () => {
     expect(Object.keys(BUILTIN_PROFILES).sort()).toEqual(['el-salvador', 'guatemala']);
     expect(defaultProfile).toBe(guatemala);
-    expect([guatemala.locale, guatemala.timezone, guatemala.country]).toEqual(['es-GT', 'America/Guatemala', 'GT']);
-    expect([elSalvador.locale, elSalvador.timezone, elSalvador.country]).toEqual(['es-SV', 'America/El_Salvador', 'SV']);
+    expect([guatemala.locale, guatemala.timezone, guatemala.country]).toEqual([
+      'es-GT',
+      'America/Guatemala',
+      'GT',
+    ]);
+    expect([elSalvador.locale, elSalvador.timezone, elSalvador.country]).toEqual([
+      'es-SV',
+      'America/El_Salvador',
+      'SV',
+    ]);
     expect(builtinProfile('honduras')).toBeUndefined();
     expect(builtinProfile('toString')).toBeUndefined();
   });
@@ -55,7 +63,9 @@ describe('parseProfile', () => {
     expect(refusal({ ...guatemala, timezone: 'America/Gotham' })).toEqual([
       'timezone: "America/Gotham" is not an IANA time zone (e.g. America/Guatemala)',
     ]);
-    expect(refusal({ ...guatemala, locale: 'es_GT!' })[0]).toMatch(/^locale: "es_GT!" is not a BCP 47 locale/);
+    expect(refusal({ ...guatemala, locale: 'es_GT!' })[0]).toMatch(
+      /^locale: "es_GT!" is not a BCP 47 locale/,
+    );
     const twice = { ...guatemala, nationalPortals: [{ name: 'a', hosts: ['gob.gt', 'gob.gt'] }] };
     expect(refusal(twice)).toEqual(['nationalPortals.hosts[1]: "gob.gt" is listed twice']);
   });
@@ -76,7 +86,12 @@ describe('the rubric of a profile', () => {
   const linking = (hosts: string[]) =>
     withGathered(evidenceMeeting(['static_info']), {
       outboundLinks: ok({
-        hosts: hosts.map((host) => ({ host, href: `https://${host}/`, text: host, fromUrl: 'https://x.gob.sv/' })),
+        hosts: hosts.map((host) => ({
+          host,
+          href: `https://${host}/`,
+          text: host,
+          fromUrl: 'https://x.gob.sv/',
+        })),
       }),
     });
   const agencies = (rubric: ReturnType<typeof rubricForProfile>, hosts: string[]) =>

@@ -100,7 +100,11 @@ function crossCheck(profile: CountryProfile): string[] {
  */
 export function parseProfile(raw: unknown): CountryProfile {
   if (!validateShape(raw)) throw new ProfileError(describeErrors(validateShape.errors, '', raw));
-  const { $schema: _schema, $comment: _comment, ...profile } = raw as unknown as CountryProfile & {
+  const {
+    $schema: _schema,
+    $comment: _comment,
+    ...profile
+  } = raw as unknown as CountryProfile & {
     $schema?: string;
     $comment?: string;
   };
@@ -122,7 +126,8 @@ export const BUILTIN_PROFILES: Readonly<Record<string, CountryProfile>> = Object
   Object.fromEntries(
     Object.entries(BUILTIN_PROFILE_DATA).map(([id, data]) => {
       const profile = parseProfile(data);
-      if (profile.id !== id) throw new ProfileError([`profiles/${id}.json: id "${profile.id}" must be "${id}"`]);
+      if (profile.id !== id)
+        throw new ProfileError([`profiles/${id}.json: id "${profile.id}" must be "${id}"`]);
       return [id, deepFreeze(profile)];
     }),
   ),

@@ -53,7 +53,9 @@ export function describeErrors(
         lines.add(`${path || '(root)'}: wrong type, must be ${String(params.type)}`);
         break;
       case 'enum':
-        lines.add(`${path || '(root)'}: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`);
+        lines.add(
+          `${path || '(root)'}: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`,
+        );
         break;
       case 'if':
       case 'anyOf':

@@ -486,7 +486,10 @@ export function serviceCatalogEvidence(site = SITE, met = true): ServiceCatalogE
                 text: 'Vehículos',
                 kind: 'topic',
                 matched: 'vehiculos',
-                items: [service('licencia', 'Renovar la licencia de conducir'), service('tarjeta-de-circulacion', 'Reposición de tarjeta de circulación')],
+                items: [
+                  service('licencia', 'Renovar la licencia de conducir'),
+                  service('tarjeta-de-circulacion', 'Reposición de tarjeta de circulación'),
+                ],
               },
             ]
           : [

@@ -1,3 +1,12 @@
-export { clip, escapeRegExp, foldAccents, normalizeText, pathWords, slugify, wordText, words } from './normalize.js';
+export {
+  clip,
+  escapeRegExp,
+  foldAccents,
+  normalizeText,
+  pathWords,
+  slugify,
+  wordText,
+  words,
+} from './normalize.js';
 export { PhraseMatcher } from './phrase-matcher.js';
 export type { PhraseMatcherOptions } from './phrase-matcher.js';

@@ -7,7 +7,11 @@ describe('phrase matcher', () => {
   it('matches whole words of normalised text, the most specific phrase first', () => {
     expect(matcher.test('Ver TRAMITES en línea')).toBe(true);
     expect(matcher.test('consultar')).toBe(false);
-    expect(matcher.find('Trámites y Servicios, trámites, consul')).toEqual(['tramites y servicios', 'tramites', 'consul']);
+    expect(matcher.find('Trámites y Servicios, trámites, consul')).toEqual([
+      'tramites y servicios',
+      'tramites',
+      'consul',
+    ]);
     expect(matcher.first('el consul y los tramites')).toBe('consul');
     expect(matcher.first('nada')).toBeNull();
     expect(matcher.first(null)).toBeNull();

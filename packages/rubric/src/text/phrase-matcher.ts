@@ -26,7 +26,10 @@ export class PhraseMatcher {
     this.pattern =
       this.phrases.length === 0
         ? null
-        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${this.phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+        : new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${this.phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+            'gu',
+          );
   }
 
   /** Distinct phrases found, in order of first appearance. */

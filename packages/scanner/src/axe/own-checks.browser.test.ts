@@ -13,7 +13,10 @@ import { scanOwnChecks } from './own-checks.js';
 import { AXE_EXTRA_RULES, AXE_TAGS, loadAxe, runAxe } from './run-axe.js';
 
 const DIR = fileURLToPath(new URL('../../../../fixtures/sites/_a11y-barriers/', import.meta.url));
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A page of the fixture set inside the layout every government page shares (landmarks, title, language). */
 function layout(name: string, body: string): string {
@@ -23,7 +26,12 @@ function layout(name: string, body: string): string {
 
 const pages = readdirSync(DIR).filter((file) => file.endsWith('.html'));
 const live = useLiveFixture({
-  ...Object.fromEntries(pages.map((file) => [`/${file.replace(/\.html$/, '')}`, { body: layout(file, readFileSync(DIR + file, 'utf8')) }])),
+  ...Object.fromEntries(
+    pages.map((file) => [
+      `/${file.replace(/\.html$/, '')}`,
+      { body: layout(file, readFileSync(DIR + file, 'utf8')) },
+    ]),
+  ),
   '/img/inauguracion.png': { body: PNG, contentType: 'image/png' },
   '/img/mapa.png': { body: PNG, contentType: 'image/png' },
 });
@@ -62,7 +70,17 @@ async function findingsOf(path: string) {
       target: { url },
       finalUrl: url,
       scannedAt: '2026-12-06T00:00:00Z',
-      gathered: { accessibility: { status: 'ok', data: { axeVersion: loadAxe().version, tags: [...AXE_TAGS], extraRules: [...AXE_EXTRA_RULES], pages: [accessibilityPage] } } },
+      gathered: {
+        accessibility: {
+          status: 'ok',
+          data: {
+            axeVersion: loadAxe().version,
+            tags: [...AXE_TAGS],
+            extraRules: [...AXE_EXTRA_RULES],
+            pages: [accessibilityPage],
+          },
+        },
+      },
     };
     const failing = evaluateChecks(evidence, { compliance: defaultComplianceConfig }).filter(
       (check) => check.area === 'accessibility' && check.outcome === 'fail',
@@ -70,7 +88,9 @@ async function findingsOf(path: string) {
     return {
       checks: Object.fromEntries(failing.map((check) => [check.id, check.value])),
       // wcag-a and wcag-aa restate axe's violations; they are asserted through `axe`.
-      ownChecks: Object.fromEntries(failing.filter((check) => !check.id.startsWith('wcag-')).map((check) => [check.id, check.value])),
+      ownChecks: Object.fromEntries(
+        failing.filter((check) => !check.id.startsWith('wcag-')).map((check) => [check.id, check.value]),
+      ),
       evidence: failing.flatMap((check) => check.evidence),
       axe: axe.violations.map((violation) => violation.ruleId),
       layout: await measureMobileLayout(page),
@@ -82,7 +102,9 @@ async function findingsOf(path: string) {
 
 describe('accessibility barrier pages', () => {
   it('has a clean twin for every barrier page and an expectation for each', () => {
-    const barriers = pages.filter((file) => !file.includes('.clean.') && !file.startsWith('tap-targets')).map((file) => file.replace(/\.html$/, ''));
+    const barriers = pages
+      .filter((file) => !file.includes('.clean.') && !file.startsWith('tap-targets'))
+      .map((file) => file.replace(/\.html$/, ''));
     expect(barriers.sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const barrier of barriers) expect(pages).toContain(`${barrier}.clean.html`);
   });
@@ -90,7 +112,11 @@ describe('accessibility barrier pages', () => {
   it('raises exactly the pinned findings on each barrier page, naming the page, the element and its HTML', async () => {
     for (const [barrier, expected] of Object.entries(EXPECTED)) {
       const found = await findingsOf(`/${barrier}`);
-      expect({ barrier, checks: found.ownChecks, axe: found.axe }).toEqual({ barrier, checks: expected.checks, axe: expected.axe });
+      expect({ barrier, checks: found.ownChecks, axe: found.axe }).toEqual({
+        barrier,
+        checks: expected.checks,
+        axe: expected.axe,
+      });
       for (const pointer of found.evidence) {
         expect(pointer.url).toBe(`${live.server.origin}/${barrier}`);
         expect(pointer.detail).toMatch(/ — <|element\(s\): \S/);

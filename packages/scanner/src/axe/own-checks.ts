@@ -14,10 +14,16 @@ const LIMITS = { elements: 5_000, htmlChars: 160, shortLinkWords: 4, shortLinks:
  * the links with short names for the rubric's link-text check, and horizontal scrolling at 320 px. Throws when the
  * page cannot be read; the crawl records the page without findings.
  */
-export async function scanOwnChecks(page: Page): Promise<{ findings: BarrierFinding[]; shortLinks: ShortLink[] }> {
+export async function scanOwnChecks(
+  page: Page,
+): Promise<{ findings: BarrierFinding[]; shortLinks: ShortLink[] }> {
   const { findings, shortLinks } = await evaluateSource(page, findBarriers, LIMITS);
   const overflow = await atViewport(page, REFLOW_VIEWPORT, () =>
-    evaluateSource(page, findReflowOverflow, { width: REFLOW_VIEWPORT.width, elements: LIMITS.elements, htmlChars: LIMITS.htmlChars }),
+    evaluateSource(page, findReflowOverflow, {
+      width: REFLOW_VIEWPORT.width,
+      elements: LIMITS.elements,
+      htmlChars: LIMITS.htmlChars,
+    }),
   );
   if (overflow) findings.push({ check: 'reflow', ...overflow });
   return { findings, shortLinks };

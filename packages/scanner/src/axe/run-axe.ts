@@ -12,7 +12,12 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
  * whose WCAG failure is unambiguous, and `duplicate-id-active` (focusable elements sharing an id: a keyboard or
  * assistive-technology user reaches the wrong one; WCAG 2.2 retired SC 4.1.1, but the barrier stays).
  */
-export const AXE_EXTRA_RULES = ['css-orientation-lock', 'label-content-name-mismatch', 'table-fake-caption', 'duplicate-id-active'];
+export const AXE_EXTRA_RULES = [
+  'css-orientation-lock',
+  'label-content-name-mismatch',
+  'table-fake-caption',
+  'duplicate-id-active',
+];
 
 /** What axe found on one page: violations, and the "needs review" results (incomplete) it could not decide. */
 export interface AxeFindings {
@@ -63,7 +68,11 @@ export function toViolations(results: RawResult[]): AxeViolation[] {
       help: result.help,
       helpUrl: result.helpUrl,
       nodes: result.nodes.length,
-      selectors: result.nodes.slice(0, MAX_SELECTORS).map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' ') : String(part))).join(' >>> ')),
+      selectors: result.nodes
+        .slice(0, MAX_SELECTORS)
+        .map((node) =>
+          node.target.map((part) => (Array.isArray(part) ? part.join(' ') : String(part))).join(' >>> '),
+        ),
     }))
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
 }
@@ -85,7 +94,17 @@ function runInPage(page: Page, version: string): Promise<string> {
   // serialisation of every node's HTML and check details cost more than the transfer).
   return page.evaluate(
     ({ tags, extra, version, missing }) => {
-      const axe = (window as unknown as { axe?: { version?: string; run: (context: unknown, options: unknown) => Promise<{ violations: RawResult[]; incomplete: RawResult[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe?: {
+            version?: string;
+            run: (
+              context: unknown,
+              options: unknown,
+            ) => Promise<{ violations: RawResult[]; incomplete: RawResult[] }>;
+          };
+        }
+      ).axe;
       if (axe?.version !== version) return missing;
       // resultTypes trims the passes and inapplicable lists to one node each; violations and incomplete stay whole.
       // No named function in here: tsx's esbuild would wrap it in a __name() the page does not have.

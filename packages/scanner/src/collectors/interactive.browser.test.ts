@@ -47,14 +47,21 @@ const live = useLiveFixture({
     ),
   },
   // A forum whose second thread holds the reply form, and an archive whose threads can only be read.
-  '/f1/': { body: page('Municipalidad', '<main><h1>Inicio</h1><p><a href="/f1/foro/">Foro ciudadano</a></p></main>') },
+  '/f1/': {
+    body: page('Municipalidad', '<main><h1>Inicio</h1><p><a href="/f1/foro/">Foro ciudadano</a></p></main>'),
+  },
   '/f1/foro/': {
     body: page(
       'Foro ciudadano',
       '<main><h1>Foro ciudadano</h1><ul><li><a href="/f1/foro/cortes-de-agua">Cortes de agua en la zona 5</a></li><li><a href="/f1/foro/recoleccion-de-basura">Horario de recolección de basura</a></li></ul></main>',
     ),
   },
-  '/f1/foro/cortes-de-agua': { body: page('Cortes de agua', '<main><h1>Cortes de agua en la zona 5</h1><p>Tema cerrado por el moderador.</p></main>') },
+  '/f1/foro/cortes-de-agua': {
+    body: page(
+      'Cortes de agua',
+      '<main><h1>Cortes de agua en la zona 5</h1><p>Tema cerrado por el moderador.</p></main>',
+    ),
+  },
   '/f1/foro/recoleccion-de-basura': {
     body: page(
       'Recolección de basura',
@@ -68,8 +75,18 @@ const live = useLiveFixture({
       '<main><h1>Foro</h1><p>Archivo de discusiones 2019–2021.</p><ul><li><a href="/f2/foro/tema/alumbrado">Alumbrado público</a></li><li><a href="/f2/foro/tema/mercado">Remodelación del mercado</a></li></ul></main>',
     ),
   },
-  '/f2/foro/tema/alumbrado': { body: page('Alumbrado público', '<main><h1>Alumbrado público</h1><p>Discusión archivada: solo lectura.</p></main>') },
-  '/f2/foro/tema/mercado': { body: page('Remodelación del mercado', '<main><h1>Remodelación del mercado</h1><p>Discusión archivada: solo lectura.</p></main>') },
+  '/f2/foro/tema/alumbrado': {
+    body: page(
+      'Alumbrado público',
+      '<main><h1>Alumbrado público</h1><p>Discusión archivada: solo lectura.</p></main>',
+    ),
+  },
+  '/f2/foro/tema/mercado': {
+    body: page(
+      'Remodelación del mercado',
+      '<main><h1>Remodelación del mercado</h1><p>Discusión archivada: solo lectura.</p></main>',
+    ),
+  },
 });
 
 /** The crawl's snapshot of the rendered page (where rendered widgets are found), then the collector over it. */
@@ -123,14 +140,20 @@ describe('interactive collector in Chromium', () => {
 
   it('a forum counts once a thread holds the reply form', async () => {
     const channels = await channelsAt('/f1/');
-    expect(channels).toEqual([expect.objectContaining({ kind: 'forum', how: 'link', live: true, tiedToService: true })]);
-    expect(channels[0]?.detail).toMatch(/Recolección de basura \(.*\/f1\/foro\/recoleccion-de-basura\) has a reply form \(textarea "Su respuesta", button "Publicar respuesta"\)/);
+    expect(channels).toEqual([
+      expect.objectContaining({ kind: 'forum', how: 'link', live: true, tiedToService: true }),
+    ]);
+    expect(channels[0]?.detail).toMatch(
+      /Recolección de basura \(.*\/f1\/foro\/recoleccion-de-basura\) has a reply form \(textarea "Su respuesta", button "Publicar respuesta"\)/,
+    );
     expect(live.server.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
   });
 
   it('trap: a forum whose threads can only be read is not an interactive channel', async () => {
     const channels = await channelsAt('/f2/');
     expect(channels).toEqual([expect.objectContaining({ kind: 'forum', live: false })]);
-    expect(channels[0]?.detail).toMatch(/no way to post \(opened: Alumbrado público: no reply form; Remodelación del mercado: no reply form\): read-only/);
+    expect(channels[0]?.detail).toMatch(
+      /no way to post \(opened: Alumbrado público: no reply form; Remodelación del mercado: no reply form\): read-only/,
+    );
   });
 });

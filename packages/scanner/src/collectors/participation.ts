@@ -43,7 +43,6 @@ const PURPOSES: readonly [PhraseListId, ParticipationKind][] = [
 
 // ---------------------------------------------------------------- words
 
-
 let unitPattern: RegExp | null = null;
 /**
  * The name of an office or body: a unit word ("Dirección", "Secretaría"…), capitalised words, "de", and capitalised

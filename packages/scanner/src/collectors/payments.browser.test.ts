@@ -64,8 +64,15 @@ beforeAll(async () => {
       '/impuesto/consulta': (url) => {
         const plate = url.searchParams.get('placa') ?? '';
         return /^P[0-9]{3}[A-Z]{3}$/.test(plate) && url.searchParams.get('tipo') === 'auto'
-          ? { body: cardPage('/impuesto/pagar').replace('Pago del boleto de ornato', `Impuesto de circulación ${plate}: Q320.00`) }
-          : { body: '<!doctype html><html lang="es"><title>Consulta</title><body><p>Placa no válida.</p></body></html>' };
+          ? {
+              body: cardPage('/impuesto/pagar').replace(
+                'Pago del boleto de ornato',
+                `Impuesto de circulación ${plate}: Q320.00`,
+              ),
+            }
+          : {
+              body: '<!doctype html><html lang="es"><title>Consulta</title><body><p>Placa no válida.</p></body></html>',
+            };
       },
       '/ornato/': { body: postOnlyPage },
       '/ornato/api': { contentType: 'application/json', body: '{"monto": 15}' },
@@ -120,7 +127,11 @@ describe('payments collector in Chromium', () => {
 
   it('goes one harmless step further: a GET lookup filled with a plate the page accepts leads to the card form of step 2', async () => {
     const page = `${secure.origin}/impuesto/`;
-    const site = liveSite(context, { homeUrl: `${secure.origin}/`, pages: [await renderedSnapshot(context, page)], extraCaPems: [caPem] });
+    const site = liveSite(context, {
+      homeUrl: `${secure.origin}/`,
+      pages: [await renderedSnapshot(context, page)],
+      extraCaPems: [caPem],
+    });
     const { candidates } = await paymentsCollector.collect(site);
     const step2 = candidates.find((c) => c.reachedBy);
     expect(step2).toMatchObject({
@@ -142,7 +153,11 @@ describe('payments collector in Chromium', () => {
   it('trap: payment forms that would act are judged where they stand and never sent (no POST reaches the server)', async () => {
     const page = `${secure.origin}/ornato/`;
     const before = secure.requests.length;
-    const site = liveSite(context, { homeUrl: `${secure.origin}/`, pages: [await renderedSnapshot(context, page)], extraCaPems: [caPem] });
+    const site = liveSite(context, {
+      homeUrl: `${secure.origin}/`,
+      pages: [await renderedSnapshot(context, page)],
+      extraCaPems: [caPem],
+    });
     const { candidates } = await paymentsCollector.collect(site);
     const requests = secure.requests.slice(before);
     expect(requests.filter((r) => !r.startsWith('GET ') && !r.startsWith('HEAD '))).toEqual([]);

@@ -24,7 +24,24 @@ const home = snapshot({
     link(`${base}/descargar?id=7`, 'Memoria de labores (PDF)'),
     link('https://datos.ministerio.gob.gt/dataset/presupuesto', 'Presupuesto'),
   ],
-  forms: [form({ role: 'search', fields: [{ tag: 'input', type: 'search', name: 'q', id: 'q', placeholder: 'Buscar', autocomplete: '', label: '', required: false }], submitTexts: ['Buscar'] })],
+  forms: [
+    form({
+      role: 'search',
+      fields: [
+        {
+          tag: 'input',
+          type: 'search',
+          name: 'q',
+          id: 'q',
+          placeholder: 'Buscar',
+          autocomplete: '',
+          label: '',
+          required: false,
+        },
+      ],
+      submitTexts: ['Buscar'],
+    }),
+  ],
   text: 'Bienvenidos al Ministerio. Artículo 10 de nuestra ley orgánica.',
 });
 
@@ -52,7 +69,9 @@ const catalogue = snapshot({
   url: `${base}/servicios`,
   title: 'Servicios',
   links: [
-    link(`${base}/servicios/pasaporte/requisitos`, 'Ver requisitos', { context: 'Emisión de pasaporte — trámite presencial' }),
+    link(`${base}/servicios/pasaporte/requisitos`, 'Ver requisitos', {
+      context: 'Emisión de pasaporte — trámite presencial',
+    }),
     link(`${base}/consulta`, 'Consulta el estado de tu trámite'),
     link(`${base}/datos/presupuesto-2026.csv`, 'Presupuesto 2026'),
   ],
@@ -60,15 +79,44 @@ const catalogue = snapshot({
     form({
       action: `${base}/consulta`,
       selector: '#consulta',
-      fields: [{ tag: 'input', type: 'text', name: 'numExpediente', id: 'exp', placeholder: '', autocomplete: '', label: 'Número de expediente', required: true }],
+      fields: [
+        {
+          tag: 'input',
+          type: 'text',
+          name: 'numExpediente',
+          id: 'exp',
+          placeholder: '',
+          autocomplete: '',
+          label: 'Número de expediente',
+          required: true,
+        },
+      ],
       submitTexts: ['Consultar'],
     }),
     form({
       action: `${base}/quejas/enviar`,
       selector: '#quejas',
       fields: [
-        { tag: 'input', type: 'text', name: 'nombre', id: 'nombre', placeholder: '', autocomplete: 'name', label: 'Nombre', required: false },
-        { tag: 'textarea', type: 'textarea', name: 'queja', id: 'queja', placeholder: '', autocomplete: '', label: 'Describa su queja o sugerencia', required: true },
+        {
+          tag: 'input',
+          type: 'text',
+          name: 'nombre',
+          id: 'nombre',
+          placeholder: '',
+          autocomplete: 'name',
+          label: 'Nombre',
+          required: false,
+        },
+        {
+          tag: 'textarea',
+          type: 'textarea',
+          name: 'queja',
+          id: 'queja',
+          placeholder: '',
+          autocomplete: '',
+          label: 'Describa su queja o sugerencia',
+          required: true,
+        },
       ],
       submitTexts: ['Enviar'],
     }),
@@ -82,28 +130,46 @@ const transparency = snapshot({
   links: [link(`${base}/informacion-publica/articulo-10`, 'Artículo 10'), link(`${base}/uip`, 'UIP')],
 });
 
-const notFound = snapshot({ url: `${base}/roto`, soft404: true, links: [link(`${base}/privacidad-falsa`, 'Aviso de privacidad')] });
+const notFound = snapshot({
+  url: `${base}/roto`,
+  soft404: true,
+  links: [link(`${base}/privacidad-falsa`, 'Aviso de privacidad')],
+});
 
 describe('recommendations collector', () => {
   it('finds each recommendation with the page and what matched, and nothing it should not', async () => {
-    const evidence = await recommendationsCollector.collect(siteContext([home, procedurePage, catalogue, transparency, notFound]));
-    const byKind = (kind: string) => evidence.findings.filter((f) => f.kind === kind).map((f) => [f.url, f.detail]);
+    const evidence = await recommendationsCollector.collect(
+      siteContext([home, procedurePage, catalogue, transparency, notFound]),
+    );
+    const byKind = (kind: string) =>
+      evidence.findings.filter((f) => f.kind === kind).map((f) => [f.url, f.detail]);
 
-    expect(byKind('privacy_policy')).toEqual([[`${base}/`, `enlace "Política de Privacidad" → ${base}/privacidad`]]);
+    expect(byKind('privacy_policy')).toEqual([
+      [`${base}/`, `enlace "Política de Privacidad" → ${base}/privacidad`],
+    ]);
     // Only the scan's profile's portals (Guatemala by default): a link to Mexico's portal is not to the national one.
     expect(byKind('national_portal_link')).toEqual([
-      [`${base}/`, 'enlace "Portal del Gobierno de Guatemala" → https://www.gob.gt/ (Gobierno de Guatemala (gob.gt))'],
+      [
+        `${base}/`,
+        'enlace "Portal del Gobierno de Guatemala" → https://www.gob.gt/ (Gobierno de Guatemala (gob.gt))',
+      ],
     ]);
     expect(byKind('procedure_requirements')).toEqual([
       [procedurePage.url, '"Requisitos" seguido de 3 requisitos en "Licencia de portación — Trámites"'],
-      [catalogue.url, `enlace "Ver requisitos" junto a "Emisión de pasaporte — trámite presencial" → ${base}/servicios/pasaporte/requisitos`],
+      [
+        catalogue.url,
+        `enlace "Ver requisitos" junto a "Emisión de pasaporte — trámite presencial" → ${base}/servicios/pasaporte/requisitos`,
+      ],
     ]);
     expect(byKind('procedure_tracking')).toEqual([
       [catalogue.url, `enlace "Consulta el estado de tu trámite" → ${base}/consulta`],
       [catalogue.url, `formulario con campo "Número de expediente" → ${base}/consulta`],
     ]);
     expect(byKind('open_data')).toEqual([
-      [`${base}/`, 'enlace a portal de datos "Presupuesto" → https://datos.ministerio.gob.gt/dataset/presupuesto'],
+      [
+        `${base}/`,
+        'enlace a portal de datos "Presupuesto" → https://datos.ministerio.gob.gt/dataset/presupuesto',
+      ],
       [catalogue.url, `archivo .csv enlazado: ${base}/datos/presupuesto-2026.csv`],
     ]);
     expect(byKind('public_information')).toEqual([
@@ -128,8 +194,16 @@ describe('recommendations collector', () => {
   });
 
   it('reports nothing for a site without any of it', async () => {
-    const bare = snapshot({ url: `${base}/`, title: 'Inicio', text: 'Bienvenidos', links: [link(`${base}/noticias`, 'Noticias')] });
-    expect(await recommendationsCollector.collect(siteContext([bare]))).toEqual({ findings: [], documentFormats: {} });
+    const bare = snapshot({
+      url: `${base}/`,
+      title: 'Inicio',
+      text: 'Bienvenidos',
+      links: [link(`${base}/noticias`, 'Noticias')],
+    });
+    expect(await recommendationsCollector.collect(siteContext([bare]))).toEqual({
+      findings: [],
+      documentFormats: {},
+    });
   });
 
   it("reads the national portals and the law's phrases from the scan's country profile", async () => {
@@ -163,7 +237,10 @@ describe('recommendations collector', () => {
   });
 
   it('does not count a national portal linking to itself', async () => {
-    const portal = snapshot({ url: 'https://www.gob.gt/', links: [link('https://www.gob.gt/tramites', 'Trámites')] });
+    const portal = snapshot({
+      url: 'https://www.gob.gt/',
+      links: [link('https://www.gob.gt/tramites', 'Trámites')],
+    });
     const evidence = await recommendationsCollector.collect(siteContext([portal]));
     expect(evidence.findings.filter((f) => f.kind === 'national_portal_link')).toEqual([]);
   });
@@ -172,16 +249,32 @@ describe('recommendations collector', () => {
     const ckan = snapshot({ url: 'https://datos.gob.gt/', meta: { generator: 'ckan 2.10.4' } });
     const evidence = await recommendationsCollector.collect(siteContext([ckan]));
     expect(evidence.findings).toEqual([
-      { kind: 'open_data', url: 'https://datos.gob.gt/', detail: 'el sitio es un portal ckan (meta generator "ckan 2.10.4")' },
+      {
+        kind: 'open_data',
+        url: 'https://datos.gob.gt/',
+        detail: 'el sitio es un portal ckan (meta generator "ckan 2.10.4")',
+      },
     ]);
   });
 });
 
-const order = ['privacy_policy', 'national_portal_link', 'procedure_requirements', 'procedure_tracking', 'open_data', 'public_information', 'feedback_channel', 'open_formats'];
+const order = [
+  'privacy_policy',
+  'national_portal_link',
+  'procedure_requirements',
+  'procedure_tracking',
+  'open_data',
+  'public_information',
+  'feedback_channel',
+  'open_formats',
+];
 
 describe('requirementItems', () => {
   it('counts list lines after a requirements line, or the items after its colon', () => {
-    expect(requirementItems('Requisitos\nDPI vigente\nFotografía reciente\n\nOtra sección', [])).toEqual({ heading: 'Requisitos', items: 2 });
+    expect(requirementItems('Requisitos\nDPI vigente\nFotografía reciente\n\nOtra sección', [])).toEqual({
+      heading: 'Requisitos',
+      items: 2,
+    });
     expect(requirementItems('Requisitos: DPI vigente, boleto de ornato; fotografía', [])).toEqual({
       heading: 'Requisitos: DPI vigente, boleto de ornato; fotografía',
       items: 3,

@@ -77,17 +77,32 @@ const withoutHash = (url: string) => url.split('#')[0] ?? url;
  * Looks for phrases where a site announces a section: link texts (and aria-labels of icon links), headings and
  * the title; `textPhrases` (specific enough) also in the visible text.
  */
-function announce(kind: RecommendationKind, page: PageSnapshot, lists: { link: PhraseMatcher; text: PhraseMatcher }, findings: Findings): void {
+function announce(
+  kind: RecommendationKind,
+  page: PageSnapshot,
+  lists: { link: PhraseMatcher; text: PhraseMatcher },
+  findings: Findings,
+): void {
   for (const link of page.links) {
     const label = labelOf(link);
     if (lists.link.first(label) !== null && !link.href.toLowerCase().startsWith('javascript:')) {
-      findings.add(kind, page.url, `enlace "${clip(label, EVIDENCE_CHARS)}" → ${link.href}`, `link ${withoutHash(link.href)}`);
+      findings.add(
+        kind,
+        page.url,
+        `enlace "${clip(label, EVIDENCE_CHARS)}" → ${link.href}`,
+        `link ${withoutHash(link.href)}`,
+      );
     }
   }
   for (const heading of [{ level: 0, text: page.title }, ...page.headings]) {
     if (lists.link.first(heading.text) !== null) {
       const where = heading.level === 0 ? 'título' : `encabezado h${heading.level}`;
-      findings.add(kind, page.url, `${where} "${clip(heading.text, EVIDENCE_CHARS)}"`, `page ${withoutHash(page.url)}`);
+      findings.add(
+        kind,
+        page.url,
+        `${where} "${clip(heading.text, EVIDENCE_CHARS)}"`,
+        `page ${withoutHash(page.url)}`,
+      );
     }
   }
   const phrase = lists.text.first(page.text);
@@ -111,13 +126,23 @@ function privacyPolicy(page: PageSnapshot, findings: Findings): void {
 type PortalByHost = Map<string, CountryProfile['nationalPortals'][number]>;
 
 /** Only the profile's own portals: a Guatemalan ministry's link to gob.mx is not a link to its national portal. */
-function nationalPortalLink(page: PageSnapshot, site: SiteContext, portalByHost: PortalByHost, findings: Findings): void {
+function nationalPortalLink(
+  page: PageSnapshot,
+  site: SiteContext,
+  portalByHost: PortalByHost,
+  findings: Findings,
+): void {
   for (const link of page.links) {
     const host = hostOf(link.href).replace(/\.$/, '');
     const portal = host ? portalByHost.get(host) : undefined;
     // The national portal scanning itself does not link "to" the national portal.
     if (!portal || site.isSameSite(link.href)) continue;
-    findings.add('national_portal_link', page.url, `enlace "${clip(labelOf(link), EVIDENCE_CHARS)}" → ${link.href} (${portal.name})`, `host ${host}`);
+    findings.add(
+      'national_portal_link',
+      page.url,
+      `enlace "${clip(labelOf(link), EVIDENCE_CHARS)}" → ${link.href} (${portal.name})`,
+      `host ${host}`,
+    );
   }
 }
 
@@ -138,7 +163,10 @@ function isProcedurePage(page: PageSnapshot): boolean {
  * The items of a requirements list: in the rendered text a list reads as one short line per item after the
  * "Requisitos" line; "Requisitos: DPI, boleto de ornato" counts the items after the colon.
  */
-export function requirementItems(text: string, headings: string[]): { heading: string; items: number } | null {
+export function requirementItems(
+  text: string,
+  headings: string[],
+): { heading: string; items: number } | null {
   const { maxListItemLength } = data.procedureRequirements;
   const headingSet = new Set(headings.map(normalizeText));
   const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
@@ -167,7 +195,10 @@ export function requirementItems(text: string, headings: string[]): { heading: s
 function procedureRequirements(page: PageSnapshot, findings: Findings): void {
   const procedurePage = isProcedurePage(page);
   if (procedurePage) {
-    const list = requirementItems(page.text, page.headings.map((h) => h.text));
+    const list = requirementItems(
+      page.text,
+      page.headings.map((h) => h.text),
+    );
     if (list && list.items >= data.procedureRequirements.minListItems) {
       findings.add(
         'procedure_requirements',
@@ -204,7 +235,9 @@ function procedureTracking(page: PageSnapshot, findings: Findings): void {
   for (const form of page.forms) {
     for (const field of form.fields) {
       if (field.type === 'hidden' || field.type === 'submit' || field.tag === 'button') continue;
-      const described = [field.label, field.placeholder, nameWords(field.name), nameWords(field.id)].join(' | ');
+      const described = [field.label, field.placeholder, nameWords(field.name), nameWords(field.id)].join(
+        ' | ',
+      );
       const phrase = trackingField.first(described);
       if (phrase === null) continue;
       const shown = field.label || field.placeholder || field.name || field.id;
@@ -234,7 +267,12 @@ function openData(page: PageSnapshot, findings: Findings): void {
     if (excluded.some((pattern) => pattern.test(href)) || /^(alternate|manifest)$/i.test(link.rel)) continue;
     const extension = fileExtension(href);
     if (datasetExtensions.has(extension)) {
-      findings.add('open_data', page.url, `archivo .${extension} enlazado: ${href}`, `link ${withoutHash(href)}`);
+      findings.add(
+        'open_data',
+        page.url,
+        `archivo .${extension} enlazado: ${href}`,
+        `link ${withoutHash(href)}`,
+      );
       continue;
     }
     const host = hostOf(href);
@@ -244,13 +282,27 @@ function openData(page: PageSnapshot, findings: Findings): void {
     } catch {
       continue;
     }
-    if (portalHosts.some((pattern) => pattern.test(host)) || portalPaths.some((pattern) => pattern.test(path))) {
-      findings.add('open_data', page.url, `enlace a portal de datos "${clip(labelOf(link), EVIDENCE_CHARS)}" → ${href}`, `host ${host}`);
+    if (
+      portalHosts.some((pattern) => pattern.test(host)) ||
+      portalPaths.some((pattern) => pattern.test(path))
+    ) {
+      findings.add(
+        'open_data',
+        page.url,
+        `enlace a portal de datos "${clip(labelOf(link), EVIDENCE_CHARS)}" → ${href}`,
+        `host ${host}`,
+      );
     }
   }
   const generator = normalizeText(page.meta.generator ?? '');
   const platform = data.openData.portalGenerators.find((name) => generator.includes(name));
-  if (platform) findings.add('open_data', page.url, `el sitio es un portal ${platform} (meta generator "${clip(page.meta.generator ?? '', 60)}")`, `generator`);
+  if (platform)
+    findings.add(
+      'open_data',
+      page.url,
+      `el sitio es un portal ${platform} (meta generator "${clip(page.meta.generator ?? '', 60)}")`,
+      `generator`,
+    );
 }
 
 // --- public_information: the country's access-to-information law (Guatemala: Decreto 57-2008, información pública
@@ -269,11 +321,22 @@ function publicInformation(page: PageSnapshot, lists: PublicInformationLists, fi
       const label = labelOf(link);
       const found = entry.phrase.first(label);
       if (found !== null) {
-        findings.add('public_information', page.url, `enlace "${clip(label, EVIDENCE_CHARS)}" → ${link.href}`, `link ${withoutHash(link.href)}`);
+        findings.add(
+          'public_information',
+          page.url,
+          `enlace "${clip(label, EVIDENCE_CHARS)}" → ${link.href}`,
+          `link ${withoutHash(link.href)}`,
+        );
       }
     }
     const inHeading = page.headings.find((h) => entry.phrase.first(h.text) !== null);
-    if (inHeading) findings.add('public_information', page.url, `encabezado h${inHeading.level} "${clip(inHeading.text, EVIDENCE_CHARS)}"`, `page ${withoutHash(page.url)}`);
+    if (inHeading)
+      findings.add(
+        'public_information',
+        page.url,
+        `encabezado h${inHeading.level} "${clip(inHeading.text, EVIDENCE_CHARS)}"`,
+        `page ${withoutHash(page.url)}`,
+      );
   }
 }
 
@@ -338,14 +401,19 @@ function documents(pages: PageSnapshot[], findings: Findings): Record<string, nu
 
 // --- the country's lists, compiled once per profile ------------------------------------------------------------
 
-const compiledByProfile = new WeakMap<CountryProfile, { portalByHost: PortalByHost; publicInformation: PublicInformationLists }>();
+const compiledByProfile = new WeakMap<
+  CountryProfile,
+  { portalByHost: PortalByHost; publicInformation: PublicInformationLists }
+>();
 
 function countryLists(profile: CountryProfile) {
   let lists = compiledByProfile.get(profile);
   if (!lists) {
     const law = profile.publicInformation;
     lists = {
-      portalByHost: new Map(profile.nationalPortals.flatMap((portal) => portal.hosts.map((host) => [host, portal] as const))),
+      portalByHost: new Map(
+        profile.nationalPortals.flatMap((portal) => portal.hosts.map((host) => [host, portal] as const)),
+      ),
       publicInformation: {
         announce: compile({
           linkPhrases: [...data.publicInformation.linkPhrases, ...law.linkPhrases],

@@ -61,8 +61,16 @@ const live = useLiveFixture({
     body: JSON.stringify(
       url.searchParams.get('q') === 'conducir'
         ? [
-            { url: '/tramites/renovar', title: 'Renovación de licencia', snippet: 'Requisitos para conducir con licencia vigente' },
-            { url: '/tramites/primera', title: 'Primera licencia de conducir', snippet: 'Examen teórico y práctico' },
+            {
+              url: '/tramites/renovar',
+              title: 'Renovación de licencia',
+              snippet: 'Requisitos para conducir con licencia vigente',
+            },
+            {
+              url: '/tramites/primera',
+              title: 'Primera licencia de conducir',
+              snippet: 'Examen teórico y práctico',
+            },
           ]
         : [],
     ),

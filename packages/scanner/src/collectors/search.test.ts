@@ -141,9 +141,17 @@ describe('results injected in the page (widgets, overlays)', () => {
     const judged = judgeInPageResults({
       query: 'vacunación',
       region: region('Jornada de vacunación …', [
-        { href: `${home}noticias/jornada`, text: 'Jornada nacional', context: 'Jornada nacional — la vacunación llega a 22 departamentos' },
+        {
+          href: `${home}noticias/jornada`,
+          text: 'Jornada nacional',
+          context: 'Jornada nacional — la vacunación llega a 22 departamentos',
+        },
         { href: `${home}vacunas`, text: 'Vacunación infantil', context: 'Vacunación infantil' },
-        { href: `${home}buscar?q=vacunaci%C3%B3n&page=2`, text: 'Siguiente', context: 'vacunación — página 2' },
+        {
+          href: `${home}buscar?q=vacunaci%C3%B3n&page=2`,
+          text: 'Siguiente',
+          context: 'vacunación — página 2',
+        },
       ]),
     });
     expect(judged).toMatchObject({
@@ -168,7 +176,13 @@ describe('results injected in the page (widgets, overlays)', () => {
   it('trap: new links that do not name the query are not results (a carousel moved)', () => {
     const judged = judgeInPageResults({
       query: 'vacunación',
-      region: region('Ministro inaugura hospital', [{ href: `${home}noticias/hospital`, text: 'Ministro inaugura hospital', context: 'Ministro inaugura hospital' }]),
+      region: region('Ministro inaugura hospital', [
+        {
+          href: `${home}noticias/hospital`,
+          text: 'Ministro inaugura hospital',
+          context: 'Ministro inaugura hospital',
+        },
+      ]),
     });
     expect(judged.outcome).toBe('no-results');
   });

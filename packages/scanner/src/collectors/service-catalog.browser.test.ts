@@ -20,7 +20,8 @@ const directorates = `<!doctype html><html lang="es"><head><title>Servicios — 
 <header><nav><a href="/">Inicio</a></nav></header>
 <main><h1>Servicios</h1><h2>Nuestras direcciones</h2><ul>${Array.from(
   { length: 20 },
-  (_, i) => `<li><a href="/direcciones/${i + 1}">${['Dirección General de', 'Departamento de', 'Unidad de', 'Subdirección de'][i % 4]} ${['Migración', 'Seguridad', 'Tránsito', 'Armas', 'Registro'][i % 5]} ${i + 1}</a></li>`,
+  (_, i) =>
+    `<li><a href="/direcciones/${i + 1}">${['Dirección General de', 'Departamento de', 'Unidad de', 'Subdirección de'][i % 4]} ${['Migración', 'Seguridad', 'Tránsito', 'Armas', 'Registro'][i % 5]} ${i + 1}</a></li>`,
 ).join('')}</ul></main></body></html>`;
 
 const live = useLiveFixture({ '/tramites': { body: catalog }, '/servicios': { body: directorates } });
@@ -46,7 +47,9 @@ describe('service catalog collector in Chromium', () => {
       ['Armas', 'topic', ['service', 'service']],
       ['Contacto', 'other', []],
     ]);
-    expect(catalogue?.detail).toMatch(/^"¿Qué le está pasando\?" \(life-event\): Voy a viajar: solicitar pasaporte \[life-event\]/);
+    expect(catalogue?.detail).toMatch(
+      /^"¿Qué le está pasando\?" \(life-event\): Voy a viajar: solicitar pasaporte \[life-event\]/,
+    );
   });
 
   it('trap: a "Servicios" page that lists twenty directorates is read as units of the org chart', async () => {
@@ -55,7 +58,10 @@ describe('service catalog collector in Chromium', () => {
     await page.goto(url);
     const facts = await readPage(page);
     await page.close();
-    const site = liveSite(live.context, { homeUrl: `${live.server.origin}/`, pages: [snapshot(`${live.server.origin}/`, { title: 'Inicio' }), snapshot(url, { ...facts, depth: 1 })] });
+    const site = liveSite(live.context, {
+      homeUrl: `${live.server.origin}/`,
+      pages: [snapshot(`${live.server.origin}/`, { title: 'Inicio' }), snapshot(url, { ...facts, depth: 1 })],
+    });
     const { candidates } = await serviceCatalogCollector.collect(site);
     const listing = candidates.find((c) => c.url === url);
     expect(listing?.groups).toHaveLength(1);

@@ -37,7 +37,10 @@ describe('what an entry of a services page names', () => {
   });
 
   it('trap: a directorate named after a service is a unit of the org chart, not a service', () => {
-    expect(classifyEntry('Dirección de Licencias de Conducir', 'item')).toEqual({ kind: 'org-unit', matched: 'direccion' });
+    expect(classifyEntry('Dirección de Licencias de Conducir', 'item')).toEqual({
+      kind: 'org-unit',
+      matched: 'direccion',
+    });
   });
 });
 
@@ -52,16 +55,39 @@ describe('the groups of a services page', () => {
       text: `${title}\nRequisitos\nDPI vigente.\nCosto: Q50.00`,
     });
   const site = {
-    pages: [snapshot(home), procedure('partida', 'Certificado de nacimiento'), procedure('patente', 'Patente de comercio'), snapshot(`${home}direcciones/transito`, { title: 'Dirección de Tránsito', text: 'La Dirección de Tránsito fue creada en 1998.' })],
+    pages: [
+      snapshot(home),
+      procedure('partida', 'Certificado de nacimiento'),
+      procedure('patente', 'Patente de comercio'),
+      snapshot(`${home}direcciones/transito`, {
+        title: 'Dirección de Tránsito',
+        text: 'La Dirección de Tránsito fue creada en 1998.',
+      }),
+    ],
     isSameSite: (url: string) => url.startsWith(home),
   };
 
   it('names each heading and link, and whether the link leads to a page describing a service', () => {
     const groups = describeGroups(
       [
-        { heading: 'Eventos de vida', links: [{ href: `${home}tramites/partida`, text: 'Nacimiento' }, { href: `${home}tramites/patente`, text: 'Abrir un negocio' }] },
-        { heading: 'Licencias de conducir', links: [{ href: `${home}tramites/partida#x`, text: 'Primera licencia' }, { href: `${home}tramites/otra`, text: 'Renovar la licencia' }] },
-        { heading: 'Dependencias', links: [{ href: `${home}direcciones/transito`, text: 'Dirección de Tránsito' }] },
+        {
+          heading: 'Eventos de vida',
+          links: [
+            { href: `${home}tramites/partida`, text: 'Nacimiento' },
+            { href: `${home}tramites/patente`, text: 'Abrir un negocio' },
+          ],
+        },
+        {
+          heading: 'Licencias de conducir',
+          links: [
+            { href: `${home}tramites/partida#x`, text: 'Primera licencia' },
+            { href: `${home}tramites/otra`, text: 'Renovar la licencia' },
+          ],
+        },
+        {
+          heading: 'Dependencias',
+          links: [{ href: `${home}direcciones/transito`, text: 'Dirección de Tránsito' }],
+        },
       ],
       site,
     );
@@ -71,8 +97,20 @@ describe('the groups of a services page', () => {
         kind: 'life-event',
         matched: 'eventos de vida',
         items: [
-          { text: 'Nacimiento', href: `${home}tramites/partida`, kind: 'life-event', matched: 'nacimiento', leadsToService: true },
-          { text: 'Abrir un negocio', href: `${home}tramites/patente`, kind: 'life-event', matched: 'abrir un negocio', leadsToService: true },
+          {
+            text: 'Nacimiento',
+            href: `${home}tramites/partida`,
+            kind: 'life-event',
+            matched: 'nacimiento',
+            leadsToService: true,
+          },
+          {
+            text: 'Abrir un negocio',
+            href: `${home}tramites/patente`,
+            kind: 'life-event',
+            matched: 'abrir un negocio',
+            leadsToService: true,
+          },
         ],
       },
       {
@@ -81,23 +119,50 @@ describe('the groups of a services page', () => {
         kind: 'topic',
         matched: 'a group of 2 services',
         items: [
-          { text: 'Primera licencia', href: `${home}tramites/partida#x`, kind: 'service', matched: 'licencia', leadsToService: true },
-          { text: 'Renovar la licencia', href: `${home}tramites/otra`, kind: 'service', matched: 'renovar', leadsToService: null },
+          {
+            text: 'Primera licencia',
+            href: `${home}tramites/partida#x`,
+            kind: 'service',
+            matched: 'licencia',
+            leadsToService: true,
+          },
+          {
+            text: 'Renovar la licencia',
+            href: `${home}tramites/otra`,
+            kind: 'service',
+            matched: 'renovar',
+            leadsToService: null,
+          },
         ],
       },
       {
         text: 'Dependencias',
         kind: 'org-unit',
         matched: 'dependencias',
-        items: [{ text: 'Dirección de Tránsito', href: `${home}direcciones/transito`, kind: 'org-unit', matched: 'direccion', leadsToService: false }],
+        items: [
+          {
+            text: 'Dirección de Tránsito',
+            href: `${home}direcciones/transito`,
+            kind: 'org-unit',
+            matched: 'direccion',
+            leadsToService: false,
+          },
+        ],
       },
     ]);
   });
 
   it('a service page says what the procedure requires, costs or takes; a history page does not', () => {
     expect(isServicePage({ headings: [{ level: 2, text: 'Requisitos' }], text: '' })).toBe(true);
-    expect(isServicePage({ headings: [], text: 'Requisitos: DPI. Costo: Q25. Tiempo de respuesta: 3 días.' })).toBe(true);
-    expect(isServicePage({ headings: [{ level: 2, text: 'Historia' }], text: 'Fundada en 1998; su primer costo fue alto.' })).toBe(false);
+    expect(
+      isServicePage({ headings: [], text: 'Requisitos: DPI. Costo: Q25. Tiempo de respuesta: 3 días.' }),
+    ).toBe(true);
+    expect(
+      isServicePage({
+        headings: [{ level: 2, text: 'Historia' }],
+        text: 'Fundada en 1998; su primer costo fue alto.',
+      }),
+    ).toBe(false);
   });
 });
 
@@ -106,8 +171,14 @@ describe('which pages are read', () => {
     const site = fakeSite({
       pages: [
         snapshot(home, { title: 'Inicio | Ventanilla' }),
-        snapshot(`${home}institucion/`, { title: 'La Secretaría', headings: [{ level: 1, text: 'La Secretaría de Servicios Ciudadanos' }] }),
-        snapshot(`${home}noticias/nuevos`, { title: 'Noticia', headings: [{ level: 1, text: 'Siete trámites nuevos en el catálogo' }] }),
+        snapshot(`${home}institucion/`, {
+          title: 'La Secretaría',
+          headings: [{ level: 1, text: 'La Secretaría de Servicios Ciudadanos' }],
+        }),
+        snapshot(`${home}noticias/nuevos`, {
+          title: 'Noticia',
+          headings: [{ level: 1, text: 'Siete trámites nuevos en el catálogo' }],
+        }),
         snapshot(`${home}tramites/`, { title: 'Trámites y servicios | Ventanilla' }),
         snapshot(`${home}tramites/licencia`, { title: 'Licencia | Ventanilla' }),
       ],

@@ -1,4 +1,9 @@
-import type { CatalogEntry, CatalogEntryKind, CatalogItem, ServiceCatalogEvidence } from '@egov-monitor/rubric';
+import type {
+  CatalogEntry,
+  CatalogEntryKind,
+  CatalogItem,
+  ServiceCatalogEvidence,
+} from '@egov-monitor/rubric';
 import type { PageSnapshot } from '../page-snapshot.js';
 import type { Collector, SiteContext } from './collector.js';
 import { liveSteps, patterns, phrases } from '../data/index.js';
@@ -57,7 +62,11 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
           return tab ? clean((tab as HTMLElement).innerText || tab.textContent) : null;
         };
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
-        for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+        for (
+          let node = walker.nextNode() as Element | null;
+          node;
+          node = walker.nextNode() as Element | null
+        ) {
           if (node.closest('nav, footer, [role=navigation], [role=banner], [role=contentinfo]')) continue;
           // The site's header, not an article's <header>.
           const header = node.closest('header');
@@ -82,7 +91,9 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
           }
           section?.links.push({
             href: (node as HTMLAnchorElement).href,
-            text: clean((node as HTMLElement).innerText || node.textContent || node.getAttribute('aria-label')),
+            text: clean(
+              (node as HTMLElement).innerText || node.textContent || node.getAttribute('aria-label'),
+            ),
           });
         }
         return sections;
@@ -95,7 +106,9 @@ export async function readSections(site: SiteContext, url: string): Promise<Sect
 /** The longest phrase of the list the text starts with (whole words), or null. */
 function startsWith(text: string, list: PhraseMatcher): string | null {
   const normal = normalizeText(text).replace(/^[^\p{L}\p{N}]+/u, '');
-  return list.phrases.find((p) => normal === p || normal.startsWith(`${p} `) || normal.startsWith(`${p}:`)) ?? null;
+  return (
+    list.phrases.find((p) => normal === p || normal.startsWith(`${p} `) || normal.startsWith(`${p}:`)) ?? null
+  );
 }
 
 /** "Para empresas", "Soy extranjero", "For businesses" → the audience named, if the text is only that. */
@@ -113,7 +126,10 @@ function audienceOf(text: string): string | null {
  * name often carries a service word), then a life event (the list, or a first-person situation: "Me mudé"), an
  * audience, a task ("Quiero…", "¿Qué necesita hacer?"), for headings a topic of services, then a service.
  */
-export function classifyEntry(text: string, role: 'heading' | 'item'): Pick<CatalogEntry, 'kind' | 'matched'> {
+export function classifyEntry(
+  text: string,
+  role: 'heading' | 'item',
+): Pick<CatalogEntry, 'kind' | 'matched'> {
   const found = (kind: CatalogEntryKind, matched: string | null | undefined) =>
     matched ? { kind, matched } : null;
   const situation = normalizeText(text).replace(/^[^\p{L}\p{N}]+/u, '');
@@ -121,12 +137,19 @@ export function classifyEntry(text: string, role: 'heading' | 'item'): Pick<Cata
     found('org-unit', startsWith(text, phrases('orgUnit'))) ??
     (role === 'heading' ? found('life-event', phrases('lifeEventSection').find(text)[0]) : null) ??
     found('life-event', phrases('lifeEvents').find(text)[0]) ??
-    found('life-event', patterns('lifeSituation').map((p) => p.exec(situation)?.[0]).find(Boolean)) ??
+    found(
+      'life-event',
+      patterns('lifeSituation')
+        .map((p) => p.exec(situation)?.[0])
+        .find(Boolean),
+    ) ??
     found('audience', audienceOf(text)) ??
     (role === 'heading'
       ? found('task', phrases('taskHeading').find(text)[0])
       : found('task', startsWith(text, phrases('taskItem')))) ??
-    (role === 'heading' ? found('topic', phrases('serviceTopics').isExactly(text) ? normalizeText(text) : null) : null) ??
+    (role === 'heading'
+      ? found('topic', phrases('serviceTopics').isExactly(text) ? normalizeText(text) : null)
+      : null) ??
     found('service', phrases('serviceItem').find(text)[0]) ?? { kind: 'other' }
   );
 }
@@ -147,8 +170,13 @@ function withoutHash(url: string): string {
  * and found a service description there. A heading that is none of the needs but groups services under a subject
  * ("Licencias de conducir") is a topic of services.
  */
-export function describeGroups(sections: Section[], site: Pick<SiteContext, 'pages' | 'isSameSite'>): Candidate['groups'] {
-  const analysed = new Map(site.pages.filter((p) => p.status < 400 && !p.soft404).map((p) => [withoutHash(p.url), p]));
+export function describeGroups(
+  sections: Section[],
+  site: Pick<SiteContext, 'pages' | 'isSameSite'>,
+): Candidate['groups'] {
+  const analysed = new Map(
+    site.pages.filter((p) => p.status < 400 && !p.soft404).map((p) => [withoutHash(p.url), p]),
+  );
   const groups: Candidate['groups'] = [];
   for (const section of sections) {
     const items: CatalogItem[] = [];
@@ -168,7 +196,9 @@ export function describeGroups(sections: Section[], site: Pick<SiteContext, 'pag
     }
     if (!section.heading && items.length === 0) continue;
     let heading = classifyEntry(section.heading, 'heading');
-    const services = items.filter((i) => i.leadsToService === true || (i.leadsToService === null && i.kind === 'service')).length;
+    const services = items.filter(
+      (i) => i.leadsToService === true || (i.leadsToService === null && i.kind === 'service'),
+    ).length;
     if (heading.kind === 'other' && items.length >= 2 && services * 2 >= items.length)
       heading = { kind: 'topic', matched: `a group of ${services} services` };
     groups.push({ text: clip(section.heading, MAX_TEXT), ...heading, items: items.slice(0, MAX_ITEMS) });
@@ -181,7 +211,10 @@ export function describeGroups(sections: Section[], site: Pick<SiteContext, 'pag
  * hacer?", "Catálogo de servicios en línea") — not a word inside a longer name (the institution's own name,
  * "Secretaría de Servicios Ciudadanos", or a news headline) —, or the page's address ("/tramites/…").
  */
-function catalogMatches(page: Pick<PageFacts, 'url' | 'title' | 'headings'>): { strong: string[]; path: string[] } {
+function catalogMatches(page: Pick<PageFacts, 'url' | 'title' | 'headings'>): {
+  strong: string[];
+  path: string[];
+} {
   const catalog = phrases('serviceCatalog');
   const strong = new Set<string>();
   const names = [
@@ -206,7 +239,9 @@ function contentLinks(page: Pick<PageFacts, 'links'>): number {
  * audience), pages that call themselves a catalogue (title or main heading), then pages under a catalogue's
  * address; by how much they link to, then address.
  */
-function candidatePages(site: SiteContext): { page: PageFacts & Partial<Pick<PageSnapshot, 'depth'>>; matched: string[] }[] {
+function candidatePages(
+  site: SiteContext,
+): { page: PageFacts & Partial<Pick<PageSnapshot, 'depth'>>; matched: string[] }[] {
   const usable = site.pages.filter((p) => !p.soft404 && p.status < 400);
   const byLinks = (a: { page: PageFacts }, b: { page: PageFacts }) =>
     contentLinks(b.page) - contentLinks(a.page) || a.page.url.localeCompare(b.page.url);
@@ -217,7 +252,10 @@ function candidatePages(site: SiteContext): { page: PageFacts & Partial<Pick<Pag
     if (matched.strong.length) strong.push({ page, matched: [...matched.strong, ...matched.path] });
     else if (matched.path.length) path.push({ page, matched: matched.path });
   }
-  const home = usable[0] && usable[0] === site.pages[0] ? [{ page: usable[0], matched: ['home page', ...catalogMatches(usable[0]).strong] }] : [];
+  const home =
+    usable[0] && usable[0] === site.pages[0]
+      ? [{ page: usable[0], matched: ['home page', ...catalogMatches(usable[0]).strong] }]
+      : [];
   return [...home, ...strong.sort(byLinks), ...path.sort(byLinks)];
 }
 
@@ -265,7 +303,12 @@ export async function collectServiceCatalog(site: SiteContext): Promise<ServiceC
       continue;
     }
     if (!hasTime(site, 8_000)) {
-      candidates.push({ ...base, groups: [], unread: 'not read: the safety time limit was reached', detail: 'layout not read' });
+      candidates.push({
+        ...base,
+        groups: [],
+        unread: 'not read: the safety time limit was reached',
+        detail: 'layout not read',
+      });
       continue;
     }
     try {
@@ -285,7 +328,13 @@ function summarize(groups: Candidate['groups']): string {
   if (groups.length === 0) return 'no groups of links under headings';
   return clip(
     groups
-      .map((g) => `"${g.text}" (${g.kind}): ${g.items.slice(0, 4).map((i) => `${i.text} [${i.kind}${i.leadsToService ? ', service page' : ''}]`).join(', ')}${g.items.length > 4 ? `, … ${g.items.length} links` : ''}`)
+      .map(
+        (g) =>
+          `"${g.text}" (${g.kind}): ${g.items
+            .slice(0, 4)
+            .map((i) => `${i.text} [${i.kind}${i.leadsToService ? ', service page' : ''}]`)
+            .join(', ')}${g.items.length > 4 ? `, … ${g.items.length} links` : ''}`,
+      )
       .join('; '),
     900,
   );

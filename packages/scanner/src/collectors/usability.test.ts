@@ -64,7 +64,9 @@ describe('usability collector', () => {
         pageBytes: 0,
       },
     ]);
-    expect(evidence.notFoundProbe.url).toMatch(/^https:\/\/ministerio\.gob\.gt\/egov-monitor-[0-9a-f]{12}-no-existe$/);
+    expect(evidence.notFoundProbe.url).toMatch(
+      /^https:\/\/ministerio\.gob\.gt\/egov-monitor-[0-9a-f]{12}-no-existe$/,
+    );
     expect(evidence.notFoundProbe.status).toBe(404);
     expect(evidence.notFoundProbe.soft404).toBe(false);
   });
@@ -73,14 +75,26 @@ describe('usability collector', () => {
     const home = snapshot({ url: 'https://blando.gob.gt/' });
     const probeUrl = (await usabilityCollector.collect(siteContext([home]))).notFoundProbe.url;
     const site = siteContext([home], {
-      fetch: { [probeUrl]: { status: 200, contentType: 'text/html; charset=utf-8', head: Buffer.from('<!doctype html><title>Inicio</title>') } },
+      fetch: {
+        [probeUrl]: {
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          head: Buffer.from('<!doctype html><title>Inicio</title>'),
+        },
+      },
     });
-    expect((await usabilityCollector.collect(site)).notFoundProbe).toEqual({ url: probeUrl, status: 200, soft404: true });
+    expect((await usabilityCollector.collect(site)).notFoundProbe).toEqual({
+      url: probeUrl,
+      status: 200,
+      soft404: true,
+    });
   });
 
   it("reuses the crawl's own not-found probe instead of requesting another", async () => {
     const fromCrawl = { url: 'https://blando.gob.gt/x-no-existe', status: 200, soft404: true };
-    const site = siteContext([snapshot({ url: 'https://blando.gob.gt/' })], { extra: { notFoundProbe: fromCrawl } });
+    const site = siteContext([snapshot({ url: 'https://blando.gob.gt/' })], {
+      extra: { notFoundProbe: fromCrawl },
+    });
     let fetched = 0;
     const fetch = site.fetch.bind(site);
     site.fetch = (url, options) => {
@@ -95,7 +109,9 @@ describe('usability collector', () => {
     const home = snapshot({ url: 'https://blando.gob.gt/' });
     const a = await usabilityCollector.collect(siteContext([home]));
     const b = await usabilityCollector.collect(siteContext([home]));
-    const c = await usabilityCollector.collect(siteContext([home], { extra: { scannedAt: '2026-12-01T00:00:00.000Z' } }));
+    const c = await usabilityCollector.collect(
+      siteContext([home], { extra: { scannedAt: '2026-12-01T00:00:00.000Z' } }),
+    );
     expect(a.notFoundProbe.url).toBe(b.notFoundProbe.url);
     expect(c.notFoundProbe.url).not.toBe(a.notFoundProbe.url);
   });

@@ -38,8 +38,13 @@ const { contentLanguage } = usabilityData;
 export function detectLanguage(text: string): string | null {
   // Menus, footers and button rows are lists of names, not language: prefer lines that read like sentences.
   const lines = text.split(/\n+/).map((line) => line.replace(/\s+/g, ' ').trim());
-  const prose = lines.filter((line) => line.split(' ').length >= contentLanguage.minWordsPerProseLine).join('\n');
-  const sample = (prose.length >= contentLanguage.minCharacters ? prose : lines.join('\n')).slice(0, contentLanguage.maxCharacters);
+  const prose = lines
+    .filter((line) => line.split(' ').length >= contentLanguage.minWordsPerProseLine)
+    .join('\n');
+  const sample = (prose.length >= contentLanguage.minCharacters ? prose : lines.join('\n')).slice(
+    0,
+    contentLanguage.maxCharacters,
+  );
   if (sample.replace(/\s+/g, '').length < contentLanguage.minCharacters) return null;
   const [best, second] = francAll(sample, { minLength: contentLanguage.minCharacters });
   if (!best || best[0] === 'und') return null;
@@ -64,4 +69,3 @@ async function notFoundProbe(site: SiteContext): Promise<UsabilityEvidence['notF
 function looksLikeHtml(head: Buffer): boolean {
   return /<(!doctype html|html|body|title)\b/i.test(head.subarray(0, 2048).toString('utf8'));
 }
-

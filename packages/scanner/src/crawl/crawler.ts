@@ -201,7 +201,9 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
         Object.assign(axe, await withTimeout(scanOwnChecks(page), pageLimit(), 'own accessibility checks'));
       } catch (error) {
         if (isTimeoutError(error)) axeTimedOut += 1;
-        input.log(`own accessibility checks failed on ${requestedUrl}: ${(error as Error).message.split('\n')[0]}`);
+        input.log(
+          `own accessibility checks failed on ${requestedUrl}: ${(error as Error).message.split('\n')[0]}`,
+        );
       }
     }
     // The phone layout last: axe then reads the styles the page loaded with, instead of recomputing them after the
@@ -532,7 +534,12 @@ export async function crawlSite(input: CrawlInput): Promise<CrawlOutput> {
       },
     },
     snapshots,
-    accessibility: { axeVersion: loadAxe().version, tags: [...AXE_TAGS], extraRules: [...AXE_EXTRA_RULES], pages: axePages },
+    accessibility: {
+      axeVersion: loadAxe().version,
+      tags: [...AXE_TAGS],
+      extraRules: [...AXE_EXTRA_RULES],
+      pages: axePages,
+    },
     notFoundProbe: probe ? { url: probeUrl, status: probe.status, soft404: judge.probeSoft404 } : null,
     ...(incomplete ? { incomplete } : {}),
     ...(accessibilityIncomplete ? { accessibilityIncomplete } : {}),

@@ -18,7 +18,8 @@ export interface LitePage {
 }
 
 export function extractLite(limits: { textChars: number; links: number }): LitePage {
-  const clean = (value: string | null | undefined, max = 300) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+  const clean = (value: string | null | undefined, max = 300) =>
+    (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
   const links: LiteLink[] = [];
   for (const element of Array.from(document.querySelectorAll('a[href], area[href]'))) {
     if (links.length >= limits.links) break;
@@ -27,8 +28,17 @@ export function extractLite(limits: { textChars: number; links: number }): LiteP
     links.push({
       href: a.href,
       text: clean(a.textContent),
-      label: clean(a.getAttribute('aria-label') ?? a.getAttribute('title') ?? a.querySelector('img[alt]')?.getAttribute('alt') ?? ''),
-      inNav: Boolean(a.closest('nav, [role="navigation"], header, [role="banner"], [role="menubar"], [role="menu"], [class*="menu" i], [id*="menu" i], [class*="navbar" i]')),
+      label: clean(
+        a.getAttribute('aria-label') ??
+          a.getAttribute('title') ??
+          a.querySelector('img[alt]')?.getAttribute('alt') ??
+          '',
+      ),
+      inNav: Boolean(
+        a.closest(
+          'nav, [role="navigation"], header, [role="banner"], [role="menubar"], [role="menu"], [class*="menu" i], [id*="menu" i], [class*="navbar" i]',
+        ),
+      ),
       inFooter: Boolean(a.closest('footer, [role="contentinfo"], [id*="footer" i], [class*="footer" i]')),
     });
   }

@@ -66,7 +66,13 @@ function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zli
 }
 
 function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: number) {
-  return new Promise<{ status: number; headers: Record<string, string>; head: Buffer; bytes: number | null; truncated: boolean }>((resolve, reject) => {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string>;
+    head: Buffer;
+    bytes: number | null;
+    truncated: boolean;
+  }>((resolve, reject) => {
     const isHttps = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const ipLiteral = isIpLiteral(host);
@@ -86,7 +92,12 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
       // policy at connect time: IP literals in any spelling, names, names that resolve differently the second time.
       createConnection: egressCreateConnection(
         policy,
-        isHttps ? { secureContext: trustedSecureContext(options.extraCaPems), ...(ipLiteral ? {} : { servername: host }) } : undefined,
+        isHttps
+          ? {
+              secureContext: trustedSecureContext(options.extraCaPems),
+              ...(ipLiteral ? {} : { servername: host }),
+            }
+          : undefined,
       ) as unknown as https.RequestOptions['createConnection'],
       timeout: Math.max(1, deadline - Date.now()),
     };
@@ -96,7 +107,8 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
     const request = (isHttps ? https : http).request(url, requestOptions, (response) => {
       const responseHeaders: Record<string, string> = {};
       for (const [key, value] of Object.entries(response.headers)) {
-        if (value !== undefined) responseHeaders[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+        if (value !== undefined)
+          responseHeaders[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       }
       const status = response.statusCode ?? 0;
       const declared = Number(responseHeaders['content-length']);
@@ -155,7 +167,8 @@ function once(url: URL, options: HttpFetchOptions, cookie: string, deadline: num
       };
       stream.on('error', (error) => onFailure(error));
     });
-    const timedOut = () => request.destroy(Object.assign(new Error('Timeout exceeded'), { code: 'ETIMEDOUT' }));
+    const timedOut = () =>
+      request.destroy(Object.assign(new Error('Timeout exceeded'), { code: 'ETIMEDOUT' }));
     const timer = setTimeout(timedOut, Math.max(1, deadline - Date.now()));
     request.on('timeout', timedOut);
     request.on('error', (error) => {
@@ -181,7 +194,8 @@ export async function httpFetch(url: string, options: HttpFetchOptions): Promise
     return failed(url, url, 'invalid-url');
   }
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') return failed(url, current.toString(), 'unsupported-scheme');
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      return failed(url, current.toString(), 'unsupported-scheme');
     try {
       const cookie = options.cookies ? await options.cookies(current.toString()).catch(() => '') : '';
       const result = await once(current, options, cookie, deadline);
@@ -204,7 +218,11 @@ export async function httpFetch(url: string, options: HttpFetchOptions): Promise
       // A refusal is evidence in words ("refused: private address"), never a body.
       if (error instanceof EgressRefusedError) return failed(url, current.toString(), error.message);
       const code = (error as NodeJS.ErrnoException).code;
-      return failed(url, current.toString(), code ?? (error instanceof Error ? error.message : String(error)));
+      return failed(
+        url,
+        current.toString(),
+        code ?? (error instanceof Error ? error.message : String(error)),
+      );
     }
   }
   return failed(url, current.toString(), 'too-many-redirects');

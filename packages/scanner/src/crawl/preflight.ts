@@ -17,10 +17,10 @@ import { isInvalidName } from '../url/special-names.js';
  * (ERR_UNSAFE_PORT → invalid-url) before it resolves or connects: for these the browser's answer stands.
  */
 const BAD_PORTS = new Set([
-  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
-  110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530,
-  531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190,
-  5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104,
+  109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515,
+  526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+  3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
 export interface PreflightOptions {
@@ -36,7 +36,8 @@ export interface PreflightOptions {
   egress?: EgressPolicy;
 }
 
-const systemResolve = async (host: string) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+const systemResolve = async (host: string) =>
+  (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /** `dns-not-found` or `connection-refused` when the browser would certainly say so; null when it should look. */
 export async function preflight(url: URL, options: PreflightOptions): Promise<ClassifiedError | null> {
@@ -45,22 +46,31 @@ export async function preflight(url: URL, options: PreflightOptions): Promise<Cl
   if (BAD_PORTS.has(port)) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isInvalidName(host)) {
-    return classifyNavigationError(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), url.toString());
+    return classifyNavigationError(
+      Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }),
+      url.toString(),
+    );
   }
   let addresses: string[];
   if (net.isIP(host)) addresses = [host];
   else {
     try {
       const egress = options.egress;
-      const resolve = options.resolve ?? (egress ? async (name: string) => (await egress.resolver(name)).map((entry) => entry.address) : systemResolve);
+      const resolve =
+        options.resolve ??
+        (egress
+          ? async (name: string) => (await egress.resolver(name)).map((entry) => entry.address)
+          : systemResolve);
       addresses = await resolve(host);
     } catch (error) {
       // Only a definite "no such name"; EAI_AGAIN (the resolver did not answer) may succeed in the browser.
-      if ((error as NodeJS.ErrnoException).code === 'ENOTFOUND') return classifyNavigationError(error, url.toString());
+      if ((error as NodeJS.ErrnoException).code === 'ENOTFOUND')
+        return classifyNavigationError(error, url.toString());
       return null;
     }
   }
-  if (options.egress) addresses = addresses.filter((address) => refusalReason(options.egress!, address) === null);
+  if (options.egress)
+    addresses = addresses.filter((address) => refusalReason(options.egress!, address) === null);
   if (addresses.length === 0) return null;
   // Chromium tries every address before it reports a refusal: so must we.
   for (const address of addresses) {
@@ -81,6 +91,8 @@ function connect(address: string, port: number, timeoutMs: number): Promise<'ope
     };
     socket.setTimeout(timeoutMs, () => finish('other'));
     socket.once('connect', () => finish('open'));
-    socket.once('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNREFUSED' ? 'refused' : 'other'));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      finish(error.code === 'ECONNREFUSED' ? 'refused' : 'other'),
+    );
   });
 }

@@ -7,7 +7,8 @@ interface Robot {
 }
 
 // A CommonJS module whose typings declare an ES default export: take whichever shape Node hands us.
-const robotsParser = ((robotsParserModule as unknown as { default?: unknown }).default ?? robotsParserModule) as (url: string, body: string) => Robot;
+const robotsParser = ((robotsParserModule as unknown as { default?: unknown }).default ??
+  robotsParserModule) as (url: string, body: string) => Robot;
 
 /** The token our robots.txt rules are matched against (the full UA string contains it). */
 export const ROBOTS_TOKEN = 'egov-monitor';

@@ -80,7 +80,12 @@ function createReader(limits: SitemapLimits) {
     }
     const parent = stack[stack.length - 2];
     if (stack.length === 2 && (name === 'url' || name === 'sitemap')) entry = {};
-    else if (entry && stack.length === 3 && (parent === 'url' || parent === 'sitemap') && (name === 'loc' || name === 'lastmod')) {
+    else if (
+      entry &&
+      stack.length === 3 &&
+      (parent === 'url' || parent === 'sitemap') &&
+      (name === 'loc' || name === 'lastmod')
+    ) {
       field = name;
       text = '';
       overlong = false;
@@ -103,7 +108,8 @@ function createReader(limits: SitemapLimits) {
     } else if (entry && stack.length === 1 && (name === 'url' || name === 'sitemap')) {
       if (entry.loc) {
         result.count += 1;
-        if (result.entries.length < limits.maxEntries) result.entries.push({ loc: entry.loc, ...(entry.lastmod ? { lastmod: entry.lastmod } : {}) });
+        if (result.entries.length < limits.maxEntries)
+          result.entries.push({ loc: entry.loc, ...(entry.lastmod ? { lastmod: entry.lastmod } : {}) });
       }
       entry = null;
     }
@@ -128,7 +134,8 @@ function createReader(limits: SitemapLimits) {
       }
       result.bytesRead += chunk.length;
       const textChunk = decoder.write(chunk);
-      for (let start = 0; start < textChunk.length && !stopped; start += SLICE_CHARS) parser.write(textChunk.slice(start, start + SLICE_CHARS));
+      for (let start = 0; start < textChunk.length && !stopped; start += SLICE_CHARS)
+        parser.write(textChunk.slice(start, start + SLICE_CHARS));
       return !(stopped || capped);
     },
     end() {
@@ -143,7 +150,10 @@ const isGzip = (body: Buffer) => body[0] === 0x1f && body[1] === 0x8b;
  * Parses one sitemap file (plain or gzip, by its magic bytes) within the limits. Never throws: a corrupt gzip
  * or broken XML gives what was read before the damage.
  */
-export async function parseSitemap(body: Buffer, limits: SitemapLimits = DEFAULT_SITEMAP_LIMITS): Promise<ParsedSitemap> {
+export async function parseSitemap(
+  body: Buffer,
+  limits: SitemapLimits = DEFAULT_SITEMAP_LIMITS,
+): Promise<ParsedSitemap> {
   const reader = createReader(limits);
   if (!isGzip(body)) {
     reader.write(body);
@@ -199,7 +209,10 @@ export async function loadSitemaps(
     const body = await fetchBody(url);
     if (!body) continue;
     // Only as many entries as can still be used; the count goes on to the byte cap.
-    const { kind, entries, count } = await parseSitemap(body, { ...limits, maxEntries: usefulEntries(limits, maxFiles, cap) });
+    const { kind, entries, count } = await parseSitemap(body, {
+      ...limits,
+      maxEntries: usefulEntries(limits, maxFiles, cap),
+    });
     if (kind === 'none') continue;
     found = true;
     if (kind === 'index') queue.push(...entries.map((entry) => entry.loc));

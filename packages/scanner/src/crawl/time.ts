@@ -2,7 +2,10 @@
 export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timeout ${Math.max(0, Math.round(ms))}ms exceeded: ${what}`)), Math.max(0, ms));
+    timer = setTimeout(
+      () => reject(new Error(`Timeout ${Math.max(0, Math.round(ms))}ms exceeded: ${what}`)),
+      Math.max(0, ms),
+    );
   });
   work.catch(() => undefined);
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));

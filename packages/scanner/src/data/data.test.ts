@@ -5,7 +5,17 @@ import vendorsJson from './vendors.json' with { type: 'json' };
 import vocabularyJson from './vocabulary.json' with { type: 'json' };
 import liveStepsJson from './live-steps.json' with { type: 'json' };
 import lookupFieldsJson from './lookup-fields.json' with { type: 'json' };
-import { institutionalTopics, lookupFieldKinds, patterns, phrases, stopwords, unsafeSubmit, validateData, validateLiveData, vendors } from './index.js';
+import {
+  institutionalTopics,
+  lookupFieldKinds,
+  patterns,
+  phrases,
+  stopwords,
+  unsafeSubmit,
+  validateData,
+  validateLiveData,
+  vendors,
+} from './index.js';
 
 const shipped = {
   vocabulary: vocabularyJson,
@@ -83,7 +93,9 @@ describe('scanner data files', () => {
 
   it('the live work bounds and lookup fields are valid, and the validator names the bad key', () => {
     expect(validateLiveData()).toEqual([]);
-    const steps = structuredClone(liveStepsJson) as unknown as { search: { pages: number; reaction: { idleMs: number } } };
+    const steps = structuredClone(liveStepsJson) as unknown as {
+      search: { pages: number; reaction: { idleMs: number } };
+    };
     steps.search.pages = 0;
     steps.search.reaction.idleMs = 999_999;
     const lookup = structuredClone(lookupFieldsJson) as unknown as { kinds: { id: string; es: string[] }[] };
@@ -100,7 +112,9 @@ describe('scanner data files', () => {
   });
 
   it('knows the search services, the identifiers a lookup asks for, and the buttons that act', () => {
-    expect(vendors.search.map((v) => v.id)).toEqual(expect.arrayContaining(['google-cse', 'algolia', 'swiftype', 'addsearch', 'funnelback', 'cludo']));
+    expect(vendors.search.map((v) => v.id)).toEqual(
+      expect.arrayContaining(['google-cse', 'algolia', 'swiftype', 'addsearch', 'funnelback', 'cludo']),
+    );
     const kindOf = (label: string) => lookupFieldKinds.find((k) => k.phrases.test(label))?.id;
     expect(kindOf('Número de placa')).toBe('plate');
     expect(kindOf('No. de expediente')).toBe('case');

@@ -38,7 +38,6 @@ export interface TopicDefinition {
   paths: string[];
 }
 
-
 interface RawVendor {
   id: unknown;
   name: unknown;
@@ -291,7 +290,13 @@ export interface ReactionSettings {
 
 /** Work bounds of the collectors that act on live pages (data/live-steps.json): counts, in a fixed order. */
 export interface LiveSteps {
-  search: { pages: number; queries: number; revealToggles: number; firstResults: number; reaction: ReactionSettings };
+  search: {
+    pages: number;
+    queries: number;
+    revealToggles: number;
+    firstResults: number;
+    reaction: ReactionSettings;
+  };
   lookup: { stepsPerSite: number; reaction: ReactionSettings };
   forum: { indexesPerSite: number; threadsPerForum: number };
   chat: { pagesPerSite: number; launchersPerPage: number; reaction: ReactionSettings };
@@ -308,10 +313,16 @@ export interface LookupFieldKind {
 }
 
 /** Every problem of live-steps.json and lookup-fields.json, each naming its key; empty when they are sound. */
-export function validateLiveData(raw: { liveSteps: unknown; lookupFields: unknown } = { liveSteps: liveStepsJson, lookupFields: lookupFieldsJson }): string[] {
+export function validateLiveData(
+  raw: { liveSteps: unknown; lookupFields: unknown } = {
+    liveSteps: liveStepsJson,
+    lookupFields: lookupFieldsJson,
+  },
+): string[] {
   const problems: string[] = [];
   const positive = (value: unknown, where: string) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) problems.push(`${where}: must be a positive integer`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+      problems.push(`${where}: must be a positive integer`);
   };
   const steps = (raw.liveSteps ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const expected: Record<string, string[]> = {
@@ -325,7 +336,8 @@ export function validateLiveData(raw: { liveSteps: unknown; lookupFields: unknow
     for (const key of keys) positive(steps[section]?.[key], `liveSteps.${section}.${key}`);
     if (['search', 'lookup', 'chat'].includes(section)) {
       const reaction = steps[section]?.reaction as Record<string, unknown> | undefined;
-      for (const key of ['idleMs', 'boundMs', 'quietMs']) positive(reaction?.[key], `liveSteps.${section}.reaction.${key}`);
+      for (const key of ['idleMs', 'boundMs', 'quietMs'])
+        positive(reaction?.[key], `liveSteps.${section}.reaction.${key}`);
       if (reaction && Number(reaction.idleMs) >= Number(reaction.boundMs))
         problems.push(`liveSteps.${section}.reaction: idleMs must be below boundMs`);
     }
@@ -338,14 +350,17 @@ export function validateLiveData(raw: { liveSteps: unknown; lookupFields: unknow
   const ids = new Set<string>();
   for (const [index, kind] of (lookup.kinds ?? []).entries()) {
     const where = `lookupFields.kinds[${index}]`;
-    if (typeof kind.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind.id)) problems.push(`${where}.id: must be a kebab-case id`);
+    if (typeof kind.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind.id))
+      problems.push(`${where}.id: must be a kebab-case id`);
     else if (ids.has(kind.id)) problems.push(`${where}.id: duplicate id "${kind.id}"`);
     else ids.add(kind.id);
     for (const key of ['es', 'en', 'values'] as const)
-      if (!isStringList(kind[key]) || (kind[key] as string[]).length === 0) problems.push(`${where}.${key}: must be a non-empty list`);
+      if (!isStringList(kind[key]) || (kind[key] as string[]).length === 0)
+        problems.push(`${where}.${key}: must be a non-empty list`);
     for (const lang of ['es', 'en'] as const) {
       const notNormal = isStringList(kind[lang]) ? kind[lang].find((p) => normalizeText(p) !== p) : undefined;
-      if (notNormal) problems.push(`${where}.${lang}: "${notNormal}" is not normalised (lower case, no accents)`);
+      if (notNormal)
+        problems.push(`${where}.${lang}: "${notNormal}" is not normalised (lower case, no accents)`);
     }
     if (typeof kind.identifier !== 'boolean') problems.push(`${where}.identifier: must be true or false`);
   }
@@ -370,7 +385,10 @@ export const lookupFieldKinds: LookupFieldKind[] = lookupFieldsJson.kinds.map((k
 }));
 
 /** Submit texts of forms that would create, pay or send: such a form is never sent. */
-export const unsafeSubmit = new PhraseMatcher([...lookupFieldsJson.unsafeSubmit.es, ...lookupFieldsJson.unsafeSubmit.en]);
+export const unsafeSubmit = new PhraseMatcher([
+  ...lookupFieldsJson.unsafeSubmit.es,
+  ...lookupFieldsJson.unsafeSubmit.en,
+]);
 
 /** Select options that prompt ("Seleccione…") rather than choose. */
 export const placeholderOptions = new PhraseMatcher([

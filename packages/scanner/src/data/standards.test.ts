@@ -3,7 +3,8 @@ import { BUILTIN_PROFILES, normalizeText } from '@egov-monitor/rubric';
 import { recommendationsData, usabilityData } from './standards.js';
 
 const phraseLists = (value: unknown, path: string): [string, string[]][] => {
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? [[path, value as string[]]] : [];
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string') ? [[path, value as string[]]] : [];
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([key, inner]) => phraseLists(inner, `${path}.${key}`));
   return [];
@@ -11,7 +12,10 @@ const phraseLists = (value: unknown, path: string): [string, string[]][] => {
 
 describe('standards data files', () => {
   it('has no empty or duplicate phrase in any list (after normalisation)', () => {
-    const lists = [...phraseLists(recommendationsData, 'recommendations'), ...phraseLists(usabilityData, 'usability')];
+    const lists = [
+      ...phraseLists(recommendationsData, 'recommendations'),
+      ...phraseLists(usabilityData, 'usability'),
+    ];
     expect(lists.length).toBeGreaterThan(10);
     // A profile's law phrases join the language's: together they must not repeat either.
     for (const profile of Object.values(BUILTIN_PROFILES)) {
@@ -22,8 +26,14 @@ describe('standards data files', () => {
     }
     for (const [path, list] of lists) {
       const normal = list.map(normalizeText);
-      expect(normal.filter((p) => p.length === 0), path).toEqual([]);
-      expect(normal.filter((p, i) => normal.indexOf(p) !== i), path).toEqual([]);
+      expect(
+        normal.filter((p) => p.length === 0),
+        path,
+      ).toEqual([]);
+      expect(
+        normal.filter((p, i) => normal.indexOf(p) !== i),
+        path,
+      ).toEqual([]);
     }
   });
 

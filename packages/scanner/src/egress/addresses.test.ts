@@ -13,7 +13,8 @@ describe('classifyAddress', () => {
       ['::ffff:a9fe:a9fe', '169.254.169.254'],
       ['::ffff:0:a00:1', '10.0.0.1'],
     ];
-    for (const [spelling, address] of cases) expect(classifyAddress(spelling), spelling).toMatchObject({ address, public: false });
+    for (const [spelling, address] of cases)
+      expect(classifyAddress(spelling), spelling).toMatchObject({ address, public: false });
   });
 
   it('refuses private, loopback, link-local, CGNAT, multicast, reserved, documentation and unspecified ranges', () => {
@@ -45,11 +46,20 @@ describe('classifyAddress', () => {
       ['64:ff9b::a9fe:a9fe', 'link-local address'],
       ['64:ff9b::7f00:1', 'loopback address'],
     ];
-    for (const [address, reason] of cases) expect(classifyAddress(address), address).toMatchObject({ public: false, reason });
+    for (const [address, reason] of cases)
+      expect(classifyAddress(address), address).toMatchObject({ public: false, reason });
   });
 
   it('lets public unicast through, NAT64 of a public address included (DNS64 on IPv6-only runners)', () => {
-    for (const address of ['8.8.8.8', '200.12.34.56', '172.32.0.1', '100.128.0.1', '2800:1e0::1', '64:ff9b::808:808', '::ffff:8.8.8.8'])
+    for (const address of [
+      '8.8.8.8',
+      '200.12.34.56',
+      '172.32.0.1',
+      '100.128.0.1',
+      '2800:1e0::1',
+      '64:ff9b::808:808',
+      '::ffff:8.8.8.8',
+    ])
       expect(classifyAddress(address), address).toMatchObject({ public: true, reason: null });
   });
 

@@ -28,7 +28,8 @@ const REASONS: Record<string, string> = {
   unspecified: 'unspecified address',
 };
 
-const reasonFor = (range: string): string | null => (range === 'unicast' ? null : (REASONS[range] ?? 'reserved address'));
+const reasonFor = (range: string): string | null =>
+  range === 'unicast' ? null : (REASONS[range] ?? 'reserved address');
 
 /** The text between brackets of an IPv6 URL host, and an IPv6 zone (`fe80::1%eth0`) kept for ipaddr.js to judge. */
 const bare = (text: string) => text.trim().replace(/^\[(.*)\]$/, '$1');

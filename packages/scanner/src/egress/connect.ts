@@ -38,8 +38,13 @@ export function egressConnect(
 }
 
 /** The promise form, for callers that drive the socket themselves (the certificate check). */
-export function egressSocket(policy: EgressPolicy, target: { host: string; port: number; tls?: TlsOptions; timeoutMs?: number }): Promise<net.Socket> {
-  return new Promise((resolve, reject) => egressConnect(policy, target, (error, socket) => (error || !socket ? reject(error) : resolve(socket))));
+export function egressSocket(
+  policy: EgressPolicy,
+  target: { host: string; port: number; tls?: TlsOptions; timeoutMs?: number },
+): Promise<net.Socket> {
+  return new Promise((resolve, reject) =>
+    egressConnect(policy, target, (error, socket) => (error || !socket ? reject(error) : resolve(socket))),
+  );
 }
 
 /**
@@ -48,7 +53,10 @@ export function egressSocket(policy: EgressPolicy, target: { host: string; port:
  * connects through the policy. Pass `tls` for https (the TLS session is made here, not by an Agent).
  */
 export function egressCreateConnection(policy: EgressPolicy, tlsOptions?: TlsOptions) {
-  return (options: { host?: string | null; hostname?: string | null; port?: number | string | null }, callback: ConnectCallback): undefined => {
+  return (
+    options: { host?: string | null; hostname?: string | null; port?: number | string | null },
+    callback: ConnectCallback,
+  ): undefined => {
     const host = options.hostname ?? options.host ?? 'localhost';
     const port = Number(options.port ?? (tlsOptions ? 443 : 80));
     egressConnect(policy, { host, port, ...(tlsOptions ? { tls: tlsOptions } : {}) }, callback);

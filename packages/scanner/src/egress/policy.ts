@@ -18,7 +18,8 @@ export const systemResolver: Resolver = (host) =>
   new Promise((resolve, reject) => {
     dns.lookup(host, { all: true, verbatim: true }, (error, addresses) => {
       if (error) reject(error);
-      else resolve(addresses.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 })));
+      else
+        resolve(addresses.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 })));
     });
   });
 
@@ -41,7 +42,10 @@ export function mappedResolver(
     const call = (calls.get(key) ?? 0) + 1;
     calls.set(key, call);
     const value = typeof entry === 'function' ? entry(call) : entry;
-    return (Array.isArray(value) ? value : [value]).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    return (Array.isArray(value) ? value : [value]).map((address) => ({
+      address,
+      family: address.includes(':') ? 6 : 4,
+    }));
   };
 }
 
@@ -63,7 +67,9 @@ export type Vetted =
   | { ok: false; refused: true; reason: string; address: string }
   | { ok: false; refused: false; code: string; message: string };
 
-export function createEgressPolicy(options: { resolver?: Resolver; allowed?: Iterable<string>; allowAll?: boolean } = {}): EgressPolicy {
+export function createEgressPolicy(
+  options: { resolver?: Resolver; allowed?: Iterable<string>; allowAll?: boolean } = {},
+): EgressPolicy {
   return {
     resolver: options.resolver ?? systemResolver,
     allowed: new Set([...(options.allowed ?? [])].map(canonicalAddress)),
@@ -89,7 +95,10 @@ export function refusalReason(policy: EgressPolicy, address: string): string | n
  * and the socket is opened to the very address that was judged.
  */
 export async function vetHost(policy: EgressPolicy, host: string): Promise<Vetted> {
-  const name = host.trim().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const name = host
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   const literal = classifyAddress(name);
   let candidates: ResolvedAddress[];
   if (literal) candidates = [{ address: literal.address, family: literal.family }];
@@ -100,7 +109,8 @@ export async function vetHost(policy: EgressPolicy, host: string): Promise<Vette
       const code = (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND';
       return { ok: false, refused: false, code, message: (error as Error).message };
     }
-    if (candidates.length === 0) return { ok: false, refused: false, code: 'ENOTFOUND', message: `${name} has no address` };
+    if (candidates.length === 0)
+      return { ok: false, refused: false, code: 'ENOTFOUND', message: `${name} has no address` };
   }
   let firstRefusal: { reason: string; address: string } | null = null;
   for (const candidate of candidates) {
@@ -131,7 +141,10 @@ export class EgressRefusedError extends Error {
  * The policy of one site scan: the target's own non-public addresses are allowed (it is on the list, so the
  * operator wants it scanned), nothing else that is not public. A target that does not resolve gets no allowance.
  */
-export async function policyForTarget(targetUrl: string, options: { resolver?: Resolver; allowAll?: boolean } = {}): Promise<EgressPolicy> {
+export async function policyForTarget(
+  targetUrl: string,
+  options: { resolver?: Resolver; allowAll?: boolean } = {},
+): Promise<EgressPolicy> {
   const resolver = options.resolver ?? systemResolver;
   const allowed: string[] = [];
   try {

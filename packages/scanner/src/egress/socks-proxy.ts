@@ -52,7 +52,17 @@ const MAX_HANDSHAKE_BYTES = 600;
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
 // RFC 1928 §6 reply codes.
-const REPLY = { ok: 0, failure: 1, notAllowed: 2, networkUnreachable: 3, hostUnreachable: 4, connectionRefused: 5, ttlExpired: 6, commandNotSupported: 7, addressTypeNotSupported: 8 } as const;
+const REPLY = {
+  ok: 0,
+  failure: 1,
+  notAllowed: 2,
+  networkUnreachable: 3,
+  hostUnreachable: 4,
+  connectionRefused: 5,
+  ttlExpired: 6,
+  commandNotSupported: 7,
+  addressTypeNotSupported: 8,
+} as const;
 
 const replyFor = (code: string): number => {
   switch (code) {
@@ -76,7 +86,9 @@ const replyFor = (code: string): number => {
 function hostOf(url: string): { host: string; port: number } | null {
   try {
     const parsed = new URL(url);
-    const port = Number(parsed.port || (parsed.protocol === 'https:' || parsed.protocol === 'wss:' ? 443 : 80));
+    const port = Number(
+      parsed.port || (parsed.protocol === 'https:' || parsed.protocol === 'wss:' ? 443 : 80),
+    );
     return { host: parsed.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase(), port };
   } catch {
     return null;
@@ -84,7 +96,10 @@ function hostOf(url: string): { host: string; port: number } | null {
 }
 
 /** Reads one SOCKS5 CONNECT request from the start of `data`; null when more bytes are needed. */
-function parseRequest(data: Buffer): { command: number; host: string; port: number; length: number } | { error: number; length: number } | null {
+function parseRequest(
+  data: Buffer,
+):
+  { command: number; host: string; port: number; length: number } | { error: number; length: number } | null {
   if (data.length < 5) return null;
   const command = data[1]!;
   const type = data[3]!;
@@ -109,7 +124,10 @@ function parseRequest(data: Buffer): { command: number; host: string; port: numb
   return { command, host, port: data.readUInt16BE(offset), length: offset + 2 };
 }
 
-export async function startEgressListener(initialPolicy: EgressPolicy, options: { connectTimeoutMs?: number } = {}): Promise<EgressListener> {
+export async function startEgressListener(
+  initialPolicy: EgressPolicy,
+  options: { connectTimeoutMs?: number } = {},
+): Promise<EgressListener> {
   let policy = initialPolicy;
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const failures: ConnectFailure[] = [];
@@ -135,14 +153,22 @@ export async function startEgressListener(initialPolicy: EgressPolicy, options: 
         if (client.destroyed) return;
         if (!verdict.ok) {
           const code = verdict.refused ? 'refused' : verdict.code;
-          fail({ host: host.toLowerCase(), port, code, ...(verdict.refused ? { reason: verdict.reason } : {}) });
+          fail({
+            host: host.toLowerCase(),
+            port,
+            code,
+            ...(verdict.refused ? { reason: verdict.reason } : {}),
+          });
           reply(replyFor(code));
           client.end();
           return;
         }
         const upstream = net.connect({ host: verdict.address, port });
         track(upstream);
-        const timer = setTimeout(() => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })), connectTimeoutMs);
+        const timer = setTimeout(
+          () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })),
+          connectTimeoutMs,
+        );
         const closeBoth = () => {
           client.destroy();
           upstream.destroy();
@@ -210,7 +236,20 @@ export async function startEgressListener(initialPolicy: EgressPolicy, options: 
       client.pause();
       const early = buffered.subarray(request.length);
       if ('error' in request || request.command !== 1) {
-        client.end(Buffer.from([5, 'error' in request ? request.error : REPLY.commandNotSupported, 0, 1, 0, 0, 0, 0, 0, 0]));
+        client.end(
+          Buffer.from([
+            5,
+            'error' in request ? request.error : REPLY.commandNotSupported,
+            0,
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+          ]),
+        );
         return;
       }
       tunnel(client, request.host, request.port, early);
@@ -237,7 +276,9 @@ export async function startEgressListener(initialPolicy: EgressPolicy, options: 
     explain(url: string, since = 0) {
       const target = hostOf(url);
       const recent = failures.filter((failure) => failure.at >= since);
-      const same = target ? recent.filter((failure) => failure.host === target.host && failure.port === target.port) : [];
+      const same = target
+        ? recent.filter((failure) => failure.host === target.host && failure.port === target.port)
+        : [];
       return same.at(-1) ?? recent.at(-1);
     },
     close() {

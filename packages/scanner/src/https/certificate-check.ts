@@ -17,7 +17,14 @@ export interface CertificateCheck {
   error?: string;
 }
 
-const failure = (error: string): CertificateCheck => ({ valid: false, problem: null, protocol: null, validTo: null, selfSigned: false, error });
+const failure = (error: string): CertificateCheck => ({
+  valid: false,
+  problem: null,
+  protocol: null,
+  validTo: null,
+  selfSigned: false,
+  error,
+});
 
 /**
  * One TLS handshake to the URL's host, judged against the system roots plus `extraCaPems` (--ca FILE,
@@ -25,14 +32,20 @@ const failure = (error: string): CertificateCheck => ({ valid: false, problem: n
  * before any packet leaves (`error: "refused: private address"`), so the check is never a port scanner. It never
  * throws: a refused or reset connection comes back as `valid: false` with `error`.
  */
-export function checkCertificate(url: string, extraCaPems: string[], timeoutMs = 10_000, egress: EgressPolicy = PUBLIC_ONLY): Promise<CertificateCheck> {
+export function checkCertificate(
+  url: string,
+  extraCaPems: string[],
+  timeoutMs = 10_000,
+  egress: EgressPolicy = PUBLIC_ONLY,
+): Promise<CertificateCheck> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     return Promise.resolve(failure('invalid-url'));
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return Promise.resolve(failure('unsupported-scheme'));
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
+    return Promise.resolve(failure('unsupported-scheme'));
   const port = Number(target.port || 443);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
@@ -51,7 +64,13 @@ export function checkCertificate(url: string, extraCaPems: string[], timeoutMs =
       },
       (error, connected) => {
         if (error || !connected) {
-          resolve(failure(error instanceof EgressRefusedError ? error.message : ((error as NodeJS.ErrnoException | null)?.code ?? error?.message ?? 'connect-failed')));
+          resolve(
+            failure(
+              error instanceof EgressRefusedError
+                ? error.message
+                : ((error as NodeJS.ErrnoException | null)?.code ?? error?.message ?? 'connect-failed'),
+            ),
+          );
           return;
         }
         handshake(connected as TLSSocket, host, resolve);
@@ -107,7 +126,11 @@ const DAY_MS = 24 * 3600_000;
  * Judges the certificate of a connected TLS socket (made with `rejectUnauthorized: false` and the scan's CAs)
  * for `host`. Shared by `checkCertificate` and the HTTPS probe so both say the same thing about one server.
  */
-export function judgeCertificate(socket: TLSSocket, host: string, now: Date = new Date()): CertificateVerdict {
+export function judgeCertificate(
+  socket: TLSSocket,
+  host: string,
+  now: Date = new Date(),
+): CertificateVerdict {
   const cert = socket.getPeerCertificate();
   const hasCert = Boolean(cert && Object.keys(cert).length > 0);
   const authorizationError = socket.authorizationError ? String(socket.authorizationError) : null;
@@ -116,13 +139,16 @@ export function judgeCertificate(socket: TLSSocket, host: string, now: Date = ne
   const hostProblem = hostError ? ((hostError as NodeJS.ErrnoException).code ?? hostError.message) : null;
   const problem = authorizationError ?? hostProblem;
   const validTo = hasCert && cert.valid_to ? new Date(cert.valid_to) : null;
-  const expired = authorizationError === 'CERT_HAS_EXPIRED' || (validTo !== null && validTo.getTime() < now.getTime());
+  const expired =
+    authorizationError === 'CERT_HAS_EXPIRED' || (validTo !== null && validTo.getTime() < now.getTime());
   return {
     valid: problem === null,
     problem,
     protocol: socket.getProtocol(),
     validTo: validTo ? validTo.toISOString() : null,
-    selfSigned: authorizationError === 'DEPTH_ZERO_SELF_SIGNED_CERT' || authorizationError === 'SELF_SIGNED_CERT_IN_CHAIN',
+    selfSigned:
+      authorizationError === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+      authorizationError === 'SELF_SIGNED_CERT_IN_CHAIN',
     expired,
     badChain: authorizationError !== null && CHAIN_PROBLEMS.has(authorizationError),
     badHostname: hostProblem !== null,

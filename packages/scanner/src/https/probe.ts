@@ -111,8 +111,10 @@ export async function probeHttps(domainOrUrl: string, options: ProbeOptions = {}
   const canonicalHsts = hstsOf(canonicalHttps);
   const rootHsts = hstsOf(httpsRoot);
 
-  const supportsHttps = (httpsRoot.live && !badHostname(httpsRoot)) || (httpsWww.live && !badHostname(httpsWww));
-  const downOrRedirectsToHttps = (e: Endpoint) => !e.live || startsWithScheme(e.redirectImmediatelyTo, 'https');
+  const supportsHttps =
+    (httpsRoot.live && !badHostname(httpsRoot)) || (httpsWww.live && !badHostname(httpsWww));
+  const downOrRedirectsToHttps = (e: Endpoint) =>
+    !e.live || startsWithScheme(e.redirectImmediatelyTo, 'https');
 
   // The page a visitor lands on: security headers are judged there, not on a redirect response.
   const landing = canonical.finalHeaders ?? canonical.headers;
@@ -150,9 +152,14 @@ export async function probeHttps(domainOrUrl: string, options: ProbeOptions = {}
       !isExternal(canonicalHttps.hostname, canonicalHttps.redirectImmediatelyTo),
     // pshtt "Strictly Forces HTTPS": an HTTPS endpoint is live and both HTTP endpoints are down or redirect
     // immediately to some https:// URL (another domain is fine; an invalid certificate still enforces).
-    strictlyForcesHttps: (httpsRoot.live || httpsWww.live) && downOrRedirectsToHttps(httpRoot) && downOrRedirectsToHttps(httpWww),
+    strictlyForcesHttps:
+      (httpsRoot.live || httpsWww.live) &&
+      downOrRedirectsToHttps(httpRoot) &&
+      downOrRedirectsToHttps(httpWww),
     // pshtt "Redirect To": only for a redirect domain (every endpoint redirects away or is down).
-    redirectTarget: isRedirectDomain([httpRoot, httpWww, httpsRoot, httpsWww]) ? canonical.redirectEventuallyTo : null,
+    redirectTarget: isRedirectDomain([httpRoot, httpWww, httpsRoot, httpsWww])
+      ? canonical.redirectEventuallyTo
+      : null,
     // pshtt "HSTS" and "HSTS Max Age": the canonical HTTPS endpoint's header. RFC 6797 §8.1: a header received
     // over a connection with certificate errors is ignored, so it only counts over valid HTTPS.
     hsts: canonicalHsts !== null && canonicalHsts.maxAge > 0,
@@ -161,7 +168,10 @@ export async function probeHttps(domainOrUrl: string, options: ProbeOptions = {}
     hstsIncludeSubdomains: rootHsts !== null && rootHsts.maxAge > 0 && rootHsts.includeSubDomains,
     // pshtt "HSTS Preload Ready", with today's hstspreload.org threshold (1 year, not pshtt's older 18 weeks).
     hstsPreload:
-      rootHsts !== null && rootHsts.preload && rootHsts.includeSubDomains && rootHsts.maxAge >= PRELOAD_MIN_MAX_AGE,
+      rootHsts !== null &&
+      rootHsts.preload &&
+      rootHsts.includeSubDomains &&
+      rootHsts.maxAge >= PRELOAD_MIN_MAX_AGE,
     // pshtt "Domain Uses Strong HSTS".
     strongHsts: canonicalHsts !== null && canonicalHsts.maxAge >= STRONG_HSTS_MAX_AGE,
     certificateDaysLeft: canonicalHttps.live ? (certificate?.daysLeft ?? null) : null,
@@ -184,7 +194,12 @@ const badHostname = (e: Endpoint) => e.certificate?.badHostname ?? false;
  * endpoint answers with a certificate for its name, both http endpoints are unused and either both are down or
  * one redirects at once to https on the same domain.
  */
-function canonicalEndpoint(httpRoot: Endpoint, httpWww: Endpoint, httpsRoot: Endpoint, httpsWww: Endpoint): Endpoint {
+function canonicalEndpoint(
+  httpRoot: Endpoint,
+  httpWww: Endpoint,
+  httpsRoot: Endpoint,
+  httpsWww: Endpoint,
+): Endpoint {
   const rootUnused = (e: Endpoint) => e.redirect || !e.live || badHostname(e) || !is2xx(e);
   const rootDown = (e: Endpoint) => !e.live || badHostname(e) || (!is2xx(e) && !is3xx(e));
   const redirectsToWww = (e: Endpoint) =>
@@ -292,7 +307,9 @@ async function fetchSecurityTxt(url: string, ctx: RequestContext, maxRedirects: 
       continue;
     }
     const type = (headerValue(response.headers, 'content-type') ?? '').toLowerCase();
-    return response.status === 200 && type.startsWith('text/plain') && /^\s*contact\s*:/im.test(response.body);
+    return (
+      response.status === 200 && type.startsWith('text/plain') && /^\s*contact\s*:/im.test(response.body)
+    );
   }
   return false;
 }
@@ -403,12 +420,22 @@ function request(url: string, ctx: RequestContext, readBody: boolean): Promise<F
     const createConnection = egressCreateConnection(
       ctx.egress,
       isHttps
-        ? { secureContext: ctx.secureContext, rejectUnauthorized: false, ...(isIpLiteral(hostname) ? {} : { servername: hostname }) }
+        ? {
+            secureContext: ctx.secureContext,
+            rejectUnauthorized: false,
+            ...(isIpLiteral(hostname) ? {} : { servername: hostname }),
+          }
         : undefined,
     ) as unknown as http.RequestOptions['createConnection'];
     const onResponse = (res: IncomingMessage) => {
       const certificate = isHttps ? judgeCertificate(res.socket as TLSSocket, hostname, ctx.now) : null;
-      const response: Response = { url, status: res.statusCode ?? 0, headers: res.headers, certificate, body: '' };
+      const response: Response = {
+        url,
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        certificate,
+        body: '',
+      };
       if (!readBody) {
         res.destroy();
         settle({ ok: true, response });
@@ -421,7 +448,8 @@ function request(url: string, ctx: RequestContext, readBody: boolean): Promise<F
         size += chunk.length;
         if (size >= BODY_CAP) res.destroy();
       });
-      const finish = () => settle({ ok: true, response: { ...response, body: Buffer.concat(chunks).toString('utf8') } });
+      const finish = () =>
+        settle({ ok: true, response: { ...response, body: Buffer.concat(chunks).toString('utf8') } });
       res.on('end', finish);
       res.on('close', finish);
       res.on('error', finish);
@@ -457,10 +485,18 @@ function errorCode(error: NodeJS.ErrnoException): string {
   }
 }
 
-function parseTarget(domainOrUrl: string): { scheme: 'http' | 'https' | null; hostname: string; port: number | null } {
+function parseTarget(domainOrUrl: string): {
+  scheme: 'http' | 'https' | null;
+  hostname: string;
+  port: number | null;
+} {
   const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(domainOrUrl) ? domainOrUrl : `https://${domainOrUrl}`;
   const parsed = new URL(withScheme);
-  const scheme = /^[a-z][a-z\d+.-]*:\/\//i.test(domainOrUrl) ? (parsed.protocol === 'http:' ? 'http' : 'https') : null;
+  const scheme = /^[a-z][a-z\d+.-]*:\/\//i.test(domainOrUrl)
+    ? parsed.protocol === 'http:'
+      ? 'http'
+      : 'https'
+    : null;
   return {
     scheme,
     hostname: parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase(),

@@ -78,7 +78,12 @@ export function loadLighthouse(): Promise<LoadedLighthouse> {
   return loading;
 }
 
-const NO_SCORES: LighthouseScores = { accessibility: null, bestPractices: null, seo: null, performance: null };
+const NO_SCORES: LighthouseScores = {
+  accessibility: null,
+  bestPractices: null,
+  seo: null,
+  performance: null,
+};
 
 /**
  * Lighthouse 12 on the scan's own Chromium, over its remote-debugging port (never a browser per URL), one run
@@ -106,7 +111,11 @@ export async function runLighthouse(
   };
   return session.lighthouseLock(async () => {
     const started = Date.now();
-    const done = (partial: { scores?: LighthouseScores; error?: string; version?: string }): LighthousePageRun => ({
+    const done = (partial: {
+      scores?: LighthouseScores;
+      error?: string;
+      version?: string;
+    }): LighthousePageRun => ({
       url,
       scores: partial.scores ?? NO_SCORES,
       ...(partial.error ? { error: partial.error } : {}),
@@ -130,12 +139,19 @@ export async function runLighthouse(
         return done({ error: `timeout after ${timeoutMs} ms`, version: lighthouse.version });
       }
       if (!result) return done({ error: 'lighthouse returned no result', version: lighthouse.version });
-      return done({ scores: scoresOf(result.lhr), error: runtimeError(result.lhr), version: result.lhr.lighthouseVersion });
+      return done({
+        scores: scoresOf(result.lhr),
+        error: runtimeError(result.lhr),
+        version: result.lhr.lighthouseVersion,
+      });
     } catch (error) {
       return done({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
-      if (listener && options.egress) listener.setPolicy(session.egress?.defaultPolicy ?? createEgressPolicy({ resolver: listener.policy.resolver }));
+      if (listener && options.egress)
+        listener.setPolicy(
+          session.egress?.defaultPolicy ?? createEgressPolicy({ resolver: listener.policy.resolver }),
+        );
     }
   });
 }

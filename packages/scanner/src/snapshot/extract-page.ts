@@ -2,7 +2,13 @@
  * Runs inside the page (serialised by Playwright): everything the collectors read, in one pass after JavaScript
  * ran. It must stay self-contained: no imports, no closures over module scope.
  */
-import type { PageSnapshot, SnapshotDate, SnapshotForm, SnapshotLink, SnapshotWidget } from '../page-snapshot.js';
+import type {
+  PageSnapshot,
+  SnapshotDate,
+  SnapshotForm,
+  SnapshotLink,
+  SnapshotWidget,
+} from '../page-snapshot.js';
 
 export interface ExtractLimits {
   textChars: number;
@@ -34,7 +40,8 @@ export type ExtractedPage = Pick<
 >;
 
 export function extractPage(limits: ExtractLimits): ExtractedPage {
-  const clean = (value: string | null | undefined, max = 300) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+  const clean = (value: string | null | undefined, max = 300) =>
+    (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
   const textOf = (element: Element | null, max = 300) =>
     element ? clean((element as HTMLElement).innerText ?? element.textContent, max) : '';
 
@@ -65,7 +72,8 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
     for (let hops = 0; node && hops < 12; hops += 1) {
       let sibling = node.previousElementSibling;
       for (let steps = 0; sibling && steps < 20; steps += 1) {
-        if (/^H[1-6]$/.test(sibling.tagName) || sibling.getAttribute('role') === 'heading') return textOf(sibling);
+        if (/^H[1-6]$/.test(sibling.tagName) || sibling.getAttribute('role') === 'heading')
+          return textOf(sibling);
         const inner = sibling.querySelector('h1,h2,h3,h4,h5,h6,[role="heading"]');
         if (inner) return textOf(inner);
         sibling = sibling.previousElementSibling;
@@ -85,7 +93,15 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
 
   const meta: Record<string, string> = {};
   for (const tag of Array.from(document.querySelectorAll('meta'))) {
-    const key = (tag.getAttribute('name') ?? tag.getAttribute('property') ?? tag.getAttribute('itemprop') ?? tag.getAttribute('http-equiv') ?? '').toLowerCase().trim();
+    const key = (
+      tag.getAttribute('name') ??
+      tag.getAttribute('property') ??
+      tag.getAttribute('itemprop') ??
+      tag.getAttribute('http-equiv') ??
+      ''
+    )
+      .toLowerCase()
+      .trim();
     const content = tag.getAttribute('content');
     if (key && content !== null && !(key in meta)) meta[key] = clean(content, 2_000);
   }
@@ -98,13 +114,20 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
     if (!href) continue;
     const text = textOf(a, 500);
     const image = a.querySelector('img[alt]');
-    const label = clean(a.getAttribute('aria-label') ?? a.getAttribute('title') ?? image?.getAttribute('alt') ?? '', 300);
+    const label = clean(
+      a.getAttribute('aria-label') ?? a.getAttribute('title') ?? image?.getAttribute('alt') ?? '',
+      300,
+    );
     links.push({
       href,
       text,
       label,
       rel: clean(a.getAttribute('rel'), 100),
-      inNav: Boolean(a.closest('nav, [role="navigation"], header, [role="banner"], [role="menubar"], [role="menu"], [class*="menu" i], [id*="menu" i], [class*="navbar" i]')),
+      inNav: Boolean(
+        a.closest(
+          'nav, [role="navigation"], header, [role="banner"], [role="menubar"], [role="menu"], [class*="menu" i], [id*="menu" i], [class*="navbar" i]',
+        ),
+      ),
       inFooter: Boolean(a.closest('footer, [role="contentinfo"], [id*="footer" i], [class*="footer" i]')),
       context: contextOf(a, text),
       download: a.hasAttribute('download'),
@@ -117,10 +140,19 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
     if (fromLabels) return fromLabels;
     const labelledBy = field.getAttribute('aria-labelledby');
     if (labelledBy) {
-      const text = labelledBy.split(/\s+/).map((id) => textOf(document.getElementById(id))).join(' ').trim();
+      const text = labelledBy
+        .split(/\s+/)
+        .map((id) => textOf(document.getElementById(id)))
+        .join(' ')
+        .trim();
       if (text) return clean(text);
     }
-    return clean(field.getAttribute('aria-label') ?? field.getAttribute('title') ?? field.getAttribute('placeholder') ?? '');
+    return clean(
+      field.getAttribute('aria-label') ??
+        field.getAttribute('title') ??
+        field.getAttribute('placeholder') ??
+        '',
+    );
   };
 
   const fieldsOf = (elements: Element[]) =>
@@ -132,7 +164,9 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
         const tag = element.tagName.toLowerCase() as 'input' | 'textarea' | 'select' | 'button';
         return {
           tag,
-          type: (element.getAttribute('type') ?? (tag === 'input' ? 'text' : tag === 'button' ? 'submit' : tag)).toLowerCase(),
+          type: (
+            element.getAttribute('type') ?? (tag === 'input' ? 'text' : tag === 'button' ? 'submit' : tag)
+          ).toLowerCase(),
           name: element.getAttribute('name') ?? '',
           id: element.id,
           placeholder: element.getAttribute('placeholder') ?? '',
@@ -144,8 +178,20 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
 
   const submitTextsOf = (elements: Element[]) =>
     elements
-      .filter((element) => (element.tagName === 'BUTTON' && (element.getAttribute('type') ?? 'submit').toLowerCase() === 'submit') || (element.tagName === 'INPUT' && /^(submit|image)$/i.test(element.getAttribute('type') ?? '')))
-      .map((element) => clean(element.tagName === 'BUTTON' ? (element as HTMLElement).innerText : (element.getAttribute('value') ?? element.getAttribute('alt') ?? ''), 100))
+      .filter(
+        (element) =>
+          (element.tagName === 'BUTTON' &&
+            (element.getAttribute('type') ?? 'submit').toLowerCase() === 'submit') ||
+          (element.tagName === 'INPUT' && /^(submit|image)$/i.test(element.getAttribute('type') ?? '')),
+      )
+      .map((element) =>
+        clean(
+          element.tagName === 'BUTTON'
+            ? (element as HTMLElement).innerText
+            : (element.getAttribute('value') ?? element.getAttribute('alt') ?? ''),
+          100,
+        ),
+      )
       .filter(Boolean);
 
   const forms: SnapshotForm[] = [];
@@ -164,19 +210,29 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
     });
   }
   // Search boxes and widgets built by JavaScript often have no <form>: group such visible controls by container.
-  const orphans = Array.from(document.querySelectorAll('input:not([type="hidden"]), textarea, select')).filter(
+  const orphans = Array.from(
+    document.querySelectorAll('input:not([type="hidden"]), textarea, select'),
+  ).filter(
     (element) => !(element as HTMLInputElement).form && (element as HTMLElement).offsetParent !== null,
   );
   const groups = new Map<Element, Element[]>();
   for (const element of orphans) {
-    const container = element.closest('[role="search"], [role="form"], section, header, nav, div') ?? element.parentElement ?? document.body;
+    const container =
+      element.closest('[role="search"], [role="form"], section, header, nav, div') ??
+      element.parentElement ??
+      document.body;
     const list = groups.get(container) ?? [];
     list.push(element);
     groups.set(container, list);
   }
   for (const [container, elements] of groups) {
     if (forms.length >= limits.forms) break;
-    const controls = [...elements, ...Array.from(container.querySelectorAll('button, [role="button"]')).filter((b) => b.tagName === 'BUTTON' && !(b as HTMLButtonElement).form)];
+    const controls = [
+      ...elements,
+      ...Array.from(container.querySelectorAll('button, [role="button"]')).filter(
+        (b) => b.tagName === 'BUTTON' && !(b as HTMLButtonElement).form,
+      ),
+    ];
     forms.push({
       action: '',
       method: 'get',
@@ -185,7 +241,10 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
       name: '',
       selector: cssPath(container),
       fields: fieldsOf(controls),
-      submitTexts: controls.filter((b) => b.tagName === 'BUTTON').map((b) => textOf(b, 100)).filter(Boolean),
+      submitTexts: controls
+        .filter((b) => b.tagName === 'BUTTON')
+        .map((b) => textOf(b, 100))
+        .filter(Boolean),
       formless: true,
     });
   }
@@ -193,7 +252,9 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
   const headings: { level: number; text: string }[] = [];
   for (const heading of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]'))) {
     if (headings.length >= limits.headings) break;
-    const level = /^H[1-6]$/.test(heading.tagName) ? Number(heading.tagName[1]) : Number(heading.getAttribute('aria-level') ?? 2);
+    const level = /^H[1-6]$/.test(heading.tagName)
+      ? Number(heading.tagName[1])
+      : Number(heading.getAttribute('aria-level') ?? 2);
     const text = textOf(heading, 300);
     if (text) headings.push({ level, text });
   }
@@ -208,12 +269,19 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
       return;
     }
     const record = value as Record<string, unknown>;
-    const name = typeof record.headline === 'string' ? record.headline : typeof record.name === 'string' ? record.name : context;
+    const name =
+      typeof record.headline === 'string'
+        ? record.headline
+        : typeof record.name === 'string'
+          ? record.name
+          : context;
     for (const key of ['datePublished', 'dateModified', 'dateCreated', 'uploadDate']) {
       const date = record[key];
-      if (typeof date === 'string' && date.trim()) dates.push({ source: 'json-ld', value: clean(date, 100), context: clean(`${key}: ${name}`, 300) });
+      if (typeof date === 'string' && date.trim())
+        dates.push({ source: 'json-ld', value: clean(date, 100), context: clean(`${key}: ${name}`, 300) });
     }
-    for (const child of Object.values(record)) if (child && typeof child === 'object') jsonLdDates(child, name, depth + 1);
+    for (const child of Object.values(record))
+      if (child && typeof child === 'object') jsonLdDates(child, name, depth + 1);
   };
   for (const script of Array.from(document.scripts)) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
@@ -235,12 +303,25 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
   for (const time of Array.from(document.querySelectorAll('time')).slice(0, 500)) {
     const value = clean(time.getAttribute('datetime') ?? time.textContent, 100);
     if (!value) continue;
-    const item = time.closest('article, li, tr, [class*="news" i], [class*="noticia" i], [class*="post" i], [class*="entry" i]');
+    const item = time.closest(
+      'article, li, tr, [class*="news" i], [class*="noticia" i], [class*="post" i], [class*="entry" i]',
+    );
     const heading = item?.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"], a');
-    dates.push({ source: 'time-element', value, context: textOf(heading ?? item ?? time.parentElement, 300) });
+    dates.push({
+      source: 'time-element',
+      value,
+      context: textOf(heading ?? item ?? time.parentElement, 300),
+    });
   }
-  const dateMeta = /(^|[:.])(published_time|modified_time|updated_time|date|created|modified|issued|last-modified|pubdate|publish_date|datepublished|datemodified)$/;
-  for (const [key, value] of Object.entries(meta)) if (dateMeta.test(key)) dates.push({ source: 'meta', value: clean(value, 100), context: clean(`${key}: ${document.title}`, 300) });
+  const dateMeta =
+    /(^|[:.])(published_time|modified_time|updated_time|date|created|modified|issued|last-modified|pubdate|publish_date|datepublished|datemodified)$/;
+  for (const [key, value] of Object.entries(meta))
+    if (dateMeta.test(key))
+      dates.push({
+        source: 'meta',
+        value: clean(value, 100),
+        context: clean(`${key}: ${document.title}`, 300),
+      });
 
   const iframes = Array.from(document.querySelectorAll('iframe'))
     .map((frame) => frame.src)
@@ -270,12 +351,20 @@ export function extractPage(limits: ExtractLimits): ExtractedPage {
     const generic = document.querySelector(
       'iframe[title*="chat" i], iframe[id*="chat" i], [id*="webchat" i], [id*="chat-widget" i], [class*="chat-widget" i], [id*="chatbot" i], [class*="chatbot" i], [id*="livechat" i], [class*="livechat" i]',
     );
-    if (generic) widgets.push({ id: '', selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''), text: textOf(generic, 200) });
+    if (generic)
+      widgets.push({
+        id: '',
+        selector: generic.tagName.toLowerCase() + (generic.id ? `#${generic.id}` : ''),
+        text: textOf(generic, 200),
+      });
   }
 
   return {
     title: clean(document.title, 1_000),
-    lang: clean(document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang'), 50),
+    lang: clean(
+      document.documentElement.getAttribute('lang') ?? document.documentElement.getAttribute('xml:lang'),
+      50,
+    ),
     metaDescription: meta.description ?? '',
     viewport: meta.viewport ?? '',
     meta,

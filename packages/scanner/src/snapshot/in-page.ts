@@ -30,6 +30,10 @@ export async function evaluateSources<P extends Record<string, InPageCall>>(
 }
 
 /** One self-contained function (see evaluateSources). */
-export async function evaluateSource<A, R>(page: Page | Frame, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+export async function evaluateSource<A, R>(
+  page: Page | Frame,
+  fn: (arg: A) => R | Promise<R>,
+  arg: A,
+): Promise<R> {
   return (await evaluateSources(page, { value: [fn, arg] })).value as R;
 }

@@ -9,10 +9,19 @@ import type { PageTracker } from './page-tracker.js';
 import { locateSearchBox, type SearchBoxFound } from './search-box.js';
 
 /** Caps that keep a 10 MB page or a page with 100 000 links from exhausting memory. */
-export const SNAPSHOT_LIMITS = { textChars: 200_000, inlineScriptChars: 2_000, links: 3_000, headings: 500, forms: 100 };
+export const SNAPSHOT_LIMITS = {
+  textChars: 200_000,
+  inlineScriptChars: 2_000,
+  links: 3_000,
+  headings: 500,
+  forms: 100,
+};
 
 /** The widget vendors' selectors (data/vendors.json): the snapshot looks for them in the DOM. */
-export const WIDGET_SELECTORS = widgetVendors.map((vendor) => ({ id: vendor.id, selectors: vendor.selectors }));
+export const WIDGET_SELECTORS = widgetVendors.map((vendor) => ({
+  id: vendor.id,
+  selectors: vendor.selectors,
+}));
 
 /** One-word names of a search control (vocabulary `searchControl`), for locateSearchBox. */
 export const SEARCH_BOX_WORDS = phrases('searchControl').phrases.filter((phrase) => !phrase.includes(' '));
@@ -38,7 +47,9 @@ function requestedUrlOf(response: Response | null): string {
 }
 
 /** Reads the rendered page once, after JavaScript ran: text, links, forms, scripts, dates…, and its search box. */
-export async function extractSnapshotData(page: Page): Promise<ExtractedPage & { searchBox: SearchBoxFound | null }> {
+export async function extractSnapshotData(
+  page: Page,
+): Promise<ExtractedPage & { searchBox: SearchBoxFound | null }> {
   const { data, searchBox } = await evaluateSources(page, {
     data: [extractPage, { ...SNAPSHOT_LIMITS, widgetSelectors: WIDGET_SELECTORS }],
     searchBox: [locateSearchBox, { words: SEARCH_BOX_WORDS, forSubmit: false }],
@@ -56,9 +67,17 @@ export async function measureMobileLayout(page: Page): Promise<LayoutMeasure> {
   );
 }
 
-export async function takeSnapshot(page: Page, response: Response | null, depth: number, options: SnapshotOptions = {}): Promise<PageSnapshot> {
+export async function takeSnapshot(
+  page: Page,
+  response: Response | null,
+  depth: number,
+  options: SnapshotOptions = {},
+): Promise<PageSnapshot> {
   const data = await extractSnapshotData(page);
-  const layout = options.layout === false ? { smallTextRatio: 0, smallTapTargets: 0, horizontalOverflow: false } : await measureMobileLayout(page);
+  const layout =
+    options.layout === false
+      ? { smallTextRatio: 0, smallTapTargets: 0, horizontalOverflow: false }
+      : await measureMobileLayout(page);
   const headers = response ? await response.allHeaders().catch(() => response.headers()) : {};
   return {
     url: page.url(),

@@ -14,7 +14,11 @@ export interface TestServer {
  * A server on 127.0.0.1 (ephemeral port), HTTPS when given a key and certificate. `host` puts it on another
  * loopback address (Linux routes all of 127/8 to lo): the hostile-network suite's canaries live on 127.0.0.2….
  */
-export async function startServer(handler: Handler, tlsOptions?: { key: string; cert: string }, host = '127.0.0.1'): Promise<TestServer> {
+export async function startServer(
+  handler: Handler,
+  tlsOptions?: { key: string; cert: string },
+  host = '127.0.0.1',
+): Promise<TestServer> {
   const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {

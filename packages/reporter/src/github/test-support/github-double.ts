@@ -158,7 +158,11 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
   const prefix = options.pathPrefix ?? '';
   const clock = options.clock ?? systemClock;
   const stateReasons = options.stateReasons ?? ['completed', 'not_planned', 'duplicate', 'reopened'];
-  const permissions: Record<string, Access> = options.permissions ?? { issues: 'write', pull_requests: 'write', contents: 'write' };
+  const permissions: Record<string, Access> = options.permissions ?? {
+    issues: 'write',
+    pull_requests: 'write',
+    contents: 'write',
+  };
   const validator = openApiValidator();
   const issues = new Map<number, DoubleIssue>();
   const labels: DoubleLabel[] = [];
@@ -269,19 +273,31 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
 
   const validationFailed = (resource: string, field: string, code: string, message?: string): Reply => [
     422,
-    { message: 'Validation Failed', errors: [{ resource, field, code, ...(message ? { message } : {}) }], documentation_url: DOCS },
+    {
+      message: 'Validation Failed',
+      errors: [{ resource, field, code, ...(message ? { message } : {}) }],
+      documentation_url: DOCS,
+    },
   ];
 
   const labelNames = (raw: unknown): string[] =>
-    Array.isArray(raw) ? raw.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))) : [];
+    Array.isArray(raw)
+      ? raw.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name)))
+      : [];
 
   const ensureLabels = (names: string[]): void => {
     for (const name of names) {
-      if (!labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) labels.push({ id: ids++, name, color: 'ededed', description: null });
+      if (!labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+        labels.push({ id: ids++, name, color: 'ededed', description: null });
     }
   };
 
-  const createIssue = (fields: { title: string; body: string | null; labels: string[]; state?: 'open' | 'closed' }): DoubleIssue => {
+  const createIssue = (fields: {
+    title: string;
+    body: string | null;
+    labels: string[];
+    state?: 'open' | 'closed';
+  }): DoubleIssue => {
     const number = issues.size + 1;
     const t = stamp();
     const closed = fields.state === 'closed';
@@ -311,7 +327,10 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       run: (call) => {
         const { query } = call;
         const state = query.state ?? 'open';
-        const wanted = (query.labels ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+        const wanted = (query.labels ?? '')
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean);
         const list = [...issues.values()]
           .filter((i) => state === 'all' || i.state === state)
           .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
@@ -323,8 +342,18 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     'issues/create': {
       permission: 'issues=write',
       run: ({ body, res }) => {
-        if (typeof body.body === 'string' && body.body.length > MAX_BODY) return validationFailed('Issue', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
-        const created = createIssue({ title: String(body.title), body: typeof body.body === 'string' ? body.body : null, labels: labelNames(body.labels) });
+        if (typeof body.body === 'string' && body.body.length > MAX_BODY)
+          return validationFailed(
+            'Issue',
+            'body',
+            'custom',
+            'body is too long (maximum is 65536 characters)',
+          );
+        const created = createIssue({
+          title: String(body.title),
+          body: typeof body.body === 'string' ? body.body : null,
+          labels: labelNames(body.labels),
+        });
         res.setHeader('location', `${repoUrl()}/issues/${created.number}`);
         return [201, issueJson(created)];
       },
@@ -333,9 +362,16 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       permission: 'issues=write',
       run: ({ body, issue }) => {
         const i = issue!;
-        if (typeof body.body === 'string' && body.body.length > MAX_BODY) return validationFailed('Issue', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+        if (typeof body.body === 'string' && body.body.length > MAX_BODY)
+          return validationFailed(
+            'Issue',
+            'body',
+            'custom',
+            'body is too long (maximum is 65536 characters)',
+          );
         const reason = body.state_reason as StateReason | null | undefined;
-        if (reason && !stateReasons.includes(reason)) return validationFailed('Issue', 'state_reason', 'invalid');
+        if (reason && !stateReasons.includes(reason))
+          return validationFailed('Issue', 'state_reason', 'invalid');
         if (body.title !== undefined) i.title = String(body.title);
         if (body.body !== undefined) i.body = body.body === null ? null : String(body.body);
         if (body.labels !== undefined) {
@@ -377,7 +413,13 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         for (const i of issues.values()) {
           const c = i.comments.find((comment) => comment.id === Number(params.comment_id));
           if (!c) continue;
-          if (typeof body.body === 'string' && body.body.length > MAX_BODY) return validationFailed('IssueComment', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+          if (typeof body.body === 'string' && body.body.length > MAX_BODY)
+            return validationFailed(
+              'IssueComment',
+              'body',
+              'custom',
+              'body is too long (maximum is 65536 characters)',
+            );
           c.body = String(body.body);
           c.updated_at = stamp();
           return [200, commentJson(i, c)];
@@ -385,12 +427,16 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         return notFound();
       },
     },
-    'issues/list-labels-for-repo': { permission: 'issues=read; pull_requests=read', run: (call) => [200, paginate(labels, call).map(labelJson)] },
+    'issues/list-labels-for-repo': {
+      permission: 'issues=read; pull_requests=read',
+      run: (call) => [200, paginate(labels, call).map(labelJson)],
+    },
     'issues/create-label': {
       permission: 'issues=write; pull_requests=write',
       run: ({ body, res }) => {
         const name = String(body.name);
-        if (labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) return validationFailed('Label', 'name', 'already_exists');
+        if (labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+          return validationFailed('Label', 'name', 'already_exists');
         const l: DoubleLabel = {
           id: ids++,
           name,
@@ -424,8 +470,18 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       const reset = Math.ceil(clock.now() / 1000) + (f.resetAfter ?? 60);
       return () => [
         status,
-        { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(reset), 'x-ratelimit-resource': 'core' },
-        { message: 'API rate limit exceeded for user ID 424242.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`, status: String(status) },
+        {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-reset': String(reset),
+          'x-ratelimit-resource': 'core',
+        },
+        {
+          message: 'API rate limit exceeded for user ID 424242.',
+          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+          status: String(status),
+        },
       ];
     }
     const retryAfter = f.retryAfter === undefined ? 60 : f.retryAfter;
@@ -464,12 +520,17 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(payload === undefined || payload === null ? '' : JSON.stringify(payload));
       };
-      if (!url.pathname.startsWith(prefix)) return send(404, { message: 'Not Found', documentation_url: DOCS });
+      if (!url.pathname.startsWith(prefix))
+        return send(404, { message: 'Not Found', documentation_url: DOCS });
       const path = url.pathname.slice(prefix.length) || '/';
       const request = `${method} ${path}`;
       const op = validator.find(method, path);
       if (!op) {
-        violations.push({ request, where: 'route', errors: ['no such operation in the GitHub OpenAPI description'] });
+        violations.push({
+          request,
+          where: 'route',
+          errors: ['no such operation in the GitHub OpenAPI description'],
+        });
         return send(404, { message: 'Not Found', documentation_url: DOCS });
       }
       const problems = validator.validateRequest(method, op.template, query, body);
@@ -477,7 +538,11 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         violations.push(...problems.map((p) => ({ ...p, request })));
         return send(422, {
           message: 'Validation Failed',
-          errors: problems.map((p) => ({ resource: op.operationId, code: 'invalid', message: `${p.where}: ${p.errors.join('; ')}` })),
+          errors: problems.map((p) => ({
+            resource: op.operationId,
+            code: 'invalid',
+            message: `${p.where}: ${p.errors.join('; ')}`,
+          })),
           documentation_url: DOCS,
         });
       }
@@ -489,18 +554,27 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       limited = null;
       const operation = OPERATIONS[op.operationId];
       if (!operation) {
-        violations.push({ request, where: 'double', errors: [`${op.operationId} is not implemented by the double`] });
+        violations.push({
+          request,
+          where: 'double',
+          errors: [`${op.operationId} is not implemented by the double`],
+        });
         return send(501, { message: 'Not Implemented' });
       }
       const acceptedHeader = { 'x-accepted-github-permissions': operation.permission };
-      if (op.params.owner !== owner || op.params.repo !== repo) return send(404, notFound()[1], acceptedHeader);
+      if (op.params.owner !== owner || op.params.repo !== repo)
+        return send(404, notFound()[1], acceptedHeader);
       if (!allowed(operation.permission)) {
         // GitHub hides a repository the token cannot read; it refuses a write the token may not do.
         const canRead = allowed(operation.permission.replace(/=write/g, '=read'));
         if (!canRead) return send(404, notFound()[1], acceptedHeader);
         return send(
           403,
-          { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/issues`, status: '403' },
+          {
+            message: 'Resource not accessible by integration',
+            documentation_url: `${DOCS}/issues`,
+            status: '403',
+          },
           acceptedHeader,
         );
       }
@@ -510,18 +584,32 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
         const reply = rateLimitReply(hit);
         const [, headers] = reply();
         // The window: until the reset (primary) or for retry-after seconds (secondary; a minute when GitHub gives none).
-        const until = hit.kind === 'primary-rate-limit' ? Number(headers['x-ratelimit-reset']) * 1000 : at + (hit.retryAfter ?? 60) * 1000;
+        const until =
+          hit.kind === 'primary-rate-limit'
+            ? Number(headers['x-ratelimit-reset']) * 1000
+            : at + (hit.retryAfter ?? 60) * 1000;
         limited = { until, reply };
         const [status, , payload] = reply();
         return send(status, payload, headers);
       }
       if (hit?.kind === 'bad-gateway') return send(502, { message: 'Server Error' });
       if (hit?.kind === 'unprocessable') {
-        return send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', message: 'injected failure' }], documentation_url: DOCS });
+        return send(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', code: 'custom', message: 'injected failure' }],
+          documentation_url: DOCS,
+        });
       }
       const issue = op.params.issue_number ? issues.get(Number(op.params.issue_number)) : undefined;
       if (op.params.issue_number && !issue) return send(404, notFound()[1], acceptedHeader);
-      const [status, payload] = operation.run({ params: op.params, query, body: (body ?? {}) as Record<string, unknown>, path, res, issue });
+      const [status, payload] = operation.run({
+        params: op.params,
+        query,
+        body: (body ?? {}) as Record<string, unknown>,
+        path,
+        res,
+        issue,
+      });
       if (hit?.kind === 'bad-gateway-after-commit') return send(502, { message: 'Server Error' });
       if (hit?.kind === 'reset-after-commit') {
         record(0);
@@ -551,7 +639,12 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       faults.push({ ...f, left: f.times ?? 1 });
     },
     addIssue(fields) {
-      return createIssue({ title: fields.title, body: fields.body, labels: fields.labels ?? [], state: fields.state }).number;
+      return createIssue({
+        title: fields.title,
+        body: fields.body,
+        labels: fields.labels ?? [],
+        state: fields.state,
+      }).number;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -26,7 +26,16 @@ export interface ValidationProblem {
   errors: string[];
 }
 
-const DROP = new Set(['example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated', 'readOnly', 'writeOnly']);
+const DROP = new Set([
+  'example',
+  'examples',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 
 export class OpenApiValidator {
   private readonly doc: Json;
@@ -41,10 +50,13 @@ export class OpenApiValidator {
     addFormats(this.paramAjv);
     for (const [template, item] of Object.entries(this.doc.paths as Record<string, Json>)) {
       const parts = template.split('/');
-      const regex = new RegExp(`^${parts.map((p) => (p.startsWith('{') ? '([^/]+)' : p.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/')}$`);
+      const regex = new RegExp(
+        `^${parts.map((p) => (p.startsWith('{') ? '([^/]+)' : p.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/')}$`,
+      );
       const literals = parts.filter((p) => p && !p.startsWith('{')).length;
       for (const method of ['get', 'post', 'patch', 'put', 'delete']) {
-        if (item[method]) this.operations.push({ method, template, regex, literals, spec: item[method] as Json });
+        if (item[method])
+          this.operations.push({ method, template, regex, literals, spec: item[method] as Json });
       }
     }
   }
@@ -55,7 +67,10 @@ export class OpenApiValidator {
   }
 
   /** The operation for a concrete path; a literal segment beats a parameter (`/issues/comments` vs `/issues/{n}`). */
-  find(method: string, path: string): { operationId: string; template: string; params: Record<string, string> } | null {
+  find(
+    method: string,
+    path: string,
+  ): { operationId: string; template: string; params: Record<string, string> } | null {
     const candidates = this.operations
       .filter((o) => o.method === method.toLowerCase() && o.regex.test(path))
       .sort((a, b) => b.literals - a.literals);
@@ -70,7 +85,12 @@ export class OpenApiValidator {
     };
   }
 
-  validateRequest(method: string, template: string, query: Record<string, string>, body: unknown): ValidationProblem[] {
+  validateRequest(
+    method: string,
+    template: string,
+    query: Record<string, string>,
+    body: unknown,
+  ): ValidationProblem[] {
     const op = this.operation(method, template);
     const problems: ValidationProblem[] = [];
     for (const raw of (op.spec.parameters as Json[] | undefined) ?? []) {
@@ -80,12 +100,16 @@ export class OpenApiValidator {
       const holder = { v: query[String(p.name)] };
       const key = `${method} ${template} query ${String(p.name)}`;
       const validate = this.compile(key, { type: 'object', properties: { v: p.schema } }, this.paramAjv);
-      if (!validate(holder)) problems.push({ where: `query ${String(p.name)}`, errors: this.errors(validate) });
+      if (!validate(holder))
+        problems.push({ where: `query ${String(p.name)}`, errors: this.errors(validate) });
     }
     const requestBody = op.spec.requestBody ? this.deref(op.spec.requestBody as Json) : null;
-    const schema = (requestBody?.content as Record<string, { schema?: Json }> | undefined)?.['application/json']?.schema;
+    const schema = (requestBody?.content as Record<string, { schema?: Json }> | undefined)?.[
+      'application/json'
+    ]?.schema;
     if (schema) {
-      if (body === undefined && requestBody?.required) problems.push({ where: 'request body', errors: ['is required'] });
+      if (body === undefined && requestBody?.required)
+        problems.push({ where: 'request body', errors: ['is required'] });
       else if (body !== undefined) {
         const validate = this.compile(`${method} ${template} request`, schema, this.ajv);
         if (!validate(body)) problems.push({ where: 'request body', errors: this.errors(validate) });
@@ -100,10 +124,20 @@ export class OpenApiValidator {
     const op = this.operation(method, template);
     const responses = op.spec.responses as Record<string, Json>;
     const response = responses[String(status)];
-    if (!response) return [{ where: `response ${status}`, errors: [`status ${status} is not documented for ${String(op.spec.operationId)}`] }];
+    if (!response)
+      return [
+        {
+          where: `response ${status}`,
+          errors: [`status ${status} is not documented for ${String(op.spec.operationId)}`],
+        },
+      ];
     const resolved = this.deref(response);
-    const schema = (resolved.content as Record<string, { schema?: Json }> | undefined)?.['application/json']?.schema;
-    if (!schema) return body === undefined || body === '' ? [] : [{ where: `response ${status}`, errors: ['no body is documented'] }];
+    const schema = (resolved.content as Record<string, { schema?: Json }> | undefined)?.['application/json']
+      ?.schema;
+    if (!schema)
+      return body === undefined || body === ''
+        ? []
+        : [{ where: `response ${status}`, errors: ['no body is documented'] }];
     const validate = this.compile(`${method} ${template} ${status}`, schema, this.ajv);
     return validate(body) ? [] : [{ where: `response ${status}`, errors: this.errors(validate) }];
   }
@@ -122,13 +156,16 @@ export class OpenApiValidator {
 
   private pointer(ref: string): Json {
     let node: unknown = this.doc;
-    for (const part of ref.replace(/^#\//, '').split('/')) node = (node as Json)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const part of ref.replace(/^#\//, '').split('/'))
+      node = (node as Json)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     if (!node) throw new Error(`unresolvable $ref ${ref}`);
     return node as Json;
   }
 
   private errors(validate: ValidateFunction): string[] {
-    return (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   }
 
   /** OpenAPI 3.0 schema → JSON Schema, with every reachable component schema copied under `definitions`. */

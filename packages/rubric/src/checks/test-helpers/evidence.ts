@@ -1,7 +1,12 @@
 // Hand-built evidence for the checks' tests: a site that passes every check, which each test then breaks.
 import type { AccessibilityEvidence } from '../../evidence/maturity.js';
 import type { EvidenceKind, EvidenceKinds, SiteEvidence } from '../../evidence/site.js';
-import type { HttpsEvidence, LighthouseEvidence, RecommendationsEvidence, UsabilityEvidence } from '../../evidence/standards.js';
+import type {
+  HttpsEvidence,
+  LighthouseEvidence,
+  RecommendationsEvidence,
+  UsabilityEvidence,
+} from '../../evidence/standards.js';
 import { defaultComplianceConfig } from '../../compliance-config.js';
 import type { CheckSettings } from '../check.js';
 
@@ -94,15 +99,29 @@ export function usabilityEvidence(patch: Partial<UsabilityEvidence> = {}): Usabi
   };
 }
 
-export function recommendationsEvidence(patch: Partial<RecommendationsEvidence> = {}): RecommendationsEvidence {
+export function recommendationsEvidence(
+  patch: Partial<RecommendationsEvidence> = {},
+): RecommendationsEvidence {
   return {
     findings: [
-      { kind: 'privacy_policy', url: `${HOME}privacidad`, detail: 'link "Política de privacidad" in the footer' },
+      {
+        kind: 'privacy_policy',
+        url: `${HOME}privacidad`,
+        detail: 'link "Política de privacidad" in the footer',
+      },
       { kind: 'national_portal_link', url: HOME, detail: 'link to https://www.guatemala.gob.gt/' },
       { kind: 'procedure_requirements', url: `${HOME}tramites/pasaporte`, detail: 'heading "Requisitos"' },
-      { kind: 'procedure_tracking', url: `${HOME}consulta-expediente`, detail: 'form "Consulte el estado de su trámite"' },
+      {
+        kind: 'procedure_tracking',
+        url: `${HOME}consulta-expediente`,
+        detail: 'form "Consulte el estado de su trámite"',
+      },
       { kind: 'open_data', url: `${HOME}datos-abiertos`, detail: '3 CSV datasets' },
-      { kind: 'public_information', url: `${HOME}informacion-publica`, detail: 'heading "Información pública de oficio"' },
+      {
+        kind: 'public_information',
+        url: `${HOME}informacion-publica`,
+        detail: 'heading "Información pública de oficio"',
+      },
       { kind: 'feedback_channel', url: `${HOME}buzon`, detail: 'form "Quejas y sugerencias"' },
       { kind: 'open_formats', url: `${HOME}formularios`, detail: 'solicitud.pdf' },
     ],

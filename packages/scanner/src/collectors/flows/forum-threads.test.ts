@@ -19,13 +19,26 @@ describe('forum threads', () => {
         link(`${site}/contacto`, 'Contacto', { inFooter: true }),
       ],
     };
-    expect(threadLinks(index, sameSite)).toEqual([`${site}/foro/cortes-de-agua`, `${site}/viewtopic.php?t=12`]);
+    expect(threadLinks(index, sameSite)).toEqual([
+      `${site}/foro/cortes-de-agua`,
+      `${site}/viewtopic.php?t=12`,
+    ]);
   });
 
   it('a posting form has a message box and is not a search', () => {
     expect(
-      postingForm({ forms: [form({ method: 'post', fields: [field('respuesta', { tag: 'textarea', type: 'textarea', label: 'Su respuesta' })], submitTexts: ['Publicar'] })] }),
+      postingForm({
+        forms: [
+          form({
+            method: 'post',
+            fields: [field('respuesta', { tag: 'textarea', type: 'textarea', label: 'Su respuesta' })],
+            submitTexts: ['Publicar'],
+          }),
+        ],
+      }),
     ).toBe('textarea "Su respuesta", button "Publicar"');
-    expect(postingForm({ forms: [form({ fields: [field('q', { type: 'search' })], submitTexts: ['Buscar'] })] })).toBeNull();
+    expect(
+      postingForm({ forms: [form({ fields: [field('q', { type: 'search' })], submitTexts: ['Buscar'] })] }),
+    ).toBeNull();
   });
 });

@@ -17,7 +17,10 @@ export function postingForm(facts: Pick<PageFacts, 'forms'>): string | null {
     const box = form.fields.find((f) => f.tag === 'textarea');
     if (!box || form.role === 'search') continue;
     const button = form.submitTexts[0] ?? form.fields.find((f) => f.tag === 'button')?.label ?? '';
-    return clip(`textarea "${box.label || box.name || box.placeholder || 'message'}"${button ? `, button "${button}"` : ''}`, 120);
+    return clip(
+      `textarea "${box.label || box.name || box.placeholder || 'message'}"${button ? `, button "${button}"` : ''}`,
+      120,
+    );
   }
   return null;
 }
@@ -36,7 +39,10 @@ function pathOf(url: string): string {
 }
 
 /** Links of the forum's index to its threads, in the order listed: under the forum's path or named as threads. */
-export function threadLinks(index: Pick<PageFacts, 'url' | 'links'>, isSameSite: (url: string) => boolean): string[] {
+export function threadLinks(
+  index: Pick<PageFacts, 'url' | 'links'>,
+  isSameSite: (url: string) => boolean,
+): string[] {
   const base = pathOf(index.url);
   const thread = phrases('forumThread');
   const post = phrases('forumPost');
@@ -46,7 +52,8 @@ export function threadLinks(index: Pick<PageFacts, 'url' | 'links'>, isSameSite:
     const href = link.href.split('#')[0]!;
     if (href === index.url.split('#')[0] || found.includes(href) || post.isExactly(link.text)) continue;
     const under = base.length > 0 && pathOf(href).startsWith(`${base}/`);
-    const named = thread.test(pathWords(href).join(' ')) || /viewtopic|showthread|[?&](?:t|topic|thread)=/i.test(href);
+    const named =
+      thread.test(pathWords(href).join(' ')) || /viewtopic|showthread|[?&](?:t|topic|thread)=/i.test(href);
     if (under || named) found.push(href);
   }
   return found;
@@ -58,7 +65,13 @@ function replyLinks(facts: Pick<PageFacts, 'url' | 'links'>): string[] {
   return [
     ...new Set(
       facts.links
-        .filter((l) => !l.inNav && !l.inFooter && /^https?:/.test(l.href) && (post.isExactly(l.text) || post.isExactly(l.label)))
+        .filter(
+          (l) =>
+            !l.inNav &&
+            !l.inFooter &&
+            /^https?:/.test(l.href) &&
+            (post.isExactly(l.text) || post.isExactly(l.label)),
+        )
         .map((l) => l.href.split('#')[0]!)
         .filter((href) => href !== facts.url.split('#')[0]),
     ),
@@ -80,12 +93,21 @@ export interface ForumVisit {
  * Opens a forum index (or reads the crawl's snapshot of it), looks for a posting form there, then opens its
  * threads one by one (and the first reply link met) until one offers a way to post.
  */
-export async function exploreForum(site: SiteContext, indexUrl: string, known?: PageFacts & { status?: number }): Promise<ForumVisit> {
-  const opened = known ? { url: known.url, status: known.status ?? 200, facts: known as PageFacts } : await openAndRead(site, indexUrl);
+export async function exploreForum(
+  site: SiteContext,
+  indexUrl: string,
+  known?: PageFacts & { status?: number },
+): Promise<ForumVisit> {
+  const opened = known
+    ? { url: known.url, status: known.status ?? 200, facts: known as PageFacts }
+    : await openAndRead(site, indexUrl);
   const facts = opened.facts;
   const visit: ForumVisit = { url: opened.url, status: opened.status, canPost: null, notes: [] };
   if (!facts || opened.status === 0 || opened.status >= 400)
-    return { ...visit, problem: `HTTP ${opened.status}${'error' in opened && opened.error ? ` (${clip(String(opened.error), 80)})` : ''}` };
+    return {
+      ...visit,
+      problem: `HTTP ${opened.status}${'error' in opened && opened.error ? ` (${clip(String(opened.error), 80)})` : ''}`,
+    };
   const notFound = looksNotFound(facts);
   const soon = looksComingSoon(facts);
   if (notFound || soon) return { ...visit, problem: `the page says "${notFound ?? soon}"` };
@@ -112,9 +134,18 @@ export async function exploreForum(site: SiteContext, indexUrl: string, known?: 
       continue;
     }
     const form = postingForm(t);
-    if (form) return { ...visit, canPost: `${clip(t.title || url, 80)} (${clip(t.url, 100)}) has a reply form (${form})`, notes: visit.notes };
+    if (form)
+      return {
+        ...visit,
+        canPost: `${clip(t.title || url, 80)} (${clip(t.url, 100)}) has a reply form (${form})`,
+        notes: visit.notes,
+      };
     if (signInForm(t) && replies.includes(url))
-      return { ...visit, canPost: `its reply link leads to a sign-in form (${clip(t.url, 100)}): members post`, notes: visit.notes };
+      return {
+        ...visit,
+        canPost: `its reply link leads to a sign-in form (${clip(t.url, 100)}): members post`,
+        notes: visit.notes,
+      };
     visit.notes.push(`${clip(t.title || url, 60)}: no reply form`);
     // A thread's own "Responder" link is the next thing a visitor clicks.
     const reply = replyLinks(t).find((href) => !toOpen.includes(href) && !replies.includes(href));

@@ -24,7 +24,11 @@ describe('harmless lookup forms', () => {
     const lookup = form({
       method: 'get',
       action: 'https://transito.gob.gt/consulta',
-      fields: [field('placa', { label: 'Placa', required: true }), field('tipo', { tag: 'select', type: 'select', label: 'Tipo' }), button('Consultar')],
+      fields: [
+        field('placa', { label: 'Placa', required: true }),
+        field('tipo', { tag: 'select', type: 'select', label: 'Tipo' }),
+        button('Consultar'),
+      ],
       submitTexts: ['Consultar'],
     });
     expect(judgeLookupForm(lookup)).toEqual({ harmless: true, asks: [{ field: 'Placa', kind: 'plate' }] });
@@ -34,14 +38,42 @@ describe('harmless lookup forms', () => {
   it.each([
     ['a POST', { method: 'post' }, 'it sends with POST: it would act'],
     ['a "Pagar" button', { submitTexts: ['Pagar Q15.00'] }, 'its button says "Pagar Q15.00": it would act'],
-    ['an "Enviar" button', { submitTexts: ['Enviar solicitud'] }, 'its button says "Enviar solicitud": it would act'],
+    [
+      'an "Enviar" button',
+      { submitTexts: ['Enviar solicitud'] },
+      'its button says "Enviar solicitud": it would act',
+    ],
     ['a "Confirmar" button', { submitTexts: ['Confirmar'] }, 'its button says "Confirmar": it would act'],
-    ['a password', { extra: field('clave', { type: 'password', label: 'Contraseña' }) }, 'it asks for a password ("Contraseña")'],
-    ['a card number', { extra: field('numero_tarjeta', { autocomplete: 'cc-number', label: 'Tarjeta' }) }, 'it asks for card data ("Tarjeta")'],
-    ['a file', { extra: field('adjunto', { type: 'file', label: 'Adjunto' }) }, 'it uploads a file ("Adjunto")'],
-    ['a message', { extra: field('mensaje', { tag: 'textarea', type: 'textarea', label: 'Mensaje' }) }, 'it takes a message ("Mensaje")'],
-    ['an e-mail', { extra: field('correo', { type: 'email', label: 'Correo' }) }, 'it asks for an e-mail address ("Correo"): a subscription or a registration'],
-    ['a required field it cannot fill', { extra: field('nombre', { label: 'Nombre completo', required: true }) }, 'it requires "Nombre completo", which the scanner cannot fill with a plausible value'],
+    [
+      'a password',
+      { extra: field('clave', { type: 'password', label: 'Contraseña' }) },
+      'it asks for a password ("Contraseña")',
+    ],
+    [
+      'a card number',
+      { extra: field('numero_tarjeta', { autocomplete: 'cc-number', label: 'Tarjeta' }) },
+      'it asks for card data ("Tarjeta")',
+    ],
+    [
+      'a file',
+      { extra: field('adjunto', { type: 'file', label: 'Adjunto' }) },
+      'it uploads a file ("Adjunto")',
+    ],
+    [
+      'a message',
+      { extra: field('mensaje', { tag: 'textarea', type: 'textarea', label: 'Mensaje' }) },
+      'it takes a message ("Mensaje")',
+    ],
+    [
+      'an e-mail',
+      { extra: field('correo', { type: 'email', label: 'Correo' }) },
+      'it asks for an e-mail address ("Correo"): a subscription or a registration',
+    ],
+    [
+      'a required field it cannot fill',
+      { extra: field('nombre', { label: 'Nombre completo', required: true }) },
+      'it requires "Nombre completo", which the scanner cannot fill with a plausible value',
+    ],
   ] as const)('trap: never sent — %s', (_what, patch, why) => {
     const base = {
       method: 'get',
@@ -53,8 +85,14 @@ describe('harmless lookup forms', () => {
   });
 
   it('trap: a site search or a year filter is not a lookup (it asks for no identifier)', () => {
-    expect(judgeLookupForm(form({ fields: [field('q', { type: 'search', label: 'Buscar' })], submitTexts: ['Buscar'] }))).toMatchObject({ harmless: false });
-    expect(judgeLookupForm(form({ fields: [field('anio', { label: 'Año' })], submitTexts: ['Filtrar'] }))).toEqual({
+    expect(
+      judgeLookupForm(
+        form({ fields: [field('q', { type: 'search', label: 'Buscar' })], submitTexts: ['Buscar'] }),
+      ),
+    ).toMatchObject({ harmless: false });
+    expect(
+      judgeLookupForm(form({ fields: [field('anio', { label: 'Año' })], submitTexts: ['Filtrar'] })),
+    ).toEqual({
       harmless: false,
       why: 'it asks for no identifier (a plate, a case number, a DPI…): not a lookup',
     });

@@ -52,7 +52,13 @@ const WATCH_KEY = '__egovMonitorChanges';
  * elements whose visibility attributes changed (`attributes`: a panel shown by toggling its style or class).
  */
 function observeChanges(key: string): void {
-  type State = { content: number; attributes: number; added: Element[]; revealed: Element[]; observer?: MutationObserver };
+  type State = {
+    content: number;
+    attributes: number;
+    added: Element[];
+    revealed: Element[];
+    observer?: MutationObserver;
+  };
   const holder = window as unknown as Record<string, State | undefined>;
   // One watch at a time per page: the previous one stops before this one starts.
   holder[key]?.observer?.disconnect();
@@ -149,13 +155,20 @@ export async function watchChanges(page: Page): Promise<ChangeWatch> {
         // Settled: nothing changed for a while and no request is in flight; a page that polls the network all the
         // time (analytics, long polling) counts as settled once its DOM stayed still for longer.
         const settled =
-          domQuiet >= bounds.quietMs && (activity.quietFor() >= bounds.quietMs || domQuiet >= Math.max(2_000, 4 * bounds.quietMs));
+          domQuiet >= bounds.quietMs &&
+          (activity.quietFor() >= bounds.quietMs || domQuiet >= Math.max(2_000, 4 * bounds.quietMs));
         // A frame that loaded after the action holds the answer (a results iframe); its <iframe> element is a change too.
         if (loadedFrame && settled) return { kind: 'frame', frame: loadedFrame };
         if (changes > 0 && settled) return { kind: 'dom' };
         // No request and no change at all, or only requests that changed nothing (a beacon, a failed fetch).
         if (!reacted && Date.now() - start >= bounds.idleMs) return { kind: 'none' };
-        if (reacted && changes === 0 && !loadedFrame && Date.now() - start >= bounds.idleMs && activity.quietFor() >= bounds.quietMs)
+        if (
+          reacted &&
+          changes === 0 &&
+          !loadedFrame &&
+          Date.now() - start >= bounds.idleMs &&
+          activity.quietFor() >= bounds.quietMs
+        )
           return { kind: 'none' };
         if (Date.now() - start >= bounds.boundMs) return { kind: 'timeout' };
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -165,7 +178,12 @@ export async function watchChanges(page: Page): Promise<ChangeWatch> {
   };
 }
 
-async function waitForQuiet(page: Page, activity: { quietFor(): number }, quietMs: number, boundMs: number): Promise<void> {
+async function waitForQuiet(
+  page: Page,
+  activity: { quietFor(): number },
+  quietMs: number,
+  boundMs: number,
+): Promise<void> {
   const end = Date.now() + boundMs;
   while (Date.now() < end && !page.isClosed() && activity.quietFor() < quietMs) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -181,7 +199,8 @@ export interface ChangedRegion {
 }
 
 function readChangedRegion(args: { key: string; revealed: boolean }): ChangedRegion {
-  const clean = (value: string | null | undefined, max = 300) => (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+  const clean = (value: string | null | undefined, max = 300) =>
+    (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
   const holder = window as unknown as Record<string, { added: Element[]; revealed: Element[] } | undefined>;
   const state = holder[args.key];
   const added = [...(state?.added ?? []), ...(args.revealed ? (state?.revealed ?? []) : [])].filter(
@@ -192,7 +211,9 @@ function readChangedRegion(args: { key: string; revealed: boolean }): ChangedReg
     const style = getComputedStyle(el);
     return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
   };
-  const unique = new Set([...new Set(added)].filter((el) => visible(el) && !(el instanceof HTMLInputElement)));
+  const unique = new Set(
+    [...new Set(added)].filter((el) => visible(el) && !(el instanceof HTMLInputElement)),
+  );
   // The elements on top only: walking up each one's ancestors is linear in the page's depth.
   const top = [...unique].filter((el) => {
     for (let up = el.parentElement; up; up = up.parentElement) if (unique.has(up)) return false;
@@ -207,10 +228,16 @@ function readChangedRegion(args: { key: string; revealed: boolean }): ChangedReg
     for (const anchor of anchors) {
       if (seen.has(anchor) || links.length >= 200) continue;
       seen.add(anchor);
-      const holderEl = anchor.closest('li, article, tr, [class*="result" i], [class*="hit" i], div') ?? anchor.parentElement;
+      const holderEl =
+        anchor.closest('li, article, tr, [class*="result" i], [class*="hit" i], div') ?? anchor.parentElement;
       links.push({
         href: (anchor as HTMLAnchorElement).href,
-        text: clean((anchor as HTMLElement).innerText || anchor.getAttribute('title') || anchor.getAttribute('aria-label'), 200),
+        text: clean(
+          (anchor as HTMLElement).innerText ||
+            anchor.getAttribute('title') ||
+            anchor.getAttribute('aria-label'),
+          200,
+        ),
         context: clean((holderEl as HTMLElement | null)?.innerText, 300),
       });
     }
@@ -239,7 +266,9 @@ const READING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * script does on a click. Reading requests go on to the context's own routing (`fallback`, not `continue`, so a
  * context-wide egress policy still applies). Returns the undo and the refused requests, for the evidence.
  */
-export async function refuseActingRequests(page: Page): Promise<{ refused: string[]; undo(): Promise<void> }> {
+export async function refuseActingRequests(
+  page: Page,
+): Promise<{ refused: string[]; undo(): Promise<void> }> {
   const refused: string[] = [];
   const handler = async (route: Route, request: Request) => {
     if (READING_METHODS.has(request.method().toUpperCase())) return route.fallback();

@@ -87,7 +87,12 @@ export function createProbeTestCa(): ProbeTestCa {
   const rootName = 'egov-monitor probe test root';
   const intermediateName = 'egov-monitor probe test intermediate';
   const root = certificate(rootName, keys.publicKey, { name: rootName, key: keys.privateKey }, { ca: true });
-  const intermediate = certificate(intermediateName, keys.publicKey, { name: rootName, key: keys.privateKey }, { ca: true });
+  const intermediate = certificate(
+    intermediateName,
+    keys.publicKey,
+    { name: rootName, key: keys.privateKey },
+    { ca: true },
+  );
   const intermediatePem = forge.pki.certificateToPem(intermediate);
   const keyPem = forge.pki.privateKeyToPem(keys.privateKey);
 
@@ -101,7 +106,9 @@ export function createProbeTestCa(): ProbeTestCa {
         : viaIntermediate || omitIntermediate
           ? { name: intermediateName, key: keys.privateKey }
           : { name: rootName, key: keys.privateKey };
-      const leaf = forge.pki.certificateToPem(certificate(subject, keys.publicKey, issuer, { ca: false, hosts, expired }));
+      const leaf = forge.pki.certificateToPem(
+        certificate(subject, keys.publicKey, issuer, { ca: false, hosts, expired }),
+      );
       const chain = viaIntermediate && !omitIntermediate ? leaf + intermediatePem : leaf;
       return { key: keyPem, cert: chain };
     },
