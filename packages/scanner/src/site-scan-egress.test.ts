@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { SiteEvidence } from '@egov-monitor/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -244,6 +245,15 @@ afterAll(async () => {
 });
 
 describe('hostile network: nothing reaches an address the list did not name', () => {
+  // Set by site-scan-egress.netns.test.ts, which runs this file again inside a network namespace.
+  it.runIf(process.env.EGOV_EXPECT_NETNS === '1')('runs in a network namespace with loopback only', () => {
+    const interfaces = Object.entries(networkInterfaces()).flatMap(([name, addresses]) =>
+      (addresses ?? []).map((address) => `${name} ${address.address}`),
+    );
+    expect(interfaces.length).toBeGreaterThan(0);
+    expect(interfaces.filter((entry) => !entry.startsWith('lo '))).toEqual([]);
+  });
+
   it('the canaries log zero connections', () => {
     expect(canaryHits).toEqual([]);
   });
