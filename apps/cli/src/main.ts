@@ -24,7 +24,7 @@ import {
   urlListFromArguments,
   UrlListError,
 } from '@egov-monitor/pipeline';
-import type { ListProblem, RunOptions } from '@egov-monitor/pipeline';
+import type { ListProblem, RunOptions, RunOutcome } from '@egov-monitor/pipeline';
 import { HistoryFormatError } from '@egov-monitor/rubric';
 import type { SiteTarget } from '@egov-monitor/rubric';
 import type { MergeFlags, ScanFlags, SiteFlags } from './program.js';
@@ -210,34 +210,41 @@ async function scan(urls: string[], flags: ScanFlags, io: CliIo): Promise<number
     for (const file of outcome.reportFiles) io.stdout.write(`${file}\n`);
     const { ok, error, total } = outcome.counts;
     io.stderr.write(`egov-monitor: ${total} site(s): ${ok} evaluated, ${error} could not be evaluated\n`);
-    if (!outcome.validation.valid) {
-      io.stderr.write(
-        `egov-monitor: results.json does not match the results schema: ${outcome.validation.errors.slice(0, 3).join('; ')}\n`,
-      );
-      return EXIT.runFailed;
-    }
-    if (outcome.history && 'error' in outcome.history) {
-      io.stderr.write(
-        `egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`,
-      );
-      return EXIT.runFailed;
-    }
-    if (outcome.history) {
-      const { appended } = outcome.history;
-      io.stderr.write(
-        `egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`,
-      );
-    }
-    for (const line of gateNoticeLines(outcome.gates)) io.stderr.write(`egov-monitor: ${line}\n`);
-    const failed = gateFailureLines(outcome.gates);
-    for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
-    if (failed.length > 0) return EXIT.belowGate;
-    return EXIT.ok;
+    return reportRunEnd(outcome, io);
   } finally {
     process.off('SIGINT', onSigint);
     progress.stop();
     await fixtures?.close();
   }
+}
+
+/**
+ * How `scan` and `merge` end alike: an invalid results.json or a history that was not written is a failed run
+ * (exit 3); then the gates' notices and failures, a failed gate being exit 1.
+ */
+function reportRunEnd(outcome: Pick<RunOutcome, 'validation' | 'history' | 'gates'>, io: CliIo): number {
+  if (!outcome.validation.valid) {
+    io.stderr.write(
+      `egov-monitor: results.json does not match the results schema: ${outcome.validation.errors.slice(0, 3).join('; ')}\n`,
+    );
+    return EXIT.runFailed;
+  }
+  if (outcome.history && 'error' in outcome.history) {
+    io.stderr.write(
+      `egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`,
+    );
+    return EXIT.runFailed;
+  }
+  if (outcome.history) {
+    const { appended } = outcome.history;
+    io.stderr.write(
+      `egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`,
+    );
+  }
+  for (const line of gateNoticeLines(outcome.gates)) io.stderr.write(`egov-monitor: ${line}\n`);
+  const failed = gateFailureLines(outcome.gates);
+  for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
+  return failed.length > 0 ? EXIT.belowGate : EXIT.ok;
 }
 
 /**
@@ -267,27 +274,7 @@ async function merge(dirs: string[], flags: MergeFlags, io: CliIo): Promise<numb
       `egov-monitor: missing from shard ${site.shard}: ${site.url} (reported as missing-from-shard)\n`,
     );
   }
-  if (!outcome.validation.valid) {
-    io.stderr.write(
-      `egov-monitor: results.json does not match the results schema: ${outcome.validation.errors.slice(0, 3).join('; ')}\n`,
-    );
-    return EXIT.runFailed;
-  }
-  if (outcome.history && 'error' in outcome.history) {
-    io.stderr.write(
-      `egov-monitor: the run was not saved to the history: ${oneLineText(outcome.history.error)}\n`,
-    );
-    return EXIT.runFailed;
-  }
-  if (outcome.history) {
-    const { appended } = outcome.history;
-    io.stderr.write(
-      `egov-monitor: run ${appended.runId} saved to the history in ${appended.location} (${appended.runs} run(s))\n`,
-    );
-  }
-  const failed = gateFailureLines(outcome.gates);
-  for (const line of failed) io.stderr.write(`egov-monitor: ${line}\n`);
-  return failed.length > 0 ? EXIT.belowGate : EXIT.ok;
+  return reportRunEnd(outcome, io);
 }
 
 /**

@@ -69,6 +69,7 @@ export function judgeFindings(
 /**
  * A standards check over the findings the scanner's own accessibility checks recorded under its id: it fails on
  * any such barrier (a defect found stands even when some pages could not be read), value = elements found.
+ * `pointers` reads another part of the page's evidence instead (short links, an axe rule).
  */
 export function barrierCheck(options: {
   id: string;
@@ -78,7 +79,15 @@ export function barrierCheck(options: {
   hint: Localized;
   /** Said when it passes, before "on N page(s)". */
   passDetail: string;
+  /** The barriers of one page; default: the findings recorded under the check's id. */
+  pointers?: (page: AccessibilityPage) => EvidencePointer[];
 }): Check {
+  const pointers =
+    options.pointers ??
+    ((page: AccessibilityPage) =>
+      (page.findings ?? [])
+        .filter((finding) => finding.check === options.id)
+        .map((finding) => findingPointer(page.url, finding)));
   return {
     meta: {
       id: options.id,
@@ -93,15 +102,7 @@ export function barrierCheck(options: {
     evaluate(evidence) {
       const found = barrierPages(evidence);
       if ('output' in found) return found.output;
-      return judgeFindings(
-        evidence,
-        found.pages,
-        (page) =>
-          (page.findings ?? [])
-            .filter((finding) => finding.check === options.id)
-            .map((finding) => findingPointer(page.url, finding)),
-        options.passDetail,
-      );
+      return judgeFindings(evidence, found.pages, pointers, options.passDetail);
     },
   };
 }

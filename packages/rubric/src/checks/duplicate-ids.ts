@@ -1,5 +1,5 @@
 import type { EvidencePointer } from '../evidence/common.js';
-import { barrierPages, implementsCriterion, judgeFindings } from './barrier-check.js';
+import { barrierCheck } from './barrier-check.js';
 import type { Check } from './check.js';
 
 /**
@@ -10,37 +10,21 @@ import type { Check } from './check.js';
  */
 const RULE = 'duplicate-id-active';
 
-export const duplicateIds: Check = {
-  meta: {
-    id: 'duplicate-ids',
-    weight: 0.25,
-    area: 'accessibility',
-    title: { es: 'Identificadores únicos en controles', en: 'Unique ids on controls' },
-    implements: implementsCriterion({
-      number: '4.1.2',
-      name: { es: 'Nombre, función, valor', en: 'Name, Role, Value' },
-    }),
-    hint: {
-      es: 'Dé a cada enlace, botón y campo un id que no se repita en la página.',
-      en: 'Give every link, button and field an id used nowhere else on the page.',
-    },
-    requiredEvidence: ['accessibility'],
-    failsOnFindings: true,
+export const duplicateIds: Check = barrierCheck({
+  id: 'duplicate-ids',
+  weight: 0.25,
+  title: { es: 'Identificadores únicos en controles', en: 'Unique ids on controls' },
+  criterion: { number: '4.1.2', name: { es: 'Nombre, función, valor', en: 'Name, Role, Value' } },
+  hint: {
+    es: 'Dé a cada enlace, botón y campo un id que no se repita en la página.',
+    en: 'Give every link, button and field an id used nowhere else on the page.',
   },
-  evaluate(evidence) {
-    const found = barrierPages(evidence);
-    if ('output' in found) return found.output;
-    return judgeFindings(
-      evidence,
-      found.pages,
-      (page) =>
-        page.violations
-          .filter((violation) => violation.ruleId === RULE)
-          .map((violation): EvidencePointer => ({
-            url: page.url,
-            detail: `${RULE}, ${violation.nodes} element(s): ${violation.selectors.join(', ')}`,
-          })),
-      'no focusable elements share an id',
-    );
-  },
-};
+  passDetail: 'no focusable elements share an id',
+  pointers: (page) =>
+    page.violations
+      .filter((violation) => violation.ruleId === RULE)
+      .map((violation): EvidencePointer => ({
+        url: page.url,
+        detail: `${RULE}, ${violation.nodes} element(s): ${violation.selectors.join(', ')}`,
+      })),
+});

@@ -1,6 +1,6 @@
 import linkText from '../data/link-text.json' with { type: 'json' };
 import { PhraseMatcher } from '../text/phrase-matcher.js';
-import { barrierPages, findingPointer, implementsCriterion, judgeFindings } from './barrier-check.js';
+import { barrierCheck, findingPointer } from './barrier-check.js';
 import type { Check } from './check.js';
 
 // Screen reader users jump from link to link and hear only each link's name: "aquí", "ver más" or "click here" say
@@ -8,34 +8,21 @@ import type { Check } from './check.js';
 // phrases counts: "ver más noticias" names its target.
 const GENERIC = new PhraseMatcher(linkText.phrases);
 
-export const linkTextCheck: Check = {
-  meta: {
-    id: 'link-text',
-    weight: 0.25,
-    area: 'accessibility',
-    title: { es: 'Textos de enlace que dicen a dónde llevan', en: 'Link text that says where it leads' },
-    implements: implementsCriterion({
-      number: '2.4.4',
-      name: { es: 'Propósito de los enlaces (en contexto)', en: 'Link Purpose (In Context)' },
-    }),
-    hint: {
-      es: 'Cambie "clic aquí", "ver más" y similares por el destino del enlace ("Requisitos del pasaporte").',
-      en: 'Replace "click here", "read more" and the like with the link\'s destination ("Passport requirements").',
-    },
-    requiredEvidence: ['accessibility'],
-    failsOnFindings: true,
+export const linkTextCheck: Check = barrierCheck({
+  id: 'link-text',
+  weight: 0.25,
+  title: { es: 'Textos de enlace que dicen a dónde llevan', en: 'Link text that says where it leads' },
+  criterion: {
+    number: '2.4.4',
+    name: { es: 'Propósito de los enlaces (en contexto)', en: 'Link Purpose (In Context)' },
   },
-  evaluate(evidence) {
-    const found = barrierPages(evidence);
-    if ('output' in found) return found.output;
-    return judgeFindings(
-      evidence,
-      found.pages,
-      (page) =>
-        (page.shortLinks ?? [])
-          .filter((link) => GENERIC.isExactly(link.name))
-          .map((link) => findingPointer(page.url, { ...link, detail: `"${link.name}"` })),
-      'no link is named only "aquí", "ver más" or the like',
-    );
+  hint: {
+    es: 'Cambie "clic aquí", "ver más" y similares por el destino del enlace ("Requisitos del pasaporte").',
+    en: 'Replace "click here", "read more" and the like with the link\'s destination ("Passport requirements").',
   },
-};
+  passDetail: 'no link is named only "aquí", "ver más" or the like',
+  pointers: (page) =>
+    (page.shortLinks ?? [])
+      .filter((link) => GENERIC.isExactly(link.name))
+      .map((link) => findingPointer(page.url, { ...link, detail: `"${link.name}"` })),
+});
