@@ -459,7 +459,7 @@ describe('runScan', () => {
   it('stops at a full disk with an error naming the file, leaving no temporary file and the previous results.json valid', async (context) => {
     const disk = await freshDir();
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', disk], { stdio: 'ignore' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', disk], { stdio: 'ignore' });
     } catch {
       // Not permitted here (not root, a container): reporter's atomic-file test injects ENOSPC instead.
       context.skip();
@@ -467,8 +467,9 @@ describe('runScan', () => {
     try {
       await runScan({ targets: list.targets, listProblems: list.problems, outDir: disk, now });
       const previous = await readFile(join(disk, 'results.json'), 'utf8');
-      // 400 unreachable sites: ~2 MB of site and evidence files, four times the disk.
-      const many = Array.from({ length: 400 }, (_, i) => `https://sitio-${i}.gob.gt/`);
+      // The first run's outputs fit the 2 MB disk (512 KB no longer held report.html once it showed needs-review
+      // results); 1,600 unreachable sites make ~8 MB of site and evidence files, four times the disk.
+      const many = Array.from({ length: 1600 }, (_, i) => `https://sitio-${i}.gob.gt/`);
       for (const url of many) scanner.behaviour.set(url, 'fatal');
       const error = await runScan({ targets: many.map((url) => ({ url })), outDir: disk, now }).catch(
         (e: unknown) => e,
